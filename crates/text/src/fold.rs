@@ -1,0 +1,108 @@
+//! Character folding: the lossy match key of a single character.
+//!
+//! Display text is never changed; this only decides what a character
+//! becomes in the *key* used for dictionary lookup. Rules per script:
+//! Arabic (diacritics and tatweel dropped, letter variants merged, both
+//! Arabic-Indic digit sets to ASCII), Latin (lowercased, accents dropped so
+//! French and transliterated names meet), invisible format characters
+//! (zero-width, bidi controls) dropped, presentation forms decomposed (NFKC).
+
+use unicode_normalization::char::decompose_compatible;
+
+/// Appends the key form of `c` to `out` (nothing when it folds away).
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_invisible(c) {
+        return;
+    }
+    if let Some(k) = crate::arabic::fold_arabic(c) {
+        if let Some(k) = k {
+            out.push(k);
+        }
+        return;
+    }
+    if is_presentation_form(c) {
+        // NFKC of an Arabic presentation form is one or more base letters,
+        // which are folded in turn.
+        let mut parts = Vec::with_capacity(3);
+        decompose_compatible(c, |d| parts.push(d));
+        for d in parts {
+            if d != c {
+                fold_char(d, out);
+            }
+        }
+        return;
+    }
+    fold_latin(c, out);
+}
+
+/// The key of a whole string (no tokenization, no clitic splitting).
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Zero-width characters, bidi controls and the BOM: invisible, and never
+/// part of a word's identity.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' // soft hyphen
+        | '\u{061C}' // Arabic letter mark
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}')
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+fn fold_latin(c: char, out: &mut String) {
+    // Decompose (é → e + ◌́) and keep only the base letters, lowercased;
+    // a lone combining mark folds away.
+    let mut parts = Vec::with_capacity(2);
+    decompose_compatible(c, |d| parts.push(d));
+    for d in parts {
+        if is_combining_mark(d) {
+            continue;
+        }
+        for l in d.to_lowercase() {
+            out.push(match l {
+                'ß' => 's',
+                'œ' => 'o',
+                'æ' => 'a',
+                '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+                '«' | '»' | '“' | '”' | '„' => '"',
+                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+                '–' | '—' | '‐' | '‑' => '-',
+                other => other,
+            });
+        }
+    }
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_latin_and_invisibles() {
+        assert_eq!(fold_str("Ménaka"), "menaka");
+        assert_eq!(fold_str("TESSIT"), "tessit");
+        assert_eq!(fold_str("a\u{200B}b\u{202B}c"), "abc");
+        assert_eq!(fold_str("État"), "etat");
+    }
+}
