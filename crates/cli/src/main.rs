@@ -3,7 +3,11 @@
 use clap::Parser;
 
 #[derive(Parser)]
-#[command(name = "rasd", version, about = "Conflict-event monitoring from news reports")]
+#[command(
+    name = "rasd",
+    version,
+    about = "Conflict-event monitoring from news reports"
+)]
 struct Cli {}
 
 fn main() -> anyhow::Result<()> {

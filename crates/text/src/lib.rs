@@ -13,6 +13,7 @@
 
 pub mod arabic;
 pub mod fold;
+pub mod months;
 pub mod segment;
 
 pub use rasd_model::{Language, Span};

@@ -1,0 +1,85 @@
+//! Month names of every spelling Rasd reads, from `data/months.tsv`.
+//!
+//! Lookup is by match key (see [`crate::match_key`]), so `أغسطس`, `اغسطس`
+//! and `بأغسطس` (with a clitic) all find August. Two-word Levantine names
+//! (`كانون الثاني`) are looked up as the two keys joined by a space.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("../data/months.tsv").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((num, name)) = line.split_once('\t') else {
+            continue;
+        };
+        // The data file is checked by a test; a bad row is skipped here.
+        if let Ok(n) = num.parse::<u32>() {
+            map.insert(crate::match_key(name), n);
+            map.insert(crate::fold::fold_str(name), n);
+        }
+    }
+    map
+});
+
+/// The month number of a month name (one or two words, any supported
+/// spelling, with or without proclitics or a trailing `.`).
+pub fn month_number(name: &str) -> Option<u32> {
+    let name = name.trim().trim_end_matches('.');
+    MONTHS
+        .get(&crate::match_key(name))
+        .or_else(|| MONTHS.get(&crate::fold::fold_str(name)))
+        .copied()
+}
+
+/// Whether a single-word key begins a two-word month name (`كانون`,
+/// `تشرين`), so a reader knows to look at the next word.
+pub fn starts_two_word_month(key: &str) -> bool {
+    MONTHS
+        .keys()
+        .any(|k| k.split_once(' ').is_some_and(|(a, _)| a == key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_file_is_well_formed() {
+        for (i, line) in include_str!("../data/months.tsv").lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (num, name) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("line {}: no tab", i + 1));
+            let n: u32 = num
+                .parse()
+                .unwrap_or_else(|_| panic!("line {}: bad number", i + 1));
+            assert!((1..=12).contains(&n), "line {}", i + 1);
+            assert!(!name.trim().is_empty(), "line {}", i + 1);
+        }
+    }
+
+    #[test]
+    fn finds_every_spelling() {
+        assert_eq!(month_number("سبتمبر"), Some(9));
+        assert_eq!(month_number("أيلول"), Some(9));
+        assert_eq!(month_number("ايلول"), Some(9));
+        assert_eq!(month_number("كانون الثاني"), Some(1));
+        assert_eq!(month_number("كانون الأول"), Some(12));
+        assert_eq!(month_number("تشرين الاول"), Some(10));
+        assert_eq!(month_number("أوت"), Some(8));
+        assert_eq!(month_number("Août"), Some(8));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("فيفري"), Some(2));
+        assert_eq!(month_number("جانفي"), Some(1));
+        assert_eq!(month_number("وفي"), None);
+        assert!(starts_two_word_month("كانون"));
+        assert!(!starts_two_word_month("مارس"));
+    }
+}
