@@ -106,7 +106,6 @@ impl RowExt for [Value] {
             }),
         }
     }
-    }
 }
 
 /// What differs between the SQL the two backends accept.
