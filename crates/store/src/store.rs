@@ -467,6 +467,13 @@ pub(crate) fn ingest_one(
 
     assign_report_ids(doc, &mut events);
     for (ordinal, e) in events.iter().enumerate() {
+        let record = serde_json::to_string(e).expect("events serialize");
+        if record.contains("\\u0000") {
+            return Err(StoreError::InvalidDocument {
+                doc_id: doc.id.clone(),
+                reason: format!("event {ordinal} contains a NUL character"),
+            });
+        }
         let other = c.rows(
             "SELECT doc_id FROM event_sources WHERE report_id = ?",
             &[e.event_id.clone().into()],
@@ -505,7 +512,7 @@ pub(crate) fn ingest_one(
                 key.tolerance.into(),
                 key.mergeable().into(),
                 serde_json::to_string(&key).expect("keys serialize").into(),
-                serde_json::to_string(e).expect("events serialize").into(),
+                record.into(),
             ],
         )?;
         for (field, spans) in &e.evidence {
@@ -534,6 +541,17 @@ pub(crate) fn ingest_one(
 /// The WHERE clause of a filter and its parameters. Column names are fixed
 /// strings; every value the user typed is a parameter.
 pub(crate) fn where_clause(f: &Filter, d: Dialect) -> (String, Vec<Param>) {
+    // NUL can be neither stored nor sent to PostgreSQL: drop it from every
+    // text value so both backends answer alike.
+    let clean = |s: &Option<String>| s.as_ref().map(|v| v.replace('\0', ""));
+    let f = &Filter {
+        country: clean(&f.country),
+        admin1: clean(&f.admin1),
+        location: clean(&f.location),
+        text: clean(&f.text),
+        actors: f.actors.iter().map(|a| a.replace('\0', "")).collect(),
+        ..f.clone()
+    };
     let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<Param> = Vec::new();
     if !f.include_period_totals {
