@@ -63,7 +63,10 @@ pub enum StoreError {
     },
 
     #[error("export to {format}: {reason}")]
-    Export { format: &'static str, reason: String },
+    Export {
+        format: &'static str,
+        reason: String,
+    },
 
     #[error("export I/O: {0}")]
     Io(#[from] std::io::Error),

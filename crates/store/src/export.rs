@@ -324,8 +324,8 @@ mod parquet_out {
     use std::sync::Arc;
 
     use arrow_array::builder::{
-        BooleanBuilder, Date32Builder, Float32Builder, Float64Builder, Int32Builder,
-        Int64Builder, StringBuilder,
+        BooleanBuilder, Date32Builder, Float32Builder, Float64Builder, Int32Builder, Int64Builder,
+        StringBuilder,
     };
     use arrow_array::{ArrayRef, RecordBatch};
     use arrow_schema::{DataType, Field, Schema};
@@ -457,9 +457,8 @@ mod parquet_out {
             self.fatalities.append_option(e.fatalities.map(i64::from));
             self.fatalities_qualifier
                 .append_value(e.fatalities_qualifier.as_str());
-            self.fatalities_by_group.append_value(
-                serde_json::to_string(&e.fatalities_by_group).unwrap_or_default(),
-            );
+            self.fatalities_by_group
+                .append_value(serde_json::to_string(&e.fatalities_by_group).unwrap_or_default());
             self.injured.append_option(e.injured.map(i64::from));
             self.claimed_by.append_option(e.claimed_by.as_deref());
             self.source_attribution

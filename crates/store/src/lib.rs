@@ -79,8 +79,7 @@ pub trait Store: Send + Sync {
     fn count(&self, filter: &Filter) -> Result<u64, StoreError>;
 
     /// Event counts and fatality sums grouped by zero, one or more keys.
-    fn stats(&self, filter: &Filter, group_by: &[GroupKey])
-        -> Result<Vec<StatRow>, StoreError>;
+    fn stats(&self, filter: &Filter, group_by: &[GroupKey]) -> Result<Vec<StatRow>, StoreError>;
 
     /// Calls `f` on every matching event in id order, reading in pages so
     /// exports of millions of events run in bounded memory. Returns the

@@ -88,7 +88,10 @@ impl MergeKey {
 
     /// Whether this report can merge with anything at all.
     pub fn mergeable(&self) -> bool {
-        !self.period_total && !self.iso3.is_empty() && self.day.is_some() && self.tolerance.is_some()
+        !self.period_total
+            && !self.iso3.is_empty()
+            && self.day.is_some()
+            && self.tolerance.is_some()
     }
 }
 
@@ -441,7 +444,11 @@ pub fn combine(event_id: &str, members: &[Member]) -> (Event, Provenance) {
     // the most frequent location.
     let place_rank = |i: usize| {
         let e = ev(i);
-        (e.location.trim().is_empty(), e.latitude.is_none(), e.geo_precision)
+        (
+            e.location.trim().is_empty(),
+            e.latitude.is_none(),
+            e.geo_precision,
+        )
     };
     let best_place = chron.iter().map(|&i| place_rank(i)).min();
     if let Some(best_place) = best_place {
@@ -570,9 +577,7 @@ mod tests {
         e.fatalities_qualifier = q;
         Member {
             report_id: format!("r-{doc}"),
-            published: Some(
-                NaiveDateTime::parse_from_str(published, "%Y-%m-%d %H:%M").unwrap(),
-            ),
+            published: Some(NaiveDateTime::parse_from_str(published, "%Y-%m-%d %H:%M").unwrap()),
             seq: (0, 0),
             event: e,
         }

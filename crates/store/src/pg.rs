@@ -227,7 +227,8 @@ impl Conn for PgTx<'_, '_> {
                 } else if *ty == Type::BOOL {
                     r.try_get::<_, Option<bool>>(i).map(|v| v.map(Value::Bool))
                 } else {
-                    r.try_get::<_, Option<String>>(i).map(|v| v.map(Value::Text))
+                    r.try_get::<_, Option<String>>(i)
+                        .map(|v| v.map(Value::Text))
                 };
                 row.push(v.map_err(|e| err(sql, e))?.unwrap_or(Value::Null));
             }
@@ -287,9 +288,12 @@ impl PgDb {
     fn migrate(&self) -> Result<(), StoreError> {
         let mut conn = self.pool.get()?;
         let mut tx = conn.client.transaction().map_err(|e| err("BEGIN", e))?;
-        tx.batch_execute(WRITE_LOCK).map_err(|e| err(WRITE_LOCK, e))?;
-        tx.batch_execute("CREATE TABLE IF NOT EXISTS rasd_schema_version (version BIGINT NOT NULL)")
-            .map_err(|e| err("CREATE TABLE rasd_schema_version", e))?;
+        tx.batch_execute(WRITE_LOCK)
+            .map_err(|e| err(WRITE_LOCK, e))?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS rasd_schema_version (version BIGINT NOT NULL)",
+        )
+        .map_err(|e| err("CREATE TABLE rasd_schema_version", e))?;
         let version: i64 = tx
             .query_opt("SELECT max(version) FROM rasd_schema_version", &[])
             .map_err(|e| err("SELECT schema version", e))?
@@ -331,7 +335,8 @@ impl Db for PgDb {
         let mut conn = self.pool.get()?;
         let PgConn { client, statements } = &mut *conn;
         let mut tx = client.transaction().map_err(|e| err("BEGIN", e))?;
-        tx.batch_execute(WRITE_LOCK).map_err(|e| err(WRITE_LOCK, e))?;
+        tx.batch_execute(WRITE_LOCK)
+            .map_err(|e| err(WRITE_LOCK, e))?;
         let out = f(&mut PgTx {
             tx: &mut tx,
             statements,
@@ -363,7 +368,10 @@ impl Db for PgDb {
 
 /// Opens (migrating as needed) a PostgreSQL store.
 pub fn open_postgres(url: &str) -> Result<Arc<dyn Store>, StoreError> {
-    Ok(Arc::new(SqlStore::new(PgDb::open(url, None)?, Backend::Postgres)))
+    Ok(Arc::new(SqlStore::new(
+        PgDb::open(url, None)?,
+        Backend::Postgres,
+    )))
 }
 
 /// Opens a PostgreSQL store inside `schema` (created if missing; `[a-z0-9_]`

@@ -301,5 +301,8 @@ impl Db for SqliteDb {
 
 /// Opens (creating and migrating) a SQLite store at `path`.
 pub fn open_sqlite(path: &Path) -> Result<Arc<dyn Store>, StoreError> {
-    Ok(Arc::new(SqlStore::new(SqliteDb::open(path)?, Backend::Sqlite)))
+    Ok(Arc::new(SqlStore::new(
+        SqliteDb::open(path)?,
+        Backend::Sqlite,
+    )))
 }

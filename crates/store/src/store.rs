@@ -12,7 +12,7 @@ use rasd_model::{Document, Event, Language};
 use sha2::{Digest, Sha256};
 
 use crate::db::{Conn, Db, Dialect, Param, RowExt};
-use crate::merge::{self, MergeKey, Member};
+use crate::merge::{self, Member, MergeKey};
 use crate::types::*;
 use crate::{Store, StoreError};
 
@@ -193,12 +193,10 @@ fn member_keys(c: &mut dyn Conn, event_id: &str) -> Result<Vec<MergeKey>> {
     .iter()
     .map(|r| {
         let id = r.text(0, "event_sources")?;
-        serde_json::from_str(&r.text(1, "event_sources")?).map_err(|source| {
-            StoreError::Corrupt {
-                what: "merge key of report",
-                id,
-                source,
-            }
+        serde_json::from_str(&r.text(1, "event_sources")?).map_err(|source| StoreError::Corrupt {
+            what: "merge key of report",
+            id,
+            source,
         })
     })
     .collect()
@@ -233,13 +231,14 @@ fn choose_event(c: &mut dyn Conn, key: &MergeKey) -> Result<Option<String>> {
     let mut candidates = BTreeSet::new();
     for r in &rows {
         let event_id = r.text(0, "event_sources")?;
-        let other: MergeKey = serde_json::from_str(&r.text(1, "event_sources")?).map_err(
-            |source| StoreError::Corrupt {
-                what: "merge key of a report of event",
-                id: event_id.clone(),
-                source,
-            },
-        )?;
+        let other: MergeKey =
+            serde_json::from_str(&r.text(1, "event_sources")?).map_err(|source| {
+                StoreError::Corrupt {
+                    what: "merge key of a report of event",
+                    id: event_id.clone(),
+                    source,
+                }
+            })?;
         if merge::compatible(key, &other).is_ok() {
             candidates.insert(event_id);
         }
@@ -288,13 +287,14 @@ fn load_members(c: &mut dyn Conn, event_id: &str) -> Result<Vec<MemberRow>> {
     rows.iter()
         .map(|r| {
             let report_id = r.text(0, "event_sources")?;
-            let event: Event = serde_json::from_str(&r.text(1, "event_sources")?).map_err(
-                |source| StoreError::Corrupt {
-                    what: "report",
-                    id: report_id.clone(),
-                    source,
-                },
-            )?;
+            let event: Event =
+                serde_json::from_str(&r.text(1, "event_sources")?).map_err(|source| {
+                    StoreError::Corrupt {
+                        what: "report",
+                        id: report_id.clone(),
+                        source,
+                    }
+                })?;
             Ok(MemberRow {
                 member: Member {
                     report_id,
@@ -337,7 +337,11 @@ fn recompute(c: &mut dyn Conn, event_id: &str, now: &str) -> Result<bool> {
     let (month, week, year) = match event.event_date {
         Some(d) => {
             let (m, w) = merge::month_week(d);
-            (Some(m), Some(w), Some(i64::from(chrono::Datelike::year(&d))))
+            (
+                Some(m),
+                Some(w),
+                Some(i64::from(chrono::Datelike::year(&d))),
+            )
         }
         None => (None, None, None),
     };
@@ -437,8 +441,8 @@ pub(crate) fn ingest_one(
         outcome.status = IngestStatus::Replaced;
         touched = remove_document(c, &doc.id, &old)?;
     }
-    let seq = c.rows("SELECT coalesce(max(seq), 0) + 1 FROM documents", &[])?[0]
-        .int(0, "documents")?;
+    let seq =
+        c.rows("SELECT coalesce(max(seq), 0) + 1 FROM documents", &[])?[0].int(0, "documents")?;
     let search = search_text(doc);
     c.exec(
         "INSERT INTO documents (id, seq, url, title, published, lang, text, search_text, \
@@ -558,7 +562,12 @@ pub(crate) fn where_clause(f: &Filter, d: Dialect) -> (String, Vec<Param>) {
         conds.push("is_period_total = ?".into());
         params.push(false.into());
     }
-    if let Some(c) = f.country.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(c) = f
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         conds.push("(iso3 = ? OR lower(country) = ?)".into());
         params.push(c.to_uppercase().into());
         params.push(c.to_lowercase().into());
@@ -722,9 +731,7 @@ fn resolve_event_id(c: &mut dyn Conn, id: &str) -> Result<Option<String>> {
          UNION ALL SELECT event_id FROM event_sources WHERE report_id = ?",
         &[id.into(), id.into()],
     )?;
-    rows.first()
-        .map(|r| r.text(0, "events"))
-        .transpose()
+    rows.first().map(|r| r.text(0, "events")).transpose()
 }
 
 fn get_event(c: &mut dyn Conn, id: &str) -> Result<Option<StoredEvent>> {
@@ -755,7 +762,12 @@ fn explain(c: &mut dyn Conn, id: &str) -> Result<Option<Explanation>> {
         })?;
     let mut rows = load_members(c, &event_id)?;
     rows.sort_by(|a, b| {
-        let key = |m: &MemberRow| (m.member.published.unwrap_or(NaiveDateTime::MAX), m.member.seq);
+        let key = |m: &MemberRow| {
+            (
+                m.member.published.unwrap_or(NaiveDateTime::MAX),
+                m.member.seq,
+            )
+        };
         key(a).cmp(&key(b))
     });
     let reports = rows
@@ -823,10 +835,7 @@ fn stats(c: &mut dyn Conn, f: &Filter, keys: &[GroupKey]) -> Result<Vec<StatRow>
     let (w, params) = where_clause(f, c.dialect());
     let cols: Vec<&str> = keys.iter().map(|k| k.column()).collect();
     // Keys are read back as text on both backends (year is an integer).
-    let select: Vec<String> = cols
-        .iter()
-        .map(|c| format!("CAST({c} AS TEXT)"))
-        .collect();
+    let select: Vec<String> = cols.iter().map(|c| format!("CAST({c} AS TEXT)")).collect();
     let sql = if cols.is_empty() {
         format!(
             "SELECT count(*), CAST(coalesce(sum(fatalities), 0) AS BIGINT) FROM events WHERE {w}"
@@ -868,9 +877,8 @@ impl<D: Db> Store for SqlStore<D> {
     fn ingest(&self, doc: &Document, events: Vec<Event>) -> Result<IngestOutcome> {
         let now = now();
         let mut events = Some(events);
-        self.db.write(&mut |c| {
-            ingest_one(c, doc, events.take().unwrap_or_default(), &now)
-        })
+        self.db
+            .write(&mut |c| ingest_one(c, doc, events.take().unwrap_or_default(), &now))
     }
 
     fn ingest_batch(&self, batch: Vec<(Document, Vec<Event>)>) -> Result<Vec<IngestOutcome>> {
@@ -893,8 +901,10 @@ impl<D: Db> Store for SqlStore<D> {
     fn count(&self, filter: &Filter) -> Result<u64> {
         self.db.read(&mut |c| {
             let (w, params) = where_clause(filter, c.dialect());
-            Ok(c.rows(&format!("SELECT count(*) FROM events WHERE {w}"), &params)?[0]
-                .int(0, "count")? as u64)
+            Ok(
+                c.rows(&format!("SELECT count(*) FROM events WHERE {w}"), &params)?[0]
+                    .int(0, "count")? as u64,
+            )
         })
     }
 
@@ -985,11 +995,13 @@ impl<D: Db> Store for SqlStore<D> {
             c.exec("UPDATE event_sources SET event_id = ?", &["".into()])?;
             for r in &rows {
                 let rid = r.text(0, "event_sources")?;
-                let key: MergeKey = serde_json::from_str(&r.text(1, "event_sources")?)
-                    .map_err(|source| StoreError::Corrupt {
-                        what: "merge key of report",
-                        id: rid.clone(),
-                        source,
+                let key: MergeKey =
+                    serde_json::from_str(&r.text(1, "event_sources")?).map_err(|source| {
+                        StoreError::Corrupt {
+                            what: "merge key of report",
+                            id: rid.clone(),
+                            source,
+                        }
                     })?;
                 let event_id = match choose_event(c, &key)? {
                     Some(id) => id,
@@ -1001,7 +1013,7 @@ impl<D: Db> Store for SqlStore<D> {
                 )?;
                 recompute(c, &event_id, &now)?;
             }
-            Ok(count_rows(c, "events")?)
+            count_rows(c, "events")
         })
     }
 }

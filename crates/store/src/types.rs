@@ -118,7 +118,11 @@ impl GroupKey {
 
     pub fn parse(s: &str) -> Option<GroupKey> {
         let s = s.trim().to_ascii_lowercase().replace('-', "_");
-        GroupKey::ALL.iter().copied().find(|k| k.name() == s || (s == "actor1" && *k == GroupKey::Actor) || (s == "type" && *k == GroupKey::EventType))
+        GroupKey::ALL.iter().copied().find(|k| {
+            k.name() == s
+                || (s == "actor1" && *k == GroupKey::Actor)
+                || (s == "type" && *k == GroupKey::EventType)
+        })
     }
 
     /// The events-table column the key groups on (a fixed name, never

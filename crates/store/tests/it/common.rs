@@ -124,9 +124,7 @@ pub fn doc(id: &str, published: &str, text: &str) -> Document {
         id: id.into(),
         url: Some(format!("https://news.example.org/{id}")),
         title: Some(format!("Report {id}")),
-        published: Some(
-            NaiveDateTime::parse_from_str(published, "%Y-%m-%d %H:%M").unwrap(),
-        ),
+        published: Some(NaiveDateTime::parse_from_str(published, "%Y-%m-%d %H:%M").unwrap()),
         lang: None,
         text: text.into(),
         body: Vec::new(),
@@ -211,8 +209,16 @@ impl R {
     pub fn actors(mut self, a1: &str, a2: &str) -> R {
         self.0.actor1 = a1.into();
         self.0.actor2 = a2.into();
-        self.0.inter1 = if a1.is_empty() { Inter::None } else { Inter::RebelGroup };
-        self.0.inter2 = if a2.is_empty() { Inter::None } else { Inter::StateForces };
+        self.0.inter1 = if a1.is_empty() {
+            Inter::None
+        } else {
+            Inter::RebelGroup
+        };
+        self.0.inter2 = if a2.is_empty() {
+            Inter::None
+        } else {
+            Inter::StateForces
+        };
         self.0.interaction = Inter::interaction(self.0.inter1, self.0.inter2);
         self
     }

@@ -45,7 +45,14 @@ fn open_target(target: &str) -> std::sync::Arc<dyn Store> {
 /// when `None`). Returns how many batches it reported.
 fn run_child(target: &str, kill_after: Option<usize>) -> usize {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "crash::crash_child", "--ignored", "--nocapture", "--test-threads", "1"])
+        .args([
+            "--exact",
+            "crash::crash_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
         .env("RASD_CRASH_TARGET", target)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -73,10 +80,16 @@ fn run_child(target: &str, kill_after: Option<usize>) -> usize {
 
 fn snapshot(s: &dyn Store) -> Vec<(String, u32, Vec<String>, Option<u32>)> {
     let mut v = Vec::new();
-    s.for_each_event(&rasd_store::Filter { include_period_totals: true, ..Default::default() }, &mut |e| {
-        v.push((e.event.event_id, e.n_reports, e.doc_ids, e.event.fatalities));
-        Ok(())
-    })
+    s.for_each_event(
+        &rasd_store::Filter {
+            include_period_totals: true,
+            ..Default::default()
+        },
+        &mut |e| {
+            v.push((e.event.event_id, e.n_reports, e.doc_ids, e.event.fatalities));
+            Ok(())
+        },
+    )
     .unwrap();
     v
 }

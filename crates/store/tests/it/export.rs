@@ -10,7 +10,11 @@ use crate::common::*;
 fn load(s: &dyn Store) {
     s.ingest_batch(vec![
         (
-            doc("x1", "2024-03-02 08:00", "Clash in Menaka, three soldiers killed."),
+            doc(
+                "x1",
+                "2024-03-02 08:00",
+                "Clash in Menaka, three soldiers killed.",
+            ),
             vec![R::new(ArmedClash, "2024-03-01", &MENAKA)
                 .actors(JNIM, FAMA)
                 .dead(3, Exact)
@@ -18,11 +22,22 @@ fn load(s: &dyn Store) {
                 .e()],
         ),
         (
-            doc("x2", "2024-03-02 09:00", "Soldiers died in a clash at Menaka, \"three\" say sources."),
-            vec![R::new(ArmedClash, "2024-03-01", &MENAKA).actors("", FAMA).dead(3, Exact).e()],
+            doc(
+                "x2",
+                "2024-03-02 09:00",
+                "Soldiers died in a clash at Menaka, \"three\" say sources.",
+            ),
+            vec![R::new(ArmedClash, "2024-03-01", &MENAKA)
+                .actors("", FAMA)
+                .dead(3, Exact)
+                .e()],
         ),
         (
-            doc("x3", "2024-03-05 09:00", "Unrest somewhere in the Gao region."),
+            doc(
+                "x3",
+                "2024-03-05 09:00",
+                "Unrest somewhere in the Gao region.",
+            ),
             vec![R::new(PeacefulProtest, "2024-03-04", &GAO).no_coords().e()],
         ),
     ])
@@ -47,7 +62,10 @@ store_test!(acled_csv_has_acled_columns_in_order, |s: &dyn Store| {
     let col = |row: &csv::StringRecord, name: &str| {
         row[ACLED_COLUMNS.iter().position(|c| *c == name).unwrap()].to_string()
     };
-    let clash = rows.iter().find(|r| col(r, "event_type") == "Battles").unwrap();
+    let clash = rows
+        .iter()
+        .find(|r| col(r, "event_type") == "Battles")
+        .unwrap();
     assert_eq!(col(clash, "event_date"), "2024-03-01");
     assert_eq!(col(clash, "year"), "2024");
     assert_eq!(col(clash, "time_precision"), "1");
@@ -64,7 +82,10 @@ store_test!(acled_csv_has_acled_columns_in_order, |s: &dyn Store| {
     assert_eq!(col(clash, "fatalities"), "3");
     assert_eq!(col(clash, "source"), "news.example.org");
     assert!(col(clash, "timestamp").parse::<i64>().unwrap() > 1_700_000_000);
-    let protest = rows.iter().find(|r| col(r, "event_type") == "Protests").unwrap();
+    let protest = rows
+        .iter()
+        .find(|r| col(r, "event_type") == "Protests")
+        .unwrap();
     assert_eq!(col(protest, "latitude"), "");
     assert_eq!(col(protest, "fatalities"), "0");
 });
@@ -110,8 +131,11 @@ store_test!(parquet_files_are_written, |s: &dyn Store| {
 });
 
 #[cfg(not(feature = "parquet"))]
-store_test!(parquet_without_the_feature_is_a_clear_error, |s: &dyn Store| {
-    let mut out = Vec::new();
-    let err = export(s, &Filter::default(), Format::Parquet, &mut out).unwrap_err();
-    assert!(err.to_string().contains("parquet"), "{err}");
-});
+store_test!(
+    parquet_without_the_feature_is_a_clear_error,
+    |s: &dyn Store| {
+        let mut out = Vec::new();
+        let err = export(s, &Filter::default(), Format::Parquet, &mut out).unwrap_err();
+        assert!(err.to_string().contains("parquet"), "{err}");
+    }
+);
