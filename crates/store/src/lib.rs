@@ -74,8 +74,8 @@ pub trait Store: Send + Sync {
     /// Merged events matching the filter, newest first (then by id).
     fn query(&self, filter: &Filter) -> Result<Vec<StoredEvent>, StoreError>;
 
-    /// Number of merged events matching the filter (limit/offset ignored
-    /// only if unset).
+    /// Number of merged events matching the filter (its limit and offset
+    /// are ignored).
     fn count(&self, filter: &Filter) -> Result<u64, StoreError>;
 
     /// Event counts and fatality sums grouped by zero, one or more keys.
@@ -84,7 +84,8 @@ pub trait Store: Send + Sync {
     /// Calls `f` on every matching event in id order, reading in pages so
     /// exports of millions of events run in bounded memory. Returns the
     /// number of events passed to `f`. `limit`/`offset` of the filter are
-    /// ignored.
+    /// ignored. Each page is its own snapshot: events written meanwhile may
+    /// or may not appear.
     fn for_each_event(
         &self,
         filter: &Filter,

@@ -47,12 +47,19 @@ CREATE TABLE event_sources (
     day_num     BIGINT,
     date_tol    BIGINT,
     mergeable   BOOLEAN NOT NULL,
+    admin1_key  TEXT NOT NULL,
+    location_key TEXT NOT NULL,
+    lat         DOUBLE PRECISION,
+    lon         DOUBLE PRECISION,
     mkey        TEXT NOT NULL,
     record      TEXT NOT NULL
 );
 CREATE INDEX event_sources_doc ON event_sources(doc_id);
 CREATE INDEX event_sources_event ON event_sources(event_id);
+-- Merge candidates: reports of a country near a day; coarse-dated ones
+-- (week, month) through the second index.
 CREATE INDEX event_sources_merge ON event_sources(iso3, day_num);
+CREATE INDEX event_sources_merge_coarse ON event_sources(iso3, date_tol, day_num);
 CREATE TABLE evidence (
     report_id   TEXT NOT NULL REFERENCES event_sources(report_id),
     doc_id      TEXT NOT NULL,

@@ -210,24 +210,68 @@ fn choose_event(c: &mut dyn Conn, key: &MergeKey) -> Result<Option<String>> {
     if !key.mergeable() {
         return Ok(None);
     }
-    let window = tol.max(merge::MAX_DATE_TOLERANCE_DAYS);
+    // A superset of the compatible reports, narrowed in SQL so the merge
+    // rules only run on plausible candidates: same country, near in time
+    // (own tolerance, or a coarser-dated report within the widest one), and
+    // the same admin1, the same location name, or inside a box around the
+    // point.
+    let wide = merge::MAX_DATE_TOLERANCE_DAYS.max(tol);
+    let greatest = c.dialect().greatest();
+    let common = format!(
+        "mergeable = ? AND event_id <> '' AND abs(day_num - ?) <= {greatest}(date_tol, ?) \
+         AND ((? <> '' AND admin1_key = ?) OR (? <> '' AND location_key = ?) \
+              OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+    );
     let sql = format!(
         "SELECT event_id, mkey FROM event_sources \
-         WHERE iso3 = ? AND mergeable = ? AND event_id <> '' AND day_num BETWEEN ? AND ? \
-         AND abs(day_num - ?) <= {}(date_tol, ?)",
-        c.dialect().greatest()
+         WHERE iso3 = ? AND day_num BETWEEN ? AND ? AND {common} \
+         UNION ALL \
+         SELECT event_id, mkey FROM event_sources \
+         WHERE iso3 = ? AND date_tol > ? AND day_num BETWEEN ? AND ? \
+         AND NOT (day_num BETWEEN ? AND ?) AND {common}"
     );
-    let rows = c.rows(
-        &sql,
-        &[
-            key.iso3.clone().into(),
-            true.into(),
-            (day - window).into(),
-            (day + window).into(),
-            day.into(),
-            tol.into(),
-        ],
-    )?;
+    let dlat = merge::MAX_DISTANCE_KM / 110.0;
+    let (lat_lo, lat_hi, lon_lo, lon_hi) = match (key.lat, key.lon) {
+        (Some(la), Some(lo)) => {
+            let dlon = (dlat / la.to_radians().cos().abs().max(0.01)).min(360.0);
+            (
+                Some(la - dlat),
+                Some(la + dlat),
+                Some(lo - dlon),
+                Some(lo + dlon),
+            )
+        }
+        _ => (None, None, None, None),
+    };
+    let common_params: Vec<Param> = vec![
+        true.into(),
+        day.into(),
+        tol.into(),
+        key.admin1.clone().into(),
+        key.admin1.clone().into(),
+        key.location.clone().into(),
+        key.location.clone().into(),
+        lat_lo.into(),
+        lat_hi.into(),
+        lon_lo.into(),
+        lon_hi.into(),
+    ];
+    let mut params: Vec<Param> = vec![
+        key.iso3.clone().into(),
+        (day - tol).into(),
+        (day + tol).into(),
+    ];
+    params.extend(common_params.iter().cloned());
+    params.extend([
+        key.iso3.clone().into(),
+        tol.into(),
+        (day - wide).into(),
+        (day + wide).into(),
+        (day - tol).into(),
+        (day + tol).into(),
+    ]);
+    params.extend(common_params);
+    let rows = c.rows(&sql, &params)?;
     let mut candidates = BTreeSet::new();
     for r in &rows {
         let event_id = r.text(0, "event_sources")?;
@@ -502,8 +546,8 @@ pub(crate) fn ingest_one(
         };
         c.exec(
             "INSERT INTO event_sources (report_id, doc_id, ordinal, event_id, seq, published, \
-             iso3, day_num, date_tol, mergeable, mkey, record) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             iso3, day_num, date_tol, mergeable, admin1_key, location_key, lat, lon, mkey, record) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             &[
                 e.event_id.clone().into(),
                 doc.id.clone().into(),
@@ -515,6 +559,10 @@ pub(crate) fn ingest_one(
                 key.day.into(),
                 key.tolerance.into(),
                 key.mergeable().into(),
+                key.admin1.clone().into(),
+                key.location.clone().into(),
+                key.lat.into(),
+                key.lon.into(),
                 serde_json::to_string(&key).expect("keys serialize").into(),
                 record.into(),
             ],

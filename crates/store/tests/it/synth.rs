@@ -106,22 +106,53 @@ impl Incident {
 
 /// `n` documents; about one in five re-reports an earlier incident.
 pub fn corpus(n: usize, seed: u64) -> Vec<(Document, Vec<Event>)> {
-    let mut r = Rng::new(seed);
-    let mut seen: Vec<Incident> = Vec::new();
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    Corpus::new(n, seed).collect()
+}
+
+/// The corpus as a stream, for sizes that should not sit in memory.
+pub struct Corpus {
+    r: Rng,
+    seen: std::collections::VecDeque<Incident>,
+    i: usize,
+    n: usize,
+    /// Highest number of events per document (0..=max).
+    pub max_events: u64,
+}
+
+impl Corpus {
+    pub fn new(n: usize, seed: u64) -> Corpus {
+        Corpus {
+            r: Rng::new(seed),
+            seen: Default::default(),
+            i: 0,
+            n,
+            max_events: 3,
+        }
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = (Document, Vec<Event>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.i >= self.n {
+            return None;
+        }
+        let i = self.i;
+        self.i += 1;
+        let r = &mut self.r;
         let id = format!("synth-{i:07}");
-        let k = r.below(4) as usize; // 0..=3 events
+        let k = r.below(self.max_events + 1) as usize;
         let mut events = Vec::with_capacity(k);
         let mut text = format!("Synthetic report {i}.");
         for j in 0..k {
-            let inc = if !seen.is_empty() && r.below(5) == 0 {
-                seen[r.below(seen.len() as u64) as usize].clone()
+            let inc = if !self.seen.is_empty() && r.below(5) == 0 {
+                self.seen[r.below(self.seen.len() as u64) as usize].clone()
             } else {
-                let inc = Incident::random(&mut r, 5 * 365);
-                seen.push(inc.clone());
-                if seen.len() > 5_000 {
-                    seen.remove(0);
+                let inc = Incident::random(r, 5 * 365);
+                self.seen.push_back(inc.clone());
+                if self.seen.len() > 5_000 {
+                    self.seen.pop_front();
                 }
                 inc
             };
@@ -133,7 +164,7 @@ pub fn corpus(n: usize, seed: u64) -> Vec<(Document, Vec<Event>)> {
             NaiveDate::from_ymd_opt(2019, 1, 1).unwrap() + Duration::days((i / 500) as i64),
             chrono::NaiveTime::from_hms_opt((i % 24) as u32, 0, 0).unwrap(),
         );
-        out.push((
+        Some((
             Document {
                 id,
                 url: Some(format!("https://synthetic.example/{i}")),
@@ -144,7 +175,6 @@ pub fn corpus(n: usize, seed: u64) -> Vec<(Document, Vec<Event>)> {
                 body: Vec::new(),
             },
             events,
-        ));
+        ))
     }
-    out
 }
