@@ -56,9 +56,9 @@ pub fn run(a: Args) -> anyhow::Result<()> {
             if format == Format::Parquet {
                 bail!("Parquet is binary: give --out FILE");
             }
-            let stdout = std::io::stdout();
-            let n = export(store.as_ref(), &filter, format, stdout.lock())?;
-            std::io::stdout().flush()?;
+            let mut out = std::io::BufWriter::new(std::io::stdout());
+            let n = export(store.as_ref(), &filter, format, &mut out)?;
+            out.flush()?;
             n
         }
     };
