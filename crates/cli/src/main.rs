@@ -3,6 +3,7 @@
 mod export;
 mod ingest;
 mod query;
+mod serve;
 mod show;
 mod stats;
 
@@ -31,6 +32,8 @@ enum Command {
     Export(export::Args),
     /// Show a merged event, every report of it and where each field came from.
     Show(show::Args),
+    /// Serve the HTTP API and the dashboard.
+    Serve(serve::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -40,5 +43,6 @@ fn main() -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
         Command::Show(a) => show::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
