@@ -436,7 +436,7 @@
       chart.appendChild(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'empty' }, t('no_data')));
       return;
     }
-    const maxE = niceMax(Math.max(...data.map((d) => d.events)));
+    const maxE = Math.max(4, niceMax(Math.max(...data.map((d) => d.events))));
     const maxF = niceMax(Math.max(...data.map((d) => d.fatalities)));
     const bw = (W - L - R) / data.length;
     const yE = (v) => T + (H - T - B) * (1 - v / maxE);

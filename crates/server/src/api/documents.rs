@@ -112,13 +112,6 @@ struct DocInput {
     text: String,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(DocInput),
-    Many(Vec<DocInput>),
-}
-
 /// Reads a publication time: `YYYY-MM-DD`, or a date and time with `T` or
 /// a space, with or without seconds.
 fn parse_published(s: &str) -> Option<NaiveDateTime> {
@@ -138,6 +131,11 @@ fn into_document(d: DocInput, what: &str) -> Result<Document, ApiError> {
     let bad = |m: String| ApiError::bad_request(format!("{what}: {m}"));
     if d.text.trim().is_empty() {
         return Err(bad("text is empty".into()));
+    }
+    for (name, v) in [("text", Some(&d.text)), ("id", d.id.as_ref()), ("title", d.title.as_ref()), ("url", d.url.as_ref())] {
+        if v.is_some_and(|v| v.contains('\0')) {
+            return Err(bad(format!("{name} contains a NUL character")));
+        }
     }
     let id = match d.id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
         Some(id) => id,
@@ -269,20 +267,30 @@ async fn read_documents(state: &AppState, req: Request) -> Result<Vec<Document>,
             }
         })?;
     if ctype == "application/json" || ctype.ends_with("+json") {
-        let parsed: OneOrMany = serde_json::from_slice(&bytes).map_err(|e| {
+        let parsed: Value = serde_json::from_slice(&bytes).map_err(|e| {
             ApiError::bad_request(format!(
-                "JSON body (line {}, column {}): {e}; expected {{\"id\", \"url\", \"title\", \"published\", \"lang\", \"text\"}} or an array of them",
+                "JSON body (line {}, column {}): {e}",
                 e.line(),
                 e.column()
             ))
         })?;
-        let list = match parsed {
-            OneOrMany::One(d) => vec![d],
-            OneOrMany::Many(v) => v,
+        let expected = "expected {\"id\", \"url\", \"title\", \"published\", \"lang\", \"text\"} or an array of them";
+        let items = match parsed {
+            Value::Array(v) => v,
+            v @ Value::Object(_) => vec![v],
+            _ => return Err(ApiError::bad_request(format!("JSON body: {expected}"))),
         };
-        if list.is_empty() {
+        if items.is_empty() {
             return Err(ApiError::bad_request("JSON body: empty array"));
         }
+        let list = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                serde_json::from_value::<DocInput>(v)
+                    .map_err(|e| ApiError::bad_request(format!("JSON body, document {i}: {e}; {expected}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         return list
             .into_iter()
             .enumerate()
