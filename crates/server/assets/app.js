@@ -482,7 +482,7 @@
       const dot = el('span', { class: 'type-dot' });
       dot.style.background = TYPE_COLOR[e.event_type] || '#555';
       const tr = el('tr', { tabindex: 0, 'data-id': e.event_id },
-        cell(e.event_date), el('td', {}, dot, typeName(e.event_type) + ' — ' + e.sub_event_type),
+        cell(e.event_date, 'date'), el('td', {}, dot, typeName(e.event_type) + ' — ' + e.sub_event_type),
         cell(e.actor1), cell(e.actor2), cell(e.location), cell(e.admin1),
         cell(lang === 'ar' && countryNames[e.iso3] ? countryNames[e.iso3] : e.country),
         cell(e.fatalities, 'num'), cell(e.n_reports, 'num'));
@@ -626,9 +626,9 @@
         const meta = el('p', { class: 'meta' });
         if (r.published) meta.append(`${t('published')}: ${r.published.replace('T', ' ')} · `);
         const href = r.doc_url ? safeUrl(r.doc_url) : null;
-        if (href) meta.append(el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'url' }, r.doc_url));
-        else if (r.doc_url) meta.append(el('span', { class: 'url' }, r.doc_url));
-        meta.append(` · ${r.doc_id}`);
+        if (href) meta.append(el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'url' }, r.doc_url), ' · ');
+        else if (r.doc_url) meta.append(el('span', { class: 'url' }, r.doc_url), ' · ');
+        meta.append(r.doc_id);
         sec.appendChild(meta);
         if (r.fields_used.length) sec.appendChild(el('p', { class: 'used' }, `${t('fields_used')} ${r.fields_used.join(', ')}`));
         if (!doc) {
