@@ -49,6 +49,7 @@ CREATE TABLE event_sources (
     mergeable   BOOLEAN NOT NULL,
     admin1_key  TEXT NOT NULL,
     location_key TEXT NOT NULL,
+    outlet      TEXT NOT NULL,
     lat         DOUBLE PRECISION,
     lon         DOUBLE PRECISION,
     mkey        TEXT NOT NULL,
