@@ -24,6 +24,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<()> {
+    crate::query::quiet_broken_pipe(run_export(a))
+}
+
+fn run_export(a: Args) -> anyhow::Result<()> {
     let format = Format::parse(&a.format).with_context(|| {
         format!(
             "--format {:?}: expected acled-csv, geojson, jsonl or parquet",

@@ -162,6 +162,25 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<()> {
+    quiet_broken_pipe(run_query(a))
+}
+
+/// A reader that stops early (`| head`) is not an error.
+pub fn quiet_broken_pipe(r: anyhow::Result<()>) -> anyhow::Result<()> {
+    match r {
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn run_query(a: Args) -> anyhow::Result<()> {
     let store = a.db.open()?;
     let mut filter = a.filter.to_filter()?;
     filter.limit = Some(a.limit);

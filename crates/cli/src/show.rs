@@ -19,6 +19,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<()> {
+    crate::query::quiet_broken_pipe(run_show(a))
+}
+
+fn run_show(a: Args) -> anyhow::Result<()> {
     let store = a.db.open()?;
     let x = store
         .explain(&a.id)?

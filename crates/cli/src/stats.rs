@@ -23,6 +23,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<()> {
+    crate::query::quiet_broken_pipe(run_stats(a))
+}
+
+fn run_stats(a: Args) -> anyhow::Result<()> {
     let keys: Vec<GroupKey> =
         a.by.split(',')
             .filter(|s| !s.trim().is_empty())

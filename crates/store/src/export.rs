@@ -198,10 +198,28 @@ pub fn event_json(s: &StoredEvent) -> Value {
     v
 }
 
-fn io(format: &'static str) -> impl Fn(std::io::Error) -> StoreError {
-    move |e| StoreError::Export {
-        format,
-        reason: e.to_string(),
+/// I/O errors stay I/O errors (a closed pipe is told apart from a bug).
+fn io(_format: &'static str) -> impl Fn(std::io::Error) -> StoreError {
+    StoreError::Io
+}
+
+fn json_err(format: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
+    move |e| match e.io_error_kind() {
+        Some(kind) => StoreError::Io(std::io::Error::new(kind, e)),
+        None => StoreError::Export {
+            format,
+            reason: e.to_string(),
+        },
+    }
+}
+
+fn csv_err(e: csv::Error) -> StoreError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => StoreError::Io(io),
+        other => StoreError::Export {
+            format: "acled-csv",
+            reason: format!("{other:?}"),
+        },
     }
 }
 
@@ -216,10 +234,6 @@ pub fn export<W: Write + Send>(
     match format {
         Format::AcledCsv => {
             let mut w = csv::Writer::from_writer(out);
-            let csv_err = |e: csv::Error| StoreError::Export {
-                format: "acled-csv",
-                reason: e.to_string(),
-            };
             w.write_record(ACLED_COLUMNS).map_err(csv_err)?;
             let n = store.for_each_event(filter, &mut |s| {
                 w.write_record(acled_row(&s)).map_err(csv_err)
@@ -230,10 +244,7 @@ pub fn export<W: Write + Send>(
         Format::Jsonl => {
             let mut w = std::io::BufWriter::new(out);
             let n = store.for_each_event(filter, &mut |s| {
-                serde_json::to_writer(&mut w, &event_json(&s)).map_err(|e| StoreError::Export {
-                    format: "jsonl",
-                    reason: e.to_string(),
-                })?;
+                serde_json::to_writer(&mut w, &event_json(&s)).map_err(json_err("jsonl"))?;
                 w.write_all(b"\n").map_err(io("jsonl"))
             })?;
             w.flush().map_err(io("jsonl"))?;
@@ -251,10 +262,7 @@ pub fn export<W: Write + Send>(
                 if written > 0 {
                     w.write_all(b",\n").map_err(io("geojson"))?;
                 }
-                serde_json::to_writer(&mut w, &f).map_err(|e| StoreError::Export {
-                    format: "geojson",
-                    reason: e.to_string(),
-                })?;
+                serde_json::to_writer(&mut w, &f).map_err(json_err("geojson"))?;
                 written += 1;
                 Ok(())
             })?;

@@ -49,6 +49,7 @@ CREATE TABLE event_sources (
     mergeable   BOOLEAN NOT NULL,
     admin1_key  TEXT NOT NULL,
     location_key TEXT NOT NULL,
+    outlet      TEXT NOT NULL,
     lat         DOUBLE PRECISION,
     lon         DOUBLE PRECISION,
     mkey        TEXT NOT NULL,
@@ -56,9 +57,11 @@ CREATE TABLE event_sources (
 );
 CREATE INDEX event_sources_doc ON event_sources(doc_id);
 CREATE INDEX event_sources_event ON event_sources(event_id);
--- Merge candidates: reports of a country near a day; coarse-dated ones
--- (week, month) through the second index.
-CREATE INDEX event_sources_merge ON event_sources(iso3, day_num);
+-- Merge candidates: reports of a country near a day, the columns that
+-- narrow them included so only plausible rows are read from the table;
+-- coarse-dated ones (week, month) through the second index.
+CREATE INDEX event_sources_merge ON event_sources(iso3, day_num, date_tol, mergeable,
+    admin1_key, location_key, lat, lon, event_id);
 CREATE INDEX event_sources_merge_coarse ON event_sources(iso3, date_tol, day_num);
 CREATE TABLE evidence (
     report_id   TEXT NOT NULL REFERENCES event_sources(report_id),

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
-use rasd_model::{Document, Event, Language};
+use rasd_model::{DatePrecision, Document, Event, Language};
 use sha2::{Digest, Sha256};
 
 use crate::db::{Conn, Db, Dialect, Param, RowExt};
@@ -222,14 +222,25 @@ fn choose_event(c: &mut dyn Conn, key: &MergeKey) -> Result<Option<String>> {
          AND ((? <> '' AND admin1_key = ?) OR (? <> '' AND location_key = ?) \
               OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
     );
-    let sql = format!(
+    // Reports dated more coarsely than this one (week: ±4, month: ±16) may
+    // lie further away; they are looked up through their own index.
+    let coarser: Vec<i64> = [DatePrecision::Week, DatePrecision::Month]
+        .into_iter()
+        .filter_map(merge::date_tolerance)
+        .filter(|t| *t > tol)
+        .collect();
+    let mut sql = format!(
         "SELECT event_id, mkey FROM event_sources \
-         WHERE iso3 = ? AND day_num BETWEEN ? AND ? AND {common} \
-         UNION ALL \
-         SELECT event_id, mkey FROM event_sources \
-         WHERE iso3 = ? AND date_tol > ? AND day_num BETWEEN ? AND ? \
-         AND NOT (day_num BETWEEN ? AND ?) AND {common}"
+         WHERE iso3 = ? AND day_num BETWEEN ? AND ? AND {common}"
     );
+    if !coarser.is_empty() {
+        let marks = vec!["?"; coarser.len()].join(", ");
+        sql.push_str(&format!(
+            " UNION ALL SELECT event_id, mkey FROM event_sources \
+             WHERE iso3 = ? AND date_tol IN ({marks}) AND day_num BETWEEN ? AND ? \
+             AND NOT (day_num BETWEEN ? AND ?) AND {common}"
+        ));
+    }
     let dlat = merge::MAX_DISTANCE_KM / 110.0;
     let (lat_lo, lat_hi, lon_lo, lon_hi) = match (key.lat, key.lon) {
         (Some(la), Some(lo)) => {
@@ -262,15 +273,17 @@ fn choose_event(c: &mut dyn Conn, key: &MergeKey) -> Result<Option<String>> {
         (day + tol).into(),
     ];
     params.extend(common_params.iter().cloned());
-    params.extend([
-        key.iso3.clone().into(),
-        tol.into(),
-        (day - wide).into(),
-        (day + wide).into(),
-        (day - tol).into(),
-        (day + tol).into(),
-    ]);
-    params.extend(common_params);
+    if !coarser.is_empty() {
+        params.push(key.iso3.clone().into());
+        params.extend(coarser.iter().map(|t| Param::from(*t)));
+        params.extend([
+            (day - wide).into(),
+            (day + wide).into(),
+            (day - tol).into(),
+            (day + tol).into(),
+        ]);
+        params.extend(common_params);
+    }
     let rows = c.rows(&sql, &params)?;
     let mut candidates = BTreeSet::new();
     for r in &rows {
@@ -317,18 +330,20 @@ fn fresh_event_id(c: &mut dyn Conn, founder: &str) -> Result<String> {
 struct MemberRow {
     member: Member,
     doc_id: String,
-    title: Option<String>,
-    url: Option<String>,
+    /// The outlet (URL host, else document id), for the `sources` column.
+    outlet: String,
 }
 
 fn load_members(c: &mut dyn Conn, event_id: &str) -> Result<Vec<MemberRow>> {
+    // No join with documents: SQLite re-prepared that statement on every
+    // run, a tenth of the ingest time; the outlet is kept per report.
     let rows = c.rows(
-        "SELECT s.report_id, s.record, s.seq, s.ordinal, d.published, d.title, d.url, s.doc_id \
-         FROM event_sources s JOIN documents d ON d.id = s.doc_id \
-         WHERE s.event_id = ? ORDER BY s.seq, s.ordinal",
+        "SELECT report_id, record, seq, ordinal, published, doc_id, outlet \
+         FROM event_sources WHERE event_id = ?",
         &[event_id.into()],
     )?;
-    rows.iter()
+    let mut members: Vec<MemberRow> = rows
+        .iter()
         .map(|r| {
             let report_id = r.text(0, "event_sources")?;
             let event: Event =
@@ -342,16 +357,24 @@ fn load_members(c: &mut dyn Conn, event_id: &str) -> Result<Vec<MemberRow>> {
             Ok(MemberRow {
                 member: Member {
                     report_id,
-                    published: parse_published(r.opt_text(4, "documents")?),
+                    published: parse_published(r.opt_text(4, "event_sources")?),
                     seq: (r.int(2, "event_sources")?, r.int(3, "event_sources")?),
                     event,
                 },
-                title: r.opt_text(5, "documents")?,
-                url: r.opt_text(6, "documents")?,
-                doc_id: r.text(7, "event_sources")?,
+                doc_id: r.text(5, "event_sources")?,
+                outlet: r.text(6, "event_sources")?,
             })
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    members.sort_by_key(|m| m.member.seq);
+    Ok(members)
+}
+
+fn outlet(doc: &Document) -> String {
+    match doc.url.as_deref().map(url_host) {
+        Some(h) if !h.is_empty() => h.to_string(),
+        _ => doc.id.clone(),
+    }
 }
 
 /// Recomputes an event from its reports; deletes it when none is left.
@@ -370,12 +393,8 @@ fn recompute(c: &mut dyn Conn, event_id: &str, now: &str) -> Result<bool> {
         if !doc_ids.contains(&r.doc_id) {
             doc_ids.push(r.doc_id.clone());
         }
-        let outlet = match (&r.url, &r.title) {
-            (Some(u), _) if !url_host(u).is_empty() => url_host(u).to_string(),
-            _ => r.doc_id.clone(),
-        };
-        if !sources.contains(&outlet) {
-            sources.push(outlet);
+        if !sources.contains(&r.outlet) {
+            sources.push(r.outlet.clone());
         }
     }
     let (month, week, year) = match event.event_date {
@@ -546,8 +565,8 @@ pub(crate) fn ingest_one(
         };
         c.exec(
             "INSERT INTO event_sources (report_id, doc_id, ordinal, event_id, seq, published, \
-             iso3, day_num, date_tol, mergeable, admin1_key, location_key, lat, lon, mkey, record) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             iso3, day_num, date_tol, mergeable, admin1_key, location_key, lat, lon, outlet, \
+             mkey, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             &[
                 e.event_id.clone().into(),
                 doc.id.clone().into(),
@@ -563,6 +582,7 @@ pub(crate) fn ingest_one(
                 key.location.clone().into(),
                 key.lat.into(),
                 key.lon.into(),
+                outlet(doc).into(),
                 serde_json::to_string(&key).expect("keys serialize").into(),
                 record.into(),
             ],
@@ -818,6 +838,21 @@ fn explain(c: &mut dyn Conn, id: &str) -> Result<Option<Explanation>> {
         };
         key(a).cmp(&key(b))
     });
+    let mut titles: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
+    for r in &rows {
+        if !titles.contains_key(&r.doc_id) {
+            let d = c.rows(
+                "SELECT title, url FROM documents WHERE id = ?",
+                &[r.doc_id.clone().into()],
+            )?;
+            if let Some(d) = d.first() {
+                titles.insert(
+                    r.doc_id.clone(),
+                    (d.opt_text(0, "documents")?, d.opt_text(1, "documents")?),
+                );
+            }
+        }
+    }
     let reports = rows
         .into_iter()
         .map(|r| {
@@ -826,11 +861,12 @@ fn explain(c: &mut dyn Conn, id: &str) -> Result<Option<Explanation>> {
                 .filter(|(_, rid)| **rid == r.member.report_id)
                 .map(|(g, _)| g.clone())
                 .collect();
+            let (doc_title, doc_url) = titles.get(&r.doc_id).cloned().unwrap_or_default();
             ReportView {
                 report_id: r.member.report_id,
                 doc_id: r.doc_id,
-                doc_title: r.title,
-                doc_url: r.url,
+                doc_title,
+                doc_url,
                 published: r.member.published,
                 record: r.member.event,
                 fields_used,
