@@ -9,7 +9,10 @@
 //! ```
 //!
 //! `run URL CONNECTIONS SECONDS` keeps CONNECTIONS keep-alive connections
-//! busy for SECONDS and prints requests/s and latency percentiles.
+//! busy for SECONDS and prints requests/s and latency percentiles; given
+//! the server's process id it also prints the server's CPU time per
+//! request (from /proc), a figure that does not depend on what else the
+//! machine is running.
 //! `scripts/bench-server` does all of this (and runs wrk when installed).
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -124,13 +127,24 @@ fn seed(path: &str, want: u64) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-async fn run(url: String, connections: usize, seconds: u64) {
+/// CPU seconds (user + system) a process has used, from /proc.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+async fn run(url: String, connections: usize, seconds: u64, server: Option<u32>) {
     let stop = Arc::new(AtomicBool::new(false));
     let mut tasks = Vec::new();
     // Warm-up: one request, to fail fast on a wrong URL.
     let probe = reqwest::get(&url).await.expect("server not reachable");
     assert!(probe.status().is_success(), "{url}: {}", probe.status());
     let bytes = probe.bytes().await.unwrap().len();
+    let cpu0 = server.and_then(cpu_seconds);
     let started = Instant::now();
     for _ in 0..connections {
         let client = reqwest::Client::builder()
@@ -168,10 +182,20 @@ async fn run(url: String, connections: usize, seconds: u64) {
         errors += e;
     }
     let secs = started.elapsed().as_secs_f64();
+    let cpu = match (cpu0, server.and_then(cpu_seconds)) {
+        (Some(a), Some(b)) => format!(
+            "\n  server CPU: {:.2} s for {} requests = {:.3} ms of CPU per request ({:.0} req/s per fully used core)",
+            b - a,
+            all.len(),
+            (b - a) * 1000.0 / all.len().max(1) as f64,
+            all.len() as f64 / (b - a).max(1e-9)
+        ),
+        _ => String::new(),
+    };
     all.sort_unstable();
     let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)] as f64 / 1000.0;
     println!(
-        "{url}\n  {connections} connections, {secs:.1} s, response {bytes} bytes\n  {} requests, {:.0} req/s, {errors} errors\n  latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}",
+        "{url}\n  {connections} connections, {secs:.1} s, response {bytes} bytes\n  {} requests, {:.0} req/s, {errors} errors\n  latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}{cpu}",
         all.len(),
         all.len() as f64 / secs,
         pct(0.50),
@@ -185,17 +209,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["seed", path, n] => seed(path, n.parse()?),
-        ["run", url, c, s] => {
+        ["run", url, c, s, ref rest @ ..] => {
+            let server = rest.first().and_then(|p| p.parse().ok());
             // One client thread: the server gets the other core.
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(1)
                 .enable_all()
                 .build()?;
-            rt.block_on(run(url.to_string(), c.parse()?, s.parse()?));
+            rt.block_on(run(url.to_string(), c.parse()?, s.parse()?, server));
             Ok(())
         }
         _ => {
-            eprintln!("usage: loadbench seed DB N | loadbench run URL CONNECTIONS SECONDS");
+            eprintln!("usage: loadbench seed DB N | loadbench run URL CONNECTIONS SECONDS [SERVER_PID]");
             std::process::exit(2);
         }
     }

@@ -78,6 +78,11 @@ pub struct Config {
     /// writes through this server clear the cache at once, writes by other
     /// processes show after this delay.
     pub total_ttl: Duration,
+    /// Store calls running at once; more wait their turn. The SQLite
+    /// backend keeps 8 reader connections open and opens (and closes) a
+    /// new one for each call beyond them, which under load costs more than
+    /// the query; two cores gain nothing from more parallel queries anyway.
+    pub max_store_calls: usize,
 }
 
 impl Default for Config {
@@ -88,6 +93,7 @@ impl Default for Config {
             max_body_bytes: 10 * 1024 * 1024,
             max_page: 5_000,
             total_ttl: Duration::from_secs(2),
+            max_store_calls: 8,
         }
     }
 }
@@ -100,6 +106,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub(crate) totals: Arc<api::events::TotalCache>,
     pub(crate) limiter: Arc<guard::Limiter>,
+    pub(crate) store_calls: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -109,6 +116,7 @@ impl AppState {
             coder,
             limiter: Arc::new(guard::Limiter::new(config.rate_limit)),
             totals: Arc::new(api::events::TotalCache::default()),
+            store_calls: Arc::new(tokio::sync::Semaphore::new(config.max_store_calls.max(1))),
             config: Arc::new(config),
         }
     }
@@ -119,6 +127,11 @@ impl AppState {
         F: FnOnce(&dyn Store) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        let _permit = self
+            .store_calls
+            .acquire()
+            .await
+            .map_err(|e| ApiError::internal(format!("store calls closed: {e}")))?;
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || f(store.as_ref()))
             .await

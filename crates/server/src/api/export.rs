@@ -86,7 +86,15 @@ async fn export(State(state): State<AppState>, RawQuery(q): RawQuery, format: Fo
     }
     let (tx, rx) = mpsc::channel::<Chunk>(4);
     let store = state.store.clone();
+    // An export holds one of the store-call slots while it runs.
+    let permit = state
+        .store_calls
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| ApiError::internal(format!("store calls closed: {e}")))?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let mut w = ChannelWriter {
             tx: tx.clone(),
             buf: Vec::with_capacity(CHUNK),
