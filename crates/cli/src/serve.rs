@@ -94,7 +94,11 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         eprintln!(
             "rasd: dashboard at http://{addr}/ (store {}; writes {})",
             a.db.db,
-            if writes { "enabled" } else { "disabled: no token" }
+            if writes {
+                "enabled"
+            } else {
+                "disabled: no token"
+            }
         );
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;

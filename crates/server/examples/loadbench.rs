@@ -94,7 +94,10 @@ fn synthetic(i: u64, r: &mut Rng) -> (Document, Vec<Event>) {
         id,
         url: Some(format!("https://bench.example/{i}")),
         title: Some(format!("Synthetic report {i}")),
-        published: Some(NaiveDateTime::new(day + Days::days(1), chrono::NaiveTime::MIN)),
+        published: Some(NaiveDateTime::new(
+            day + Days::days(1),
+            chrono::NaiveTime::MIN,
+        )),
         lang: None,
         text,
         body: Vec::new(),
@@ -220,7 +223,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         _ => {
-            eprintln!("usage: loadbench seed DB N | loadbench run URL CONNECTIONS SECONDS [SERVER_PID]");
+            eprintln!(
+                "usage: loadbench seed DB N | loadbench run URL CONNECTIONS SECONDS [SERVER_PID]"
+            );
             std::process::exit(2);
         }
     }

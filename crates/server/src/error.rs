@@ -54,7 +54,9 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match &e {
             StoreError::InvalidDocument { .. } => ApiError::bad_request(e.to_string()),
-            StoreError::DuplicateReportId { .. } => ApiError::new(StatusCode::CONFLICT, e.to_string()),
+            StoreError::DuplicateReportId { .. } => {
+                ApiError::new(StatusCode::CONFLICT, e.to_string())
+            }
             _ => ApiError::internal(format!("store: {e}")),
         }
     }

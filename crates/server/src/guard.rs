@@ -79,8 +79,9 @@ impl Limiter {
             });
         }
         let (tokens, at) = map.entry(ip).or_insert((burst, now));
-        let refilled =
-            (*tokens + now.saturating_duration_since(*at).as_secs_f64() * limit.per_second).min(burst);
+        let refilled = (*tokens
+            + now.saturating_duration_since(*at).as_secs_f64() * limit.per_second)
+            .min(burst);
         *at = now;
         if refilled >= 1.0 {
             *tokens = refilled - 1.0;
@@ -163,7 +164,10 @@ fn digest(s: &[u8]) -> [u8; 32] {
 /// lengths).
 pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
     let (x, y) = (digest(a), digest(b));
-    x.iter().zip(y.iter()).fold(0u8, |acc, (p, q)| acc | (p ^ q)) == 0
+    x.iter()
+        .zip(y.iter())
+        .fold(0u8, |acc, (p, q)| acc | (p ^ q))
+        == 0
 }
 
 /// Checks `Authorization: Bearer <token>` against the configured token.
@@ -226,7 +230,10 @@ mod tests {
         assert_eq!(check_token(&cfg, &h).unwrap_err().status, 401);
         h.insert(header::AUTHORIZATION, "Bearer nope".parse().unwrap());
         assert_eq!(check_token(&cfg, &h).unwrap_err().status, 401);
-        h.insert(header::AUTHORIZATION, "Bearer s3cret-token".parse().unwrap());
+        h.insert(
+            header::AUTHORIZATION,
+            "Bearer s3cret-token".parse().unwrap(),
+        );
         assert!(check_token(&cfg, &h).is_ok());
         let none = crate::Config {
             token: None,

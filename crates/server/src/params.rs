@@ -73,9 +73,7 @@ impl Params {
     }
 
     fn get_any<'a>(&'a self, names: &[&'static str]) -> Option<(&'static str, &'a str)> {
-        names
-            .iter()
-            .find_map(|n| self.get(n).map(|v| (*n, v)))
+        names.iter().find_map(|n| self.get(n).map(|v| (*n, v)))
     }
 
     /// Every non-empty value of a repeatable parameter.
@@ -114,7 +112,9 @@ impl Params {
             self.get(name)
                 .map(|v| {
                     rasd_store::parse_date(v).ok_or_else(|| {
-                        ApiError::bad_request(format!("parameter {name}={v:?}: expected YYYY-MM-DD"))
+                        ApiError::bad_request(format!(
+                            "parameter {name}={v:?}: expected YYYY-MM-DD"
+                        ))
                     })
                 })
                 .transpose()
@@ -124,7 +124,9 @@ impl Params {
             (Some(p), Some(r)) => {
                 let (lat, lon) = p
                     .split_once(',')
-                    .and_then(|(a, b)| Some((a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?)))
+                    .and_then(|(a, b)| {
+                        Some((a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?))
+                    })
                     .ok_or_else(|| {
                         ApiError::bad_request(format!("parameter near={p:?}: expected LAT,LON"))
                     })?;
@@ -133,10 +135,21 @@ impl Params {
                         "parameter near={p:?}: latitude or longitude out of range"
                     )));
                 }
-                let radius_km: f64 = r.trim().parse().ok().filter(|r: &f64| r.is_finite() && *r >= 0.0).ok_or_else(|| {
-                    ApiError::bad_request(format!("parameter radius_km={r:?}: expected a distance in km"))
-                })?;
-                Some(Near { lat, lon, radius_km })
+                let radius_km: f64 = r
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|r: &f64| r.is_finite() && *r >= 0.0)
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!(
+                            "parameter radius_km={r:?}: expected a distance in km"
+                        ))
+                    })?;
+                Some(Near {
+                    lat,
+                    lon,
+                    radius_km,
+                })
             }
             _ => {
                 return Err(ApiError::bad_request(
@@ -164,7 +177,11 @@ impl Params {
             admin1: text("admin1"),
             location: text("location"),
             near,
-            actors: self.all("actor").iter().map(|s| s.trim().to_string()).collect(),
+            actors: self
+                .all("actor")
+                .iter()
+                .map(|s| s.trim().to_string())
+                .collect(),
             event_type,
             sub_event_type,
             date_from: date("from")?,
@@ -236,13 +253,18 @@ mod tests {
         assert!(e.message.contains("Bombing"), "{}", e.message);
         let e = Params::parse(Some("near=1,2")).filter().unwrap_err();
         assert!(e.message.contains("radius_km"), "{}", e.message);
-        let e = Params::parse(Some("contry=MLI")).only(&["limit"]).unwrap_err();
+        let e = Params::parse(Some("contry=MLI"))
+            .only(&["limit"])
+            .unwrap_err();
         assert!(e.message.contains("contry"), "{}", e.message);
     }
 
     #[test]
     fn group_keys() {
-        assert_eq!(Params::parse(None).group_keys().unwrap(), vec![GroupKey::Month]);
+        assert_eq!(
+            Params::parse(None).group_keys().unwrap(),
+            vec![GroupKey::Month]
+        );
         assert_eq!(
             Params::parse(Some("by=week,admin1")).group_keys().unwrap(),
             vec![GroupKey::Week, GroupKey::Admin1]

@@ -49,13 +49,15 @@ pub fn batch() -> Result<Vec<(Document, Vec<Event>)>, SampleError> {
             if let Some(quotes) = v.get("evidence_text").and_then(|q| q.as_object()) {
                 for (field, quote) in quotes {
                     let quote = quote.as_str().unwrap_or_default();
-                    let start = doc.text.find(quote).filter(|_| !quote.is_empty()).ok_or_else(|| {
-                        SampleError::Quote {
+                    let start = doc
+                        .text
+                        .find(quote)
+                        .filter(|_| !quote.is_empty())
+                        .ok_or_else(|| SampleError::Quote {
                             doc: doc.id.clone(),
                             field: field.clone(),
                             quote: quote.to_string(),
-                        }
-                    })?;
+                        })?;
                     e.add_evidence(field, Span::new(start, start + quote.len()));
                 }
             }

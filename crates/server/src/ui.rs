@@ -66,8 +66,14 @@ static ETAGS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(|h: HeaderMap| async move { asset("index.html", &h) }))
-        .route("/assets/{name}", get(|Path(name): Path<String>, h: HeaderMap| async move { asset(&name, &h) }))
+        .route(
+            "/",
+            get(|h: HeaderMap| async move { asset("index.html", &h) }),
+        )
+        .route(
+            "/assets/{name}",
+            get(|Path(name): Path<String>, h: HeaderMap| async move { asset(&name, &h) }),
+        )
 }
 
 fn asset(name: &str, headers: &HeaderMap) -> Response {

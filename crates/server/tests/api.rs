@@ -44,7 +44,10 @@ async fn events_filters_and_pages() {
     assert_eq!(st, 200);
     assert_eq!(all["total"], 5);
     // Newest first.
-    assert_eq!(ids(&all), ["El Fasher", "Niamey", "Tessit", "Menaka", "Gao"]);
+    assert_eq!(
+        ids(&all),
+        ["El Fasher", "Niamey", "Tessit", "Menaka", "Gao"]
+    );
 
     let (_, p) = get(&s, "/api/events?limit=2&offset=2").await;
     assert_eq!(p["total"], 5);
@@ -55,7 +58,10 @@ async fn events_filters_and_pages() {
         ("country=mali&admin1=gao", &["Tessit", "Gao"]),
         ("location=Niamey", &["Niamey"]),
         ("actor=JNIM&actor=Rapid", &["El Fasher", "Gao"]),
-        ("type=Explosions%2FRemote%20violence", &["El Fasher", "Tessit", "Menaka"]),
+        (
+            "type=Explosions%2FRemote%20violence",
+            &["El Fasher", "Tessit", "Menaka"],
+        ),
         ("sub_type=Air%2Fdrone%20strike", &["Tessit", "Menaka"]),
         ("from=2024-02-01&to=2024-02-29", &["Tessit", "Menaka"]),
         ("min_fatalities=8", &["El Fasher", "Menaka"]),
@@ -63,7 +69,10 @@ async fn events_filters_and_pages() {
         // Free text over the source documents, Arabic and English.
         ("text=%D8%A7%D9%84%D9%81%D8%A7%D8%B4%D8%B1", &["El Fasher"]),
         ("text=drone%20army", &["Tessit", "Menaka"]),
-        ("country=", &["El Fasher", "Niamey", "Tessit", "Menaka", "Gao"]),
+        (
+            "country=",
+            &["El Fasher", "Niamey", "Tessit", "Menaka", "Gao"],
+        ),
     ];
     for (q, want) in cases {
         let (st, v) = get(&s, &format!("/api/events?{q}")).await;
@@ -125,7 +134,8 @@ async fn one_event_with_reports_and_evidence_offsets() {
         let a = span["utf16_start"].as_u64().unwrap() as usize;
         let b = span["utf16_end"].as_u64().unwrap() as usize;
         let js = String::from_utf16(&units[a..b]).unwrap();
-        let bytes = &text[span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize];
+        let bytes =
+            &text[span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize];
         assert_eq!(js, bytes);
         assert_eq!(span["text"], bytes);
     }
@@ -173,17 +183,28 @@ async fn stats_actors_places() {
     let gao = areas.iter().find(|r| r["admin1"] == "Gao").unwrap();
     assert_eq!(gao["events"], 2);
     // Mean position of Gao and Tessit.
-    assert!((gao["latitude"].as_f64().unwrap() - 15.745).abs() < 1e-3, "{gao}");
+    assert!(
+        (gao["latitude"].as_f64().unwrap() - 15.745).abs() < 1e-3,
+        "{gao}"
+    );
     s.stop().await;
 }
 
 #[tokio::test]
 async fn exports_are_downloads() {
     let s = TestServer::start(Config::default()).await;
-    let r = reqwest::get(s.url("/api/export.csv?country=MLI")).await.unwrap();
+    let r = reqwest::get(s.url("/api/export.csv?country=MLI"))
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("attachment"));
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
     let body = r.text().await.unwrap();
     let mut rd = csv::Reader::from_reader(body.as_bytes());
     assert_eq!(rd.headers().unwrap().len(), 31);
@@ -194,9 +215,14 @@ async fn exports_are_downloads() {
     assert_eq!(g["type"], "FeatureCollection");
     assert_eq!(g["features"].as_array().unwrap().len(), 5);
 
-    let r = reqwest::get(s.url("/api/export.jsonl?min_fatalities=5")).await.unwrap();
+    let r = reqwest::get(s.url("/api/export.jsonl?min_fatalities=5"))
+        .await
+        .unwrap();
     let body = r.text().await.unwrap();
-    let lines: Vec<Value> = body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
 
     let r = reqwest::get(s.url("/api/export.parquet")).await.unwrap();
@@ -236,16 +262,43 @@ async fn post_documents_codes_and_stores() {
         "text": "Gunmen clashed with a patrol near Gao on Monday; one person died."
     });
     // No token, a wrong token, a malformed header.
-    let r = c.post(s.url("/api/documents")).json(&body).send().await.unwrap();
+    let r = c
+        .post(s.url("/api/documents"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
     assert!(r.headers().contains_key("www-authenticate"));
-    let r = c.post(s.url("/api/documents")).bearer_auth("wrong-token-0123456789").json(&body).send().await.unwrap();
+    let r = c
+        .post(s.url("/api/documents"))
+        .bearer_auth("wrong-token-0123456789")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
-    let r = c.post(s.url("/api/documents")).header("authorization", TOKEN).json(&body).send().await.unwrap();
+    let r = c
+        .post(s.url("/api/documents"))
+        .header("authorization", TOKEN)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
-    assert_eq!(s.store.counts().unwrap().documents, 4, "refused writes stored nothing");
+    assert_eq!(
+        s.store.counts().unwrap().documents,
+        4,
+        "refused writes stored nothing"
+    );
 
-    let r = c.post(s.url("/api/documents")).bearer_auth(TOKEN).json(&body).send().await.unwrap();
+    let r = c
+        .post(s.url("/api/documents"))
+        .bearer_auth(TOKEN)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["documents"][0]["status"], "new");
@@ -254,14 +307,22 @@ async fn post_documents_codes_and_stores() {
     let (_, all) = get(&s, "/api/events").await;
     assert_eq!(all["total"], 6);
     // The same document again changes nothing.
-    let r = c.post(s.url("/api/documents")).bearer_auth(TOKEN).json(&body).send().await.unwrap();
+    let r = c
+        .post(s.url("/api/documents"))
+        .bearer_auth(TOKEN)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["documents"][0]["status"], "unchanged");
 
     // A raw text body with metadata in the query.
     let r = c
-        .post(s.url("/api/documents?id=raw-1&title=%D8%BA%D8%A7%D9%88&lang=ar&published=2024-04-03"))
+        .post(
+            s.url("/api/documents?id=raw-1&title=%D8%BA%D8%A7%D9%88&lang=ar&published=2024-04-03"),
+        )
         .bearer_auth(TOKEN)
         .header("content-type", "text/plain; charset=utf-8")
         .body("اشتباك قرب غاو صباح اليوم.")
@@ -275,9 +336,19 @@ async fn post_documents_codes_and_stores() {
 
     // A multipart upload; the file name gives the id.
     let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes("No incident was reported today.".as_bytes().to_vec()).file_name("quiet-day.txt"))
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes("No incident was reported today.".as_bytes().to_vec())
+                .file_name("quiet-day.txt"),
+        )
         .text("lang", "en");
-    let r = c.post(s.url("/api/documents")).bearer_auth(TOKEN).multipart(form).send().await.unwrap();
+    let r = c
+        .post(s.url("/api/documents"))
+        .bearer_auth(TOKEN)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let d = s.store.document("quiet-day").unwrap().unwrap();
     assert!(d.reports.is_empty());
@@ -292,7 +363,10 @@ async fn post_documents_codes_and_stores() {
         .unwrap();
     assert_eq!(r.status(), 201);
     let v: Value = r.json().await.unwrap();
-    assert!(v["documents"][0]["doc_id"].as_str().unwrap().starts_with("doc-"));
+    assert!(v["documents"][0]["doc_id"]
+        .as_str()
+        .unwrap()
+        .starts_with("doc-"));
     s.stop().await;
 }
 
@@ -312,14 +386,44 @@ async fn bad_documents_get_clear_errors() {
             .send()
     };
     let cases: Vec<(Vec<u8>, &str, u16, &str)> = vec![
-        (b"{\"id\": \"a\", \"text\": ".to_vec(), "application/json", 400, "line 1"),
+        (
+            b"{\"id\": \"a\", \"text\": ".to_vec(),
+            "application/json",
+            400,
+            "line 1",
+        ),
         (b"{\"id\": \"a\"}".to_vec(), "application/json", 400, "text"),
-        (b"{\"text\": \"x\", \"colour\": 1}".to_vec(), "application/json", 400, "colour"),
-        (b"{\"text\": \"   \"}".to_vec(), "application/json", 400, "empty"),
-        (b"{\"text\": \"x\", \"lang\": \"de\"}".to_vec(), "application/json", 400, "lang"),
-        (b"{\"text\": \"x\", \"published\": \"March\"}".to_vec(), "application/json", 400, "published"),
+        (
+            b"{\"text\": \"x\", \"colour\": 1}".to_vec(),
+            "application/json",
+            400,
+            "colour",
+        ),
+        (
+            b"{\"text\": \"   \"}".to_vec(),
+            "application/json",
+            400,
+            "empty",
+        ),
+        (
+            b"{\"text\": \"x\", \"lang\": \"de\"}".to_vec(),
+            "application/json",
+            400,
+            "lang",
+        ),
+        (
+            b"{\"text\": \"x\", \"published\": \"March\"}".to_vec(),
+            "application/json",
+            400,
+            "published",
+        ),
         (b"[]".to_vec(), "application/json", 400, "empty array"),
-        (b"{\"text\": \"a\\u0000b\"}".to_vec(), "application/json", 400, "NUL"),
+        (
+            b"{\"text\": \"a\\u0000b\"}".to_vec(),
+            "application/json",
+            400,
+            "NUL",
+        ),
         (vec![0x66, 0xff, 0xfe], "text/plain", 400, "UTF-8"),
         (vec![b'a'; 5000], "text/plain", 413, "4096"),
         (b"<x/>".to_vec(), "application/xml", 415, "content type"),
@@ -330,7 +434,10 @@ async fn bad_documents_get_clear_errors() {
         let v: Value = r.json().await.unwrap();
         assert_eq!(v["status"], status);
         let msg = v["error"].as_str().unwrap();
-        assert!(msg.to_lowercase().contains(&word.to_lowercase()), "{word}: {msg}");
+        assert!(
+            msg.to_lowercase().contains(&word.to_lowercase()),
+            "{word}: {msg}"
+        );
     }
     assert_eq!(s.store.counts().unwrap().documents, 4);
     s.stop().await;
@@ -339,12 +446,24 @@ async fn bad_documents_get_clear_errors() {
 #[tokio::test]
 async fn security_headers_everywhere() {
     let s = TestServer::start(Config::default()).await;
-    for path in ["/", "/assets/app.js", "/api/events", "/api/nope", "/assets/nope.js"] {
+    for path in [
+        "/",
+        "/assets/app.js",
+        "/api/events",
+        "/api/nope",
+        "/assets/nope.js",
+    ] {
         let r = reqwest::get(s.url(path)).await.unwrap();
         let h = r.headers();
         let csp = h["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("default-src 'self'") && csp.contains("script-src 'self'"), "{path}");
-        assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{path}");
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("script-src 'self'"),
+            "{path}"
+        );
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+            "{path}"
+        );
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(h["x-frame-options"], "DENY", "{path}");
     }
@@ -360,11 +479,20 @@ async fn dashboard_assets_cache_and_404() {
     let body = r.text().await.unwrap();
     assert!(body.contains("/assets/app.js"));
     // No inline script: every <script> has a src (the CSP would block one).
-    assert_eq!(body.matches("<script").count(), body.matches("<script src=").count());
+    assert_eq!(
+        body.matches("<script").count(),
+        body.matches("<script src=").count()
+    );
 
     let r = reqwest::get(s.url("/assets/app.js")).await.unwrap();
-    assert!(r.headers()["cache-control"].to_str().unwrap().contains("max-age"));
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(r.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("max-age"));
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
     let etag = r.headers()["etag"].to_str().unwrap().to_string();
     let r = reqwest::Client::new()
         .get(s.url("/assets/app.js"))
@@ -384,7 +512,11 @@ async fn dashboard_assets_cache_and_404() {
         let v: Value = r.json().await.unwrap();
         assert_eq!(v["status"], 404);
     }
-    let r = reqwest::Client::new().delete(s.url("/api/events")).send().await.unwrap();
+    let r = reqwest::Client::new()
+        .delete(s.url("/api/events"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 405);
     let v: Value = r.json().await.unwrap();
     assert!(v["error"].as_str().unwrap().contains("DELETE"));
@@ -402,11 +534,21 @@ async fn rate_limit_per_client() {
     })
     .await;
     for _ in 0..3 {
-        assert_eq!(reqwest::get(s.url("/api/version")).await.unwrap().status(), 200);
+        assert_eq!(
+            reqwest::get(s.url("/api/version")).await.unwrap().status(),
+            200
+        );
     }
     let r = reqwest::get(s.url("/api/version")).await.unwrap();
     assert_eq!(r.status(), 429);
-    assert!(r.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
+    assert!(
+        r.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            >= 1
+    );
     let v: Value = r.json().await.unwrap();
     assert!(v["error"].as_str().unwrap().contains("too many requests"));
     s.stop().await;

@@ -22,9 +22,8 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws = tokio_tungstenite::WebSocketStream<
-    tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
->;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 fn chromium_path() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("RASD_CHROMIUM") {
@@ -171,9 +170,12 @@ impl Cdp {
     /// Runs `js` (which changes the page) and waits until the dashboard
     /// has loaded again.
     async fn act_and_wait(&mut self, js: &str) {
-        self.eval(&format!("document.body.dataset.state = 'stale'; {js}; true"))
+        self.eval(&format!(
+            "document.body.dataset.state = 'stale'; {js}; true"
+        ))
+        .await;
+        self.wait_for("document.body.dataset.state === 'ready'")
             .await;
-        self.wait_for("document.body.dataset.state === 'ready'").await;
     }
 
     async fn screenshot(&mut self, name: &str) -> PathBuf {
@@ -247,7 +249,8 @@ async fn dashboard_in_headless_chromium() {
     .await;
 
     // 1. The dashboard over the sample: six events, four months.
-    cdp.call("Page.navigate", json!({ "url": server.url("/") })).await;
+    cdp.call("Page.navigate", json!({ "url": server.url("/") }))
+        .await;
     cdp.wait_for("document.body && document.body.dataset.state === 'ready'")
         .await;
     let c = counts(&mut cdp).await;
@@ -266,8 +269,18 @@ async fn dashboard_in_headless_chromium() {
     // 2. A filter updates map, chart and table together.
     cdp.act_and_wait("location.hash = '#/?country=Mali'").await;
     let c = counts(&mut cdp).await;
-    assert_eq!((c["markers"].as_u64(), c["rows"].as_u64(), c["barEvents"].as_u64()), (Some(1), Some(1), Some(1)), "{c}");
-    let selected = cdp.eval("document.querySelector('#filters select[name=country]').value").await;
+    assert_eq!(
+        (
+            c["markers"].as_u64(),
+            c["rows"].as_u64(),
+            c["barEvents"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1)),
+        "{c}"
+    );
+    let selected = cdp
+        .eval("document.querySelector('#filters select[name=country]').value")
+        .await;
     assert_eq!(selected, "Mali");
 
     // 3. The event page of the merged Ansongo attack: two reports, the
@@ -331,16 +344,29 @@ async fn dashboard_in_headless_chromium() {
     let xss: Value = serde_json::from_str(xss.as_str().unwrap()).unwrap();
     assert_eq!(xss["xss"], "undefined", "{xss}");
     assert_eq!(xss["injected"], 0, "{xss}");
-    assert!(xss["title"].as_str().unwrap().contains("<script>window.__xss=1</script>"), "{xss}");
+    assert!(
+        xss["title"]
+            .as_str()
+            .unwrap()
+            .contains("<script>window.__xss=1</script>"),
+        "{xss}"
+    );
     let text = xss["text"].as_str().unwrap();
-    assert!(text.contains("<img src=x onerror=\"window.__xss=1\">"), "{xss}");
+    assert!(
+        text.contains("<img src=x onerror=\"window.__xss=1\">"),
+        "{xss}"
+    );
     assert!(text.contains('\u{202E}'), "bidi override kept as text");
-    assert!(xss["notes"].as_str().unwrap().contains("<img src=x"), "{xss}");
+    assert!(
+        xss["notes"].as_str().unwrap().contains("<img src=x"),
+        "{xss}"
+    );
     cdp.screenshot("xss-probe.png").await;
 
     // 5. The Arabic interface: right-to-left layout, translated labels.
     cdp.act_and_wait("location.hash = '#/'").await;
-    cdp.act_and_wait("document.querySelector('#lang').click()").await;
+    cdp.act_and_wait("document.querySelector('#lang').click()")
+        .await;
     let ar = cdp
         .eval("JSON.stringify({dir: document.documentElement.dir, legend: document.querySelector('#legend').textContent, h: document.querySelector('[data-i18n=map]').textContent})")
         .await;
@@ -352,6 +378,9 @@ async fn dashboard_in_headless_chromium() {
     cdp.screenshot("dashboard-ar.png").await;
 
     let thrown = cdp.exceptions();
-    assert!(thrown.is_empty(), "uncaught exceptions in the page: {thrown:?}");
+    assert!(
+        thrown.is_empty(),
+        "uncaught exceptions in the page: {thrown:?}"
+    );
     server.stop().await;
 }

@@ -30,7 +30,13 @@ async fn call(state: &AppState, method: Method, uri: &str) -> (StatusCode, Vec<u
         .unwrap();
     let resp = router(state.clone()).oneshot(req).await.unwrap();
     let status = resp.status();
-    let body = resp.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let body = resp
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
     (status, body)
 }
 
@@ -51,7 +57,10 @@ async fn openapi_describes_exactly_the_routes() {
     for (path, ops) in spec["paths"].as_object().unwrap() {
         for (method, op) in ops.as_object().unwrap() {
             described.insert((method.to_uppercase(), path.clone()));
-            assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{method} {path}");
+            assert!(
+                op["responses"].as_object().is_some_and(|r| !r.is_empty()),
+                "{method} {path}"
+            );
         }
     }
     let routed: BTreeSet<(String, String)> = API_ROUTES
@@ -62,7 +71,11 @@ async fn openapi_describes_exactly_the_routes() {
     // Every $ref points at a schema that exists.
     let text = rasd_server::api::meta::OPENAPI;
     for piece in text.split("\"$ref\"").skip(1) {
-        let name = piece.split('"').nth(1).unwrap().trim_start_matches("#/components/schemas/");
+        let name = piece
+            .split('"')
+            .nth(1)
+            .unwrap()
+            .trim_start_matches("#/components/schemas/");
         assert!(spec["components"]["schemas"][name].is_object(), "{name}");
     }
 }
@@ -116,7 +129,11 @@ async fn sample_loads_and_is_idempotent() {
     let first = rasd_server::sample::load(store.as_ref()).unwrap();
     assert_eq!(first.len(), 7);
     let c = store.counts().unwrap();
-    assert_eq!((c.documents, c.reports, c.events), (7, 7, 6), "two reports merge");
+    assert_eq!(
+        (c.documents, c.reports, c.events),
+        (7, 7, 6),
+        "two reports merge"
+    );
     let again = rasd_server::sample::load(store.as_ref()).unwrap();
     assert!(again
         .iter()

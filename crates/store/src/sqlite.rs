@@ -168,10 +168,12 @@ impl Conn for SqliteConn<'_> {
                     ValueRef::Real(v) => Value::Real(v),
                     // `from_utf8` validates much faster than the lossy
                     // scan; stored text is always UTF-8.
-                    ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(match std::str::from_utf8(t) {
-                        Ok(s) => s.to_owned(),
-                        Err(_) => String::from_utf8_lossy(t).into_owned(),
-                    }),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        Value::Text(match std::str::from_utf8(t) {
+                            Ok(s) => s.to_owned(),
+                            Err(_) => String::from_utf8_lossy(t).into_owned(),
+                        })
+                    }
                 });
             }
             out.push(row);

@@ -40,7 +40,9 @@ async fn one(
     let p = Params::parse(q.as_deref());
     let only_report = p.get("report").map(str::to_string);
     if let Some((k, _)) = p.all_pairs().find(|(k, _)| *k != "report") {
-        return Err(ApiError::bad_request(format!("unknown parameter {k:?}; known: report")));
+        return Err(ApiError::bad_request(format!(
+            "unknown parameter {k:?}; known: report"
+        )));
     }
     let wanted = id.clone();
     let (doc, evidence) = state
@@ -62,7 +64,10 @@ async fn one(
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no document with id {id:?}")))?;
     let text = &doc.document.text;
-    let offsets: Vec<usize> = evidence.iter().flat_map(|(_, _, s)| [s.start, s.end]).collect();
+    let offsets: Vec<usize> = evidence
+        .iter()
+        .flat_map(|(_, _, s)| [s.start, s.end])
+        .collect();
     let units = textpos::utf16_offsets(text, &offsets);
     let evidence: Vec<Value> = evidence
         .iter()
@@ -116,7 +121,12 @@ struct DocInput {
 /// a space, with or without seconds.
 fn parse_published(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(t);
         }
@@ -132,7 +142,12 @@ fn into_document(d: DocInput, what: &str) -> Result<Document, ApiError> {
     if d.text.trim().is_empty() {
         return Err(bad("text is empty".into()));
     }
-    for (name, v) in [("text", Some(&d.text)), ("id", d.id.as_ref()), ("title", d.title.as_ref()), ("url", d.url.as_ref())] {
+    for (name, v) in [
+        ("text", Some(&d.text)),
+        ("id", d.id.as_ref()),
+        ("title", d.title.as_ref()),
+        ("url", d.url.as_ref()),
+    ] {
         if v.is_some_and(|v| v.contains('\0')) {
             return Err(bad(format!("{name} contains a NUL character")));
         }
@@ -152,14 +167,17 @@ fn into_document(d: DocInput, what: &str) -> Result<Document, ApiError> {
         .lang
         .as_deref()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| Language::from_code(l).ok_or_else(|| bad(format!("lang {l:?}: expected ar, en or fr"))))
+        .map(|l| {
+            Language::from_code(l).ok_or_else(|| bad(format!("lang {l:?}: expected ar, en or fr")))
+        })
         .transpose()?;
     let published = d
         .published
         .as_deref()
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
-            parse_published(p).ok_or_else(|| bad(format!("published {p:?}: expected YYYY-MM-DD[THH:MM[:SS]]")))
+            parse_published(p)
+                .ok_or_else(|| bad(format!("published {p:?}: expected YYYY-MM-DD[THH:MM[:SS]]")))
         })
         .transpose()?;
     let nonempty = |o: Option<String>| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
@@ -202,7 +220,10 @@ async fn read_documents(state: &AppState, req: Request) -> Result<Vec<Document>,
         if e.contains("length limit") || e.contains("too large") {
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!("request body is larger than {} bytes", state.config.max_body_bytes),
+                format!(
+                    "request body is larger than {} bytes",
+                    state.config.max_body_bytes
+                ),
             )
         } else {
             ApiError::bad_request(format!("cannot read the request body: {e}"))
@@ -252,7 +273,10 @@ async fn read_documents(state: &AppState, req: Request) -> Result<Vec<Document>,
         if input.id.as_deref().is_none_or(|s| s.trim().is_empty()) {
             input.id = file_name.map(|f| {
                 let base = f.rsplit(['/', '\\']).next().unwrap_or(&f).to_string();
-                base.rsplit_once('.').map(|(stem, _)| stem.to_string()).filter(|s| !s.is_empty()).unwrap_or(base)
+                base.rsplit_once('.')
+                    .map(|(stem, _)| stem.to_string())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(base)
             });
         }
         return Ok(vec![into_document(input, "uploaded file")?]);
@@ -287,8 +311,9 @@ async fn read_documents(state: &AppState, req: Request) -> Result<Vec<Document>,
             .into_iter()
             .enumerate()
             .map(|(i, v)| {
-                serde_json::from_value::<DocInput>(v)
-                    .map_err(|e| ApiError::bad_request(format!("JSON body, document {i}: {e}; {expected}")))
+                serde_json::from_value::<DocInput>(v).map_err(|e| {
+                    ApiError::bad_request(format!("JSON body, document {i}: {e}; {expected}"))
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         return list
@@ -299,7 +324,10 @@ async fn read_documents(state: &AppState, req: Request) -> Result<Vec<Document>,
     }
     if ctype.is_empty() || ctype.starts_with("text/") || ctype == "application/octet-stream" {
         let p = Params::parse(query.as_deref());
-        if let Some((k, _)) = p.all_pairs().find(|(k, _)| !["id", "url", "title", "published", "lang"].contains(k)) {
+        if let Some((k, _)) = p
+            .all_pairs()
+            .find(|(k, _)| !["id", "url", "title", "published", "lang"].contains(k))
+        {
             return Err(ApiError::bad_request(format!(
                 "unknown parameter {k:?}; known: id, url, title, published, lang"
             )));
@@ -321,7 +349,10 @@ async fn read_documents(state: &AppState, req: Request) -> Result<Vec<Document>,
     ))
 }
 
-async fn post(State(state): State<AppState>, req: Request) -> Result<(StatusCode, Json<Value>), ApiError> {
+async fn post(
+    State(state): State<AppState>,
+    req: Request,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     guard::check_token(&state.config, req.headers())?;
     let docs = read_documents(&state, req).await?;
     let coder = state.coder.clone();
@@ -341,7 +372,11 @@ async fn post(State(state): State<AppState>, req: Request) -> Result<(StatusCode
     let created = outcomes
         .iter()
         .any(|o| o.status != rasd_store::IngestStatus::Unchanged);
-    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok((status, Json(json!({ "documents": outcomes }))))
 }
 
@@ -351,16 +386,32 @@ mod tests {
 
     #[test]
     fn publication_times() {
-        assert_eq!(parse_published("2024-03-05").unwrap().to_string(), "2024-03-05 00:00:00");
-        assert_eq!(parse_published("2024-03-05T10:20").unwrap().to_string(), "2024-03-05 10:20:00");
-        assert_eq!(parse_published("2024-03-05 10:20:30").unwrap().to_string(), "2024-03-05 10:20:30");
+        assert_eq!(
+            parse_published("2024-03-05").unwrap().to_string(),
+            "2024-03-05 00:00:00"
+        );
+        assert_eq!(
+            parse_published("2024-03-05T10:20").unwrap().to_string(),
+            "2024-03-05 10:20:00"
+        );
+        assert_eq!(
+            parse_published("2024-03-05 10:20:30").unwrap().to_string(),
+            "2024-03-05 10:20:30"
+        );
         assert!(parse_published("5 March").is_none());
     }
 
     #[test]
     fn ids_default_to_a_content_hash() {
         let d = into_document(
-            DocInput { id: None, url: None, title: Some("  ".into()), published: None, lang: Some("AR".into()), text: "نص".into() },
+            DocInput {
+                id: None,
+                url: None,
+                title: Some("  ".into()),
+                published: None,
+                lang: Some("AR".into()),
+                text: "نص".into(),
+            },
             "t",
         )
         .unwrap();
@@ -368,7 +419,14 @@ mod tests {
         assert_eq!(d.title, None);
         assert_eq!(d.lang, Some(Language::Ar));
         let e = into_document(
-            DocInput { id: None, url: None, title: None, published: None, lang: Some("de".into()), text: "x".into() },
+            DocInput {
+                id: None,
+                url: None,
+                title: None,
+                published: None,
+                lang: Some("de".into()),
+                text: "x".into(),
+            },
             "t",
         )
         .unwrap_err();

@@ -131,7 +131,10 @@ impl<'a> From<&'a StoredEvent> for EventOut<'a> {
     }
 }
 
-async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let wanted = id.clone();
     let ex = state
         .blocking(move |store| Ok(store.explain(&wanted)?))

@@ -23,10 +23,19 @@ use crate::{ApiError, AppState};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/export.csv", get(|s, q| export(s, q, Format::AcledCsv)))
-        .route("/api/export.geojson", get(|s, q| export(s, q, Format::GeoJson)))
+        .route(
+            "/api/export.csv",
+            get(|s, q| export(s, q, Format::AcledCsv)),
+        )
+        .route(
+            "/api/export.geojson",
+            get(|s, q| export(s, q, Format::GeoJson)),
+        )
         .route("/api/export.jsonl", get(|s, q| export(s, q, Format::Jsonl)))
-        .route("/api/export.parquet", get(|s, q| export(s, q, Format::Parquet)))
+        .route(
+            "/api/export.parquet",
+            get(|s, q| export(s, q, Format::Parquet)),
+        )
 }
 
 type Chunk = Result<Bytes, io::Error>;
@@ -74,7 +83,11 @@ fn file_info(format: Format) -> (&'static str, &'static str) {
     }
 }
 
-async fn export(State(state): State<AppState>, RawQuery(q): RawQuery, format: Format) -> Result<Response, ApiError> {
+async fn export(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+    format: Format,
+) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&[])?;
     let filter = p.filter()?;
@@ -114,7 +127,10 @@ async fn export(State(state): State<AppState>, RawQuery(q): RawQuery, format: Fo
     Ok((
         [
             (header::CONTENT_TYPE, ctype.to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         Body::from_stream(stream),

@@ -22,7 +22,10 @@ pub fn routes() -> Router<AppState> {
         .route("/api/places", get(places))
 }
 
-async fn stats(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+async fn stats(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&["by"])?;
     let filter = p.filter()?;
@@ -52,7 +55,10 @@ async fn stats(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<J
     })))
 }
 
-async fn actors(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+async fn actors(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&["limit"])?;
     let filter = p.filter()?;
@@ -100,7 +106,10 @@ impl Acc {
     }
 }
 
-async fn places(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+async fn places(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&[])?;
     let filter = p.filter()?;

@@ -71,7 +71,16 @@ pub fn fixture() -> Vec<(Document, Vec<Event>)> {
         "قالت مصادر أمنية إن اشتباكا عنيفا وقع قرب مدينة غاو يوم الخميس وأسفر عن مقتل خمسة مسلحين.",
         "2024-01-12T10:00:00",
     );
-    let mut e1 = event(&d1, 0, ArmedClash, "2024-01-11", ("MLI", "Mali", "Gao", "Gao"), (16.27, -0.04), "JNIM: Group for Support of Islam and Muslims", 5);
+    let mut e1 = event(
+        &d1,
+        0,
+        ArmedClash,
+        "2024-01-11",
+        ("MLI", "Mali", "Gao", "Gao"),
+        (16.27, -0.04),
+        "JNIM: Group for Support of Islam and Muslims",
+        5,
+    );
     cite(&mut e1, &d1, "event_type", "اشتباكا");
     cite(&mut e1, &d1, "location", "غاو");
     cite(&mut e1, &d1, "fatalities", "مقتل خمسة مسلحين");
@@ -82,10 +91,28 @@ pub fn fixture() -> Vec<(Document, Vec<Event>)> {
         "A drone strike near Menaka killed nine fighters on Sunday, the army said. Another strike hit Tessit later that week and killed two.",
         "2024-02-05T08:00:00",
     );
-    let mut e2 = event(&d2, 0, AirDroneStrike, "2024-02-04", ("MLI", "Mali", "Menaka", "Menaka"), (15.92, 2.40), "Military Forces of Mali", 9);
+    let mut e2 = event(
+        &d2,
+        0,
+        AirDroneStrike,
+        "2024-02-04",
+        ("MLI", "Mali", "Menaka", "Menaka"),
+        (15.92, 2.40),
+        "Military Forces of Mali",
+        9,
+    );
     cite(&mut e2, &d2, "event_type", "drone strike");
     cite(&mut e2, &d2, "location", "Menaka");
-    let mut e3 = event(&d2, 1, AirDroneStrike, "2024-02-08", ("MLI", "Mali", "Gao", "Tessit"), (15.22, -0.30), "Military Forces of Mali", 2);
+    let mut e3 = event(
+        &d2,
+        1,
+        AirDroneStrike,
+        "2024-02-08",
+        ("MLI", "Mali", "Gao", "Tessit"),
+        (15.22, -0.30),
+        "Military Forces of Mali",
+        2,
+    );
     cite(&mut e3, &d2, "location", "Tessit");
     let d3 = doc(
         "t-fr-3",
@@ -94,7 +121,16 @@ pub fn fixture() -> Vec<(Document, Vec<Event>)> {
         "Des centaines de personnes ont manifesté samedi à Niamey contre la vie chère.",
         "2024-03-02T18:00:00",
     );
-    let e4 = event(&d3, 0, PeacefulProtest, "2024-03-02", ("NER", "Niger", "Niamey", "Niamey"), (13.51, 2.11), "Protesters (Niger)", 0);
+    let e4 = event(
+        &d3,
+        0,
+        PeacefulProtest,
+        "2024-03-02",
+        ("NER", "Niger", "Niamey", "Niamey"),
+        (13.51, 2.11),
+        "Protesters (Niger)",
+        0,
+    );
     let d4 = doc(
         "t-ar-4",
         "ar",
@@ -102,10 +138,24 @@ pub fn fixture() -> Vec<(Document, Vec<Event>)> {
         "قصفت قوات الدعم السريع أحياء في الفاشر يوم الاثنين ما أدى إلى مقتل ثمانية مدنيين.",
         "2024-03-19T21:00:00",
     );
-    let mut e5 = event(&d4, 0, ShellingArtilleryMissileAttack, "2024-03-18", ("SDN", "Sudan", "North Darfur", "El Fasher"), (13.63, 25.35), "Rapid Support Forces", 8);
+    let mut e5 = event(
+        &d4,
+        0,
+        ShellingArtilleryMissileAttack,
+        "2024-03-18",
+        ("SDN", "Sudan", "North Darfur", "El Fasher"),
+        (13.63, 25.35),
+        "Rapid Support Forces",
+        8,
+    );
     cite(&mut e5, &d4, "actor1", "قوات الدعم السريع");
     cite(&mut e5, &d4, "location", "الفاشر");
-    vec![(d1, vec![e1]), (d2, vec![e2, e3]), (d3, vec![e4]), (d4, vec![e5])]
+    vec![
+        (d1, vec![e1]),
+        (d2, vec![e2, e3]),
+        (d3, vec![e4]),
+        (d4, vec![e5]),
+    ]
 }
 
 /// A coder for posted documents: one Battles event in Gao when the text
@@ -115,10 +165,23 @@ pub fn test_coder() -> CodeFn {
         if !(d.text.contains("Gao") || d.text.contains("غاو")) {
             return Vec::new();
         }
-        let mut e = event(d, 0, SubEventType::ArmedClash, "2024-04-01", ("MLI", "Mali", "Gao", "Gao"), (16.27, -0.04), "Unidentified Armed Group (Mali)", 1);
+        let mut e = event(
+            d,
+            0,
+            SubEventType::ArmedClash,
+            "2024-04-01",
+            ("MLI", "Mali", "Gao", "Gao"),
+            (16.27, -0.04),
+            "Unidentified Armed Group (Mali)",
+            1,
+        );
         e.notes = d.title.clone().unwrap_or_default();
         if let Some(at) = d.text.find("Gao").or_else(|| d.text.find("غاو")) {
-            let len = if d.text[at..].starts_with("Gao") { 3 } else { "غاو".len() };
+            let len = if d.text[at..].starts_with("Gao") {
+                3
+            } else {
+                "غاو".len()
+            };
             e.add_evidence("location", Span::new(at, at + len));
         }
         vec![e]
