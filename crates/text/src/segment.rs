@@ -328,12 +328,10 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let raw = &text[t.span.start..t.span.end];
         match t.kind {
-            TokenKind::Space => {
-                if raw.contains('\n') {
-                    push_sentence(&mut out, tokens, first, i);
-                    first = i + 1;
-                    quote_open = None;
-                }
+            TokenKind::Space if raw.contains('\n') => {
+                push_sentence(&mut out, tokens, first, i);
+                first = i + 1;
+                quote_open = None;
             }
             TokenKind::Punct => {
                 if let Some(open) = quote_effect(raw) {
