@@ -33,24 +33,6 @@ pub struct Sources {
     pub country_words: &'static str,
 }
 
-impl Sources {
-    /// The files compiled into this crate.
-    pub fn embedded() -> Sources {
-        Sources {
-            places: include_str!(concat!(env!("OUT_DIR"), "/places.tsv")),
-            admin: include_str!(concat!(env!("OUT_DIR"), "/admin.tsv")),
-            countries: include_str!("../data/countries.tsv"),
-            admin1_names: include_str!("../data/admin1_names.tsv"),
-            names: include_str!("../data/names.tsv"),
-            aliases: include_str!("../data/aliases.tsv"),
-            extra_places: include_str!("../data/extra_places.tsv"),
-            stopwords: include_str!("../data/stopwords.tsv"),
-            cues: include_str!("../data/cues.tsv"),
-            country_words: include_str!("../data/country_words.tsv"),
-        }
-    }
-}
-
 /// A row of a data file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {reason}")]
@@ -106,6 +88,7 @@ pub struct Entry {
 
 #[derive(Debug, Clone)]
 pub struct CountryRec {
+    #[allow(dead_code)]
     pub iso2: &'static str,
     pub iso3: &'static str,
     pub name: &'static str,
@@ -140,7 +123,7 @@ pub enum TypeHint {
 
 /// How a word of `country_words.tsv` / `countries.tsv` names a country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CountryForm {
+pub struct FormRec {
     pub country: u16,
     pub demonym: bool,
     /// The form carries the Arabic article (المالي).
@@ -157,13 +140,16 @@ pub struct Tables {
     pub cues: HashMap<String, CueKind>,
     pub cue_max_words: usize,
     pub country_index: NameIndex,
-    pub country_forms: Vec<CountryForm>,
+    pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
     /// adjective is an ordinary word (دعم مالي).
     pub not_after: HashSet<(u16, String)>,
     /// (country, next word key): the name is part of another name
     /// (المغرب العربي).
     pub not_before: HashSet<(u16, String)>,
+    /// (country, noun key) pairs: after this noun the ambiguous form is the
+    /// country's adjective (الجيش المالي).
+    pub confirm_after: HashSet<(u16, String)>,
     /// (country, key without article) of forms that are also ordinary words
     /// (مالي "financial", مالية "finance").
     pub ambiguous: HashSet<(u16, String)>,
@@ -338,6 +324,7 @@ pub fn load(src: &Sources) -> Tables {
             not_after: HashSet::new(),
             not_before: HashSet::new(),
             ambiguous: HashSet::new(),
+            confirm_after: HashSet::new(),
             problems: Vec::new(),
         },
         builder: IndexBuilder::default(),
@@ -496,7 +483,7 @@ impl Loader {
         }
         let article = words[0].starts_with("ال") && keys::is_arabic(&words[0]);
         let id = self.t.country_forms.len() as u32;
-        self.t.country_forms.push(CountryForm {
+        self.t.country_forms.push(FormRec {
             country,
             demonym,
             article,
@@ -915,6 +902,11 @@ impl Loader {
                     let key = name_words(c[3]).join(" ");
                     let bare = keys::strip_article(&key).unwrap_or(&key).to_string();
                     self.t.not_after.insert((country, bare));
+                }
+                "confirm-after" => {
+                    let key = name_words(c[3]).join(" ");
+                    let bare = keys::strip_article(&key).unwrap_or(&key).to_string();
+                    self.t.confirm_after.insert((country, bare));
                 }
                 "not-before" => {
                     let key = name_words(c[3]).join(" ");

@@ -20,7 +20,7 @@ use rasd_model::Span;
 use rasd_text::{Analysis, TokenKind};
 
 use crate::data::{CueKind, Salience, Tables, TypeHint};
-use crate::index::{NameIndex, Posting, LOOSE};
+use crate::index::{Hit, NameIndex, Posting, LOOSE};
 use crate::keys;
 use crate::Relation;
 
@@ -36,7 +36,6 @@ pub struct Word<'a> {
     /// A Latin word that starts with a capital letter.
     pub cap: bool,
     pub number: bool,
-    pub sentence: u32,
     /// The next word follows with only spaces (no line break) or one
     /// hyphen or apostrophe between.
     pub join_next: bool,
@@ -61,7 +60,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
         let mut words: Vec<Word<'a>> = Vec::with_capacity(analysis.tokens.len() / 2);
         let (mut upper, mut lower) = (0usize, 0usize);
-        for (si, sentence) in analysis.sentences.iter().enumerate() {
+        for sentence in &analysis.sentences {
             let mut gap_ok = false;
             let mut gap_comma = false;
             let mut gap_punct = 0;
@@ -101,7 +100,6 @@ impl<'a> Doc<'a> {
                             arabic,
                             cap: c0.is_uppercase(),
                             number,
-                            sentence: si as u32,
                             join_next: false,
                             comma_next: false,
                         });
@@ -222,6 +220,8 @@ pub struct RawMention {
     pub prep_clitic: bool,
     pub conj_clitic: bool,
     pub loose: bool,
+    /// The first word is a capitalised Latin word.
+    pub first_word_cap: bool,
 }
 
 /// The original byte offset after `n` key characters of `raw` (which starts
@@ -244,9 +244,8 @@ pub fn offset_after_key_chars(raw: &str, start: usize, n: usize) -> usize {
 }
 
 impl Tables {
-    fn best_salience(&self, postings: &[Posting]) -> Salience {
-        postings
-            .iter()
+    fn best_salience(&self, hit: &Hit) -> Salience {
+        hit.postings()
             .map(|p| self.entries[p.entry as usize].salience)
             .max()
             .unwrap_or(Salience::Low)
@@ -261,9 +260,9 @@ fn extend<'t>(
     i: usize,
     first: &str,
     word_key: &dyn Fn(&Word) -> Option<String>,
-) -> Option<(usize, &'t [Posting], String)> {
+) -> Option<(usize, Hit<'t>, String)> {
     let mut hit = ix.get(first)?;
-    let mut best = (!hit.postings.is_empty()).then(|| (i, hit.postings, first.to_string()));
+    let mut best = (!hit.is_empty()).then(|| (i, hit.clone(), first.to_string()));
     if !hit.continues {
         return best;
     }
@@ -280,8 +279,8 @@ fn extend<'t>(
         j += 1;
         match ix.get(&buf) {
             Some(h) => {
-                if !h.postings.is_empty() {
-                    best = Some((j, h.postings, buf.clone()));
+                if !h.is_empty() {
+                    best = Some((j, h.clone(), buf.clone()));
                 }
                 hit = h;
             }
@@ -313,14 +312,14 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
         }
         variants(&w.key, w.arabic, &mut vars);
         // (last word, postings, key, variant, loose)
-        let mut best: Option<(usize, &[Posting], String, usize, bool)> = None;
-        let better = |cand: &(usize, &[Posting], String, usize, bool),
-                      cur: &Option<(usize, &[Posting], String, usize, bool)>| {
+        let mut best: Option<(usize, Hit, String, usize, bool)> = None;
+        let better = |cand: &(usize, Hit, String, usize, bool),
+                      cur: &Option<(usize, Hit, String, usize, bool)>| {
             let Some(cur) = cur else { return true };
-            let rank = |c: &(usize, &[Posting], String, usize, bool)| {
+            let rank = |c: &(usize, Hit, String, usize, bool)| {
                 (
                     c.0,
-                    t.best_salience(c.1),
+                    t.best_salience(&c.1),
                     !c.4,
                     usize::MAX - vars[c.3].prefix_chars,
                 )
@@ -369,7 +368,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             span: Span::new(start, doc.words[last].span.end),
             key,
             postings: postings
-                .iter()
+                .postings()
                 .map(|p| Posting {
                     entry: p.entry,
                     flags: p.flags | if loose { LOOSE } else { 0 },
@@ -378,6 +377,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             prep_clitic: v.prep,
             conj_clitic: v.conj,
             loose,
+            first_word_cap: w.cap,
         });
         i = last + 1;
     }
