@@ -58,6 +58,7 @@ fn main() {
         stopwords: read(&data.join("stopwords.tsv")),
         cues: read(&data.join("cues.tsv")),
         country_words: read(&data.join("country_words.tsv")),
+        name_drops: read(&data.join("name_drops.tsv")),
     };
     for (name, text) in [("places.tsv", sources.places), ("admin.tsv", sources.admin)] {
         std::fs::write(out.join(name), text).expect("write decompressed table");

@@ -63,7 +63,8 @@ AYN_MARKS = "‘ʻʿʾʼ`´"
 ADMIN_SUFFIXES = [" Region", " region", " Governorate", " governorate", " Gouvernorat",
                   " Cercle", " cercle", " Province", " State", " District", " Prefecture",
                   " Department", " Municipality", " Emirate", " Wilaya"]
-ADMIN_PREFIXES = ["Cercle de ", "Cercle d’ ", "Cercle d'", "Cercle d’", "Cercled'",
+ADMIN_PREFIXES = ["Province du ", "Province de la ", "Province des ", "Province de l'",
+                  "Cercle de ", "Cercle d’ ", "Cercle d'", "Cercle d’", "Cercled'",
                   "Région de ", "Region de ", "Province de ", "Préfecture de ",
                   "Muhafazat ", "Muḩāfaz̧at ", "Wilayat ", "Département de "]
 
@@ -157,14 +158,16 @@ def latin_initial(name):
 
 
 def fits(ar, latin):
+    """Whether the first consonant of the Arabic name can begin the Latin
+    name or one of its words ("جوبا الوسطى" fits "Middle Juba")."""
     a = ar_initial(ar)
     if a is None:
         return True
-    lat = latin_initial(latin)
-    if lat is None:
-        return True
-    # "kh", "gh", "sh", "dh", "th", "ch", "dj" initials
-    return lat in a
+    for word in re.split(r"[ \-]+", latin):
+        lat = latin_initial(word)
+        if lat is None or lat in a:
+            return True
+    return False
 
 
 def latin_ok(s):

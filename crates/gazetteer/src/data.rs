@@ -31,6 +31,7 @@ pub struct Sources {
     pub stopwords: &'static str,
     pub cues: &'static str,
     pub country_words: &'static str,
+    pub name_drops: &'static str,
 }
 
 /// A row of a data file that could not be used.
@@ -109,6 +110,8 @@ pub enum CueKind {
     Unit,
     Intro,
     Link,
+    /// A number word that can open a distance ("vingtaine", "twenty").
+    Num(u32),
 }
 
 /// The kind of place a type noun announces.
@@ -157,9 +160,12 @@ pub struct Tables {
 }
 
 /// Countries whose places reach Arabic as transliterations.
+/// (Turkey, Iran and Afghanistan are not among them: their Arabic-script
+/// names are Ottoman and Persian words, as likely to be Arabic words as the
+/// names of Arab countries.)
 const TRANSLIT: &[&str] = &[
     "ML", "BF", "NE", "TD", "MR", "NG", "BJ", "TG", "CM", "SN", "CI", "GH", "SO", "DJ", "ER", "ET",
-    "SS", "TR", "IR", "AF",
+    "SS",
 ];
 
 /// Type words that begin or end admin names in the sources ("منطقة جاو",
@@ -238,6 +244,8 @@ struct Loader {
     alias_targets: HashSet<u32>,
     /// Type nouns (folded, without article) that open Arabic admin names.
     arabic_type_heads: HashSet<String>,
+    /// (record, key) pairs not to index (`name_drops.tsv`).
+    drops: HashSet<(u32, String)>,
 }
 
 impl Loader {
@@ -337,6 +345,7 @@ pub fn load(src: &Sources) -> Tables {
         country_by_iso2: HashMap::new(),
         alias_targets: HashSet::new(),
         arabic_type_heads: HashSet::new(),
+        drops: HashSet::new(),
     };
     l.load_cues(src.cues);
     l.load_stopwords(src.stopwords);
@@ -346,6 +355,7 @@ pub fn load(src: &Sources) -> Tables {
     l.load_extra(src.extra_places);
     l.load_name_overrides(src.names);
     l.fill_admin_coordinates();
+    l.load_drops(src.name_drops);
     l.index_entries(src);
     l.load_aliases(src.aliases);
     l.load_country_words(src.country_words);
@@ -370,9 +380,16 @@ impl Loader {
                 "unit" => CueKind::Unit,
                 "intro" => CueKind::Intro,
                 "link" => CueKind::Link,
-                k => match k.strip_prefix("dir:") {
-                    Some(d) => CueKind::Dir(d),
-                    None => {
+                k => match (k.strip_prefix("dir:"), k.strip_prefix("num:")) {
+                    (Some(d), _) => CueKind::Dir(d),
+                    (_, Some(n)) => match n.parse() {
+                        Ok(v) => CueKind::Num(v),
+                        Err(_) => {
+                            self.problem("cues.tsv", line, format!("bad number {n:?}"));
+                            continue;
+                        }
+                    },
+                    _ => {
                         self.problem("cues.tsv", line, format!("unknown cue kind {k:?}"));
                         continue;
                     }
@@ -418,6 +435,10 @@ impl Loader {
                 self.problem("stopwords.tsv", line, "empty phrase");
                 continue;
             }
+            // Matched with and without the article (see the file header).
+            if let Some(bare) = keys::strip_article(&key) {
+                self.t.stopwords.insert(bare.to_string());
+            }
             self.t.stopwords.insert(key);
         }
     }
@@ -459,7 +480,8 @@ impl Loader {
                 iso3,
                 name,
                 entry,
-                translit: TRANSLIT.contains(&iso2) || c[6] != "1",
+                translit: TRANSLIT.contains(&iso2)
+                    || (c[6] != "1" && !matches!(iso2, "TR" | "IR" | "AF")),
             });
             self.t.country_by_iso3.insert(iso3, idx);
             self.country_by_iso2.insert(iso2, idx);
@@ -721,6 +743,21 @@ impl Loader {
         }
     }
 
+    fn load_drops(&mut self, text: &'static str) {
+        for (line, c) in rows("name_drops.tsv", text) {
+            let (Some(name), Some(target)) = (c.first(), c.get(1)) else {
+                self.problem("name_drops.tsv", line, "expected name<TAB>target<TAB>note");
+                continue;
+            };
+            match self.target(target.trim()) {
+                Ok(e) => {
+                    self.drops.insert((e, name_words(name).join(" ")));
+                }
+                Err(reason) => self.problem("name_drops.tsv", line, reason),
+            }
+        }
+    }
+
     /// Indexes the names of every record: the display name, French and
     /// Latin alternates, Arabic names.
     fn index_entries(&mut self, src: &Sources) {
@@ -807,6 +844,9 @@ impl Loader {
             words.pop();
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        if self.drops.contains(&(e, refs.join(" "))) {
+            return;
+        }
         self.builder.add(
             &refs,
             Posting {
@@ -814,6 +854,19 @@ impl Loader {
                 flags: flags | LATIN,
             },
         );
+        // "N'Gouboua" is also written "Ngouboua".
+        if refs.len() >= 2 && refs[0].len() == 1 {
+            let mut joined = vec![format!("{}{}", refs[0], refs[1])];
+            joined.extend(refs[2..].iter().map(|w| w.to_string()));
+            let j: Vec<&str> = joined.iter().map(String::as_str).collect();
+            self.builder.add(
+                &j,
+                Posting {
+                    entry: e,
+                    flags: flags | LATIN,
+                },
+            );
+        }
         // "Al Hudaydah" is also written "Hudaydah".
         if refs.len() >= 2
             && keys::LATIN_ARTICLES.contains(&refs[0])
@@ -841,11 +894,14 @@ impl Loader {
             }
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        if self.drops.contains(&(e, refs.join(" "))) {
+            return;
+        }
         self.builder.add(&refs, Posting { entry: e, flags });
         let country = self.t.entries[e as usize].country;
         if flags & ALIAS != 0 || self.t.countries[country as usize].translit {
             if let Some(loose) = keys::loose_key(refs.iter().copied()) {
-                if keys::letters(&loose) >= 3 {
+                if keys::letters(&loose) >= 4 {
                     self.loose.add_key(&loose, Posting { entry: e, flags });
                 }
             }

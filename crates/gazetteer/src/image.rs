@@ -132,6 +132,10 @@ pub fn write(t: &Tables) -> Vec<u8> {
             CueKind::Unit => w.u8(4),
             CueKind::Intro => w.u8(5),
             CueKind::Link => w.u8(6),
+            CueKind::Num(v) => {
+                w.u8(7);
+                w.u32(*v);
+            }
         }
     }
     w.u32(t.cue_max_words as u32);
@@ -264,6 +268,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
             4 => CueKind::Unit,
             5 => CueKind::Intro,
             6 => CueKind::Link,
+            7 => CueKind::Num(r.u32()?),
             k => return Err(format!("bad cue kind {k}")),
         };
         cues.insert(key, kind);

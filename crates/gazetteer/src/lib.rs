@@ -64,6 +64,7 @@ impl Sources {
             stopwords: include_str!("../data/stopwords.tsv"),
             cues: include_str!("../data/cues.tsv"),
             country_words: include_str!("../data/country_words.tsv"),
+            name_drops: include_str!("../data/name_drops.tsv"),
         }
     }
 }

@@ -155,7 +155,9 @@ pub fn variants<'a>(key: &'a str, arabic: bool, out: &mut Vec<Variant<'a>>) {
         prep: false,
         conj: false,
     });
-    if !arabic {
+    // A word the text layer lists as whole (it only looks like a clitic
+    // and a stem) is read whole.
+    if !arabic || rasd_text::arabic::is_protected(key) {
         return;
     }
     let long_enough = |s: &str| s.chars().count() >= 2;
@@ -177,7 +179,9 @@ pub fn variants<'a>(key: &'a str, arabic: bool, out: &mut Vec<Variant<'a>>) {
         if base.is_empty() {
             continue;
         }
-        for p in ['ب', 'ل', 'ك'] {
+        // ك "like" is left out: it rarely meets a place name, and كمين،
+        // كبير، كان would read as ك + a name.
+        for p in ['ب', 'ل'] {
             let Some(rest) = base.strip_prefix(p) else {
                 continue;
             };
@@ -187,7 +191,7 @@ pub fn variants<'a>(key: &'a str, arabic: bool, out: &mut Vec<Variant<'a>>) {
             out.push(Variant {
                 key: Cow::Borrowed(rest),
                 prefix_chars: n + 1,
-                prep: p != 'ك',
+                prep: true,
                 conj,
             });
             // لل + name: ل and the article with its alef elided (للرقة).
@@ -222,6 +226,10 @@ pub struct RawMention {
     pub loose: bool,
     /// The first word is a capitalised Latin word.
     pub first_word_cap: bool,
+    /// A one-word match that another reading of the word makes a common
+    /// word: وأن is و + أن before it is the town of Van, وجيزة is a word
+    /// before it is و + Giza.
+    pub stop_reading: bool,
 }
 
 /// The original byte offset after `n` key characters of `raw` (which starts
@@ -316,13 +324,13 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
         let better = |cand: &(usize, Hit, String, usize, bool),
                       cur: &Option<(usize, Hit, String, usize, bool)>| {
             let Some(cur) = cur else { return true };
+            // Longest first; then the most salient place, the whole word
+            // counting one level up (a whole-word reading that names a
+            // town beats a stripped one that names a city: بامبا is Bamba,
+            // not ب + Amba); then exact over loose; then less stripped.
             let rank = |c: &(usize, Hit, String, usize, bool)| {
-                (
-                    c.0,
-                    t.best_salience(&c.1),
-                    !c.4,
-                    usize::MAX - vars[c.3].prefix_chars,
-                )
+                let level = t.best_salience(&c.1) as usize + usize::from(vars[c.3].prefix_chars == 0);
+                (c.0, level, !c.4, usize::MAX - vars[c.3].prefix_chars)
             };
             rank(cand) > rank(cur)
         };
@@ -332,7 +340,9 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
                 if better(&cand, &best) {
                     best = Some(cand);
                 }
-            } else if w.arabic && keys::letters(&v.key) >= 4 {
+            } else if w.arabic && keys::letters(&v.key) >= 5 && !v.key.ends_with("وا") {
+                // Loose readings only for words of five letters or more that
+                // do not end like a plural verb (قتلوا، سرقوا).
                 let mut first = String::new();
                 keys::loose_word(&v.key, &mut first);
                 if let Some((last, postings, key)) = extend(&t.loose, doc, i, &first, &loose_key)
@@ -349,6 +359,18 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             continue;
         };
         let v = &vars[vi];
+        // A cue word (شرقي، قرب، منطقة) is never a one-word place name.
+        let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
+        if last == i && (t.cues.contains_key(&*v.key) || t.cues.contains_key(bare)) {
+            i += 1;
+            continue;
+        }
+        let stop_reading = last == i
+            && if v.prefix_chars > 0 {
+                t.is_stop(&w.key)
+            } else {
+                vars.iter().skip(1).any(|o| t.is_stop(&o.key))
+            };
         let raw = &doc.text[w.span.start..w.span.end];
         let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
         let key = if loose {
@@ -377,7 +399,12 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             prep_clitic: v.prep,
             conj_clitic: v.conj,
             loose,
-            first_word_cap: w.cap,
+            // "al-Jawf", "ad-Dali": a lower-case article before a capital.
+            first_word_cap: w.cap
+                || (last > i
+                    && keys::LATIN_ARTICLES.contains(&&*w.key)
+                    && doc.words[i + 1].cap),
+            stop_reading,
         });
         i = last + 1;
     }
@@ -438,6 +465,22 @@ impl Doc<'_> {
         w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
     }
 
+    /// Reads the cue words around the mention at words `first..=last`.
+    pub fn cue_around(&self, t: &Tables, first: usize, last: usize, prep_clitic: bool) -> Cue {
+        let mut cue = self.cue(t, first, prep_clitic);
+        // English and French also put the type noun after the name: "the
+        // Tarmiyah district", "Lac province".
+        if cue.hint.is_none() && !self.words[first].arabic && self.joined(last) {
+            if let Some(next) = self.words.get(last + 1) {
+                if let Some(CueKind::Type(h)) = t.cues.get(next.stem) {
+                    cue.hint = Some(*h);
+                    cue.strength = Strength::Strong;
+                }
+            }
+        }
+        cue
+    }
+
     /// Reads the cue words before the mention that starts at word `first`.
     pub fn cue(&self, t: &Tables, first: usize, prep_clitic: bool) -> Cue {
         let mut cue = Cue {
@@ -452,6 +495,15 @@ impl Doc<'_> {
             start_word: first,
         };
         let mut p = first;
+        // "in the Hamrin mountains", "à la ville de": an article between
+        // the cue and the name belongs to neither.
+        let is_article = |k: usize| {
+            let w = &self.words[k];
+            !w.arabic && matches!(&*w.key, "the" | "la" | "le" | "les" | "l")
+        };
+        while p > 0 && self.joined(p - 1) && is_article(p - 1) {
+            p -= 1;
+        }
         // A type noun: "مدينة X", "the town of X", "la ville de X".
         let mut q = p;
         if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
@@ -504,7 +556,7 @@ impl Doc<'_> {
             let mut km = None;
             let before = skip_articles(a);
             if let Some((u, CueKind::Unit)) = self.cue_before(t, before) {
-                if let Some(n) = self.number_before(u) {
+                if let Some(n) = self.number_before(t, u) {
                     km = Some(n.1 * unit_factor(self.words[u].stem));
                     start = self.intro_before(t, n.0);
                 }
@@ -524,7 +576,7 @@ impl Doc<'_> {
         }
         if linked {
             if let Some((u, CueKind::Unit)) = self.cue_before(t, q) {
-                if let Some((n_at, n)) = self.number_before(u) {
+                if let Some((n_at, n)) = self.number_before(t, u) {
                     let start = self.intro_before(t, n_at);
                     cue.relation = Relation::Distance {
                         km: Some(n * unit_factor(self.words[u].stem)),
@@ -553,13 +605,26 @@ impl Doc<'_> {
         cue
     }
 
-    /// The number token just before word `u` (adjacent), with its value.
-    fn number_before(&self, u: usize) -> Option<(usize, f64)> {
+    /// The number just before word `u` (adjacent), with its value: digits
+    /// or a number word of `cues.tsv` ("vingtaine", "twenty", "عشرين").
+    fn number_before(&self, t: &Tables, u: usize) -> Option<(usize, f64)> {
         if u == 0 || !self.joined(u - 1) {
             return None;
         }
         let w = &self.words[u - 1];
+        if let Some(CueKind::Num(v)) = t.cues.get(w.stem) {
+            // "une vingtaine de kilomètres": skip the link before the unit.
+            return Some((u - 1, *v as f64));
+        }
         if !w.number {
+            // "vingtaine de kilomètres": the number word, then a link.
+            if let (Some(CueKind::Link), true) = (t.cues.get(w.stem), u >= 2) {
+                if let Some(CueKind::Num(v)) = t.cues.get(self.words[u - 2].stem) {
+                    if self.joined(u - 2) {
+                        return Some((u - 2, *v as f64));
+                    }
+                }
+            }
             return None;
         }
         let digits: String = w.key.chars().filter(|c| *c != ',').collect();

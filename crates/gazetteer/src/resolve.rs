@@ -68,6 +68,8 @@ struct Mention {
     cue: Cue,
     stop: bool,
     latin: bool,
+    /// The cue is the one of the name before, in a list.
+    inherited: bool,
 }
 
 /// Great-circle distance in km.
@@ -216,7 +218,9 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     {
         return false;
     }
-    if flags & LOOSE != 0 && strength == Strength::None && !about {
+    // A loose reading is a spelling variant: it needs a cue, and a
+    // document about the place's country when the document is about any.
+    if flags & LOOSE != 0 && (strength == Strength::None || (!about && !ctx.is_empty())) {
         return false;
     }
     // A transliterated Arabic name is rarely also an Arabic word; a Latin
@@ -225,8 +229,11 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     let ok = match e.salience {
         Salience::High => true,
         Salience::Medium => strength >= Strength::Weak || (about && distinctive),
+        // A capitalised Latin name after "in"/"à" in a document about its
+        // country is a place as surely as a transliterated Arabic one.
         Salience::Low => {
-            strength == Strength::Strong || (strength == Strength::Weak && about && distinctive)
+            strength == Strength::Strong
+                || (strength == Strength::Weak && about && (distinctive || m.latin))
         }
     };
     if !ok {
@@ -266,7 +273,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::new();
     for r in &raws {
-        if r.loose || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
+        if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
             continue;
         }
         if r.postings.iter().any(|p| p.flags & LATIN != 0) && !doc.words[r.first].cap && !doc.all_caps
@@ -288,14 +295,15 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     let countries = find_countries(t, &doc, &anchors);
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
     for raw in raws {
-        let cue = doc.cue(t, raw.first, raw.prep_clitic);
-        let stop = t.is_stop(&raw.key);
+        let cue = doc.cue_around(t, raw.first, raw.last, raw.prep_clitic);
+        let stop = t.is_stop(&raw.key) || raw.stop_reading;
         let latin = !doc.words[raw.first].arabic;
         mentions.push(Mention {
             raw,
             cue,
             stop,
             latin,
+            inherited: false,
         });
     }
     // A name in a list inherits the cue of the name before it: "في جاو
@@ -322,6 +330,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             let start_word = m.cue.start_word;
             m.cue = prev.cue.clone();
             m.cue.start_word = start_word;
+            m.inherited = true;
         }
     }
     Analysed {
@@ -358,9 +367,17 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         anchors: a.anchors.clone(),
         ..Ctx::default()
     };
-    // First pass: context of countries only.
+    // First pass: context of countries only. A name that is read as a
+    // country (Niger, not Niger State) adds no area or point.
     ctx.points = vec![None; a.mentions.len()];
     for (k, m) in a.mentions.iter().enumerate() {
+        let country_name = a
+            .countries
+            .iter()
+            .any(|h| h.span.overlaps(&m.raw.span));
+        if country_name && m.cue.hint.is_none() {
+            continue;
+        }
         let r = ranked(t, m, &ctx, k, false);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
@@ -400,6 +417,15 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         }
     }
     for (k, m) in a.mentions.iter().enumerate() {
+        // A demonym (الصومالية، المالي) is not the place of the same name
+        // (the Somali region) unless a type noun says so (الإقليم الصومالي).
+        let demonym = a
+            .countries
+            .iter()
+            .any(|h| h.demonym && h.span.overlaps(&m.raw.span));
+        if demonym && !matches!(m.cue.hint, Some(TypeHint::Admin1 | TypeHint::Area)) {
+            continue;
+        }
         let entry = match chosen[k] {
             Some((e, margin)) => Some((e, margin)),
             None => accepted_keys
@@ -434,9 +460,11 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 });
             }
             None if m.cue.strength == Strength::Strong
+                && !m.stop
+                && !m.inherited
                 && matches!(
                     m.cue.hint,
-                    Some(TypeHint::Town | TypeHint::Site | TypeHint::Area)
+                    Some(TypeHint::Town | TypeHint::Area | TypeHint::Admin1 | TypeHint::Admin2)
                 ) =>
             {
                 out.push(unresolved(m.raw.span, surface, &m.cue));
@@ -513,7 +541,9 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
             continue;
         };
-        if !matches!(hint, TypeHint::Town | TypeHint::Site | TypeHint::Area) {
+        // Sites (قاعدة، معسكر، موقع) are followed by descriptions more
+        // often than by names: only towns and areas announce a name.
+        if !matches!(hint, TypeHint::Town | TypeHint::Area) {
             continue;
         }
         if w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
@@ -524,14 +554,23 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         if !doc.joined(k) || n >= doc.words.len() {
             continue;
         }
-        if !w.arabic && matches!(&*doc.words[n].key, "of" | "de" | "d" | "du") {
+        // "the town of X", "la ville de X", "la région de l'Extrême-Nord".
+        while !w.arabic
+            && matches!(&*doc.words[n].key, "of" | "de" | "d" | "du" | "l" | "la" | "the")
+        {
             if !doc.joined(n) || n + 1 >= doc.words.len() {
-                continue;
+                break;
             }
             n += 1;
         }
         let name_like = |x: &crate::matcher::Word| {
-            !x.number
+            // A type noun is followed by its name directly (construct
+            // state), so what looks like a proclitic on an unknown word is
+            // part of the name (بلدة بريري، منطقة كايغا); but a preposition
+            // with the article is not (بالقرب، للبناء).
+            let prefix = &x.key[..x.key.len() - x.stem.len()];
+            !(prefix.len() > "ال".len() && (prefix.ends_with("ال") || prefix.ends_with("لل")))
+                && !x.number
                 && !t.is_stop(&x.key)
                 && !t.is_stop(x.stem)
                 && !t.is_cue_word(x.stem)
@@ -545,14 +584,21 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         let mut last = n;
         let head = keys::strip_article(&first.key).unwrap_or(&first.key);
-        let two = if first.arabic {
-            NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key)
-        } else {
-            true
-        };
-        if two && doc.joined(n) && n + 1 < doc.words.len() {
+        // A second word when the first opens two-word names (أبو، عين،
+        // كفر), or when the phrase is closed right after it (by a cue
+        // word, punctuation or the end of the sentence): "منطقة كايغا
+        // كيندجيريا بإقليم البحيرة".
+        if doc.joined(n) && n + 1 < doc.words.len() {
             let next = &doc.words[n + 1];
-            if name_like(next) && !is_covered(next.span) && (next.arabic || next.cap) {
+            let opens = !first.arabic
+                || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
+            let closed = !doc.joined(n + 1)
+                || doc
+                    .words
+                    .get(n + 2)
+                    .is_some_and(|after| t.is_cue_word(after.stem));
+            let bare = next.key == next.stem;
+            if name_like(next) && !is_covered(next.span) && (opens || (closed && bare)) {
                 last = n + 1;
             }
         }
