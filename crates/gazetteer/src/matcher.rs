@@ -402,7 +402,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             // "al-Jawf", "ad-Dali": a lower-case article before a capital.
             first_word_cap: w.cap
                 || (last > i
-                    && keys::LATIN_ARTICLES.contains(&&*w.key)
+                    && (keys::LATIN_ARTICLES.contains(&&*w.key) || matches!(&*w.key, "l" | "d"))
                     && doc.words[i + 1].cap),
             stop_reading,
         });
