@@ -108,7 +108,13 @@ fn print(
         OutputFormat::Csv => {
             if let Some(w) = csv_out.as_mut() {
                 w.write_record([
-                    "id", "lang", "published", "title", "url", "body_chars", "body_spans",
+                    "id",
+                    "lang",
+                    "published",
+                    "title",
+                    "url",
+                    "body_chars",
+                    "body_spans",
                     "excerpt",
                 ])?;
             }
@@ -197,7 +203,10 @@ fn table_row(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         doc.lang.map(|l| l.code()).unwrap_or("-"),
         published,
         body.chars().count(),
-        doc.title.as_deref().map(|t| excerpt(t, 100)).unwrap_or_else(|| "-".into()),
+        doc.title
+            .as_deref()
+            .map(|t| excerpt(t, 100))
+            .unwrap_or_else(|| "-".into()),
     )?;
     writeln!(out, "    {}", excerpt(&body, 100))
 }

@@ -85,7 +85,10 @@ fn body_of(doc: &serde_json::Value) -> String {
         .unwrap()
         .iter()
         .map(|s| {
-            let (a, b) = (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize);
+            let (a, b) = (
+                s[0].as_u64().unwrap() as usize,
+                s[1].as_u64().unwrap() as usize,
+            );
             String::from_utf8(text[a..b].to_vec()).unwrap()
         })
         .collect::<Vec<_>>()
@@ -111,8 +114,15 @@ fn arabic_site_text_as_table() {
     let row = lines.next().unwrap();
     assert!(row.starts_with("kameen"), "{row}");
     assert!(row.contains("2024-03-14 19:45"), "{row}");
-    assert!(row.contains("مقتل أربعة جنود في كمين قرب الحدود الشمالية"), "{row}");
-    assert!(lines.next().unwrap().trim_start().starts_with("قالت مصادر عسكرية"));
+    assert!(
+        row.contains("مقتل أربعة جنود في كمين قرب الحدود الشمالية"),
+        "{row}"
+    );
+    assert!(lines
+        .next()
+        .unwrap()
+        .trim_start()
+        .starts_with("قالت مصادر عسكرية"));
 }
 
 #[test]
@@ -130,7 +140,8 @@ fn json_output_has_body_without_chrome() {
     assert_eq!(d["text"], ARTICLE_AR);
     let body = body_of(d);
     assert!(body.starts_with("قالت مصادر عسكرية"), "{body}");
-    for chrome in ["طباعة", "شارك", "للمزيد", "اقرأ أيضا", "سامي يوسف", "07:45"] {
+    for chrome in ["طباعة", "شارك", "للمزيد", "اقرأ أيضا", "سامي يوسف", "07:45"]
+    {
         assert!(!body.contains(chrome), "{chrome} in body");
     }
 }
@@ -159,7 +170,12 @@ fn csv_output() {
         "id,lang,published,title,url,body_chars,body_spans,excerpt"
     );
     let row = lines.next().unwrap();
-    assert!(row.starts_with("en,en,2023-05-02T09:05:00,Drone strike hits fuel depot in northern town,,"), "{row}");
+    assert!(
+        row.starts_with(
+            "en,en,2023-05-02T09:05:00,Drone strike hits fuel depot in northern town,,"
+        ),
+        "{row}"
+    );
 }
 
 #[test]
@@ -196,11 +212,17 @@ fn html_jsonl_and_folder() {
 
 #[test]
 fn stdin_is_read() {
-    let r = run(&["doc", "--format", "jsonl", "-"], Some(ARTICLE_EN.as_bytes()));
+    let r = run(
+        &["doc", "--format", "jsonl", "-"],
+        Some(ARTICLE_EN.as_bytes()),
+    );
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let docs = jsonl_docs(&r.stdout);
     assert_eq!(docs[0]["id"], "stdin");
-    assert_eq!(docs[0]["title"], "Drone strike hits fuel depot in northern town");
+    assert_eq!(
+        docs[0]["title"],
+        "Drone strike hits fuel depot in northern town"
+    );
 
     let lines = b"{\"id\":\"s1\",\"text\":\"Protesters marched in the capital on Friday.\"}\n";
     let r = run(&["doc", "--format", "jsonl", "-"], Some(lines));
@@ -228,7 +250,11 @@ fn assert_bad(name: &str, bytes: &[u8], reason: &str) {
 
 #[test]
 fn invalid_utf8() {
-    assert_bad("latin1.txt", b"Titre\n\nL'arm\xe9e a annonc\xe9 un bilan.", "not valid UTF-8 (line 3");
+    assert_bad(
+        "latin1.txt",
+        b"Titre\n\nL'arm\xe9e a annonc\xe9 un bilan.",
+        "not valid UTF-8 (line 3",
+    );
 }
 
 #[test]
@@ -282,8 +308,16 @@ fn malformed_json_lines_keep_the_others() {
     assert_eq!(r.code, Some(1));
     let errors: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(errors.len(), 2, "{}", r.stderr);
-    assert!(errors[0].starts_with(&format!("error: {}:2: malformed JSON", p(&f))), "{}", errors[0]);
-    assert!(errors[1].starts_with(&format!("error: {}:4: ", p(&f))), "{}", errors[1]);
+    assert!(
+        errors[0].starts_with(&format!("error: {}:2: malformed JSON", p(&f))),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].starts_with(&format!("error: {}:4: ", p(&f))),
+        "{}",
+        errors[1]
+    );
     let ids: Vec<String> = jsonl_docs(&r.stdout)
         .iter()
         .map(|d| d["id"].as_str().unwrap().to_string())
@@ -299,7 +333,8 @@ fn unreadable_path() {
     let r = run(&["doc", p(&missing), p(&good)], None);
     assert_eq!(r.code, Some(1));
     assert!(
-        r.stderr.starts_with(&format!("error: {}: cannot read", p(&missing))),
+        r.stderr
+            .starts_with(&format!("error: {}: cannot read", p(&missing))),
         "{}",
         r.stderr
     );

@@ -264,7 +264,9 @@ mod tests {
 
     #[test]
     fn data_files_are_well_formed() {
-        let kinds = ["button", "prefix", "contains", "banner", "byline", "updated"];
+        let kinds = [
+            "button", "prefix", "contains", "banner", "byline", "updated",
+        ];
         for (i, line) in include_str!("../data/chrome.tsv").lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -272,7 +274,11 @@ mod tests {
             let (kind, phrase) = line
                 .split_once('\t')
                 .unwrap_or_else(|| panic!("chrome.tsv line {}: no tab", i + 1));
-            assert!(kinds.contains(&kind), "chrome.tsv line {}: kind {kind}", i + 1);
+            assert!(
+                kinds.contains(&kind),
+                "chrome.tsv line {}: kind {kind}",
+                i + 1
+            );
             assert!(!phrase.trim().is_empty(), "chrome.tsv line {}", i + 1);
         }
         assert!(VOCABULARY.nav.len() > 100);
@@ -339,8 +345,12 @@ mod tests {
 
     #[test]
     fn notices_and_banners() {
-        assert!(is_notice("This site uses cookies to improve your experience. Accept"));
-        assert!(is_notice("Nous utilisons des cookies pour mesurer l'audience."));
+        assert!(is_notice(
+            "This site uses cookies to improve your experience. Accept"
+        ));
+        assert!(is_notice(
+            "Nous utilisons des cookies pour mesurer l'audience."
+        ));
         assert!(is_notice("يستخدم هذا الموقع ملفات تعريف الارتباط"));
         assert!(is_banner("Crawled: 2024-03-02 10:00 UTC"));
         assert!(is_banner("تاريخ الزحف: 2023/05/01"));

@@ -114,7 +114,10 @@ mod tests {
             line: 3,
             reason: "expected value".into(),
         };
-        assert_eq!(e.to_string(), "batch.jsonl:3: malformed JSON: expected value");
+        assert_eq!(
+            e.to_string(),
+            "batch.jsonl:3: malformed JSON: expected value"
+        );
         assert_eq!(e.line(), Some(3));
         let e = ReadError::TooLarge {
             path: "big.txt".into(),

@@ -89,17 +89,32 @@ mod tests {
 
     #[test]
     fn by_extension() {
-        assert_eq!(Format::from_extension(Path::new("a/b.TXT")), Some(Format::Text));
-        assert_eq!(Format::from_extension(Path::new("p.htm")), Some(Format::Html));
-        assert_eq!(Format::from_extension(Path::new("x.ndjson")), Some(Format::Jsonl));
-        assert_eq!(Format::from_extension(Path::new("x.json")), Some(Format::Json));
+        assert_eq!(
+            Format::from_extension(Path::new("a/b.TXT")),
+            Some(Format::Text)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("p.htm")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("x.ndjson")),
+            Some(Format::Jsonl)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("x.json")),
+            Some(Format::Json)
+        );
         assert_eq!(Format::from_extension(Path::new("README")), None);
         assert_eq!(Format::from_extension(Path::new("photo.png")), None);
     }
 
     #[test]
     fn by_content() {
-        assert_eq!(Format::sniff(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            Format::sniff(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"),
+            Format::Html
+        );
         assert_eq!(Format::sniff(b"<div class=x>hi</div>"), Format::Html);
         assert_eq!(Format::sniff(b"<<< not markup"), Format::Text);
         assert_eq!(Format::sniff(b"{\"id\":1}\n"), Format::Jsonl);

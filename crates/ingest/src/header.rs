@@ -252,7 +252,15 @@ fn time_of(c: &regex::Captures<'_>) -> Option<NaiveTime> {
 /// to it when there is one. `until` cuts the search for a time that is
 /// printed before the date (so an update time later on the line is not
 /// taken).
-fn find_in(ascii: &str, until: usize) -> Option<(FoundDate, usize, usize, Option<(usize, usize)>)> {
+/// A date found in a line, with where its date and time parts are.
+struct Located {
+    date: FoundDate,
+    start: usize,
+    end: usize,
+    time: Option<(usize, usize)>,
+}
+
+fn find_in(ascii: &str, until: usize) -> Option<Located> {
     let cand = candidates(ascii).into_iter().next()?;
     let after = &ascii[cand.end..];
     let (time, time_range) = match TIME_AFTER.captures(after) {
@@ -282,13 +290,18 @@ fn find_in(ascii: &str, until: usize) -> Option<(FoundDate, usize, usize, Option
         datetime: cand.date.and_time(time.unwrap_or(NaiveTime::MIN)),
         has_time: time.is_some(),
     };
-    Some((found, cand.start, cand.end, time_range))
+    Some(Located {
+        date: found,
+        start: cand.start,
+        end: cand.end,
+        time: time_range,
+    })
 }
 
 /// The first date in `s`, with its time when one is printed next to it.
 pub fn find_date(s: &str) -> Option<FoundDate> {
     let ascii = ascii_digits(s);
-    find_in(&ascii, ascii.len()).map(|(d, ..)| d)
+    find_in(&ascii, ascii.len()).map(|l| l.date)
 }
 
 /// Where an "updated" marker starts in the folded line, if there is one.
@@ -305,7 +318,12 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     }
     let ascii = ascii_digits(line);
     let marker = update_marker(&ascii);
-    let (date, start, end, time_range) = find_in(&ascii, marker.unwrap_or(ascii.len()))?;
+    let Located {
+        date,
+        start,
+        end,
+        time: time_range,
+    } = find_in(&ascii, marker.unwrap_or(ascii.len()))?;
     // Words outside the dates and the time ("Publié le 3 août, mis à jour
     // le 4 août": both dates are date words).
     let dates: Vec<(usize, usize)> = candidates(&ascii)
@@ -382,7 +400,10 @@ mod tests {
     #[test]
     fn english_lines() {
         let cases = [
-            ("June 11, 2024 4:12 PM GMT Updated 2 hours ago", "2024-06-11 16:12"),
+            (
+                "June 11, 2024 4:12 PM GMT Updated 2 hours ago",
+                "2024-06-11 16:12",
+            ),
             ("Published 12 March 2023", "2023-03-12 00:00"),
             ("Published 14/09/2021 - 17:42", "2021-09-14 17:42"),
             ("Published: 6 Oct 2021 at 14:10 GMT", "2021-10-06 14:10"),
@@ -408,7 +429,10 @@ mod tests {
             ("Publié le 6 décembre 2023", "2023-12-06 00:00"),
             ("Le 1er mars 2022 à 7h05", "2022-03-01 07:05"),
             ("12 sept 2023", "2023-09-12 00:00"),
-            ("Publié le 3 août 2020 à 20h00, mis à jour le 4 août 2020", "2020-08-03 20:00"),
+            (
+                "Publié le 3 août 2020 à 20h00, mis à jour le 4 août 2020",
+                "2020-08-03 20:00",
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(published(line), dt(want), "{line}");

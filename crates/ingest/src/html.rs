@@ -47,28 +47,122 @@ const SKIP_TAGS: &[&str] = &[
 
 /// Elements that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-    "ol", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figcaption",
-    "address", "hr", "br", "center", "details", "summary",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figcaption",
+    "address",
+    "hr",
+    "br",
+    "center",
+    "details",
+    "summary",
 ];
 
 /// Words of a class or id that mark a block as page furniture.
 const FURNITURE_WORDS: &[&str] = &[
-    "share", "sharing", "social", "sharethis", "related", "recommended", "recommendations",
-    "comment", "comments", "advert", "advertisement", "ad", "ads", "adsense", "banner", "promo",
-    "newsletter", "subscribe", "subscription", "sidebar", "breadcrumb", "breadcrumbs", "menu",
-    "nav", "navbar", "navigation", "footer", "cookie", "cookies", "consent", "popup", "modal",
-    "tags", "widget", "sponsored", "sponsor", "outbrain", "taboola", "print", "toolbar",
-    "author", "byline", "meta", "dateline", "timestamp", "readmore", "more", "most", "popular",
-    "trending", "caption", "credit", "pagination", "pager", "hidden", "skip", "masthead",
+    "share",
+    "sharing",
+    "social",
+    "sharethis",
+    "related",
+    "recommended",
+    "recommendations",
+    "comment",
+    "comments",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adsense",
+    "banner",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "footer",
+    "cookie",
+    "cookies",
+    "consent",
+    "popup",
+    "modal",
+    "tags",
+    "widget",
+    "sponsored",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "print",
+    "toolbar",
+    "author",
+    "byline",
+    "meta",
+    "dateline",
+    "timestamp",
+    "readmore",
+    "more",
+    "most",
+    "popular",
+    "trending",
+    "caption",
+    "credit",
+    "pagination",
+    "pager",
+    "hidden",
+    "skip",
+    "masthead",
 ];
 
 /// Words of a class or id that mark the article body.
 const BODY_WORDS: &[&str] = &[
-    "articlebody", "article-body", "article-content", "article-text", "articletext",
-    "story-body", "storybody", "story-content", "entry-content", "post-content",
-    "post-body", "news-body", "news-content", "content-body", "body-text", "field-body",
-    "td-post-content", "text-content", "article__body", "article__content", "main-content",
+    "articlebody",
+    "article-body",
+    "article-content",
+    "article-text",
+    "articletext",
+    "story-body",
+    "storybody",
+    "story-content",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "news-body",
+    "news-content",
+    "content-body",
+    "body-text",
+    "field-body",
+    "td-post-content",
+    "text-content",
+    "article__body",
+    "article__content",
+    "main-content",
 ];
 
 /// Meta tags that carry the publication time, in order of trust.
@@ -328,7 +422,11 @@ pub fn parse_datetime_value(s: &str) -> Option<NaiveDateTime> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some(d.naive_local());
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, f) {
             return Some(d.naive_local());
         }
@@ -453,9 +551,10 @@ fn page_title(doc: &Html, ld: &[serde_json::Value]) -> Option<String> {
 fn page_url(doc: &Html) -> Option<String> {
     doc.select(&selector("link"))
         .find(|l| {
-            l.value()
-                .attr("rel")
-                .is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("canonical")))
+            l.value().attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|x| x.eq_ignore_ascii_case("canonical"))
+            })
         })
         .and_then(|l| l.value().attr("href"))
         .map(str::trim)
@@ -598,25 +697,49 @@ mod tests {
     #[test]
     fn reads_an_article_page() {
         let doc = read_html("p1", PAGE).unwrap();
-        assert_eq!(doc.title.as_deref(), Some("قصف مدفعي على حي سكني في المدينة"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("قصف مدفعي على حي سكني في المدينة")
+        );
         assert_eq!(doc.url.as_deref(), Some("https://news.example/a/123"));
         assert_eq!(
             doc.published,
-            NaiveDate::from_ymd_opt(2023, 6, 4).unwrap().and_hms_opt(21, 15, 0)
+            NaiveDate::from_ymd_opt(2023, 6, 4)
+                .unwrap()
+                .and_hms_opt(21, 15, 0)
         );
         assert_eq!(doc.lang, Some(Language::Ar));
-        let paras: Vec<&str> = doc.body.iter().map(|s| s.slice(&doc.text).unwrap()).collect();
+        let paras: Vec<&str> = doc
+            .body
+            .iter()
+            .map(|s| s.slice(&doc.text).unwrap())
+            .collect();
         assert_eq!(paras.len(), 3, "{paras:?}");
         assert!(paras[0].starts_with("قتل خمسة مدنيين"));
-        assert_eq!(paras[1], "وقال شهود إن القذائف سقطت قرب سوق شعبي مزدحم بالمتسوقين.");
+        assert_eq!(
+            paras[1],
+            "وقال شهود إن القذائف سقطت قرب سوق شعبي مزدحم بالمتسوقين."
+        );
         assert!(paras[2].starts_with("وطالبت منظمات"));
         for junk in [
-            "comment", "tracking", "الرئيسية", "فيسبوك", "خبر آخر", "اقرأ أيضا", "صورة", "مخفي",
-            "الأكثر", "الحقوق", "خالد عمر", "color",
+            "comment",
+            "tracking",
+            "الرئيسية",
+            "فيسبوك",
+            "خبر آخر",
+            "اقرأ أيضا",
+            "صورة",
+            "مخفي",
+            "الأكثر",
+            "الحقوق",
+            "خالد عمر",
+            "color",
         ] {
             assert!(!doc.text.contains(junk), "{junk} in {}", doc.text);
         }
-        assert!(doc.text.starts_with("قصف مدفعي على حي سكني في المدينة\n\nقتل"));
+        assert!(doc
+            .text
+            .starts_with("قصف مدفعي على حي سكني في المدينة\n\nقتل"));
     }
 
     #[test]
@@ -629,7 +752,10 @@ mod tests {
 </div></div>
 <div class="footer">Copyright 2024</div></body></html>"#;
         let doc = read_html("p2", html).unwrap();
-        assert_eq!(doc.title.as_deref(), Some("Convoy ambushed near the border"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Convoy ambushed near the border")
+        );
         assert_eq!(doc.lang, Some(Language::En));
         assert_eq!(doc.body.len(), 2);
         assert!(!doc.text.contains("Home"));
@@ -642,10 +768,15 @@ mod tests {
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"Attaque contre un poste militaire","datePublished":"2021-10-19T15:32:00+00:00"}]}</script>
 </head><body><div itemprop="articleBody">Des hommes armés ont attaqué un poste militaire dimanche soir, a indiqué l'armée.<br>Le bilan est de trois soldats tués.<br><br>Une enquête a été ouverte.</div></body></html>"#;
         let doc = read_html("p3", html).unwrap();
-        assert_eq!(doc.title.as_deref(), Some("Attaque contre un poste militaire"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Attaque contre un poste militaire")
+        );
         assert_eq!(
             doc.published,
-            NaiveDate::from_ymd_opt(2021, 10, 19).unwrap().and_hms_opt(15, 32, 0)
+            NaiveDate::from_ymd_opt(2021, 10, 19)
+                .unwrap()
+                .and_hms_opt(15, 32, 0)
         );
         assert_eq!(doc.lang, Some(Language::Fr));
         assert_eq!(doc.body.len(), 3);
@@ -658,7 +789,9 @@ mod tests {
         let doc = read_html("p4", html).unwrap();
         assert_eq!(
             doc.published,
-            NaiveDate::from_ymd_opt(2020, 2, 19).unwrap().and_hms_opt(13, 55, 0)
+            NaiveDate::from_ymd_opt(2020, 2, 19)
+                .unwrap()
+                .and_hms_opt(13, 55, 0)
         );
     }
 
@@ -677,7 +810,10 @@ mod tests {
 
     #[test]
     fn datetime_values() {
-        let want = NaiveDate::from_ymd_opt(2022, 9, 25).unwrap().and_hms_opt(23, 8, 0).unwrap();
+        let want = NaiveDate::from_ymd_opt(2022, 9, 25)
+            .unwrap()
+            .and_hms_opt(23, 8, 0)
+            .unwrap();
         for s in [
             "2022-09-25T23:08:00+02:00",
             "2022-09-25T23:08:00Z",

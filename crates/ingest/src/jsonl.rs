@@ -159,7 +159,10 @@ pub(crate) fn record_document(
         .filter(|t| !t.is_empty());
     let parsed = plain::parse(&text, title.as_deref());
     let mut doc = plain::document(&id, &text, &parsed);
-    doc.url = r.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+    doc.url = r
+        .url
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty());
     if title.is_some() {
         doc.title = title;
     }
@@ -391,12 +394,19 @@ mod tests {
         assert_eq!(d1.title.as_deref(), Some("Clashes in the north"));
         assert_eq!(
             d1.published,
-            NaiveDate::from_ymd_opt(2024, 2, 3).unwrap().and_hms_opt(10, 20, 0)
+            NaiveDate::from_ymd_opt(2024, 2, 3)
+                .unwrap()
+                .and_hms_opt(10, 20, 0)
         );
         assert_eq!(d1.lang, Some(Language::En));
         // The title line inside the text is not body.
         let body: Vec<&str> = d1.body.iter().map(|s| s.slice(&d1.text).unwrap()).collect();
-        assert_eq!(body, vec!["Fighting broke out on Friday between the army and an armed group, officials said."]);
+        assert_eq!(
+            body,
+            vec![
+                "Fighting broke out on Friday between the army and an armed group, officials said."
+            ]
+        );
 
         let e = out[1].as_ref().unwrap_err();
         assert!(matches!(e, ReadError::Json { line: 2, .. }), "{e}");
@@ -420,7 +430,10 @@ mod tests {
 
         assert!(out[6].as_ref().unwrap_err().to_string().contains("object"));
         // A record with blank text is an empty-record error.
-        assert!(matches!(out[7], Err(ReadError::Empty { line: Some(9), .. })));
+        assert!(matches!(
+            out[7],
+            Err(ReadError::Empty { line: Some(9), .. })
+        ));
     }
 
     #[test]
@@ -431,7 +444,9 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("عنوان الخبر هنا"));
         assert_eq!(
             d.published,
-            NaiveDate::from_ymd_opt(2022, 9, 25).unwrap().and_hms_opt(23, 8, 0)
+            NaiveDate::from_ymd_opt(2022, 9, 25)
+                .unwrap()
+                .and_hms_opt(23, 8, 0)
         );
         assert_eq!(d.body.len(), 1);
         assert!(d.body[0].slice(&d.text).unwrap().starts_with("أعلن الجيش"));
@@ -464,7 +479,10 @@ mod tests {
         );
         let out: Vec<_> = read_jsonl(&p(), input.as_bytes(), 200).collect();
         assert_eq!(out.len(), 2);
-        assert!(matches!(out[0], Err(ReadError::TooLarge { line: Some(1), .. })));
+        assert!(matches!(
+            out[0],
+            Err(ReadError::TooLarge { line: Some(1), .. })
+        ));
         assert_eq!(out[1].as_ref().unwrap().id, "ok");
     }
 
@@ -474,7 +492,10 @@ mod tests {
         input.extend_from_slice(b"{\"id\":\"b\",\"text\":\"\xFF\xFE\"}\n");
         let out: Vec<_> = read_jsonl(&p(), &input[..], 1000).collect();
         assert!(out[0].is_ok());
-        assert!(matches!(out[1], Err(ReadError::InvalidUtf8 { line: Some(2), .. })));
+        assert!(matches!(
+            out[1],
+            Err(ReadError::InvalidUtf8 { line: Some(2), .. })
+        ));
     }
 
     #[test]
@@ -498,13 +519,17 @@ mod tests {
 
     #[test]
     fn published_formats() {
-        let want = NaiveDate::from_ymd_opt(2022, 9, 25).unwrap().and_hms_opt(23, 8, 0);
+        let want = NaiveDate::from_ymd_opt(2022, 9, 25)
+            .unwrap()
+            .and_hms_opt(23, 8, 0);
         assert_eq!(parse_published("2022-09-25T23:08:00+02:00"), want);
         assert_eq!(parse_published("2022-09-25 23:08"), want);
         assert_eq!(parse_published("2022-09-25 23:08:00"), want);
         assert_eq!(
             parse_published("2022-09-25"),
-            NaiveDate::from_ymd_opt(2022, 9, 25).unwrap().and_hms_opt(0, 0, 0)
+            NaiveDate::from_ymd_opt(2022, 9, 25)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
         );
         assert_eq!(parse_published("25/09/2022"), None);
     }

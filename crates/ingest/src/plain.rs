@@ -125,10 +125,7 @@ fn repeat_key(s: &str) -> String {
 fn same_title(line: &str, title: &str) -> bool {
     let a = repeat_key(line);
     let b = repeat_key(title);
-    let trim = |s: &str| {
-        s.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string()
-    };
+    let trim = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     !a.is_empty() && trim(&a) == trim(&b)
 }
 
@@ -148,7 +145,10 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     for span in spans {
         let s = &text[span.start..span.end];
         if s.is_empty() {
-            lines.push(Line { span, kind: LineKind::Blank });
+            lines.push(Line {
+                span,
+                kind: LineKind::Blank,
+            });
             continue;
         }
         if !s.chars().any(char::is_alphabetic) {
@@ -165,7 +165,13 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             }
         }
         let kind = if in_header {
-            header_kind(s, known_title, &mut title_done, &mut published, &mut updated)
+            header_kind(
+                s,
+                known_title,
+                &mut title_done,
+                &mut published,
+                &mut updated,
+            )
         } else {
             None
         };
@@ -173,7 +179,11 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             Some(k) => k,
             None => {
                 in_header = false;
-                body_kind(s, title.map(|t| &text[t.start..t.end]).or(known_title), &mut seen)
+                body_kind(
+                    s,
+                    title.map(|t| &text[t.start..t.end]).or(known_title),
+                    &mut seen,
+                )
             }
         };
         if kind == LineKind::Title {
@@ -312,16 +322,18 @@ pub fn read_text(id: &str, text: &str) -> Document {
 
 /// Builds a document from a parse.
 pub(crate) fn document(id: &str, text: &str, parsed: &Parsed) -> Document {
-    let title = parsed
-        .title
-        .map(|t| text[t.start..t.end].to_string());
+    let title = parsed.title.map(|t| text[t.start..t.end].to_string());
     let body_text: String = parsed
         .body
         .iter()
         .map(|s| &text[s.start..s.end])
         .collect::<Vec<_>>()
         .join("\n");
-    let lang = crate::lang::detect(if body_text.is_empty() { text } else { &body_text });
+    let lang = crate::lang::detect(if body_text.is_empty() {
+        text
+    } else {
+        &body_text
+    });
     Document {
         id: id.to_string(),
         url: None,
@@ -380,7 +392,8 @@ mod tests {
         let body = body_text(&doc);
         assert!(body.starts_with("قالت مصادر أمنية"), "{body}");
         assert!(body.ends_with("حتى ساعة متأخرة من الليل."), "{body}");
-        for chrome in ["طباعة", "شارك", "للمزيد", "اقرأ أيضا", "كتب:", "سامي يوسف"] {
+        for chrome in ["طباعة", "شارك", "للمزيد", "اقرأ أيضا", "كتب:", "سامي يوسف"]
+        {
             assert!(!body.contains(chrome), "{chrome} in {body}");
         }
         // The repeated paragraph is kept once.
@@ -424,7 +437,10 @@ Police said 12 suspects had been arrested.\r\n\
 \r\n\
 (Reporting by Kano newsroom; Editing by A. N. Editor)\r\n";
         let doc = read_text("en", text);
-        assert_eq!(doc.title.as_deref(), Some("Gunmen kill five in raid on market town"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Gunmen kill five in raid on market town")
+        );
         assert_eq!(doc.published, Some(at(2023, 3, 3, 18, 40)));
         assert_eq!(doc.lang, Some(rasd_model::Language::En));
         assert_eq!(doc.body.len(), 2);
@@ -481,7 +497,10 @@ Les assaillants ont emporté des armes et des véhicules, selon la même source.
 مصر السودان ليبيا اليمن سوريا العراق\n\
 This site uses cookies. Accept\n";
         let doc = read_text("n", text);
-        assert_eq!(doc.title.as_deref(), Some("انفجار عبوة ناسفة يستهدف دورية في الجنوب"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("انفجار عبوة ناسفة يستهدف دورية في الجنوب")
+        );
         assert_eq!(doc.published, Some(at(2024, 1, 6, 0, 0)));
         assert_eq!(doc.body.len(), 1);
         assert!(body_text(&doc).starts_with("انفجرت عبوة"));

@@ -114,7 +114,11 @@ fn read_limited<R: Read>(path: &Path, reader: R, limit: u64) -> Result<Vec<u8>, 
 }
 
 /// JSON lines from a reader, after checking that the input is text.
-fn stream_jsonl<R: BufRead + Send + 'static>(path: &Path, mut reader: R, opts: &ReadOptions) -> Results {
+fn stream_jsonl<R: BufRead + Send + 'static>(
+    path: &Path,
+    mut reader: R,
+    opts: &ReadOptions,
+) -> Results {
     match reader.fill_buf() {
         Ok(head) => {
             if let Some(offset) = head.iter().position(|&b| b == 0) {
@@ -217,9 +221,7 @@ pub fn read_bytes(
                 path: path.to_path_buf(),
             }),
         },
-        Format::Jsonl => {
-            jsonl::read_jsonl(path, text.as_bytes(), opts.max_bytes).collect()
-        }
+        Format::Jsonl => jsonl::read_jsonl(path, text.as_bytes(), opts.max_bytes).collect(),
         Format::Json => jsonl::read_json_str(path, text),
     }
 }
@@ -322,8 +324,14 @@ mod tests {
     fn byte_level_errors() {
         let p = Path::new("x.txt");
         let o = opts();
-        assert!(matches!(read_bytes(p, b"", None, &o)[0], Err(ReadError::Empty { .. })));
-        assert!(matches!(read_bytes(p, b" \n\t\n", None, &o)[0], Err(ReadError::Empty { .. })));
+        assert!(matches!(
+            read_bytes(p, b"", None, &o)[0],
+            Err(ReadError::Empty { .. })
+        ));
+        assert!(matches!(
+            read_bytes(p, b" \n\t\n", None, &o)[0],
+            Err(ReadError::Empty { .. })
+        ));
         assert!(matches!(
             read_bytes(p, b"\xEF\xBB\xBF", None, &o)[0],
             Err(ReadError::Empty { .. })
@@ -405,7 +413,11 @@ mod tests {
         fs::write(&good, ARTICLE).unwrap();
         let out: Vec<_> = read_paths(&[dir.path().join("missing.txt"), good], &opts()).collect();
         assert!(matches!(out[0], Err(ReadError::Io { .. })));
-        assert!(out[0].as_ref().unwrap_err().to_string().contains("missing.txt"));
+        assert!(out[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("missing.txt"));
         assert_eq!(out[1].as_ref().unwrap().id, "good");
     }
 
@@ -419,7 +431,11 @@ mod tests {
         )
         .unwrap();
         let q = dir.path().join("lines");
-        fs::write(&q, "{\"id\":\"j\",\"text\":\"Shelling hit the town overnight.\"}\n").unwrap();
+        fs::write(
+            &q,
+            "{\"id\":\"j\",\"text\":\"Shelling hit the town overnight.\"}\n",
+        )
+        .unwrap();
         let out: Vec<_> = read_paths(&[p, q], &opts()).collect();
         assert_eq!(out[0].as_ref().unwrap().text.lines().count(), 1);
         assert_eq!(out[1].as_ref().unwrap().id, "j");
@@ -435,7 +451,10 @@ mod tests {
             format: None,
         };
         let out: Vec<_> = read_paths(&[p], &o).collect();
-        assert!(matches!(out[0], Err(ReadError::TooLarge { size: 2000, .. })));
+        assert!(matches!(
+            out[0],
+            Err(ReadError::TooLarge { size: 2000, .. })
+        ));
     }
 
     #[test]
