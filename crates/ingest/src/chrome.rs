@@ -213,6 +213,35 @@ pub fn is_navigation(line: &str) -> bool {
     known * 10 >= words.len() * 8
 }
 
+/// A "read also" style line with nothing after the phrase: the link it
+/// introduces is on the next line.
+pub fn is_bare_prefix(line: &str) -> bool {
+    let f = folded(line);
+    VOCABULARY
+        .prefixes
+        .iter()
+        .any(|p| starts_at_boundary(&f, p) && !f[p.len()..].chars().any(char::is_alphanumeric))
+}
+
+/// A section label above a title: one to four section or country names
+/// ("أخبار عربية", "World", "السودان").
+pub fn is_section_label(line: &str) -> bool {
+    let t = line.trim();
+    if t.ends_with(['.', '!', '?', '؟']) {
+        return false;
+    }
+    let tokens = tokenize(t);
+    if tokens.iter().any(|tok| tok.kind == TokenKind::Number) {
+        return false;
+    }
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|tok| tok.kind == TokenKind::Word)
+        .map(|tok| tok.stem.as_str())
+        .collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| VOCABULARY.nav.contains(*w))
+}
+
 /// Any kind of chrome line that can stand anywhere in a page.
 pub fn is_chrome_line(line: &str) -> bool {
     is_button_line(line)
@@ -378,6 +407,36 @@ mod tests {
         ] {
             assert!(!is_navigation(line), "{line}");
         }
+    }
+
+    #[test]
+    fn bare_prefixes_and_section_labels() {
+        assert!(is_bare_prefix("اقرأ أيضا"));
+        assert!(is_bare_prefix("Read also:"));
+        assert!(is_bare_prefix("À lire aussi"));
+        assert!(!is_bare_prefix("اقرأ أيضا: عنوان خبر آخر"));
+        assert!(is_section_label("أخبار عربية"));
+        assert!(is_section_label("World"));
+        assert!(is_section_label("السودان"));
+        assert!(is_section_label("Afrique | Monde"));
+        assert!(!is_section_label("مقتل جنديين"));
+        assert!(!is_section_label("World Cup 2022"));
+    }
+
+    #[test]
+    fn captions_and_translation_notes() {
+        for line in [
+            "صورة أرشيفية لعناصر من الجيش",
+            "(Photo: soldiers on patrol)",
+            "File photo of a convoy",
+            "ترجمة: قسم الشؤون الدولية",
+            "Continue reading below",
+        ] {
+            assert!(is_chrome_line(line), "{line}");
+        }
+        assert!(!is_chrome_line(
+            "Photographs shared online showed burned cars."
+        ));
     }
 
     #[test]

@@ -104,10 +104,12 @@ static TIME_ANY: LazyLock<Regex> = LazyLock::new(|| {
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+").expect("word pattern"));
 
-/// ASCII digits for Arabic-Indic and Persian digits, and the Arabic comma
-/// as a comma, so the patterns see one script.
+/// ASCII digits for Arabic-Indic and Persian digits, the Arabic comma as a
+/// comma, and no zero-width or bidi control characters (pages scatter them
+/// around dates), so the patterns see one script.
 fn ascii_digits(s: &str) -> String {
     s.chars()
+        .filter(|&c| !rasd_text::fold::is_invisible(c))
         .map(|c| match c {
             '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
             '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
@@ -478,6 +480,14 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_around_dates() {
+        let d = date_line("\u{200f}الأحد 25\u{200f}/سبتمبر/2022 - 11:08\u{200e} م").unwrap();
+        assert_eq!(d.date.datetime, dt("2022-09-25 23:08"));
+        let d = date_line("Published\u{a0}12\u{a0}March 2023").unwrap();
+        assert_eq!(d.date.datetime, dt("2023-03-12 00:00"));
+    }
+
+    #[test]
     fn hijri_date_before_gregorian() {
         let d = date_line("الأحد 29 صفر 1444 هـ - 25 سبتمبر 2022 م").unwrap();
         assert_eq!(d.date.datetime, dt("2022-09-25 00:00"));
@@ -487,6 +497,19 @@ mod tests {
     fn time_before_date() {
         let d = date_line("الساعة 11:08 م - الأحد 25 سبتمبر 2022").unwrap();
         assert_eq!(d.date.datetime, dt("2022-09-25 23:08"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,60}") {
+            let _ = date_line(&s);
+            let _ = find_date(&s);
+        }
+
+        #[test]
+        fn never_panics_on_date_like_text(s in "[0-9٠-٩/:\\- ]{0,12}(سبتمبر|أيلول|March|mars|كانون الثاني)?[0-9٠-٩/:\\- مصPMA]{0,16}") {
+            let _ = date_line(&s);
+        }
     }
 
     #[test]

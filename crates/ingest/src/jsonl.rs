@@ -464,6 +464,15 @@ mod tests {
     }
 
     #[test]
+    fn title_line_with_site_name() {
+        let line = r#"{"id":"x","title":"Clashes in the north","text":"Clashes in the north | Daily Sahel\nFighting broke out between the army and an armed group near the border on Friday, officials said."}"#;
+        let d = read_jsonl_str(&p(), line).remove(0).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Clashes in the north"));
+        assert_eq!(d.body.len(), 1);
+        assert!(d.body[0].slice(&d.text).unwrap().starts_with("Fighting"));
+    }
+
+    #[test]
     fn unknown_language_code_gives_none() {
         let line = r#"{"id":"x","lang":"es","text":"Hombres armados atacaron un puesto militar el domingo."}"#;
         let d = read_jsonl_str(&p(), line).remove(0).unwrap();

@@ -69,6 +69,8 @@ pub const MAX_HEADER_LINES: usize = 12;
 const MAX_META_WORDS: usize = 8;
 /// Most words of a line glued to a print/share button.
 const MAX_GLUED_WORDS: usize = 12;
+/// Most words of the link line after a bare "read also".
+const MAX_LINK_WORDS: usize = 20;
 /// Most words of a lone date line inside the body.
 const MAX_BODY_DATE_WORDS: usize = 8;
 
@@ -129,18 +131,29 @@ fn same_title(line: &str, title: &str) -> bool {
     !a.is_empty() && trim(&a) == trim(&b)
 }
 
+/// What the header zone has found so far.
+#[derive(Default)]
+struct HeaderState {
+    title_done: bool,
+    /// A publication date printed above the title is weaker than one below
+    /// it: it may be a crawl time or a site-wide date bar.
+    published_above_title: Option<NaiveDateTime>,
+    published: Option<NaiveDateTime>,
+    updated: Option<NaiveDateTime>,
+}
+
 /// Classifies the lines of `text`. `known_title` (from a JSON record or a
 /// page's metadata) decides which line, if any, is the title line.
 pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     let spans = split_lines(text);
     let mut lines = Vec::with_capacity(spans.len());
     let mut title: Option<Span> = None;
-    let mut title_done = false;
-    let mut published = None;
-    let mut updated = None;
+    let mut state = HeaderState::default();
     let mut in_header = true;
     let mut header_lines = 0;
     let mut seen: HashSet<String> = HashSet::new();
+    // After a bare "read also" line, the next line is the link it announces.
+    let mut link_expected = false;
 
     for span in spans {
         let s = &text[span.start..span.end];
@@ -158,6 +171,16 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             });
             continue;
         }
+        if std::mem::take(&mut link_expected)
+            && word_count(s) <= MAX_LINK_WORDS
+            && !ends_sentence(s)
+        {
+            lines.push(Line {
+                span,
+                kind: LineKind::Chrome,
+            });
+            continue;
+        }
         if in_header {
             header_lines += 1;
             if header_lines > MAX_HEADER_LINES {
@@ -165,13 +188,7 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             }
         }
         let kind = if in_header {
-            header_kind(
-                s,
-                known_title,
-                &mut title_done,
-                &mut published,
-                &mut updated,
-            )
+            header_kind(s, known_title, &mut state)
         } else {
             None
         };
@@ -179,15 +196,15 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             Some(k) => k,
             None => {
                 in_header = false;
-                body_kind(
-                    s,
-                    title.map(|t| &text[t.start..t.end]).or(known_title),
-                    &mut seen,
-                )
+                let t = title.map(|t| &text[t.start..t.end]).or(known_title);
+                body_kind(s, t, &mut seen)
             }
         };
         if kind == LineKind::Title {
             title = Some(span);
+        }
+        if kind == LineKind::Chrome && chrome::is_bare_prefix(s) {
+            link_expected = true;
         }
         lines.push(Line { span, kind });
     }
@@ -201,9 +218,10 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
 
     let body = body_runs(&lines);
 
+    let mut published = state.published.or(state.published_above_title);
     // No date line: a wire dateline may carry the date ("OUAGADOUGOU,
     // 12 sept 2023 (AFP) - ...").
-    if published.is_none() && updated.is_none() {
+    if published.is_none() && state.updated.is_none() {
         if let Some(first) = body.first() {
             published = dateline_date(&text[first.start..first.end]);
         }
@@ -213,35 +231,33 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         lines,
         title,
         published,
-        updated,
+        updated: state.updated,
         body,
     }
 }
 
 /// The kind of a header-zone line, or `None` when the line reads as the
 /// first paragraph (which ends the header zone).
-fn header_kind(
-    s: &str,
-    known_title: Option<&str>,
-    title_done: &mut bool,
-    published: &mut Option<NaiveDateTime>,
-    updated: &mut Option<NaiveDateTime>,
-) -> Option<LineKind> {
+fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> Option<LineKind> {
     if chrome::is_chrome_line(s) {
         return Some(LineKind::Chrome);
     }
     if let Some(d) = header::date_line(s) {
         let slot = match d.role {
-            DateRole::Published => published,
-            DateRole::Updated => updated,
+            DateRole::Published if state.title_done => &mut state.published,
+            DateRole::Published => &mut state.published_above_title,
+            DateRole::Updated => &mut state.updated,
         };
         if slot.is_none() {
             *slot = Some(d.date.datetime);
         }
         return Some(LineKind::Date);
     }
-    if !*title_done {
-        *title_done = true;
+    if !state.title_done {
+        if known_title.is_none() && chrome::is_section_label(s) {
+            return Some(LineKind::Meta);
+        }
+        state.title_done = true;
         match known_title {
             Some(t) if same_title(s, t) => return Some(LineKind::Title),
             Some(_) => {}
@@ -526,6 +542,31 @@ This site uses cookies. Accept\n";
         let doc = read_text("bom", "\u{FEFF}Title line\n\nA body paragraph that says something about an attack on a convoy near the town.");
         assert!(!doc.text.starts_with('\u{FEFF}'));
         assert_eq!(doc.title.as_deref(), Some("Title line"));
+    }
+
+    #[test]
+    fn section_label_and_crawl_time_above_title() {
+        let text = "أخبار عربية\n\
+2024-01-05 04:10\n\
+هجوم بطائرة مسيرة على مخزن للوقود\n\
+الخميس 4 يناير 2024 - 09:30 م\n\
+\n\
+استهدفت طائرة مسيرة مساء الخميس مخزنا للوقود في ضواحي المدينة، ما أدى إلى اندلاع حريق كبير من دون وقوع إصابات.";
+        let doc = read_text("s", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("هجوم بطائرة مسيرة على مخزن للوقود")
+        );
+        assert_eq!(doc.published, Some(at(2024, 1, 4, 21, 30)));
+    }
+
+    #[test]
+    fn read_also_on_its_own_line_takes_the_next_line() {
+        let text = "Headline about a raid\nPublished 3 May 2022\n\nSoldiers raided a village on Monday and detained twelve men, residents said.\nRead also\nArmy chief visits the northern front\nThe detained men were taken to the regional capital, a relative said.";
+        let doc = read_text("r", text);
+        let body = body_text(&doc);
+        assert!(!body.contains("Army chief"), "{body}");
+        assert!(body.contains("regional capital"));
     }
 
     #[test]
