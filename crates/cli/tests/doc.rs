@@ -230,6 +230,31 @@ fn stdin_is_read() {
     assert_eq!(jsonl_docs(&r.stdout)[0]["id"], "s1");
 }
 
+#[test]
+fn html_on_stdin_and_forced_input_format() {
+    let page = b"<html><body><article><p>Rebels shelled the outskirts of the town on Thursday, killing a farmer and wounding his son, a local official said.</p></article></body></html>";
+    let r = run(&["doc", "--format", "jsonl", "-"], Some(page));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let docs = jsonl_docs(&r.stdout);
+    assert!(docs[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Rebels shelled"));
+
+    // A .txt file holding markup is read as text unless told otherwise.
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "saved.txt", page);
+    let r = run(
+        &["doc", "--format", "jsonl", "--input-format", "html", p(&f)],
+        None,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!jsonl_docs(&r.stdout)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("<p>"));
+}
+
 /// Every bad input gives one error line naming it, the good file is still
 /// printed, and the exit code is 1.
 fn assert_bad(name: &str, bytes: &[u8], reason: &str) {

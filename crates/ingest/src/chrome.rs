@@ -35,8 +35,20 @@ struct Vocabulary {
 /// A line's folded form for prefix and substring tests: the text layer's
 /// character folding, with white space collapsed to single spaces.
 fn folded(line: &str) -> String {
-    let f = rasd_text::fold::fold_str(line);
-    f.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        rasd_text::fold::fold_char(c, &mut out);
+    }
+    out
 }
 
 /// The word keys of a phrase or line (stems, clitics split off).
@@ -154,31 +166,38 @@ pub fn starts_with_button(line: &str) -> bool {
 
 /// "Read also …", "Follow us …", "© …", "(Reporting by …)".
 pub fn is_prefix_chrome(line: &str) -> bool {
-    let f = folded(line);
-    word_count(&f) <= MAX_PREFIX_WORDS
-        && VOCABULARY
-            .prefixes
-            .iter()
-            .any(|p| starts_at_boundary(&f, p))
+    prefix_folded(&folded(line))
+}
+
+fn prefix_folded(f: &str) -> bool {
+    word_count(f) <= MAX_PREFIX_WORDS
+        && VOCABULARY.prefixes.iter().any(|p| starts_at_boundary(f, p))
 }
 
 /// Cookie and browser notices.
 pub fn is_notice(line: &str) -> bool {
-    let f = folded(line);
-    word_count(&f) <= MAX_NOTICE_WORDS && VOCABULARY.contains.iter().any(|p| f.contains(p))
+    notice_folded(&folded(line))
+}
+
+fn notice_folded(f: &str) -> bool {
+    word_count(f) <= MAX_NOTICE_WORDS && VOCABULARY.contains.iter().any(|p| f.contains(p))
 }
 
 /// "Crawled on 2024-01-01", "تاريخ الزحف: ...".
 pub fn is_banner(line: &str) -> bool {
-    let f = folded(line);
-    word_count(&f) <= MAX_BANNER_WORDS && VOCABULARY.banners.iter().any(|p| f.contains(p))
+    banner_folded(&folded(line))
+}
+
+fn banner_folded(f: &str) -> bool {
+    word_count(f) <= MAX_BANNER_WORDS && VOCABULARY.banners.iter().any(|p| f.contains(p))
 }
 
 /// A navigation bar: a list of section or country names, or short items
 /// between menu separators.
 pub fn is_navigation(line: &str) -> bool {
     let t = line.trim();
-    if t.ends_with(['.', '!', '?', '؟', '…']) {
+    // Menus hold no sentence punctuation.
+    if t.ends_with(['.', '!', '?', '؟', '…']) || t.contains(['،', ',', ';', '؛']) {
         return false;
     }
     // Short items between menu separators: "Home | World | Africa".
@@ -242,12 +261,25 @@ pub fn is_section_label(line: &str) -> bool {
     (1..=4).contains(&words.len()) && words.iter().all(|w| VOCABULARY.nav.contains(*w))
 }
 
+/// Longest line (in words) made only of buttons ("Share this article on
+/// Facebook Twitter WhatsApp Telegram Email ...").
+const MAX_BUTTON_WORDS: usize = 16;
+
+/// Longest line (in words) any chrome rule can match: longer lines are
+/// paragraphs, and skipping them keeps the cost of a huge one-line file low.
+const MAX_CHROME_WORDS: usize = 60;
+
 /// Any kind of chrome line that can stand anywhere in a page.
 pub fn is_chrome_line(line: &str) -> bool {
-    is_button_line(line)
-        || is_prefix_chrome(line)
-        || is_notice(line)
-        || is_banner(line)
+    let words = word_count(line);
+    if words > MAX_CHROME_WORDS {
+        return false;
+    }
+    let f = folded(line);
+    (words <= MAX_BUTTON_WORDS && is_button_line(line))
+        || prefix_folded(&f)
+        || notice_folded(&f)
+        || banner_folded(&f)
         || is_navigation(line)
 }
 

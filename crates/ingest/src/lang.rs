@@ -28,7 +28,7 @@ static STOPWORDS: LazyLock<HashMap<String, Language>> = LazyLock::new(|| {
 
 /// How much of a long text is looked at: the language shows in the first
 /// few thousand characters.
-const SAMPLE_BYTES: usize = 16 * 1024;
+pub(crate) const SAMPLE_BYTES: usize = 16 * 1024;
 
 /// The language of `text`, or `None` when it has no letters or its Latin
 /// words are neither English nor French.

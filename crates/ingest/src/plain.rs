@@ -339,17 +339,16 @@ pub fn read_text(id: &str, text: &str) -> Document {
 /// Builds a document from a parse.
 pub(crate) fn document(id: &str, text: &str, parsed: &Parsed) -> Document {
     let title = parsed.title.map(|t| text[t.start..t.end].to_string());
-    let body_text: String = parsed
-        .body
-        .iter()
-        .map(|s| &text[s.start..s.end])
-        .collect::<Vec<_>>()
-        .join("\n");
-    let lang = crate::lang::detect(if body_text.is_empty() {
-        text
-    } else {
-        &body_text
-    });
+    // The language shows in the first paragraphs; no need to copy more.
+    let mut sample = String::new();
+    for s in &parsed.body {
+        if sample.len() >= crate::lang::SAMPLE_BYTES {
+            break;
+        }
+        sample.push_str(&text[s.start..s.end]);
+        sample.push('\n');
+    }
+    let lang = crate::lang::detect(if sample.is_empty() { text } else { &sample });
     Document {
         id: id.to_string(),
         url: None,
