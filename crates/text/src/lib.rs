@@ -15,7 +15,9 @@ pub mod arabic;
 pub mod fold;
 pub mod months;
 pub mod normalize;
+pub mod numbers;
 pub mod segment;
+mod words;
 
 pub use normalize::Normalized;
 pub use rasd_model::{Language, Span};
