@@ -12,6 +12,7 @@
 //!   normalized, so both sides of a lookup agree.
 
 pub mod arabic;
+pub mod dates;
 pub mod fold;
 pub mod months;
 pub mod normalize;

@@ -91,3 +91,62 @@ impl Gap {
         }
     }
 }
+
+/// Whether a proclitic prefix ends with the article (ال، وال، لل …).
+pub(crate) fn has_article(prefix: &str) -> bool {
+    prefix.ends_with("ال") || prefix.ends_with("لل")
+}
+
+/// A phrase of a data file in key form, compared word by word: each word
+/// is a stem, and whether the phrase wrote it with the article (then the
+/// text must have it too: اليوم is "today", يوم is "day").
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<(String, bool)>,
+}
+
+impl Phrase {
+    /// The phrase of `src`, apostrophes dropped; `None` when empty.
+    pub fn new(src: &str) -> Option<Phrase> {
+        let a = crate::analyze(src);
+        let words: Vec<(String, bool)> = a
+            .tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Space && t.key != "'")
+            .map(|t| (t.stem.clone(), has_article(t.prefix())))
+            .collect();
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    /// The word index after the phrase when it starts at word `i` (no line
+    /// break inside, apostrophes skipped).
+    pub fn match_at(&self, ws: &[W], i: usize) -> Option<usize> {
+        let mut k = i;
+        for (n, (stem, article)) in self.words.iter().enumerate() {
+            while n > 0 && ws.get(k).is_some_and(|w| w.is_punct("'")) {
+                k += 1;
+            }
+            let w = ws.get(k)?;
+            if (n > 0 && w.gap == Gap::Line)
+                || w.stem != stem
+                || (*article && !has_article(w.prefix))
+            {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
+
+    /// The word index where the phrase starts when it ends right before
+    /// word `end`.
+    pub fn match_before(&self, ws: &[W], end: usize) -> Option<usize> {
+        let n = self.words.len();
+        let last = end.checked_sub(n)?;
+        // Apostrophes inside the phrase (l'année) may shift the start.
+        let first = end.saturating_sub(n * 2);
+        (first..=last)
+            .rev()
+            .find(|&s| self.match_at(ws, s) == Some(end))
+    }
+}
