@@ -68,7 +68,9 @@ fn prf_metrics(out: &mut Vec<Metric>, prefix: &str, p: &Prf) {
     }
 }
 
-fn field_metrics(out: &mut Vec<Metric>, prefix: &str, fields: &FieldScores, gate: bool) {
+/// `of_gold` is left out when `with_of_gold` is false (relaxed pairs:
+/// there it only repeats the relaxed recall).
+fn field_metrics(out: &mut Vec<Metric>, prefix: &str, fields: &FieldScores, with_of_gold: bool) {
     // Known fields in report order first, then any others the report holds.
     let mut names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
     names.extend(
@@ -84,11 +86,13 @@ fn field_metrics(out: &mut Vec<Metric>, prefix: &str, fields: &FieldScores, gate
             value: s.accuracy(),
             gating: false,
         });
-        out.push(Metric {
-            name: format!("{prefix}.{name}.of_gold"),
-            value: s.of_gold(),
-            gating: gate,
-        });
+        if with_of_gold {
+            out.push(Metric {
+                name: format!("{prefix}.{name}.of_gold"),
+                value: s.of_gold(),
+                gating: true,
+            });
+        }
     }
 }
 

@@ -33,11 +33,12 @@ fn field_rows(
     rows: &mut Vec<Row>,
     groups: &[&GroupScores],
     fields: &[Field],
+    suffix: &str,
     pick: impl Fn(&GroupScores) -> &FieldScores,
 ) {
     for f in fields {
         rows.push(Row::Line(
-            f.label().to_string(),
+            format!("{}{suffix}", f.label()),
             groups
                 .iter()
                 .map(|g| rate(pick(g).get(f.name()).and_then(|s| s.accuracy())))
@@ -80,15 +81,16 @@ impl fmt::Display for Report {
                 Field::Location,
                 Field::Admin1,
             ],
+            " (relaxed pairs)",
             |g| &g.fields_relaxed,
         );
         rows.push(Row::Section(
             "Fields, accuracy over strictly matched pairs".into(),
         ));
-        field_rows(&mut rows, &groups, Field::ALL, |g| &g.fields);
+        field_rows(&mut rows, &groups, Field::ALL, "", |g| &g.fields);
         rows.push(Row::Section("Period totals (country, start month)".into()));
         counts(&mut rows, &groups, |g| g.period_totals);
-        field_rows(&mut rows, &groups, Field::PERIOD_TOTAL, |g| {
+        field_rows(&mut rows, &groups, Field::PERIOD_TOTAL, "", |g| {
             &g.period_total_fields
         });
         rows.push(Row::Section("Negative documents".into()));
