@@ -67,7 +67,9 @@ pub struct EventError {
     pub predicted: Option<Event>,
     /// For mismatches: the differing fields.
     pub differences: Vec<FieldDifference>,
-    /// For spurious events: every evidence span of the prediction, as text.
+    /// For spurious events every evidence span of the prediction, as text;
+    /// for missed events those of the gold event, when the gold file has
+    /// spans (the shared gold files have none today).
     pub evidence: Vec<EvidenceText>,
     pub near: Option<NearMiss>,
 }
@@ -175,6 +177,7 @@ pub fn list_errors(
                 continue;
             }
             let mut e = entry(ErrorKind::Missed, false, Some(gold_event), None);
+            e.evidence = all_evidence(gold_event, text);
             if let Some(&(_, p)) = m.relaxed.iter().find(|&&(rg, _)| rg == g) {
                 let pred = m.pred_incidents[p];
                 e.near = Some(NearMiss {
@@ -217,7 +220,9 @@ pub fn list_errors(
         let matched_pred: BTreeSet<usize> = m.totals.iter().map(|&(_, p)| p).collect();
         for (g, ge) in m.gold_totals.iter().enumerate() {
             if !matched_gold.contains(&g) {
-                out.push(entry(ErrorKind::Missed, true, Some(ge), None));
+                let mut e = entry(ErrorKind::Missed, true, Some(ge), None);
+                e.evidence = all_evidence(ge, text);
+                out.push(e);
             }
         }
         for (p, pe) in m.pred_totals.iter().enumerate() {
