@@ -23,6 +23,11 @@ pub struct DocArgs {
     #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_BYTES, value_parser = parse_size)]
     max_bytes: u64,
 
+    /// Output: a table for people, or the full documents as JSON, JSON
+    /// lines or CSV.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+
     /// Read every input as this format instead of detecting it from the
     /// extension or the content.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -68,12 +73,12 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{s:?} is too large"))
 }
 
-pub fn run(args: &DocArgs, format: Option<OutputFormat>) -> anyhow::Result<ExitCode> {
+pub fn run(args: &DocArgs) -> anyhow::Result<ExitCode> {
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
         format: args.input_format.map(Format::from),
     };
-    let format = format.unwrap_or(OutputFormat::Table);
+    let format = args.format;
     let mut failed = 0usize;
     match print(args, &opts, format, &mut failed) {
         Ok(()) => {}

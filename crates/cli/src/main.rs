@@ -1,14 +1,12 @@
 //! The `rasd` binary: parses arguments and wires the library crates.
-//!
-//! One subcommand a module (`doc.rs`, …); this file only declares them and
-//! dispatches. Shared output options live in `output.rs`.
+
+mod doc;
+mod eval;
+mod output;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-
-mod doc;
-mod output;
 
 #[derive(Parser)]
 #[command(
@@ -17,24 +15,30 @@ mod output;
     about = "Conflict-event monitoring from news reports"
 )]
 struct Cli {
-    /// Output format, for commands that print records.
-    #[arg(long, global = true, value_enum)]
-    format: Option<output::OutputFormat>,
-
     #[command(subcommand)]
     command: Command,
 }
 
+/// One variant per subcommand; each lives in its own module.
 #[derive(Subcommand)]
 enum Command {
     /// Read documents (text, HTML, JSON lines; files, folders or - for
     /// stdin) and print what was read.
     Doc(doc::DocArgs),
+    /// Score the coder against a gold file, per field and per language.
+    Eval(eval::EvalArgs),
 }
 
-fn main() -> anyhow::Result<ExitCode> {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Doc(args) => doc::run(&args, cli.format),
-    }
+    let outcome = match cli.command {
+        Command::Doc(args) => doc::run(&args),
+        Command::Eval(args) => eval::run(args),
+    };
+    // Errors (unreadable input, bad values) exit with 2, as clap's usage
+    // errors do; 1 is left for "ran, but the result is a failure".
+    outcome.unwrap_or_else(|err| {
+        eprintln!("rasd: error: {err:#}");
+        ExitCode::from(2)
+    })
 }

@@ -1,4 +1,5 @@
-//! Output options shared by the commands that print records.
+//! Output options shared by the commands that print records: a command
+//! that prints documents or events takes `--format` with these values.
 
 use std::io;
 

@@ -147,10 +147,10 @@ fn json_output_has_body_without_chrome() {
 }
 
 #[test]
-fn global_format_flag_goes_before_the_command_too() {
+fn english_wire_text_as_json_lines() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "en.txt", ARTICLE_EN.as_bytes());
-    let r = run(&["--format", "jsonl", "doc", p(&f)], None);
+    let r = run(&["doc", p(&f), "--format", "jsonl"], None);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let docs = jsonl_docs(&r.stdout);
     assert_eq!(docs[0]["lang"], "en");
