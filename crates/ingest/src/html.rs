@@ -344,6 +344,14 @@ impl Collector {
     }
 }
 
+/// Whether an element sits inside skipped markup or page furniture
+/// (a comment thread's paragraphs must not pull the root their way).
+fn in_furniture(el: ElementRef<'_>) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| SKIP_TAGS.contains(&a.value().name()) || is_furniture(&a))
+}
+
 /// The element that holds the article.
 fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
     let all = selector("*");
@@ -364,7 +372,7 @@ fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
                 semantic = Some((n, el));
             }
         }
-        if name == "p" {
+        if name == "p" && !in_furniture(el) {
             if let Some(parent) = el.parent().and_then(ElementRef::wrap) {
                 let n: usize = el.text().map(|t| t.trim().chars().count()).sum();
                 match parents.iter_mut().find(|(_, e)| *e == parent) {
@@ -780,6 +788,18 @@ mod tests {
         );
         assert_eq!(doc.lang, Some(Language::Fr));
         assert_eq!(doc.body.len(), 3);
+    }
+
+    #[test]
+    fn comment_thread_does_not_win() {
+        let mut html = String::from("<html><body><div class=\"story\"><p>Security forces dispersed a crowd of protesters outside the governor's office on Sunday, witnesses said.</p></div><div id=\"comments\">");
+        for i in 0..20 {
+            html.push_str(&format!("<p>Reader comment number {i} with an opinion about the news that goes on for a while.</p>"));
+        }
+        html.push_str("</div></body></html>");
+        let doc = read_html("c", &html).unwrap();
+        assert!(doc.text.starts_with("Security forces"), "{}", doc.text);
+        assert!(!doc.text.contains("Reader comment"));
     }
 
     #[test]

@@ -110,12 +110,13 @@ fn ends_sentence(s: &str) -> bool {
     (s.ends_with(['.', '!', '?', '؟', '。']) && !s.ends_with("...")) || s.ends_with('…')
 }
 
-/// Whether the first text line can be a title: short, and not a finished
-/// sentence unless very short.
+/// Whether the first text line can be a title: not too long, and not a
+/// finished sentence (headlines do not end with a period; a first line that
+/// does is the first paragraph of a text without a header).
 fn looks_like_title(s: &str) -> bool {
-    let words = word_count(s);
-    let ends_with_period = s.trim_end().ends_with('.') && !s.trim_end().ends_with("...");
-    words <= 20 || (words <= 35 && !ends_with_period)
+    let t = s.trim_end();
+    let ends_with_period = t.ends_with('.') && !t.ends_with("...");
+    word_count(s) <= 35 && !ends_with_period
 }
 
 /// A line's key for spotting repeats: folded, white space collapsed.
@@ -181,7 +182,9 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             });
             continue;
         }
-        if in_header {
+        // Menus and buttons do not use up the header zone: a page dump may
+        // open with a long menu, one item a line.
+        if in_header && !(chrome::is_chrome_line(s) || chrome::is_section_label(s)) {
             header_lines += 1;
             if header_lines > MAX_HEADER_LINES {
                 in_header = false;
@@ -279,7 +282,8 @@ fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> O
 }
 
 fn body_kind(s: &str, title: Option<&str>, seen: &mut HashSet<String>) -> LineKind {
-    if chrome::is_chrome_line(s) {
+    // A lone section or country name is a menu item, not article text.
+    if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
         return LineKind::Chrome;
     }
     if word_count(s) <= MAX_BODY_DATE_WORDS && header::date_line(s).is_some() {
@@ -527,6 +531,57 @@ This site uses cookies. Accept\n";
         let doc = read_text("b", text);
         assert_eq!(doc.title, None);
         assert_eq!(doc.published, None);
+        assert_eq!(doc.body, vec![Span::new(0, text.len())]);
+    }
+
+    #[test]
+    fn page_dump_with_vertical_menus() {
+        let mut text = String::new();
+        for item in [
+            "الرئيسية",
+            "أخبار",
+            "مصر",
+            "السودان",
+            "ليبيا",
+            "اليمن",
+            "سوريا",
+            "العراق",
+            "رياضة",
+            "اقتصاد",
+            "منوعات",
+            "فيديو",
+            "صور",
+            "رأي",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str("اشتباكات قبلية في ولاية جنوب دارفور\nالإثنين 6 مايو 2024 - 03:10 م\n\n");
+        text.push_str("قتل ثمانية أشخاص في اشتباكات قبلية اندلعت بسبب نزاع على أراض زراعية في محلية تلس بولاية جنوب دارفور.\n");
+        text.push_str("وقالت لجنة أمن الولاية إنها دفعت بقوات إلى المنطقة للفصل بين الطرفين.\n");
+        for item in ["السودان", "ليبيا", "اتصل بنا", "من نحن", "سياسة الخصوصية"]
+        {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str("© 2024 جميع الحقوق محفوظة\n");
+        let doc = read_text("m", &text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("اشتباكات قبلية في ولاية جنوب دارفور")
+        );
+        assert_eq!(doc.published, Some(at(2024, 5, 6, 15, 10)));
+        let body = body_text(&doc);
+        assert!(body.starts_with("قتل ثمانية"), "{body}");
+        assert!(body.ends_with("للفصل بين الطرفين."), "{body}");
+        assert_eq!(doc.body.len(), 1);
+    }
+
+    #[test]
+    fn short_first_sentence_is_not_a_title() {
+        let text = "Gunmen killed five people in Gao on Monday, officials said.\nThe attackers fled on motorbikes.";
+        let doc = read_text("s", text);
+        assert_eq!(doc.title, None);
         assert_eq!(doc.body, vec![Span::new(0, text.len())]);
     }
 
