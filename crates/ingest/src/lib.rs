@@ -21,6 +21,20 @@
 //! never held in memory at once. Every failure is a [`ReadError`] naming
 //! the input (and line, for JSON lines) and the reason.
 //!
+//! Decisions worth knowing:
+//! - ids: a JSON record's `id`, else the file name without extension
+//!   (`<stem>-<line>` for JSON lines without ids, `stdin` for `-`);
+//! - line breaks are kept as they are (CRLF included): spans index the
+//!   original text, and the `\r` is simply left outside every body span;
+//! - a UTF-8 BOM is dropped (it is not text); any other invisible character
+//!   is kept in `text` and ignored by the matchers;
+//! - the size limit ([`ReadOptions::max_bytes`]) applies to each text or
+//!   HTML file and to each JSON line, not to a JSON-lines file as a whole,
+//!   which streams;
+//! - a text or page with no article text left (only header lines, markup or
+//!   chrome) is an error, [`ReadError::NoBody`], rather than an empty
+//!   document.
+//!
 //! Header dates are read by [`header`] (Arabic, English and French date
 //! lines; month names come from `rasd_text::months`), page chrome is
 //! recognised by [`chrome`] from the data files in `data/`, and the
