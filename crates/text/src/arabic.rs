@@ -73,7 +73,11 @@ pub const PROCLITICS: &[&str] = &[
 pub fn split_proclitics(key: &str) -> (usize, &str) {
     // Every proclitic starts with one of these letters; anything else (Latin
     // words, digits, most Arabic words) leaves at once.
-    if !key.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+    let Some(first) = key.chars().next() else {
+        return (0, key);
+    };
+    let candidates = clitics_starting_with(first);
+    if candidates.is_empty() {
         return (0, key);
     }
     let protected = &*PROTECTED;
@@ -81,26 +85,63 @@ pub fn split_proclitics(key: &str) -> (usize, &str) {
         return (0, key);
     }
     // A clitic (without the article) in front of a protected word.
-    for p in PROCLITICS {
-        if p.ends_with("ال") || p.ends_with("لل") {
-            continue;
-        }
-        if let Some(rest) = key.strip_prefix(p) {
+    for c in candidates.iter().filter(|c| !c.article) {
+        if let Some(rest) = key.strip_prefix(c.text) {
             if protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)) {
-                return (p.chars().count(), rest);
+                return (c.chars, rest);
             }
         }
     }
-    for p in PROCLITICS {
-        if let Some(stem) = key.strip_prefix(p) {
-            let with_article = p.ends_with("ال") || p.ends_with("لل");
-            let min = if with_article { 2 } else { 3 };
-            if stem.chars().count() >= min {
-                return (p.chars().count(), stem);
+    for c in candidates {
+        if let Some(stem) = key.strip_prefix(c.text) {
+            let min = if c.article { 2 } else { 3 };
+            if stem.chars().nth(min - 1).is_some() {
+                return (c.chars, stem);
             }
         }
     }
     (0, key)
+}
+
+/// A proclitic sequence with what the splitter needs to know about it.
+#[derive(Debug)]
+struct Clitic {
+    text: &'static str,
+    chars: usize,
+    article: bool,
+}
+
+/// The proclitic sequences, grouped by first letter, longest first.
+static CLITICS: LazyLock<Vec<(char, Vec<Clitic>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<Clitic>)> = Vec::new();
+    for &p in PROCLITICS {
+        let Some(first) = p.chars().next() else {
+            continue;
+        };
+        let clitic = Clitic {
+            text: p,
+            chars: p.chars().count(),
+            article: p.ends_with("ال") || p.ends_with("لل"),
+        };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, list)) => list.push(clitic),
+            None => groups.push((first, vec![clitic])),
+        }
+    }
+    for (_, list) in &mut groups {
+        list.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    }
+    groups
+});
+
+fn clitics_starting_with(first: char) -> &'static [Clitic] {
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا') {
+        return &[];
+    }
+    CLITICS
+        .iter()
+        .find(|(c, _)| *c == first)
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 /// Whether a folded word is listed as whole (exactly or by a listed prefix).
@@ -114,6 +155,10 @@ struct Protected {
     prefixes: FxHashSet<String>,
     /// Byte lengths of the prefix entries, so a lookup only tries those.
     prefix_lens: Vec<usize>,
+    /// The shortest prefix length, and every prefix entry cut to it: a
+    /// key whose head is not in this set needs no further prefix lookup.
+    head_len: usize,
+    heads: FxHashSet<String>,
 }
 
 impl Protected {
@@ -124,6 +169,12 @@ impl Protected {
     fn contains(&self, key: &str) -> bool {
         if self.exact.contains(key) {
             return true;
+        }
+        if key.len() < self.head_len
+            || !key.is_char_boundary(self.head_len)
+            || !self.heads.contains(&key[..self.head_len])
+        {
+            return false;
         }
         self.prefix_lens.iter().any(|&n| {
             key.len() >= n && key.is_char_boundary(n) && self.prefixes.contains(&key[..n])
@@ -148,10 +199,17 @@ static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
     let mut prefix_lens: Vec<usize> = prefixes.iter().map(String::len).collect();
     prefix_lens.sort_unstable();
     prefix_lens.dedup();
+    let head_len = prefix_lens.first().copied().unwrap_or(usize::MAX);
+    let heads = prefixes
+        .iter()
+        .filter_map(|p| p.get(..head_len).map(str::to_string))
+        .collect();
     Protected {
         exact,
         prefixes,
         prefix_lens,
+        head_len,
+        heads,
     }
 });
 

@@ -70,7 +70,16 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
     let mut i = 0;
     while i < ws.len() {
         match best_at(&ws, i) {
-            Some(c) => {
+            Some(mut c) => {
+                // "أمس السبت", "yesterday Saturday": the day name repeats
+                // the relative day and belongs to it.
+                if matches!(
+                    c.val,
+                    Val::Rel(K::Today | K::Yesterday | K::BeforeYesterday)
+                ) && weekday_name(&ws, c.end, true).is_some()
+                {
+                    c.end += 1;
+                }
                 i = c.end;
                 cands.push(c);
             }
