@@ -3,7 +3,18 @@
 //! date readers. The text is composed for the bench (no real article) and
 //! repeated to about 1 MB.
 
+//!
+//! `cargo bench -p rasd-text` measures with the system allocator;
+//! `--features bench-mimalloc` swaps in mimalloc, as a binary may. The
+//! token list of `analyze` holds two small strings per word, so glibc's
+//! habit of handing freed memory back to the kernel (and faulting it in
+//! again for the next document) costs more than the analysis itself.
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+
+#[cfg(feature = "bench-mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const PARAGRAPH: &str = "\
 أعلنت القوات المسلحة، مساء أمس الأحد، أن ما لا يقل عن 23 جنديًا قُتلوا وأُصيب ١٤ آخرون \
@@ -31,7 +42,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(20);
-    g.bench_function("analyze", |b| {
+    g.bench_function("analyze_1MB_text", |b| {
         b.iter(|| {
             let a = rasd_text::analyze(black_box(&text));
             // Assert inside the loop so a fast wrong answer fails.
@@ -39,6 +50,22 @@ fn bench(c: &mut Criterion) {
             a
         })
     });
+    // The usual case: one news document (about 10 kB) at a time.
+    let mut doc = String::new();
+    while doc.len() < 10_000 {
+        doc.push_str(PARAGRAPH);
+    }
+    let docs = text.len() / doc.len();
+    g.throughput(Throughput::Bytes((docs * doc.len()) as u64));
+    g.bench_function("analyze_10kB_documents", |b| {
+        b.iter(|| {
+            for _ in 0..docs {
+                let a = rasd_text::analyze(black_box(&doc));
+                assert!(a.sentences.len() > 10);
+            }
+        })
+    });
+    g.throughput(Throughput::Bytes(text.len() as u64));
     let analysis = rasd_text::analyze(&text);
     g.bench_function("normalized_key", |b| {
         b.iter(|| rasd_text::Normalized::from_analysis(black_box(&text), &analysis))

@@ -15,7 +15,7 @@ use crate::fold::fold_str;
 
 /// `Some(None)`: the character is Arabic and folds away; `Some(Some(k))`:
 /// it folds to `k`; `None`: not handled here.
-pub fn fold_arabic(c: char) -> Option<Option<char>> {
+pub const fn fold_arabic(c: char) -> Option<Option<char>> {
     let k = match c {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return Some(None),
         '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => return Some(None),
@@ -28,8 +28,8 @@ pub fn fold_arabic(c: char) -> Option<Option<char>> {
         'چ' => 'ج',
         'ڤ' | 'ڥ' => 'ف',
         'ژ' => 'ز',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => (b'0' + (c as u32 - '٠' as u32) as u8) as char,
+        '۰'..='۹' => (b'0' + (c as u32 - '۰' as u32) as u8) as char,
         '،' => ',',
         '؛' => ';',
         '؟' => '?',
@@ -40,6 +40,30 @@ pub fn fold_arabic(c: char) -> Option<Option<char>> {
         _ => return None,
     };
     Some(Some(k))
+}
+
+/// The key of every character of the Arabic block U+0600..=U+06FF, as a
+/// table for the folding fast path: `0` not folded here, `1` folds away,
+/// otherwise the key character.
+pub(crate) static BLOCK: [u32; 256] = build_block();
+
+const fn build_block() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match char::from_u32(0x600 + i as u32) {
+            // The Arabic letter mark is a bidi control: invisible.
+            Some('\u{061C}') => 1,
+            Some(c) => match fold_arabic(c) {
+                None => 0,
+                Some(None) => 1,
+                Some(Some(k)) => k as u32,
+            },
+            None => 0,
+        };
+        i += 1;
+    }
+    table
 }
 
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).

@@ -177,6 +177,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             TokenKind::Word => {
                 let mut group = script(c);
+                // Fast path: a run of Arabic letters and marks (U+0621..
+                // U+065F), read as two-byte UTF-8 sequences.
+                if group != Some(false) {
+                    while pos + 1 < bytes.len() && (bytes[pos] == 0xD8 || bytes[pos] == 0xD9) {
+                        let cp = ((u32::from(bytes[pos]) & 0x1F) << 6)
+                            | (u32::from(bytes[pos + 1]) & 0x3F);
+                        if !(0x621..=0x65F).contains(&cp) {
+                            break;
+                        }
+                        if cp < 0x64B {
+                            group = Some(true);
+                        }
+                        pos += 2;
+                    }
+                }
                 while pos < text.len() {
                     let d = next_char(text, pos);
                     let dl = d.len_utf8();
@@ -228,18 +243,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
         };
     }
     let mut key = String::with_capacity(raw.len());
-    if raw.is_ascii() {
-        key.push_str(raw);
-        key.make_ascii_lowercase();
-    } else {
-        for ch in raw.chars() {
-            if is_plain_arabic_letter(ch) {
-                key.push(ch);
-            } else {
-                fold_char(ch, &mut key);
-            }
-        }
-    }
+    crate::fold::fold_into(raw, &mut key);
     if kind == TokenKind::Word {
         let (n, stem) = arabic::split_proclitics(&key);
         if n > 0 {
