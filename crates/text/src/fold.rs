@@ -152,6 +152,37 @@ mod tests {
         );
     }
 
+    /// The folding rules of the match key, one row each.
+    #[test]
+    fn arabic_folding_rules() {
+        let cases = [
+            ("قُتِلَ", "قتل"),             // harakat
+            ("شهيدٌ", "شهيد"),           // tanwin
+            ("مدرّسة", "مدرسه"),         // shadda, ة → ه
+            ("هٰذا", "هذا"),             // superscript alef
+            ("الرَّحۡمَٰنِ", "الرحمن"),       // Quranic sukun and marks
+            ("ذٰلِكَ ٱلۡكِتَٰبُ", "ذلك الكتب"), // alef wasla; the dagger alef goes
+            ("جمـــيل", "جميل"),        // tatweel
+            ("أحمد إبراهيم آمنة", "احمد ابراهيم امنه"),
+            ("مستشفى", "مستشفي"), // ى → ي
+            ("مؤتمر", "موتمر"),   // ؤ → و
+            ("رئيس", "رييس"),     // ئ → ي
+            ("٢٠٢٢", "2022"),     // Arabic-Indic digits
+            ("۲۰۲۲", "2022"),     // Persian digits
+            ("نعم، لا؛ لماذا؟ ٥٪", "نعم, لا; لماذا? 5%"),
+            ("١٬٢٠٠٫٥", "1,200.5"),
+            ("غا\u{200C}و\u{200F}", "غاو"), // zero-width and bidi controls
+            ("\u{202B}مالي\u{202C}", "مالي"),
+            ("\u{FEFB}", "لا"), // lam-alef ligature (NFKC)
+            ("\u{FE8D}\u{FEDF}\u{FEE4}\u{FEAE}", "المر"), // presentation forms
+            ("\u{FDF2}", "الله"), // Allah ligature
+            ("پاکستان", "باكستان"), // Persian letters in names
+        ];
+        for (input, key) in cases {
+            assert_eq!(fold_str(input), key, "{input}");
+        }
+    }
+
     #[test]
     fn folds_latin_and_invisibles() {
         assert_eq!(fold_str("Ménaka"), "menaka");

@@ -633,6 +633,9 @@ fn ymd(a: &str, b: &str, c: &str) -> Option<(i32, u32, u32)> {
 }
 
 fn absolute_at(ws: &[W], i: usize) -> Option<Cand> {
+    if i >= ws.len() {
+        return None;
+    }
     if let Some(c) = numeric_at(ws, i) {
         return Some(c);
     }
