@@ -43,6 +43,12 @@ pub fn month_of_key(key: &str) -> Option<u32> {
     MONTHS.get(key).copied()
 }
 
+/// Every month name key (single words, and two-word names joined by a
+/// space).
+pub fn month_keys() -> impl Iterator<Item = &'static str> {
+    MONTHS.keys().map(String::as_str)
+}
+
 /// Whether a single-word key begins a two-word month name (`كانون`,
 /// `تشرين`), so a reader knows to look at the next word.
 pub fn starts_two_word_month(key: &str) -> bool {

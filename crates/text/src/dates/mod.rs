@@ -70,7 +70,16 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
     let mut i = 0;
     while i < ws.len() {
         match best_at(&ws, i) {
-            Some(c) => {
+            Some(mut c) => {
+                // "أمس السبت", "yesterday Saturday": the day name repeats
+                // the relative day and belongs to it.
+                if matches!(
+                    c.val,
+                    Val::Rel(K::Today | K::Yesterday | K::BeforeYesterday)
+                ) && weekday_name(&ws, c.end, true).is_some()
+                {
+                    c.end += 1;
+                }
                 i = c.end;
                 cands.push(c);
             }
@@ -209,22 +218,45 @@ fn kind_of(name: &str) -> Option<K> {
     })
 }
 
+/// The phrases of one kind, indexed by their first and by their last word
+/// (longest first in each list), so a lookup compares only candidates.
+#[derive(Default)]
+struct Kind {
+    by_first: FxHashMap<String, Vec<Phrase>>,
+    by_last: FxHashMap<String, Vec<Phrase>>,
+}
+
+impl Kind {
+    fn all(&self) -> impl Iterator<Item = &Phrase> {
+        self.by_first.values().flatten()
+    }
+}
+
 struct Lex {
-    phrases: FxHashMap<K, Vec<Phrase>>,
+    phrases: FxHashMap<K, Kind>,
     /// Day names by stem (Arabic) or key (Latin): ISO weekday 1..=7.
     weekdays: FxHashMap<String, u32>,
     ordinals: Vec<(u32, Phrase)>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let mut phrases: FxHashMap<K, Vec<Phrase>> = FxHashMap::default();
+    let mut phrases: FxHashMap<K, Kind> = FxHashMap::default();
     for line in include_str!("../../data/dates.tsv").lines() {
         if let Some((k, p)) = parse_phrase_row(line) {
-            phrases.entry(k).or_default().push(p);
+            let kind = phrases.entry(k).or_default();
+            if let (Some((first, _)), Some((last, _))) = (p.words.first(), p.words.last()) {
+                kind.by_last
+                    .entry(last.clone())
+                    .or_default()
+                    .push(p.clone());
+                kind.by_first.entry(first.clone()).or_default().push(p);
+            }
         }
     }
-    for list in phrases.values_mut() {
-        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    for kind in phrases.values_mut() {
+        for list in kind.by_first.values_mut().chain(kind.by_last.values_mut()) {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
     }
     let mut weekdays = FxHashMap::default();
     for (n, p) in numbered_rows(include_str!("../../data/weekdays.tsv")) {
@@ -239,6 +271,27 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         weekdays,
         ordinals,
     }
+});
+
+/// The first words (stems) of every date phrase, month and day name.
+static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    let lex = &*LEX;
+    let mut set = rustc_hash::FxHashSet::default();
+    let phrases = lex
+        .phrases
+        .values()
+        .flat_map(Kind::all)
+        .chain(lex.ordinals.iter().map(|(_, p)| p));
+    for p in phrases {
+        if let Some((stem, _)) = p.words.first() {
+            set.insert(stem.clone());
+        }
+    }
+    set.extend(lex.weekdays.keys().cloned());
+    for k in crate::months::month_keys() {
+        set.insert(k.split(' ').next().unwrap_or(k).to_string());
+    }
+    set
 });
 
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
@@ -263,7 +316,13 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 
 /// The end of the longest phrase of kind `k` starting at word `i`.
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
-    LEX.phrases.get(&k)?.iter().find_map(|p| p.match_at(ws, i))
+    let w = ws.get(i)?;
+    LEX.phrases
+        .get(&k)?
+        .by_first
+        .get(w.stem)?
+        .iter()
+        .find_map(|p| p.match_at(ws, i))
 }
 
 /// The start of a phrase of kind `k` ending right before word `end`.
@@ -271,8 +330,15 @@ fn before(ws: &[W], end: usize, k: K) -> Option<usize> {
     if ws.get(end).is_some_and(|w| w.gap == Gap::Line) {
         return None;
     }
+    // The word before `end`, apostrophes skipped (l'année).
+    let mut j = end.checked_sub(1)?;
+    while ws[j].is_punct("'") {
+        j = j.checked_sub(1)?;
+    }
     LEX.phrases
         .get(&k)?
+        .by_last
+        .get(ws[j].stem)?
         .iter()
         .find_map(|p| p.match_before(ws, end))
 }
@@ -329,8 +395,15 @@ impl Cand {
 /// The longest date expression starting at word `i`.
 fn best_at(ws: &[W], i: usize) -> Option<Cand> {
     let w = &ws[i];
-    if w.kind == TokenKind::Space {
-        return None;
+    // Most words cannot start a date: leave at once unless the word is a
+    // number or the first word of some date phrase, month or day name.
+    match w.kind {
+        TokenKind::Number => {}
+        TokenKind::Word
+            if STARTERS.contains(w.stem)
+                || STARTERS.contains(w.key)
+                || crate::numbers::is_number_word(w) => {}
+        _ => return None,
     }
     let found = [
         absolute_at(ws, i),
@@ -560,6 +633,9 @@ fn ymd(a: &str, b: &str, c: &str) -> Option<(i32, u32, u32)> {
 }
 
 fn absolute_at(ws: &[W], i: usize) -> Option<Cand> {
+    if i >= ws.len() {
+        return None;
+    }
     if let Some(c) = numeric_at(ws, i) {
         return Some(c);
     }

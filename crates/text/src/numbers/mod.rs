@@ -194,6 +194,14 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
 }
 
+/// Whether a word is a number word of any language (cheap: one lookup per
+/// lexicon).
+pub(crate) fn is_number_word(w: &W) -> bool {
+    [Lang::Ar, Lang::En, Lang::Fr]
+        .into_iter()
+        .any(|l| lookup(w, l).is_some())
+}
+
 /// Reads the longest number starting at word `i`.
 pub(crate) fn parse_at(ws: &[W], i: usize) -> Option<Parsed> {
     let w = &ws[i];
