@@ -15,7 +15,7 @@ use crate::fold::fold_str;
 
 /// `Some(None)`: the character is Arabic and folds away; `Some(Some(k))`:
 /// it folds to `k`; `None`: not handled here.
-pub fn fold_arabic(c: char) -> Option<Option<char>> {
+pub const fn fold_arabic(c: char) -> Option<Option<char>> {
     let k = match c {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return Some(None),
         '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => return Some(None),
@@ -28,8 +28,8 @@ pub fn fold_arabic(c: char) -> Option<Option<char>> {
         'چ' => 'ج',
         'ڤ' | 'ڥ' => 'ف',
         'ژ' => 'ز',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => (b'0' + (c as u32 - '٠' as u32) as u8) as char,
+        '۰'..='۹' => (b'0' + (c as u32 - '۰' as u32) as u8) as char,
         '،' => ',',
         '؛' => ';',
         '؟' => '?',
@@ -40,6 +40,30 @@ pub fn fold_arabic(c: char) -> Option<Option<char>> {
         _ => return None,
     };
     Some(Some(k))
+}
+
+/// The key of every character of the Arabic block U+0600..=U+06FF, as a
+/// table for the folding fast path: `0` not folded here, `1` folds away,
+/// otherwise the key character.
+pub(crate) static BLOCK: [u32; 256] = build_block();
+
+const fn build_block() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match char::from_u32(0x600 + i as u32) {
+            // The Arabic letter mark is a bidi control: invisible.
+            Some('\u{061C}') => 1,
+            Some(c) => match fold_arabic(c) {
+                None => 0,
+                Some(None) => 1,
+                Some(Some(k)) => k as u32,
+            },
+            None => 0,
+        };
+        i += 1;
+    }
+    table
 }
 
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
@@ -73,7 +97,11 @@ pub const PROCLITICS: &[&str] = &[
 pub fn split_proclitics(key: &str) -> (usize, &str) {
     // Every proclitic starts with one of these letters; anything else (Latin
     // words, digits, most Arabic words) leaves at once.
-    if !key.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+    let Some(first) = key.chars().next() else {
+        return (0, key);
+    };
+    let candidates = clitics_starting_with(first);
+    if candidates.is_empty() {
         return (0, key);
     }
     let protected = &*PROTECTED;
@@ -81,26 +109,63 @@ pub fn split_proclitics(key: &str) -> (usize, &str) {
         return (0, key);
     }
     // A clitic (without the article) in front of a protected word.
-    for p in PROCLITICS {
-        if p.ends_with("ال") || p.ends_with("لل") {
-            continue;
-        }
-        if let Some(rest) = key.strip_prefix(p) {
+    for c in candidates.iter().filter(|c| !c.article) {
+        if let Some(rest) = key.strip_prefix(c.text) {
             if protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)) {
-                return (p.chars().count(), rest);
+                return (c.chars, rest);
             }
         }
     }
-    for p in PROCLITICS {
-        if let Some(stem) = key.strip_prefix(p) {
-            let with_article = p.ends_with("ال") || p.ends_with("لل");
-            let min = if with_article { 2 } else { 3 };
-            if stem.chars().count() >= min {
-                return (p.chars().count(), stem);
+    for c in candidates {
+        if let Some(stem) = key.strip_prefix(c.text) {
+            let min = if c.article { 2 } else { 3 };
+            if stem.chars().nth(min - 1).is_some() {
+                return (c.chars, stem);
             }
         }
     }
     (0, key)
+}
+
+/// A proclitic sequence with what the splitter needs to know about it.
+#[derive(Debug)]
+struct Clitic {
+    text: &'static str,
+    chars: usize,
+    article: bool,
+}
+
+/// The proclitic sequences, grouped by first letter, longest first.
+static CLITICS: LazyLock<Vec<(char, Vec<Clitic>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<Clitic>)> = Vec::new();
+    for &p in PROCLITICS {
+        let Some(first) = p.chars().next() else {
+            continue;
+        };
+        let clitic = Clitic {
+            text: p,
+            chars: p.chars().count(),
+            article: p.ends_with("ال") || p.ends_with("لل"),
+        };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, list)) => list.push(clitic),
+            None => groups.push((first, vec![clitic])),
+        }
+    }
+    for (_, list) in &mut groups {
+        list.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    }
+    groups
+});
+
+fn clitics_starting_with(first: char) -> &'static [Clitic] {
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا') {
+        return &[];
+    }
+    CLITICS
+        .iter()
+        .find(|(c, _)| *c == first)
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 /// Whether a folded word is listed as whole (exactly or by a listed prefix).
@@ -114,6 +179,10 @@ struct Protected {
     prefixes: FxHashSet<String>,
     /// Byte lengths of the prefix entries, so a lookup only tries those.
     prefix_lens: Vec<usize>,
+    /// The shortest prefix length, and every prefix entry cut to it: a
+    /// key whose head is not in this set needs no further prefix lookup.
+    head_len: usize,
+    heads: FxHashSet<String>,
 }
 
 impl Protected {
@@ -124,6 +193,12 @@ impl Protected {
     fn contains(&self, key: &str) -> bool {
         if self.exact.contains(key) {
             return true;
+        }
+        if key.len() < self.head_len
+            || !key.is_char_boundary(self.head_len)
+            || !self.heads.contains(&key[..self.head_len])
+        {
+            return false;
         }
         self.prefix_lens.iter().any(|&n| {
             key.len() >= n && key.is_char_boundary(n) && self.prefixes.contains(&key[..n])
@@ -148,10 +223,17 @@ static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
     let mut prefix_lens: Vec<usize> = prefixes.iter().map(String::len).collect();
     prefix_lens.sort_unstable();
     prefix_lens.dedup();
+    let head_len = prefix_lens.first().copied().unwrap_or(usize::MAX);
+    let heads = prefixes
+        .iter()
+        .filter_map(|p| p.get(..head_len).map(str::to_string))
+        .collect();
     Protected {
         exact,
         prefixes,
         prefix_lens,
+        head_len,
+        heads,
     }
 });
 

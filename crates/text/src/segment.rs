@@ -177,6 +177,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             TokenKind::Word => {
                 let mut group = script(c);
+                // Fast path: a run of Arabic letters and marks (U+0621..
+                // U+065F), read as two-byte UTF-8 sequences.
+                if group != Some(false) {
+                    while pos + 1 < bytes.len() && (bytes[pos] == 0xD8 || bytes[pos] == 0xD9) {
+                        let cp = ((u32::from(bytes[pos]) & 0x1F) << 6)
+                            | (u32::from(bytes[pos + 1]) & 0x3F);
+                        if !(0x621..=0x65F).contains(&cp) {
+                            break;
+                        }
+                        if cp < 0x64B {
+                            group = Some(true);
+                        }
+                        pos += 2;
+                    }
+                }
                 while pos < text.len() {
                     let d = next_char(text, pos);
                     let dl = d.len_utf8();
@@ -228,14 +243,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
         };
     }
     let mut key = String::with_capacity(raw.len());
-    if raw.is_ascii() {
-        key.push_str(raw);
-        key.make_ascii_lowercase();
-    } else {
-        for ch in raw.chars() {
-            fold_char(ch, &mut key);
-        }
-    }
+    crate::fold::fold_into(raw, &mut key);
     if kind == TokenKind::Word {
         let (n, stem) = arabic::split_proclitics(&key);
         if n > 0 {
@@ -259,20 +267,40 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
     }
 }
 
+/// Arabic letters that are their own key (every letter but the hamza
+/// carriers, ة and ى): the fast path of folding.
+#[inline]
+fn is_plain_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}' | '\u{0627}' | '\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
+}
+
+/// How many key characters `c` folds to (without allocating for the
+/// common Arabic case).
+fn key_chars(c: char, buf: &mut String) -> usize {
+    if is_plain_arabic_letter(c) || c.is_ascii() {
+        return 1;
+    }
+    if let Some(k) = arabic::fold_arabic(c) {
+        return usize::from(k.is_some());
+    }
+    buf.clear();
+    fold_char(c, buf);
+    buf.chars().count()
+}
+
 /// The original span that remains after skipping the first `n` key
 /// characters of a word (marks and tatweel do not count as key characters,
 /// and the marks of the last skipped letter are skipped with it).
 fn original_after_key_chars(raw: &str, start: usize, n: usize) -> Span {
     let end = start + raw.len();
     let mut seen = 0;
-    let mut buf = String::with_capacity(8);
+    let mut buf = String::new();
     for (i, c) in raw.char_indices() {
-        buf.clear();
-        fold_char(c, &mut buf);
-        if seen >= n && !buf.is_empty() {
+        let k = key_chars(c, &mut buf);
+        if seen >= n && k > 0 {
             return Span::new(start + i, end);
         }
-        seen += buf.chars().count();
+        seen += k;
     }
     Span::new(end, end)
 }
