@@ -2,7 +2,9 @@
 
 mod doc;
 mod eval;
+mod geocode;
 mod output;
+mod places;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,10 @@ enum Command {
     Doc(doc::DocArgs),
     /// Score the coder against a gold file, per field and per language.
     Eval(eval::EvalArgs),
+    /// Find the places and countries a text names.
+    Geocode(geocode::GeocodeArgs),
+    /// Look a place name up in the gazetteer.
+    Places(places::PlacesArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +40,8 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Doc(args) => doc::run(&args),
         Command::Eval(args) => eval::run(args),
+        Command::Geocode(args) => geocode::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Places(args) => places::run(&args).map(|()| ExitCode::SUCCESS),
     };
     // Errors (unreadable input, bad values) exit with 2, as clap's usage
     // errors do; 1 is left for "ran, but the result is a failure".

@@ -48,10 +48,11 @@ struct Ctx {
     named: HashSet<u16>,
     /// Countries of unambiguous, salient city names.
     anchors: HashSet<u16>,
-    /// First-level areas of the salient places of the text.
-    admin1: HashMap<u32, usize>,
-    /// Coordinates of the first-pass choices, by mention.
-    points: Vec<Option<(f32, f32)>>,
+    /// First-level areas of the salient places of the text, with the
+    /// names that point to them.
+    admin1: HashMap<u32, Vec<String>>,
+    /// Coordinates of the first-pass choices, by mention, with the name.
+    points: Vec<Option<(f32, f32, String)>>,
 }
 
 impl Ctx {
@@ -137,7 +138,7 @@ fn type_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
         (TypeHint::Admin1, _) if populated => -0.1,
         (TypeHint::Admin2, Class::Admin2) => 0.6,
         (TypeHint::Admin2, Class::Admin1) => 0.1,
-        (TypeHint::Area, Class::Admin1 | Class::Admin2 | Class::Region) => 0.35,
+        (TypeHint::Area, Class::Admin1 | Class::Admin2 | Class::Region) => 0.45,
         (TypeHint::Site, Class::Site) => 0.3,
         (TypeHint::Site, _) if populated => 0.1,
         _ => 0.0,
@@ -147,7 +148,9 @@ fn type_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
 fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass: bool) -> f32 {
     let e = &t.entries[p.entry as usize];
     let mut s = e.prior;
-    if p.flags & ALIAS != 0 {
+    // A curated spelling is strong evidence for a place; for an area it is
+    // not (ميناكا is listed for the Ménaka region, and is the town first).
+    if p.flags & ALIAS != 0 && !matches!(e.class, Class::Admin1 | Class::Admin2) {
         s += 0.25;
     }
     if p.flags & LOOSE != 0 {
@@ -166,9 +169,11 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass:
         s += 0.3;
     }
     if second_pass {
-        if e.admin1 != NONE && e.class != Class::Admin1 {
-            if let Some(&by) = ctx.admin1.get(&e.admin1) {
-                if by != me {
+        // Evidence from the other names of the text only: a name repeated
+        // does not vouch for itself.
+        if e.admin1 != NONE {
+            if let Some(by) = ctx.admin1.get(&e.admin1) {
+                if by.iter().any(|k| *k != m.raw.key) {
                     s += 0.4;
                 }
             }
@@ -179,8 +184,9 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass:
             .iter()
             .enumerate()
             .filter(|(k, _)| *k != me)
-            .filter_map(|(_, p)| *p)
-            .map(|q| km(here, q))
+            .filter_map(|(_, p)| p.as_ref())
+            .filter(|p| p.2 != m.raw.key)
+            .map(|q| km(here, (q.0, q.1)))
             .fold(f32::INFINITY, f32::min);
         if nearest < 100.0 {
             s += 0.3;
@@ -382,11 +388,14 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
             if accept(t, m, e, p.flags, &ctx, doc.all_caps) {
-                ctx.points[k] = Some((e.lat, e.lon));
-                if e.salience == Salience::High || m.cue.strength == Strength::Strong {
-                    if e.admin1 != NONE {
-                        ctx.admin1.entry(e.admin1).or_insert(k);
-                    }
+                ctx.points[k] = Some((e.lat, e.lon, m.raw.key.clone()));
+                if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
+                    && e.admin1 != NONE
+                {
+                    ctx.admin1
+                        .entry(e.admin1)
+                        .or_default()
+                        .push(m.raw.key.clone());
                 }
             }
         }
