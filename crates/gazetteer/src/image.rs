@@ -319,3 +319,53 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         problems,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{load, Sources};
+
+    fn tiny() -> Sources {
+        Sources {
+            places: "1\tGao\tP.PPLA\tML\t09\t\t16.27\t-0.04\t133110\tجاو|غاو\tGao\t\n\
+                     2\tTessit\tP.PPL\tML\t09\t\t15.2\t-0.3\t13588\t\tTessit\t\n",
+            admin: "ADM1\tML\t09\t\t2457161\tGao\tمنطقة جاو\tRégion de Gao\t16.6\t1.6\n",
+            countries: "ML\tMLI\tMali\t17\t-4\t100\t1\tMali\tMali\tمالي\tBamako\n",
+            admin1_names: "",
+            names: "",
+            aliases: "تيسيت\tid:2\tTessit\n",
+            extra_places: "",
+            stopwords: "ar\tفي\n",
+            cues: "town\tمدينة\nprep\tفي\ndir:east\tشرق\nnum:20\tعشرين\n",
+            country_words: "MLI\tar\tadj\tمالي\nMLI\tar\tambiguous\tمالي\n",
+            name_drops: "",
+        }
+    }
+
+    #[test]
+    fn tables_survive_a_round_trip() {
+        let t = load(&tiny());
+        assert!(t.problems.is_empty(), "{:?}", t.problems);
+        let bytes: &'static [u8] = Box::leak(write(&t).into_boxed_slice());
+        let back = read(bytes).unwrap();
+        assert_eq!(back.entries.len(), t.entries.len());
+        for (a, b) in back.entries.iter().zip(&t.entries) {
+            assert_eq!(
+                (a.name, a.kind, a.class, a.admin1),
+                (b.name, b.kind, b.class, b.admin1)
+            );
+            assert_eq!((a.lat, a.prior, a.salience), (b.lat, b.prior, b.salience));
+        }
+        for key in ["جاو", "غاو", "gao", "تيسيت", "tessit"] {
+            let x: Vec<_> = t.names.get(key).unwrap().postings().collect();
+            let y: Vec<_> = back.names.get(key).unwrap().postings().collect();
+            assert_eq!(x, y, "{key}");
+        }
+        assert_eq!(back.cues, t.cues);
+        assert_eq!(back.stopwords, t.stopwords);
+        assert_eq!(back.ambiguous, t.ambiguous);
+        assert_eq!(back.country_forms, t.country_forms);
+        assert!(read(&bytes[..bytes.len() - 1]).is_err());
+        assert!(read(b"not an image").is_err());
+    }
+}

@@ -51,8 +51,9 @@ struct Ctx {
     /// First-level areas of the salient places of the text, with the
     /// names that point to them.
     admin1: HashMap<u32, Vec<String>>,
-    /// Coordinates of the first-pass choices, by mention, with the name.
-    points: Vec<Option<(f32, f32, String)>>,
+    /// Coordinates of the first-pass choices, with the name (each pair once:
+    /// a long text repeats its places).
+    points: Vec<(f32, f32, String)>,
 }
 
 impl Ctx {
@@ -71,6 +72,13 @@ struct Mention {
     latin: bool,
     /// The cue is the one of the name before, in a list.
     inherited: bool,
+}
+
+/// Whether `s` overlaps one of `sorted` (in text order, not overlapping
+/// each other).
+fn overlaps_any(sorted: &[Span], s: Span) -> bool {
+    let i = sorted.partition_point(|c| c.end <= s.start);
+    sorted.get(i).is_some_and(|c| c.overlaps(&s))
 }
 
 /// Great-circle distance in km.
@@ -145,7 +153,7 @@ fn type_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
     }
 }
 
-fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass: bool) -> f32 {
+fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f32 {
     let e = &t.entries[p.entry as usize];
     let mut s = e.prior;
     // A curated spelling is strong evidence for a place; for an area it is
@@ -182,9 +190,6 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass:
         let nearest = ctx
             .points
             .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != me)
-            .filter_map(|(_, p)| p.as_ref())
             .filter(|p| p.2 != m.raw.key)
             .map(|q| km(here, (q.0, q.1)))
             .fold(f32::INFINITY, f32::min);
@@ -198,12 +203,12 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass:
 }
 
 /// Candidates of a mention, best first: (posting, score).
-fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, me: usize, second: bool) -> Vec<(Posting, f32)> {
+fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, second: bool) -> Vec<(Posting, f32)> {
     let mut v: Vec<(Posting, f32)> = m
         .raw
         .postings
         .iter()
-        .map(|&p| (p, score(t, p, m, ctx, me, second)))
+        .map(|&p| (p, score(t, p, m, ctx, second)))
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entry.cmp(&b.0.entry)));
     v
@@ -220,7 +225,8 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     if m.stop && !(strength == Strength::Strong && about && e.salience >= Salience::Medium) {
         return false;
     }
-    if keys::letters(&m.raw.key) < 3 && !(strength == Strength::Strong && e.salience == Salience::High)
+    if keys::letters(&m.raw.key) < 3
+        && !(strength == Strength::Strong && e.salience == Salience::High)
     {
         return false;
     }
@@ -234,7 +240,12 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     let distinctive = c.translit && !m.latin;
     let ok = match e.salience {
         Salience::High => true,
-        Salience::Medium => strength >= Strength::Weak || (about && distinctive),
+        // A document that names no country at all gives no reason to doubt
+        // a curated press spelling of a transliterated name.
+        Salience::Medium => {
+            strength >= Strength::Weak
+                || (distinctive && (about || (ctx.is_empty() && flags & ALIAS != 0)))
+        }
         // A capitalised Latin name after "in"/"à" in a document about its
         // country is a place as surely as a transliterated Arabic one.
         Salience::Low => {
@@ -282,7 +293,9 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
             continue;
         }
-        if r.postings.iter().any(|p| p.flags & LATIN != 0) && !doc.words[r.first].cap && !doc.all_caps
+        if r.postings.iter().any(|p| p.flags & LATIN != 0)
+            && !doc.words[r.first].cap
+            && !doc.all_caps
         {
             continue;
         }
@@ -375,20 +388,26 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     };
     // First pass: context of countries only. A name that is read as a
     // country (Niger, not Niger State) adds no area or point.
-    ctx.points = vec![None; a.mentions.len()];
-    for (k, m) in a.mentions.iter().enumerate() {
-        let country_name = a
-            .countries
-            .iter()
-            .any(|h| h.span.overlaps(&m.raw.span));
+    let mut seen: HashSet<(u32, &str)> = HashSet::new();
+    let country_spans: Vec<Span> = a.countries.iter().map(|h| h.span).collect();
+    let demonym_spans: Vec<Span> = a
+        .countries
+        .iter()
+        .filter(|h| h.demonym)
+        .map(|h| h.span)
+        .collect();
+    for m in &a.mentions {
+        let country_name = overlaps_any(&country_spans, m.raw.span);
         if country_name && m.cue.hint.is_none() {
             continue;
         }
-        let r = ranked(t, m, &ctx, k, false);
+        let r = ranked(t, m, &ctx, false);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
-            if accept(t, m, e, p.flags, &ctx, doc.all_caps) {
-                ctx.points[k] = Some((e.lat, e.lon, m.raw.key.clone()));
+            if accept(t, m, e, p.flags, &ctx, doc.all_caps)
+                && seen.insert((p.entry, m.raw.key.as_str()))
+            {
+                ctx.points.push((e.lat, e.lon, m.raw.key.clone()));
                 if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
                     && e.admin1 != NONE
                 {
@@ -405,7 +424,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     let mut chosen: Vec<Option<(u32, f32)>> = vec![None; a.mentions.len()];
     let mut accepted_keys: HashMap<&str, u32> = HashMap::new();
     for (k, m) in a.mentions.iter().enumerate() {
-        let r = ranked(t, m, &ctx, k, true);
+        let r = ranked(t, m, &ctx, true);
         let Some(&(p, best)) = r.first() else {
             continue;
         };
@@ -428,10 +447,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     for (k, m) in a.mentions.iter().enumerate() {
         // A demonym (الصومالية، المالي) is not the place of the same name
         // (the Somali region) unless a type noun says so (الإقليم الصومالي).
-        let demonym = a
-            .countries
-            .iter()
-            .any(|h| h.demonym && h.span.overlaps(&m.raw.span));
+        let demonym = overlaps_any(&demonym_spans, m.raw.span);
         if demonym && !matches!(m.cue.hint, Some(TypeHint::Admin1 | TypeHint::Area)) {
             continue;
         }
@@ -456,8 +472,8 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 } else {
                     0.0
                 };
-                let score = (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about)
-                    .clamp(0.0, 1.0);
+                let score =
+                    (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about).clamp(0.0, 1.0);
                 out.push(PlaceMention {
                     span: m.raw.span,
                     surface,
@@ -484,40 +500,46 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // Names a type noun announces that the gazetteer does not know.
     let covered: Vec<Span> = a.mentions.iter().map(|m| m.raw.span).collect();
     out.extend(unknown_names(t, doc, &covered));
-    // Countries named in the text.
+    // Countries named in the text. Where a place name covers the same
+    // words, the country wins unless the place is longer (Benin City) or
+    // a type noun announced it (مدينة الجزائر، Niger State).
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    let hinted: HashSet<Span> = a
+        .mentions
+        .iter()
+        .filter(|x| {
+            matches!(
+                x.cue.hint,
+                Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
+            )
+        })
+        .map(|x| x.raw.span)
+        .collect();
+    let mut drop = vec![false; out.len()];
+    let mut countries = Vec::new();
     for h in a.countries.iter().filter(|h| !h.demonym) {
-        let overlaps = out.iter().position(|m| m.span.overlaps(&h.span));
-        if let Some(i) = overlaps {
-            let m = &out[i];
-            let place_wins = m.span.len() > h.span.len()
-                || a.mentions.iter().any(|x| {
-                    x.raw.span == m.span
-                        && matches!(
-                            x.cue.hint,
-                            Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
-                        )
-                });
-            if place_wins {
+        let i = out.partition_point(|m| m.span.end <= h.span.start);
+        if let Some(m) = out.get(i).filter(|m| m.span.overlaps(&h.span)) {
+            if m.span.len() > h.span.len() || hinted.contains(&m.span) {
                 continue;
             }
-            out.remove(i);
+            drop[i] = true;
         }
         let c = &t.countries[h.country as usize];
         let cue = doc.cue(t, h.first, h.prep_clitic);
-        let relation = match cue.relation {
-            Relation::Distance { .. } | Relation::Direction(_) | Relation::Near => cue.relation,
-            Relation::At => Relation::At,
-        };
-        out.push(PlaceMention {
+        countries.push(PlaceMention {
             span: h.span,
             surface: doc.text[h.span.start..h.span.end].to_string(),
             place: Some(t.place(c.entry)),
             geo_precision: 3,
-            relation,
+            relation: cue.relation,
             relation_span: cue.relation_span,
             score: 0.9,
         });
     }
+    let mut keep = drop.iter().map(|d| !d);
+    out.retain(|_| keep.next().unwrap_or(true));
+    out.extend(countries);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
@@ -536,15 +558,43 @@ fn unresolved(span: Span, surface: String, cue: &Cue) -> PlaceMention {
 
 /// First words of two-word Arabic names ("أبو شوك", "كفر نبل", "عين عيسى").
 const NAME_HEADS: &[&str] = &[
-    "ابو", "ام", "بني", "بير", "عين", "كفر", "تل", "جبل", "دير", "وادي", "راس", "بيت", "سيدي", "ذي",
-    "حاسي", "تين", "ان", "خان", "قصر", "بئر", "شيخ", "الشيخ", "مرسى", "سوق", "حي", "جسر",
+    "ابو",
+    "ام",
+    "بني",
+    "بير",
+    "عين",
+    "كفر",
+    "تل",
+    "جبل",
+    "دير",
+    "وادي",
+    "راس",
+    "بيت",
+    "سيدي",
+    "ذي",
+    "حاسي",
+    "تين",
+    "ان",
+    "خان",
+    "قصر",
+    "بئر",
+    "شيخ",
+    "الشيخ",
+    "مرسى",
+    "سوق",
+    "حي",
+    "جسر",
 ];
 
 /// After a type noun (not definite), a word the gazetteer did not match
 /// and that is not a common word is a place name it does not know.
 fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
     let mut out = Vec::new();
-    let is_covered = |s: Span| covered.iter().any(|c| c.overlaps(&s));
+    // `covered` is in text order and does not overlap: a binary search.
+    let is_covered = |s: Span| {
+        let i = covered.partition_point(|c| c.end <= s.start);
+        covered.get(i).is_some_and(|c| c.overlaps(&s))
+    };
     for k in 0..doc.words.len() {
         let w = &doc.words[k];
         let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
@@ -555,7 +605,9 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         if !matches!(hint, TypeHint::Town | TypeHint::Area) {
             continue;
         }
-        if w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+        if w.arabic
+            && w.key.len() > w.stem.len()
+            && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
         {
             continue;
         }
@@ -565,7 +617,10 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         // "the town of X", "la ville de X", "la région de l'Extrême-Nord".
         while !w.arabic
-            && matches!(&*doc.words[n].key, "of" | "de" | "d" | "du" | "l" | "la" | "the")
+            && matches!(
+                &*doc.words[n].key,
+                "of" | "de" | "d" | "du" | "l" | "la" | "the"
+            )
         {
             if !doc.joined(n) || n + 1 >= doc.words.len() {
                 break;
@@ -599,8 +654,8 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         // كيندجيريا بإقليم البحيرة".
         if doc.joined(n) && n + 1 < doc.words.len() {
             let next = &doc.words[n + 1];
-            let opens = !first.arabic
-                || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
+            let opens =
+                !first.arabic || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
             let closed = !doc.joined(n + 1)
                 || doc
                     .words
@@ -613,7 +668,11 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         let span = Span::new(first.span.start, doc.words[last].span.end);
         let cue = doc.cue(t, n, false);
-        out.push(unresolved(span, doc.text[span.start..span.end].to_string(), &cue));
+        out.push(unresolved(
+            span,
+            doc.text[span.start..span.end].to_string(),
+            &cue,
+        ));
     }
     out
 }
@@ -630,7 +689,11 @@ pub(crate) fn lookup(t: &Tables, name: &str) -> Vec<Place> {
         for p in &m.raw.postings {
             let e = &t.entries[p.entry as usize];
             let bonus = if p.flags & ALIAS != 0 { 0.25 } else { 0.0 }
-                - if p.flags & (LOOSE | VARIANT) != 0 { 0.2 } else { 0.0 };
+                - if p.flags & (LOOSE | VARIANT) != 0 {
+                    0.2
+                } else {
+                    0.0
+                };
             entries.push((p.entry, e.prior + bonus));
         }
     }
