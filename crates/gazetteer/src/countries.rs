@@ -20,7 +20,7 @@
 //! - Latin names must be capitalised (so "chad" or "us" are not countries);
 //!   French demonyms are lower-case in French and are taken in any case.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rasd_model::Span;
 
@@ -65,7 +65,7 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
             i += 1;
             continue;
         }
-        variants(&w.key, w.arabic, &mut vars);
+        variants(&w.key, w.arabic, w.whole(), &mut vars);
         let mut best: Option<(usize, usize, String, crate::index::Hit)> = None;
         for (vi, v) in vars.iter().enumerate() {
             let Some(mut hit) = t.country_index.get(&v.key) else {
@@ -141,7 +141,7 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
     for c in &cands {
         let bare = keys::strip_article(&c.key).unwrap_or(&c.key);
         let ambiguous = t.ambiguous.contains(&(c.country, bare.to_string()));
-        let sure = !ambiguous || decide(t, doc, c, &HashSet::new()).is_some_and(|h| !h.demonym);
+        let sure = !ambiguous || decide(t, doc, c, &HashSet::default()).is_some_and(|h| !h.demonym);
         if sure {
             evidence.insert(c.country);
         }

@@ -12,7 +12,7 @@
 //! file, the line and the reason, skips the row and goes on (a test asserts
 //! that the shipped data has none).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, LATIN, VARIANT};
 use crate::keys::{self, name_words};
@@ -142,6 +142,10 @@ pub struct Tables {
     pub stopwords: HashSet<String>,
     pub cues: HashMap<String, CueKind>,
     pub cue_max_words: usize,
+    /// First words of the cue phrases of two words or more.
+    pub cue_heads: HashSet<String>,
+    /// Last words of the cue phrases.
+    pub cue_tails: HashSet<String>,
     pub country_index: NameIndex,
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
@@ -321,31 +325,33 @@ pub fn load(src: &Sources) -> Tables {
         t: Tables {
             entries: Vec::with_capacity(160_000),
             countries: Vec::new(),
-            country_by_iso3: HashMap::new(),
+            country_by_iso3: HashMap::default(),
             names: NameIndex::default(),
             loose: NameIndex::default(),
-            stopwords: HashSet::new(),
-            cues: HashMap::new(),
+            stopwords: HashSet::default(),
+            cues: HashMap::default(),
             cue_max_words: 1,
+            cue_heads: HashSet::default(),
+            cue_tails: HashSet::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
-            not_after: HashSet::new(),
-            not_before: HashSet::new(),
-            ambiguous: HashSet::new(),
-            confirm_after: HashSet::new(),
+            not_after: HashSet::default(),
+            not_before: HashSet::default(),
+            ambiguous: HashSet::default(),
+            confirm_after: HashSet::default(),
             problems: Vec::new(),
         },
         builder: IndexBuilder::default(),
         loose: IndexBuilder::default(),
         country_builder: IndexBuilder::default(),
-        by_id: HashMap::with_capacity(160_000),
-        extra: HashMap::new(),
-        admin1: HashMap::new(),
-        admin2: HashMap::new(),
-        country_by_iso2: HashMap::new(),
-        alias_targets: HashSet::new(),
-        arabic_type_heads: HashSet::new(),
-        drops: HashSet::new(),
+        by_id: HashMap::with_capacity_and_hasher(160_000, Default::default()),
+        extra: HashMap::default(),
+        admin1: HashMap::default(),
+        admin2: HashMap::default(),
+        country_by_iso2: HashMap::default(),
+        alias_targets: HashSet::default(),
+        arabic_type_heads: HashSet::default(),
+        drops: HashSet::default(),
     };
     l.load_cues(src.cues);
     l.load_stopwords(src.stopwords);
@@ -401,6 +407,12 @@ impl Loader {
                 continue;
             }
             self.t.cue_max_words = self.t.cue_max_words.max(key.split(' ').count());
+            if let Some((head, _)) = key.split_once(' ') {
+                self.t.cue_heads.insert(head.to_string());
+            }
+            if let Some(tail) = key.split(' ').next_back() {
+                self.t.cue_tails.insert(tail.to_string());
+            }
             if let CueKind::Type(_) = kind {
                 let folded = name_words(phrase).join(" ");
                 if !folded.contains(' ') {
@@ -444,7 +456,7 @@ impl Loader {
     }
 
     fn load_countries(&mut self, text: &'static str, names: &'static str) {
-        let mut display: HashMap<&str, &'static str> = HashMap::new();
+        let mut display: HashMap<&str, &'static str> = HashMap::default();
         for (_, cols) in rows("names.tsv", names) {
             if let (Some(t), Some(n)) = (cols.first(), cols.get(1)) {
                 if let Some(iso3) = t.strip_prefix("country:") {
@@ -522,7 +534,7 @@ impl Loader {
     }
 
     fn load_admin(&mut self, text: &'static str, overrides: &'static str) {
-        let mut names: HashMap<&str, &'static str> = HashMap::new();
+        let mut names: HashMap<&str, &'static str> = HashMap::default();
         for (line, cols) in rows("admin1_names.tsv", overrides) {
             match (cols.first(), cols.get(1)) {
                 (Some(code), Some(name)) if !name.trim().is_empty() => {

@@ -29,7 +29,9 @@
 //! Geo precision follows the event schema: 1 the town itself, 2 near it, a
 //! distance or direction from it, 3 an admin area, region or country.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rasd_model::Span;
 use rasd_text::Analysis;
@@ -50,10 +52,46 @@ struct Ctx {
     anchors: HashSet<u16>,
     /// First-level areas of the salient places of the text, with the
     /// names that point to them.
-    admin1: HashMap<u32, Vec<String>>,
+    admin1: HashMap<u32, Vec<u32>>,
     /// Coordinates of the first-pass choices, with the name (each pair once:
     /// a long text repeats its places).
-    points: Vec<(f32, f32, String)>,
+    points: Vec<Point>,
+    /// Distance bonus already computed, by (record, name).
+    near_memo: RefCell<HashMap<(u32, u32), f32>>,
+}
+
+struct Point {
+    lat: f32,
+    lon: f32,
+    cos_lat: f32,
+    key: u32,
+}
+
+impl Ctx {
+    /// The bonus for being close to the other places of the text (not to
+    /// other mentions of the same name). Distances are equirectangular:
+    /// exact enough at the 100–300 km this cares about, and cheap.
+    fn near_bonus(&self, entry: u32, e: &Entry, key: u32) -> f32 {
+        if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
+            return b;
+        }
+        let mut best = f32::INFINITY;
+        for p in self.points.iter().filter(|p| p.key != key) {
+            let dx = (e.lon - p.lon) * p.cos_lat;
+            let dy = e.lat - p.lat;
+            best = best.min(dx * dx + dy * dy);
+        }
+        let km = best.sqrt() * 111.2;
+        let b = if km < 100.0 {
+            0.3
+        } else if km < 300.0 {
+            0.15
+        } else {
+            0.0
+        };
+        self.near_memo.borrow_mut().insert((entry, key), b);
+        b
+    }
 }
 
 impl Ctx {
@@ -72,6 +110,11 @@ struct Mention {
     latin: bool,
     /// The cue is the one of the name before, in a list.
     inherited: bool,
+    /// A number for the matched key, equal for equal keys.
+    key_id: u32,
+    /// Cannot stand on its own (see `analyse`): only a recurrence of an
+    /// accepted name.
+    idle: bool,
 }
 
 /// Whether `s` overlaps one of `sorted` (in text order, not overlapping
@@ -181,29 +224,22 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f
         // does not vouch for itself.
         if e.admin1 != NONE {
             if let Some(by) = ctx.admin1.get(&e.admin1) {
-                if by.iter().any(|k| *k != m.raw.key) {
+                if by.iter().any(|k| *k != m.key_id) {
                     s += 0.4;
                 }
             }
         }
-        let here = (e.lat, e.lon);
-        let nearest = ctx
-            .points
-            .iter()
-            .filter(|p| p.2 != m.raw.key)
-            .map(|q| km(here, (q.0, q.1)))
-            .fold(f32::INFINITY, f32::min);
-        if nearest < 100.0 {
-            s += 0.3;
-        } else if nearest < 300.0 {
-            s += 0.15;
-        }
+        s += ctx.near_bonus(p.entry, e, m.key_id);
     }
     s
 }
 
 /// Candidates of a mention, best first: (posting, score).
 fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, second: bool) -> Vec<(Posting, f32)> {
+    // One candidate: nothing to rank (its margin is taken as 1).
+    if let [p] = m.raw.postings[..] {
+        return vec![(p, 1.0)];
+    }
     let mut v: Vec<(Posting, f32)> = m
         .raw
         .postings
@@ -288,7 +324,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     let doc = Doc::new(text, analysis);
     let raws = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
-    let mut anchors = HashSet::new();
+    let mut anchors = HashSet::default();
     for r in &raws {
         if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
             continue;
@@ -313,8 +349,45 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     }
     let countries = find_countries(t, &doc, &anchors);
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
-    for raw in raws {
-        let cue = doc.cue_around(t, raw.first, raw.last, raw.prep_clitic);
+    let key_of: Vec<u32> = {
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        raws.iter()
+            .map(|r| {
+                let next = ids.len() as u32;
+                *ids.entry(r.key.as_str()).or_insert(next)
+            })
+            .collect()
+    };
+    let mut prev_last: Option<usize> = None;
+    for (raw, key_id) in raws.into_iter().zip(key_of) {
+        // A village name with no cue word before it, no preposition and no
+        // list to join can only be accepted by recurring after a cued
+        // mention: it is left idle, and costs nothing more unless it does.
+        let first = raw.first;
+        let listed = prev_last.is_some_and(|p| p + 2 >= first);
+        let idle = !raw.prep_clitic
+            && !raw.conj_clitic
+            && !listed
+            && doc.words[first].arabic
+            && !(first > 0
+                && doc.joined(first - 1)
+                && t.cue_tails.contains(doc.words[first - 1].stem))
+            && raw
+                .postings
+                .iter()
+                .all(|p| t.entries[p.entry as usize].salience == Salience::Low);
+        prev_last = Some(raw.last);
+        let cue = if idle {
+            Cue {
+                strength: Strength::None,
+                hint: None,
+                relation: Relation::At,
+                relation_span: None,
+                start_word: first,
+            }
+        } else {
+            doc.cue_around(t, raw.first, raw.last, raw.prep_clitic)
+        };
         let stop = t.is_stop(&raw.key) || raw.stop_reading;
         let latin = !doc.words[raw.first].arabic;
         mentions.push(Mention {
@@ -323,6 +396,8 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             stop,
             latin,
             inherited: false,
+            key_id,
+            idle,
         });
     }
     // A name in a list inherits the cue of the name before it: "في جاو
@@ -388,7 +463,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     };
     // First pass: context of countries only. A name that is read as a
     // country (Niger, not Niger State) adds no area or point.
-    let mut seen: HashSet<(u32, &str)> = HashSet::new();
+    let mut seen: HashSet<(u32, u32)> = HashSet::default();
     let country_spans: Vec<Span> = a.countries.iter().map(|h| h.span).collect();
     let demonym_spans: Vec<Span> = a
         .countries
@@ -396,7 +471,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         .filter(|h| h.demonym)
         .map(|h| h.span)
         .collect();
-    for m in &a.mentions {
+    for m in a.mentions.iter().filter(|m| !m.idle) {
         let country_name = overlaps_any(&country_spans, m.raw.span);
         if country_name && m.cue.hint.is_none() {
             continue;
@@ -404,17 +479,17 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         let r = ranked(t, m, &ctx, false);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
-            if accept(t, m, e, p.flags, &ctx, doc.all_caps)
-                && seen.insert((p.entry, m.raw.key.as_str()))
-            {
-                ctx.points.push((e.lat, e.lon, m.raw.key.clone()));
+            if accept(t, m, e, p.flags, &ctx, doc.all_caps) && seen.insert((p.entry, m.key_id)) {
+                ctx.points.push(Point {
+                    lat: e.lat,
+                    lon: e.lon,
+                    cos_lat: e.lat.to_radians().cos(),
+                    key: m.key_id,
+                });
                 if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
                     && e.admin1 != NONE
                 {
-                    ctx.admin1
-                        .entry(e.admin1)
-                        .or_default()
-                        .push(m.raw.key.clone());
+                    ctx.admin1.entry(e.admin1).or_default().push(m.key_id);
                 }
             }
         }
@@ -422,8 +497,11 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // Second pass: areas and neighbours too.
     let mut out: Vec<PlaceMention> = Vec::new();
     let mut chosen: Vec<Option<(u32, f32)>> = vec![None; a.mentions.len()];
-    let mut accepted_keys: HashMap<&str, u32> = HashMap::new();
+    let mut accepted_keys: HashMap<&str, u32> = HashMap::default();
     for (k, m) in a.mentions.iter().enumerate() {
+        if m.idle {
+            continue;
+        }
         let r = ranked(t, m, &ctx, true);
         let Some(&(p, best)) = r.first() else {
             continue;
@@ -698,7 +776,7 @@ pub(crate) fn lookup(t: &Tables, name: &str) -> Vec<Place> {
         }
     }
     entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     entries
         .into_iter()
         .filter(|(e, _)| seen.insert(*e))
