@@ -365,13 +365,11 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         // mention: it is left idle, and costs nothing more unless it does.
         let first = raw.first;
         let listed = prev_last.is_some_and(|p| p + 2 >= first);
-        let idle = !raw.prep_clitic
-            && !raw.conj_clitic
-            && !listed
-            && doc.words[first].arabic
-            && !(first > 0
-                && doc.joined(first - 1)
-                && t.cue_tails.contains(doc.words[first - 1].stem))
+        let cue_before =
+            first > 0 && doc.joined(first - 1) && t.cue_tails.contains(doc.words[first - 1].stem);
+        let may_stand =
+            raw.prep_clitic || raw.conj_clitic || listed || cue_before || !doc.words[first].arabic;
+        let idle = !may_stand
             && raw
                 .postings
                 .iter()
