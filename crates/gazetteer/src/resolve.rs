@@ -322,7 +322,7 @@ pub(crate) struct Analysed<'a> {
 
 pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> Analysed<'a> {
     let doc = Doc::new(text, analysis);
-    let raws = find_names(t, &doc);
+    let (raws, country_starts) = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::default();
     for r in &raws {
@@ -347,7 +347,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             }
         }
     }
-    let countries = find_countries(t, &doc, &anchors);
+    let countries = find_countries(t, &doc, &country_starts, &anchors);
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
     let key_of: Vec<u32> = {
         let mut ids: HashMap<&str, u32> = HashMap::default();
