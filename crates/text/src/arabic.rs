@@ -7,6 +7,12 @@
 //! Arabic counterparts; Arabic-Indic and Persian digits become ASCII;
 //! Arabic punctuation becomes its Latin equivalent.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::fold::fold_str;
+
 /// `Some(None)`: the character is Arabic and folds away; `Some(Some(k))`:
 /// it folds to `k`; `None`: not handled here.
 pub fn fold_arabic(c: char) -> Option<Option<char>> {
@@ -58,18 +64,30 @@ pub const PROCLITICS: &[&str] = &[
 /// Splits proclitics off a folded Arabic word. Returns `(prefix_chars, stem)`
 /// where `prefix_chars` is the number of *characters* of the key removed.
 ///
-/// A split is kept only if the stem left is long enough to be a word (three
-/// letters after the article, two otherwise) and the word is not in the
-/// list of words that merely begin with clitic letters.
+/// The decision is a dictionary lookup first: a word listed in
+/// `data/arabic_protected.txt` (or starting with a listed prefix) is whole,
+/// and a clitic in front of a listed word is split off alone (`وفرنسا` →
+/// `و` + `فرنسا`). Otherwise the longest proclitic sequence is removed when
+/// the stem left is long enough to be a word (two letters after the
+/// article, three otherwise) and is not itself blocked.
 pub fn split_proclitics(key: &str) -> (usize, &str) {
-    if is_protected(key) {
+    // Every proclitic starts with one of these letters; anything else (Latin
+    // words, digits, most Arabic words) leaves at once.
+    if !key.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
         return (0, key);
     }
-    // A conjunction before a protected word: strip the conjunction alone.
-    for conj in ["و", "ف"] {
-        if let Some(rest) = key.strip_prefix(conj) {
-            if is_protected(rest) {
-                return (1, rest);
+    let protected = &*PROTECTED;
+    if protected.contains(key) {
+        return (0, key);
+    }
+    // A clitic (without the article) in front of a protected word.
+    for p in PROCLITICS {
+        if p.ends_with("ال") || p.ends_with("لل") {
+            continue;
+        }
+        if let Some(rest) = key.strip_prefix(p) {
+            if protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)) {
+                return (p.chars().count(), rest);
             }
         }
     }
@@ -85,21 +103,127 @@ pub fn split_proclitics(key: &str) -> (usize, &str) {
     (0, key)
 }
 
-/// Words that begin with a clitic letter but are whole words. Checked before
-/// and after removing a conjunction.
-fn is_protected(key: &str) -> bool {
-    PROTECTED.contains(&key)
+/// Whether a folded word is listed as whole (exactly or by a listed prefix).
+pub fn is_protected(key: &str) -> bool {
+    PROTECTED.contains(key)
 }
 
-/// A seed list; the lexicon data grows it.
-static PROTECTED: &[&str] = &[
-    "الله",
-    "باماكو",
-    "بلده",
-    "بوركينا",
-    "فرنسا",
-    "كيدال",
-    "لبنان",
-    "ليبيا",
-    "ولايه",
-];
+/// The protected words, folded: exact entries and prefix entries.
+struct Protected {
+    exact: FxHashSet<String>,
+    prefixes: FxHashSet<String>,
+    /// Byte lengths of the prefix entries, so a lookup only tries those.
+    prefix_lens: Vec<usize>,
+}
+
+impl Protected {
+    fn contains_exact(&self, key: &str) -> bool {
+        self.exact.contains(key)
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        if self.exact.contains(key) {
+            return true;
+        }
+        self.prefix_lens.iter().any(|&n| {
+            key.len() >= n && key.is_char_boundary(n) && self.prefixes.contains(&key[..n])
+        })
+    }
+}
+
+static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
+    let mut exact = FxHashSet::default();
+    let mut prefixes = FxHashSet::default();
+    for line in include_str!("../data/arabic_protected.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(p) = line.strip_suffix('*') {
+            prefixes.insert(fold_str(p));
+        } else {
+            exact.insert(fold_str(line));
+        }
+    }
+    let mut prefix_lens: Vec<usize> = prefixes.iter().map(String::len).collect();
+    prefix_lens.sort_unstable();
+    prefix_lens.dedup();
+    Protected {
+        exact,
+        prefixes,
+        prefix_lens,
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(word: &str) -> (String, String) {
+        let key = fold_str(word);
+        let (n, stem) = split_proclitics(&key);
+        let prefix: String = key.chars().take(n).collect();
+        (prefix, stem.to_string())
+    }
+
+    #[test]
+    fn splits_clitics_and_keeps_listed_words() {
+        let cases = [
+            ("والجيش", "وال", "جيش"),
+            ("بالمدينة", "بال", "مدينه"),
+            ("للجيش", "لل", "جيش"),
+            ("وبالقرب", "وبال", "قرب"),
+            ("فالقوات", "فال", "قوات"),
+            ("كالعادة", "كال", "عاده"),
+            ("وقال", "و", "قال"),
+            ("بسبب", "ب", "سبب"),
+            ("لبنان", "", "لبنان"),
+            ("ولبنان", "و", "لبنان"),
+            ("بوركينا", "", "بوركينا"),
+            ("وزير", "", "وزير"),
+            ("ووزير", "و", "وزير"),
+            ("لوزير", "ل", "وزير"),
+            ("الفرنسية", "ال", "فرنسيه"),
+            ("فرنسيين", "", "فرنسيين"),
+            ("وفرنسا", "و", "فرنسا"),
+            ("آليات", "", "اليات"),
+            ("ألغام", "", "الغام"),
+            ("التي", "", "التي"),
+            ("بلدة", "", "بلده"),
+            ("كتيبة", "", "كتيبه"),
+            ("لقوا", "", "لقوا"),
+            ("في", "", "في"),
+            ("بين", "", "بين"),
+            ("ليبيا", "", "ليبيا"),
+            ("فبراير", "", "فبراير"),
+            ("Mali", "", "mali"),
+        ];
+        for (word, prefix, stem) in cases {
+            assert_eq!(
+                split(word),
+                (prefix.to_string(), stem.to_string()),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn data_file_entries_fold_to_arabic_keys() {
+        for (i, line) in include_str!("../data/arabic_protected.txt")
+            .lines()
+            .enumerate()
+        {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let word = line.trim_end_matches('*');
+            assert!(
+                !word.contains(char::is_whitespace),
+                "line {}: one word a line",
+                i + 1
+            );
+            assert!(word.chars().all(is_arabic_letter), "line {}: {word}", i + 1);
+        }
+    }
+}

@@ -14,8 +14,10 @@
 pub mod arabic;
 pub mod fold;
 pub mod months;
+pub mod normalize;
 pub mod segment;
 
+pub use normalize::Normalized;
 pub use rasd_model::{Language, Span};
 pub use segment::{analyze, Analysis, Sentence, Token, TokenKind};
 
