@@ -1,6 +1,8 @@
 //! The `rasd` binary: parses arguments and wires the library crates.
 
-use clap::Parser;
+mod extract;
+
+use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(
@@ -8,9 +10,20 @@ use clap::Parser;
     version,
     about = "Conflict-event monitoring from news reports"
 )]
-struct Cli {}
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into ACLED-style events.
+    Extract(extract::Args),
+}
 
 fn main() -> anyhow::Result<()> {
-    let _cli = Cli::parse();
-    Ok(())
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+    }
 }

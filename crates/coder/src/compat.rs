@@ -687,7 +687,20 @@ pub mod gazetteer {
         pub fn geocode(&self, text: &str, analysis: &Analysis) -> Vec<PlaceMention> {
             let t = &*TABLES;
             let words = Words::new(text, analysis);
-            let mut hits = t.places.find_all(analysis, &words);
+            // Only places in countries the text names (a crude stand-in for
+            // the gazetteer's disambiguation).
+            let named: Vec<&str> = self.countries(text, analysis).iter().map(|c| c.iso3).collect();
+            let mut hits: Vec<_> = t
+                .places
+                .find_all(analysis, &words)
+                .into_iter()
+                .filter(|h| {
+                    let p = t.places.value(h.entry);
+                    named.contains(&p.iso3.as_str())
+                        && (p.population > 0 || p.kind != PlaceKind::PopulatedPlace)
+                        && text[h.span.start..h.span.end].chars().count() > 3
+                })
+                .collect();
             // several places share a name: keep the most populous of each span
             hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), std::cmp::Reverse(t.places.value(h.entry).population)));
             let hits = crate::lexicon::longest_first(hits);
