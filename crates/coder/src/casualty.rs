@@ -44,6 +44,10 @@ pub struct Figure {
     pub subset: bool,
     pub span: Span,
     pub w: usize,
+    /// Word of the death or injury word that governs the figure: figures
+    /// under one word add up ("an officer and three soldiers killed");
+    /// figures under different words are competing accounts.
+    pub cue: usize,
 }
 
 /// Which side a speaker or a victim group is on.
@@ -199,6 +203,7 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             .map(|c| c.at.w1)
             .min();
         let mut prev_kind: Option<Kind> = None;
+        let mut prev_cue = 0usize;
         for (w0, w1, value, qualifier, vague, span) in items {
             let counted_word = w0 == w1;
             let (victims, noun_end) = if counted_word {
@@ -216,16 +221,26 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             let has_noun = counted_word || noun_end > w1;
             // The governing word: a death/injury word before (nearest), or
             // right after the noun ("ثمانية جنود قتلوا").
-            let before = doc
+            let governing = |c: &&crate::doc::CueM| {
+                matches!(c.cue, Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus)
+                    && c.at.w1 <= w0
+                    && c.at.w0 >= s.w0
+            };
+            let mut before = doc
                 .cues
                 .iter()
-                .filter(|c| {
-                    matches!(c.cue, Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus)
-                        && c.at.w1 <= w0
-                        && c.at.w0 >= s.w0
-                        && w0 - c.at.w1 <= if has_noun { 8 } else { 1 }
-                })
+                .filter(|c| governing(c) && w0 - c.at.w1 <= if has_noun { 8 } else { 1 })
                 .max_by_key(|c| c.at.w1);
+            // The object of a distant verb ("قتل سكان قرية … يوم الجمعة،
+            // رجلين"): only when nothing else was counted in between.
+            if before.is_none() && counted_word {
+                before = doc
+                    .cues
+                    .iter()
+                    .filter(|c| governing(c) && w0 - c.at.w1 <= 18 && c.cue == Cue::Death)
+                    .filter(|c| !out.iter().any(|f| f.w > c.at.w1 && f.w < w0))
+                    .max_by_key(|c| c.at.w1);
+            }
             let after = doc.cues.iter().find(|c| {
                 matches!(c.cue, Cue::Death | Cue::Injury)
                     && c.at.w0 >= noun_end
@@ -233,28 +248,30 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     && c.at.w1 <= s.w1
             });
             let mut subset = false;
-            let (kind, neutralized) = match (before, after) {
+            let (kind, neutralized, cue) = match (before, after) {
                 (Some(c), _) if matches!(c.cue, Cue::Subset | Cue::Plus) => {
                     subset = c.cue == Cue::Subset;
                     match prev_kind {
-                        Some(k) => (k, false),
+                        Some(k) => (k, false, prev_cue),
                         None => continue,
                     }
                 }
                 (Some(c), Some(a)) if a.at.w0 - noun_end < w0 - c.at.w1 && has_noun => {
-                    (if a.cue == Cue::Injury { Kind::Injured } else { Kind::Killed }, false)
+                    (if a.cue == Cue::Injury { Kind::Injured } else { Kind::Killed }, false, a.at.w0)
                 }
                 (Some(c), _) => (
                     if c.cue == Cue::Injury { Kind::Injured } else { Kind::Killed },
                     c.cue == Cue::Neutralized,
+                    c.at.w0,
                 ),
-                (None, Some(a)) => (if a.cue == Cue::Injury { Kind::Injured } else { Kind::Killed }, false),
+                (None, Some(a)) => (if a.cue == Cue::Injury { Kind::Injured } else { Kind::Killed }, false, a.at.w0),
                 (None, None) => continue,
             };
             if !has_noun && before.is_none_or(|c| w0 - c.at.w1 > 1) && after.is_none() {
                 continue;
             }
             prev_kind = Some(kind);
+            prev_cue = cue;
             let victim_camp = match victims {
                 Victims::Group(g) => camp_of_group(g),
                 Victims::Members => Camp::Neutral,
@@ -272,6 +289,7 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                 subset,
                 span,
                 w: w0,
+                cue,
             });
         }
     }
@@ -341,7 +359,8 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
     }
     // Containers split by their subsets: "nine, among them three police"
     // = 3 police + 6 unknown.
-    let mut parts: Vec<(FatalityGroup, u32, NumberQualifier, bool, bool, bool)> = Vec::new(); // group, value, q, vague, claim, alt_total
+    // (group, value, qualifier, vague, enemy claim, alternative total), cue
+    let mut parts: Vec<(Part, usize)> = Vec::new();
     let mut i = 0;
     while i < killed.len() {
         let f = killed[i];
@@ -352,7 +371,7 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
             let sg = resolve(killed[j].victims);
             if sg != g && killed[j].value <= remaining {
                 remaining -= killed[j].value;
-                parts.push((sg, killed[j].value, killed[j].qualifier, killed[j].vague, killed[j].enemy_claim, false));
+                parts.push(((sg, killed[j].value, killed[j].qualifier, killed[j].vague, killed[j].enemy_claim, false), usize::MAX - j));
             }
             j += 1;
         }
@@ -361,10 +380,13 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
             // An uncharacterised count that was not split is an alternative
             // total for the whole incident.
             let alt = g == FatalityGroup::Unknown && !split;
-            parts.push((g, remaining, f.qualifier, f.vague, f.enemy_claim, alt));
+            parts.push(((g, remaining, f.qualifier, f.vague, f.enemy_claim, alt), f.cue));
         }
         i = j;
     }
+    // Parts under one death word add up (they were numbered, with their
+    // cue, in order); the cue is kept in the claim slot's neighbour below.
+    let parts = add_up(parts, &killed);
     let groups: Vec<FatalityGroup> = {
         let mut v: Vec<FatalityGroup> = parts.iter().filter(|p| !p.5).map(|p| p.0).collect();
         v.sort();
@@ -430,6 +452,26 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
     }
 }
 
+type Part = (FatalityGroup, u32, NumberQualifier, bool, bool, bool);
+
+/// Sums the parts of one group that one death word governs.
+fn add_up(parts: Vec<(Part, usize)>, _killed: &[&Figure]) -> Vec<Part> {
+    let mut out: Vec<(Part, usize)> = Vec::new();
+    for (p, cue) in parts {
+        match out.iter_mut().find(|(q, c)| *c == cue && q.0 == p.0 && q.4 == p.4 && q.5 == p.5) {
+            Some((q, _)) => {
+                q.1 += p.1;
+                if p.2 != NumberQualifier::Exact {
+                    q.2 = p.2;
+                }
+                q.3 |= p.3;
+            }
+            None => out.push((p, cue)),
+        }
+    }
+    out.into_iter().map(|(p, _)| p).collect()
+}
+
 fn qual(q: NumberQualifier, vague: bool) -> FatalityQualifier {
     if vague {
         return FatalityQualifier::Approx;
@@ -457,6 +499,7 @@ mod tests {
             subset,
             span: Span::new(0, 1),
             w: 0,
+            cue: value as usize,
         }
     }
 

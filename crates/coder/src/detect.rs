@@ -157,7 +157,14 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     // Words that only count with the right object next to them.
     words.retain(|w| match w.class {
         // Control of a named place.
-        C::Take => place_after(doc, w.at.w1, 4) || w.strength == 2 && place_after(doc, w.at.w1, 6),
+        C::Take => place_after(doc, w.at.w1, 4) || w.strength == 2 && place_after(doc, w.at.w1, 10),
+        // An interception of a weapon ("اعتراض صاروخ"), not an objection.
+        C::Intercept => doc.triggers.iter().any(|t| {
+            t.at.w0 >= w.at.w1
+                && t.at.w0 <= w.at.w1 + 4
+                && matches!(t.def.class, C::Air | C::Shelling | C::Explosion)
+                && doc.same_sentence(w.at.w0, t.at.w0)
+        }),
         // A base handed over, closed, left or set up.
         C::Handover | C::Base => {
             w.strength == 2
@@ -202,9 +209,7 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             // Gunfire, clashes and assaults around a crowd belong to the
             // crowd's event; bombs and air strikes do not.
             Family::Violence
-                if has_protest
-                    && protesters
-                    && matches!(w.class, C::Attack | C::Clash | C::Shooting | C::Kill | C::Grenade) =>
+                if has_protest && matches!(w.class, C::Attack | C::Clash | C::Shooting | C::Kill | C::Grenade) =>
             {
                 f = Family::Protest
             }
@@ -225,17 +230,50 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         }
         assigned.push((f, *w));
     }
+    // Two dates in the sentence, each next to its own event words: two
+    // incidents of one kind ("forty abducted on Wednesday, twenty more on
+    // Thursday").
+    let dates: Vec<&crate::doc::DateM> = doc
+        .dates
+        .iter()
+        .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && d.d.kind != crate::dates::DateKind::PeriodStart)
+        .collect();
+    let date_of = |w: &Word| -> Option<usize> {
+        if dates.len() < 2 {
+            return None;
+        }
+        dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.at.w0.abs_diff(w.at.w0) <= 6 && doc.same_clause(d.at.w0.min(w.at.w0), d.at.w0.max(w.at.w0)))
+            .min_by_key(|(_, d)| d.at.w0.abs_diff(w.at.w0))
+            .map(|(i, _)| i)
+    };
     let mut by_family: Vec<Frame> = Vec::new();
+    let mut frame_date: Vec<Option<usize>> = Vec::new();
     for (f, w) in assigned {
-        match by_family.iter_mut().find(|fr| fr.family == f) {
+        let wd = date_of(&w);
+        let found = by_family
+            .iter()
+            .zip(frame_date.iter())
+            .position(|(fr, fd)| fr.family == f && (wd.is_none() || fd.is_none() || *fd == wd));
+        if let Some(i) = found {
+            if frame_date[i].is_none() {
+                frame_date[i] = wd;
+            }
+        }
+        match found.map(|i| &mut by_family[i]) {
             Some(fr) => fr.words.push(w),
-            None => by_family.push(Frame {
-                sent: si,
-                family: f,
-                words: vec![w],
-                w0: s.w0,
-                w1: s.w1,
-            }),
+            None => {
+                by_family.push(Frame {
+                    sent: si,
+                    family: f,
+                    words: vec![w],
+                    w0: s.w0,
+                    w1: s.w1,
+                });
+                frame_date.push(wd);
+            }
         }
     }
     // Several frames share the sentence: each owns the stretch around its

@@ -158,7 +158,9 @@ fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize) -> Option<PlaceCh
         let prev = p.at.w0.checked_sub(1).map(|i| doc.stem(i)).unwrap_or("");
         let prev2 = p.at.w0.checked_sub(2).map(|i| doc.stem(i)).unwrap_or("");
         let destination = matches!(prev, "الي" | "باتجاه" | "نحو" | "اتجاه")
-            || matches!(prev2, "الي" | "باتجاه" | "نحو");
+            || matches!(prev2, "الي" | "باتجاه" | "نحو")
+            // "near the border with Niger" places the event in the other country
+            || (prev == "مع" && matches!(prev2, "حدود" | "حدوده"));
         let after_between = doc
             .cues
             .iter()
@@ -390,8 +392,10 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             Side::Military | Side::Police if targeted => cx.armed_target = true,
             Side::Civilians if targeted => cx.civilian_target = true,
             Side::Civilians => {
-                // "سكان قرية يقتلون": civilians acting
-                if doc.triggers.iter().any(|t| t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)) {
+                // "سكان قرية يقتلون": a crowd of civilians acting
+                if s.def.count.is_none()
+                    && doc.triggers.iter().any(|t| t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0))
+                {
                     cx.civilians_act = true;
                 }
             }
@@ -565,7 +569,19 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 return Some(Role::Claimer);
             }
         }
-        if before(Cue::Agent, 2) || before(Cue::Hedge, 8) || before(Cue::Blame, 6) {
+        if let Some(c) = doc.cue_before(at.w0, 2, Cue::Agent) {
+            // "تابعة لـ X" names the perpetrator after a weapon or a fighter
+            // ("طائرة مسيرة تابعة للجيش", "قناص تابع للحوثي"), the owner of
+            // the target otherwise ("أهداف تابعة للحوثيين").
+            let owner_word = doc.stem(c.at.w0).starts_with("تابع");
+            let after_weapon = c.at.w0 > 0
+                && (doc.triggers.iter().any(|t| t.at.w1 == c.at.w0)
+                    || doc.sides.iter().any(|x| {
+                        x.at.w1 == c.at.w0 && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
+                    }));
+            return Some(if owner_word && !after_weapon { Role::Patient } else { Role::Agent });
+        }
+        if before(Cue::Hedge, 8) || before(Cue::Blame, 6) {
             return Some(Role::Agent);
         }
         if before(Cue::Assoc, 3) {
@@ -600,13 +616,21 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             Some(r) => r,
             None => continue,
         };
-        // "مسلحو X", "عناصر من X": the noun before carries the role.
+        // "مسلحو X", "عناصر من X": the noun before carries the role; when
+        // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
         if role == Role::Mention {
             if let Some(s) = doc.sides.iter().find(|s| {
                 (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
                     && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
             }) {
-                if let Some(r) = role_at(&s.at, true) {
+                let counted = doc.qtys.iter().any(|q| q.at.w1 == s.at.w0 || q.at.w1 + 1 == s.at.w0)
+                    || s.def.count.is_some()
+                    || doc.cues.iter().any(|c| {
+                        matches!(c.cue, Cue::Death | Cue::Injury) && c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
+                    });
+                if counted {
+                    role = Role::Patient;
+                } else if let Some(r) = role_at(&s.at, true) {
                     role = r;
                 }
             }
@@ -710,6 +734,27 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             main: within(&main_scope, &s.at),
         });
     }
+    // "طائرة مسيرة تركية", "غارات روسية": the weapon's country fires it.
+    for w in &words {
+        if !matches!(w.class, C::Air | C::Shelling) {
+            continue;
+        }
+        if let Some(c) = doc.countries.iter().find(|c| {
+            c.m.form == crate::geo::CountryForm::Demonym && c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1
+        }) {
+            if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
+                out.push(Cand {
+                    name,
+                    inter,
+                    span: w.at.span.cover(c.at.span),
+                    w: w.at.w0,
+                    role: Role::Agent,
+                    named: true,
+                    main: true,
+                });
+            }
+        }
+    }
     out.sort_by_key(|c| c.w);
     out
 }
@@ -791,7 +836,14 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
         // "قال الإطار في بيان إن مقاتليه هاجموا": own operation told.
         let speakers: Vec<&Cand> = cands.iter().filter(|c| c.role == Role::Speaker && c.named && !is_state(c.inter) && is_armed(c.inter)).collect();
         for sp in speakers {
-            if cands.iter().any(|c| c.name == sp.name && c.role == Role::Agent) {
+            // The statement itself tells of the attack.
+            let tells = doc.sent_of(sp.w).is_some_and(|si| {
+                let s = doc.sents[si];
+                doc.triggers
+                    .iter()
+                    .any(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1 && t.def.strength > 0 && crate::detect::family(t.def.class) == Family::Violence)
+            });
+            if tells && cands.iter().any(|c| c.name == sp.name && c.role == Role::Agent) {
                 claimed = Some(sp.clone());
                 break;
             }
@@ -809,14 +861,26 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
         cands
             .iter()
             .filter(|c| c.main && is_armed(c.inter) && c.name != skip && c.role != Role::Ally && c.role != Role::Speaker)
+            .filter(|c| c.named || c.role == Role::First)
             .max_by_key(|c| (c.role == Role::First, c.named, std::cmp::Reverse(c.w)))
             .cloned()
     };
     let patient = |skip: &str, pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
+        // Against a non-state attacker, the state force is the usual target.
+        let attacker_state = cands.iter().find(|c| c.name == skip).is_some_and(|c| is_state(c.inter));
         cands
             .iter()
             .filter(|c| c.name != skip && pred(c) && matches!(c.role, Role::Patient | Role::Second | Role::Mention))
-            .min_by_key(|c| (c.role != Role::Second, c.role != Role::Patient, !c.named, !c.main, c.w))
+            .min_by_key(|c| {
+                (
+                    c.role != Role::Second,
+                    c.role != Role::Patient,
+                    !skip.is_empty() && !attacker_state && !is_state(c.inter),
+                    !c.named,
+                    !c.main,
+                    c.w,
+                )
+            })
             .cloned()
     };
     let victims_side = |skip: &str| -> Option<Cand> {
@@ -945,6 +1009,17 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                 if let Some(n) = agent(&|c| is_armed(c.inter) && c.named) {
                     a1 = Some(n);
                 }
+            }
+            if a1.is_none() {
+                // "The coalition announced strikes on …": the armed party
+                // that tells of its own operation — unless it lost people.
+                a1 = cands
+                    .iter()
+                    .filter(|c| c.role == Role::Speaker && is_armed(c.inter))
+                    .filter(|c| !cands.iter().any(|x| x.name == c.name && x.role == Role::Patient))
+                    .filter(|c| victims_side("").is_none_or(|v| v.name != c.name && group_of_inter(v.inter, &v.name) != group_of_inter(c.inter, &c.name) || v.inter == Inter::Civilians))
+                    .min_by_key(|c| c.w)
+                    .cloned();
             }
             if a1.is_none() {
                 a1 = first_named_armed("");

@@ -129,6 +129,8 @@ pub struct Hit {
     pub span: Span,
     /// Index of the dictionary row.
     pub entry: usize,
+    /// The row ends in a `*` (matched any ending): an exact row wins a tie.
+    pub prefix: bool,
 }
 
 /// A compiled phrase dictionary whose rows carry values of type `T`.
@@ -270,6 +272,7 @@ impl<T> PhraseMatcher<T> {
                         end: j + 1,
                         span,
                         entry: id as usize,
+                        prefix: matches!(pats.last(), Some(Pat::Prefix(_))),
                     });
                 }
             }
@@ -285,7 +288,7 @@ impl<T> PhraseMatcher<T> {
 
 /// Keeps the longest of overlapping hits (ties: the earlier row).
 pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.prefix, h.start, h.entry));
     let mut taken: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         if taken.iter().all(|t| h.end <= t.start || t.end <= h.start) {
@@ -327,6 +330,15 @@ mod tests {
     }
 
     #[test]
+    fn exact_rows_beat_open_endings() {
+        let mut m = PhraseMatcher::new();
+        m.insert("مدني*", "plural");
+        m.insert("مدنيان", "dual");
+        assert_eq!(hits(&m, "قتل مدنيان"), vec!["dual"]);
+        assert_eq!(hits(&m, "قتل مدنيين"), vec!["plural"]);
+    }
+
+    #[test]
     fn longest_hit_wins() {
         let mut m = PhraseMatcher::new();
         m.insert("قصف", "shelling");
@@ -338,6 +350,6 @@ mod tests {
     fn latin_phrases_fold_case_and_accents() {
         let mut m = PhraseMatcher::new();
         m.insert("État islamique", "is");
-        assert_eq!(hits(&m, "l'etat Islamique"), Vec::<&str>::new().into_iter().chain(["is"]).collect::<Vec<_>>());
+        assert_eq!(hits(&m, "l'etat Islamique"), vec!["is"]);
     }
 }
