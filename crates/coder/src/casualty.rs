@@ -178,6 +178,16 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
         let mut items: Vec<(usize, usize, u32, NumberQualifier, bool, Span)> = Vec::new();
         for q in doc.qtys.iter().filter(|q| q.at.w0 >= s.w0 && q.at.w1 <= s.w1) {
             let value = u32::try_from(q.q.value).unwrap_or(u32::MAX);
+            // "أحد سكان" (one of the residents) names a witness, not a
+            // count, unless a death word comes right before it.
+            if matches!(doc.stem(q.at.w0), "احد" | "احدي")
+                && !doc
+                    .cues
+                    .iter()
+                    .any(|c| matches!(c.cue, Cue::Death | Cue::Injury) && c.at.w1 <= q.at.w0 && q.at.w0 - c.at.w1 <= 1)
+            {
+                continue;
+            }
             // Years and distances are not casualties.
             if (1900..=2100).contains(&value) && !q.q.vague {
                 let next = q.at.w1;

@@ -148,7 +148,7 @@ fn place_rank(p: &Place) -> u8 {
 /// The explicit place of a frame: the most specific place named in its
 /// part of the sentence, the first of "between X and Y", places that are
 /// part of an actor's name or a destination ("fled to X") aside.
-fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize) -> Option<PlaceChoice> {
+fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize, allow_destination: bool) -> Option<PlaceChoice> {
     let mut cands: Vec<(u8, bool, usize, PlaceChoice)> = Vec::new();
     for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
         let Some(place) = &p.m.place else { continue };
@@ -174,6 +174,9 @@ fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize) -> Option<PlaceCh
                     .any(|c| c.cue == Cue::Between && c.at.w1 <= q.at.w0 && q.at.w0 - c.at.w1 <= 2)
         });
         if second_of_pair {
+            continue;
+        }
+        if destination && !allow_destination {
             continue;
         }
         let mut rank = place_rank(place);
@@ -250,16 +253,23 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
         for f in frames {
             let prev_date = last.and_then(|l| drafts[l].date.clone());
             let (date, statement) = frame_date(doc, &f, prev_date.as_ref());
-            let place = frame_place(doc, f.w0, f.w1, f.anchor());
+            let place = frame_place(doc, f.w0, f.w1, f.anchor(), matches!(f.family, Family::Base | Family::Intercept));
             let cx = context(doc, &[(f.w0, f.w1)], &figs);
             let sub = classify(&f.words, f.family, &cx);
+            if std::env::var("RASD_DEBUG").is_ok() { eprintln!("frame s{} {:?} {:?} date={:?} place={:?} words={:?}", si, f.family, sub, date.as_ref().map(|d| d.date), place.as_ref().map(|p| p.place.name.clone()), f.words.iter().map(|w| (w.class, w.strength, &doc.text[w.at.span.start..w.at.span.end])).collect::<Vec<_>>()); }
             // Merge into a recent incident of the same story?
             let mut merged = false;
             if !separate {
                 let recent: Vec<usize> = (0..drafts.len()).rev().filter(|&i| !drafts[i].period).take(3).collect();
                 for i in recent {
                     let d = &drafts[i];
-                    if d.family != f.family && !(f.anaphoric() && d.family == Family::Violence && f.family == Family::Violence) {
+                    // Gunfire told after a protest is the protest's.
+                    let shot_at_crowd = d.family == Family::Protest
+                        && f.family == Family::Violence
+                        && f.strength() < 2
+                        && date.is_none()
+                        && place.is_none();
+                    if d.family != f.family && !shot_at_crowd {
                         // Looting told after a killing spree is part of it.
                         let looting_in_attack = f.family == Family::Looting
                             && d.family == Family::Violence
@@ -287,7 +297,7 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         // still fine: "the attack" after a detail sentence
                     }
                     let d = &mut drafts[i];
-                    if f.family == d.family || d.family != Family::Violence {
+                    if f.family == d.family || (d.family != Family::Violence && !shot_at_crowd) {
                         d.frames.push(f.clone());
                     } else {
                         // looting inside an attack: details only
@@ -371,7 +381,7 @@ fn update_context(doc: &Doc, w0: usize, w1: usize, date: &mut Option<DateChoice>
             span: Some(d.at.span),
         });
     }
-    if let Some(p) = frame_place(doc, w0, w1, w0) {
+    if let Some(p) = frame_place(doc, w0, w1, w0, false) {
         *place = Some(p);
     }
 }
@@ -485,7 +495,7 @@ fn period_total(doc: &Doc, si: usize, figs: &[Figure], prev_start: Option<&DateC
     if frame.words.is_empty() {
         sub = if cx.civilian_target { SubEventType::Attack } else { SubEventType::ArmedClash };
     }
-    let place = frame_place(doc, s.w0, s.w1, s.w0);
+    let place = frame_place(doc, s.w0, s.w1, s.w0, false);
     Some(Draft {
         family: Family::Violence,
         frames: vec![frame],
@@ -590,8 +600,16 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if doc.cues.iter().any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2) {
             return Some(Role::First);
         }
-        if before(Cue::Target, 2) {
-            return Some(Role::Patient);
+        if let Some(c) = doc.cue_before(at.w0, 2, Cue::Target) {
+            // "على" marks a target only right after an event word ("هجوم … على معسكر").
+            let on = doc.stem(c.at.w0) == "علي";
+            if !on || doc.triggers.iter().any(|t| t.at.w1 <= c.at.w0 && c.at.w0 - t.at.w1 <= 4) {
+                return Some(Role::Patient);
+            }
+        }
+        // "قصف مدفعي من قوات النظام": the force the fire came from.
+        if at.w0 >= 2 && doc.stem(at.w0 - 1) == "من" && doc.triggers.iter().any(|t| t.at.w1 == at.w0 - 1 && matches!(t.def.class, C::Shelling | C::Air | C::Shooting)) {
+            return Some(Role::Agent);
         }
         if speech_near(at.w0) {
             return Some(Role::Speaker);
@@ -650,6 +668,11 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
+        let main = within(&main_scope, &a.at);
+        // Detail sentences only tell who did it, claimed it or said it.
+        if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
+            continue;
+        }
         out.push(Cand {
             name,
             inter,
@@ -657,11 +680,36 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             w: a.at.w0,
             role,
             named: true,
-            main: within(&main_scope, &a.at),
+            main,
         });
     }
     for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
         let mut side = s.def.side;
+        if side == Side::Anaphor {
+            // "the organization": the armed group named last before.
+            let prev = doc
+                .actors
+                .iter()
+                .filter(|a| a.at.w1 <= s.at.w0)
+                .map(|a| (a, doc.actor_name(a.actor, iso3, country)))
+                .filter(|(_, (_, inter))| matches!(inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia))
+                .last();
+            if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
+                let main = within(&main_scope, &s.at);
+                if main || matches!(role, Role::Claimer | Role::Agent) {
+                    out.push(Cand {
+                        name,
+                        inter,
+                        span: s.at.span,
+                        w: s.at.w0,
+                        role,
+                        named: true,
+                        main,
+                    });
+                }
+            }
+            continue;
+        }
         if side == Side::Members || side == Side::People {
             // "مقاتليه", "عناصرها": the organization spoken of.
             let key = &doc.an.tokens[doc.words.tok[s.at.w0]].key;
@@ -703,8 +751,10 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 continue;
             }
         }
-        // A generic noun followed by a named actor is that actor.
-        if doc.actors.iter().any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1) {
+        // "مسلحو X", "عناصر من X": the noun is the named actor.
+        if matches!(side, Side::Fighters | Side::Members)
+            && doc.actors.iter().any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+        {
             continue;
         }
         if side == Side::Authorities {
@@ -724,6 +774,10 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
+        let main = within(&main_scope, &s.at);
+        if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
+            continue;
+        }
         out.push(Cand {
             name,
             inter,
@@ -731,7 +785,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             w: s.at.w0,
             role,
             named: false,
-            main: within(&main_scope, &s.at),
+            main,
         });
     }
     // "طائرة مسيرة تركية", "غارات روسية": the weapon's country fires it.
@@ -875,8 +929,8 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                 (
                     c.role != Role::Second,
                     c.role != Role::Patient,
-                    !skip.is_empty() && !attacker_state && !is_state(c.inter),
                     !c.named,
+                    !skip.is_empty() && !attacker_state && !is_state(c.inter),
                     !c.main,
                     c.w,
                 )
@@ -943,8 +997,13 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
         }
         S::Arrests => {
             a1 = agent(&|c| is_state(c.inter))
-                .or_else(|| cands.iter().find(|c| is_state(c.inter) && c.role != Role::Patient).cloned())
                 .or_else(|| agent(&|c| is_armed(c.inter)))
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|c| is_state(c.inter) && !matches!(c.role, Role::Patient | Role::Ally))
+                        .cloned()
+                })
                 .or_else(|| cands.iter().find(|c| c.named && is_armed(c.inter) && c.role != Role::Patient).cloned())
                 .or_else(|| generic(Side::Police));
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
@@ -1033,14 +1092,21 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                     .or_else(|| first_named_armed(&skip))
             };
             if matches!(sub, S::AirDroneStrike | S::ShellingArtilleryMissileAttack | S::RemoteExplosiveLandmineIed | S::SuicideBomb | S::Grenade) {
-                // Civilian victims make the target civilians.
-                if let Some(v) = victims_side(&skip) {
-                    if v.inter == Inter::Civilians || a2.is_none() {
+                // A named target stays; otherwise a civilian target (a
+                // market, a restaurant) or civilian victims make it civilians.
+                let named_target = a2.as_ref().is_some_and(|c| c.named && c.role == Role::Patient);
+                let civilian_place = d.frames.iter().any(|f| {
+                    doc.sides
+                        .iter()
+                        .any(|s| s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side == Side::CivilianTarget)
+                });
+                let victims = victims_side(&skip);
+                if !named_target {
+                    if civilian_place || victims.as_ref().is_some_and(|v| v.inter == Inter::Civilians) {
+                        a2 = generic(Side::Civilians);
+                    } else if let Some(v) = victims {
                         a2 = Some(v);
                     }
-                }
-                if a2.is_none() && d.frames.iter().any(|f| doc.sides.iter().any(|s| s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side == Side::CivilianTarget)) {
-                    a2 = generic(Side::Civilians);
                 }
             }
             if a1.is_none() {

@@ -81,6 +81,7 @@ word_enum!(
         Authorities => "authorities",
         MilitaryTarget => "military_target",
         CivilianTarget => "civilian_target",
+        Anaphor => "anaphor",
     }
 );
 
@@ -127,7 +128,7 @@ word_enum!(
 impl Side {
     /// Whether the noun names people (so a count can apply to it).
     pub fn names_people(self) -> bool {
-        !matches!(self, Side::MilitaryTarget | Side::CivilianTarget)
+        !matches!(self, Side::MilitaryTarget | Side::CivilianTarget | Side::Anaphor)
     }
 
     /// The side a target word stands for.
