@@ -86,6 +86,7 @@ fn group_of_side(side: Side) -> Option<Victims> {
         Side::Protesters | Side::Rioters => FatalityGroup::Protesters,
         Side::People => FatalityGroup::Unknown,
         Side::Members => return Some(Victims::Members),
+        Side::Anaphor => FatalityGroup::Fighters,
         Side::Authorities => return None,
         _ => return None,
     }))
@@ -199,7 +200,7 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
         }
         for x in doc.sides.iter().filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1) {
             if let Some(n) = x.def.count {
-                let numbered = doc.qtys.iter().any(|q| q.at.w1 == x.at.w0 || q.at.w1 + 1 == x.at.w0);
+                let numbered = doc.qtys.iter().any(|q| q.at.w0 < x.at.w0 && x.at.w0 <= q.at.w1 + 1);
                 if !numbered {
                     items.push((x.at.w0, x.at.w0, n, NumberQualifier::Exact, false, x.at.span));
                 }

@@ -153,6 +153,8 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             at: t.at,
         })
         .filter(|w| !cancelled(doc, w, s.w0))
+        // Words inside a name ("… لتحقيق الاستقرار في مالي") are not events.
+        .filter(|w| !doc.actors.iter().any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1))
         .collect();
     // Words that only count with the right object next to them.
     words.retain(|w| match w.class {

@@ -284,7 +284,10 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         }
                     }
                     if let (Some(a), Some(b)) = (&place, &d.place) {
-                        if d.own_place && !same_place(a, b) {
+                        // "the strikes hit a district of the city": one
+                        // account placing the same incident more precisely.
+                        let retold = f.words.iter().all(|w| w.definite) && sub == d.sub && a.place.iso3 == b.place.iso3;
+                        if d.own_place && !same_place(a, b) && !retold {
                             continue;
                         }
                     }
@@ -521,6 +524,8 @@ struct Cand {
     named: bool,
     /// The main sentence of the incident (not a detail sentence).
     main: bool,
+    /// Its people were counted among the dead or wounded.
+    victim: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -614,6 +619,10 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if speech_near(at.w0) {
             return Some(Role::Speaker);
         }
+        // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
+        if armed && at.w0 > 0 && matches!(doc.stem(at.w0 - 1), "ان") && doc.same_clause(at.w0 - 1, at.w0) {
+            return Some(Role::Agent);
+        }
         // Right after or before an event word: the subject of a verb or
         // the genitive of a noun ("هاجم مسلحون", "الجيش يستعيد").
         for w in &words {
@@ -634,6 +643,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             Some(r) => r,
             None => continue,
         };
+        let mut victim_actor = false;
         // "مسلحو X", "عناصر من X": the noun before carries the role; when
         // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
         if role == Role::Mention {
@@ -648,6 +658,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     });
                 if counted {
                     role = Role::Patient;
+                    victim_actor = true;
                 } else if let Some(r) = role_at(&s.at, true) {
                     role = r;
                 }
@@ -681,6 +692,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             role,
             named: true,
             main,
+            victim: victim_actor,
         });
     }
     for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
@@ -705,6 +717,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         role,
                         named: true,
                         main,
+                        victim: false,
                     });
                 }
             }
@@ -746,6 +759,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         role,
                         named: true,
                         main: within(&main_scope, &s.at),
+                        victim: false,
                     });
                 }
                 continue;
@@ -778,6 +792,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
             continue;
         }
+        let victim = s.def.side.names_people()
+            && (doc.qtys.iter().any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
+                || doc.cues.iter().any(|c| {
+                    matches!(c.cue, Cue::Death | Cue::Injury) && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1 || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
+                }));
+        let role = if victim && role == Role::Mention { Role::Patient } else { role };
         out.push(Cand {
             name,
             inter,
@@ -786,6 +806,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             role,
             named: false,
             main,
+            victim,
         });
     }
     // "طائرة مسيرة تركية", "غارات روسية": the weapon's country fires it.
@@ -805,12 +826,19 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     role: Role::Agent,
                     named: true,
                     main: true,
+                    victim: false,
                 });
             }
         }
     }
     out.sort_by_key(|c| c.w);
     out
+}
+
+impl Cand {
+    fn claimed_by_none(&self) -> bool {
+        self.role != Role::Claimer
+    }
 }
 
 fn is_armed(i: Inter) -> bool {
@@ -845,6 +873,7 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
             role: Role::Mention,
             named: false,
             main: false,
+            victim: false,
         })
     };
     // Claims: an explicit claim, or an armed group telling of its own
@@ -882,6 +911,7 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                         role: Role::Claimer,
                         named: true,
                         main: false,
+                        victim: false,
                     });
             }
         }
@@ -926,14 +956,23 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
             .iter()
             .filter(|c| c.name != skip && pred(c) && matches!(c.role, Role::Patient | Role::Second | Role::Mention))
             .min_by_key(|c| {
-                (
-                    c.role != Role::Second,
-                    c.role != Role::Patient,
-                    !c.named,
-                    !skip.is_empty() && !attacker_state && !is_state(c.inter),
-                    !c.main,
-                    c.w,
-                )
+                // The other side of a fight first; then a state force that
+                // lost people or is named; then named groups; then counted
+                // victims; then target words (a base, a checkpoint).
+                let rank = if c.role == Role::Second {
+                    0
+                } else if !attacker_state && is_state(c.inter) && (c.named || c.victim) {
+                    1
+                } else if c.named {
+                    2
+                } else if c.victim {
+                    3
+                } else if c.role == Role::Patient {
+                    4
+                } else {
+                    5
+                };
+                (rank, !c.main, c.w)
             })
             .cloned()
     };
@@ -1107,6 +1146,16 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                     } else if let Some(v) = victims {
                         a2 = Some(v);
                     }
+                }
+            }
+            // Joint operations: the local state force leads its foreign
+            // partners and contractors.
+            if a1.as_ref().is_some_and(|c| c.inter == Inter::External && c.claimed_by_none()) {
+                if let Some(local) = cands
+                    .iter()
+                    .find(|c| c.inter == Inter::StateForces && c.main && matches!(c.role, Role::Agent | Role::Mention | Role::First | Role::Speaker))
+                {
+                    a1 = Some(local.clone());
                 }
             }
             if a1.is_none() {

@@ -48,11 +48,22 @@ enum Pat {
 
 impl Pat {
     fn matches(&self, stem: &str, key: &str) -> bool {
+        let bare = strip_conjunction(key);
         match self {
-            Pat::Exact(p) => p == stem || p == key,
-            Pat::Prefix(p) => stem.starts_with(p.as_str()) || key.starts_with(p.as_str()),
+            Pat::Exact(p) => p == stem || p == key || bare == Some(p.as_str()),
+            Pat::Prefix(p) => {
+                stem.starts_with(p.as_str()) || key.starts_with(p.as_str()) || bare.is_some_and(|b| b.starts_with(p.as_str()))
+            }
         }
     }
+}
+
+/// A short word after the conjunction و or ف ("ولم", "فلا", "وقد"): the
+/// text layer keeps such words whole (its stems need three letters), so
+/// the matcher also tries them without the conjunction.
+fn strip_conjunction(key: &str) -> Option<&str> {
+    let rest = key.strip_prefix('و').or_else(|| key.strip_prefix('ف'))?;
+    (rest.chars().count() >= 2).then_some(rest)
 }
 
 /// The words of a text that phrases are matched on, with the knowledge of
@@ -222,6 +233,13 @@ impl<T> PhraseMatcher<T> {
             if t.key != t.stem {
                 if let Some(v) = self.exact.get(t.key.as_str()) {
                     cands.extend_from_slice(v);
+                }
+            }
+            if let Some(b) = strip_conjunction(&t.key) {
+                if b != t.stem {
+                    if let Some(v) = self.exact.get(b) {
+                        cands.extend_from_slice(v);
+                    }
                 }
             }
             if !self.prefix.is_empty() {
