@@ -1,6 +1,9 @@
 //! The `rasd` binary: parses arguments and wires the library crates.
 
+mod eval;
 mod extract;
+
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
@@ -15,15 +18,25 @@ struct Cli {
     command: Command,
 }
 
+/// One variant per subcommand; each lives in its own module.
 #[derive(Subcommand)]
 enum Command {
+    /// Score the coder against a gold file, per field and per language.
+    Eval(eval::EvalArgs),
     /// Code documents into ACLED-style events.
     Extract(extract::Args),
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Extract(args) => extract::run(args),
-    }
+    let outcome = match cli.command {
+        Command::Eval(args) => eval::run(args),
+        Command::Extract(args) => extract::run(args).map(|()| ExitCode::SUCCESS),
+    };
+    // Errors (unreadable input, bad values) exit with 2, as clap's usage
+    // errors do; 1 is left for "ran, but the result is a failure".
+    outcome.unwrap_or_else(|err| {
+        eprintln!("rasd: error: {err:#}");
+        ExitCode::from(2)
+    })
 }

@@ -37,13 +37,9 @@ pub mod lang;
 pub mod lexicon;
 
 // The text-layer and gazetteer APIs the coder builds on (TEXT_API.md,
-// GAZETTEER_API.md). TEMPORARY: served by `compat` until they land on main.
-pub(crate) mod numbers {
-    pub use crate::compat::numbers::*;
-}
-pub(crate) mod dates {
-    pub use crate::compat::dates::*;
-}
+// GAZETTEER_API.md).
+pub(crate) use rasd_text::{dates, numbers};
+/// TEMPORARY: served by `compat` until `rasd_gazetteer` lands on main.
 pub(crate) mod geo {
     pub use crate::compat::gazetteer::*;
 }

@@ -12,10 +12,13 @@
 //!   normalized, so both sides of a lookup agree.
 
 pub mod arabic;
+pub mod dates;
 pub mod fold;
 pub mod months;
 pub mod normalize;
+pub mod numbers;
 pub mod segment;
+mod words;
 
 pub use normalize::Normalized;
 pub use rasd_model::{Language, Span};
