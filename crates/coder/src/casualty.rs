@@ -224,7 +224,12 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     None => continue,
                 }
             } else {
-                match noun_after(doc, w1, s.w0) {
+                // The noun may sit inside the expression ("27 مدنياً على
+                // الأقل") or follow it.
+                let inside = (w0 + 1..w1).find_map(|k| noun_after(doc, k, s.w0).filter(|_| {
+                    doc.sides.iter().any(|x| x.at.w0 == k) || doc.actors.iter().any(|a| a.at.w0 == k) || doc.stem(k) == "من"
+                }));
+                match inside.map(|(v, e)| (v, e.max(w1))).or_else(|| noun_after(doc, w1, s.w0)) {
                     Some(v) => v,
                     None => (Victims::Group(FatalityGroup::Unknown), w1),
                 }
@@ -254,6 +259,8 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             }
             let after = doc.cues.iter().find(|c| {
                 matches!(c.cue, Cue::Death | Cue::Injury)
+                    // "… وإصابة اثنين": a conjunction opens the next count
+                    && !doc.key(c.at.w0).starts_with('و')
                     && c.at.w0 >= noun_end
                     && c.at.w0 <= noun_end + 2
                     && c.at.w1 <= s.w1

@@ -260,10 +260,33 @@ impl<'a> Doc<'a> {
                 label: lang.sources.value(h.entry).clone(),
             })
             .collect();
-        let qtys = find_quantities(text, &an)
+        let mut qtys: Vec<QtyM> = find_quantities(text, &an)
             .into_iter()
             .filter_map(|q| at_of(q.span).map(|at| QtyM { at, q }))
             .collect();
+        // A number glued to the conjunction ("و8 من متطوعي") that the
+        // number reader left out: a plain count.
+        for (i, &t) in words.tok.iter().enumerate() {
+            let tok = &an.tokens[t];
+            if tok.kind != rasd_text::TokenKind::Number || i == 0 || an.tokens[words.tok[i - 1]].key != "و" {
+                continue;
+            }
+            if tok.span.start != an.tokens[words.tok[i - 1]].span.end || qtys.iter().any(|q| q.at.w0 <= i && i < q.at.w1) {
+                continue;
+            }
+            if let Ok(value) = tok.key.replace(',', "").parse::<u64>() {
+                qtys.push(QtyM {
+                    at: At { w0: i, w1: i + 1, span: tok.span },
+                    q: crate::numbers::Quantity {
+                        span: tok.span,
+                        value,
+                        qualifier: crate::numbers::NumberQualifier::Exact,
+                        vague: false,
+                    },
+                });
+            }
+        }
+        qtys.sort_by_key(|q| q.at.w0);
         let dates = find_dates(text, &an, doc.publication_date())
             .into_iter()
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))

@@ -152,6 +152,11 @@ fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize, allow_destination
     let mut cands: Vec<(u8, bool, usize, PlaceChoice)> = Vec::new();
     for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
         let Some(place) = &p.m.place else { continue };
+        // A country name places nothing more than the country; the event's
+        // country is decided apart.
+        if place.kind == PlaceKind::Country {
+            continue;
+        }
         if doc.actors.iter().any(|a| a.at.w0 <= p.at.w0 && p.at.w1 <= a.at.w1) {
             continue;
         }
@@ -574,15 +579,21 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             return None;
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
-        if before(Cue::Claim, 4)
-            || doc
-                .cues
+        let negated = |w: usize| {
+            doc.cues
                 .iter()
-                .any(|c| c.cue == Cue::Claim && c.at.w0 >= at.w1 && c.at.w0 <= at.w1 + 3 && doc.same_clause(at.w1, c.at.w0))
-        {
-            if !doc.cues.iter().any(|c| c.cue == Cue::Negation && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 5) {
-                return Some(Role::Claimer);
-            }
+                .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
+        };
+        let claim_before = doc.cue_before(at.w0, 4, Cue::Claim).filter(|c| !negated(c.at.w0));
+        let claim_after = doc.cues.iter().find(|c| {
+            c.cue == Cue::Claim && c.at.w0 >= at.w1 && c.at.w0 <= at.w1 + 3 && doc.same_clause(at.w0, c.at.w0) && !negated(c.at.w0)
+        });
+        if claim_before.is_some() || claim_after.is_some() {
+            return Some(Role::Claimer);
+        }
+        // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
+        if armed && at.w0 > 0 && matches!(doc.stem(at.w0 - 1), "ان") && doc.same_clause(at.w0 - 1, at.w0) {
+            return Some(Role::Agent);
         }
         if let Some(c) = doc.cue_before(at.w0, 2, Cue::Agent) {
             // "تابعة لـ X" names the perpetrator after a weapon or a fighter
@@ -863,6 +874,11 @@ struct Sides {
 fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &str, prior: &[Draft]) -> Sides {
     use SubEventType as S;
     let cands = candidates(doc, d, iso3, country);
+    if std::env::var("RASD_DEBUG").is_ok() {
+        for c in &cands {
+            eprintln!("  cand {:?} {} named={} main={} victim={}", c.role, c.name, c.named, c.main, c.victim);
+        }
+    }
     let generic = |side: Side| -> Option<Cand> {
         let (name, inter) = generic_name(side, country, iso3, iso3)?;
         Some(Cand {
@@ -944,7 +960,7 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
     let first_named_armed = |skip: &str| -> Option<Cand> {
         cands
             .iter()
-            .filter(|c| c.main && is_armed(c.inter) && c.name != skip && c.role != Role::Ally && c.role != Role::Speaker)
+            .filter(|c| c.main && is_armed(c.inter) && c.name != skip && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient))
             .filter(|c| c.named || c.role == Role::First)
             .max_by_key(|c| (c.role == Role::First, c.named, std::cmp::Reverse(c.w)))
             .cloned()
