@@ -112,7 +112,7 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     if doc
         .cues
         .iter()
-        .any(|c| c.cue == Cue::Background && c.at.w1 <= w.at.w0 && c.at.w0 >= sent_w0)
+        .any(|c| c.cue == Cue::Background && c.at.w1 <= w.at.w0 && c.at.w0 >= sent_w0 && w.at.w0 - c.at.w1 <= 15)
     {
         return true;
     }

@@ -190,6 +190,21 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // Nothing in the body: the title and dateline still tell the country.
+        if tally.is_empty() {
+            for c in &countries {
+                if !tally.iter().any(|t| t.0 == c.m.iso3) {
+                    tally.push((c.m.iso3, c.m.country, 1, c.at.w0));
+                }
+            }
+            for p in &places {
+                if let Some(pl) = &p.m.place {
+                    if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
+                        t.2 += 1;
+                    }
+                }
+            }
+        }
         tally.sort_by_key(|t| (std::cmp::Reverse(t.2), t.3));
         let doc_countries: Vec<(&'static str, &'static str)> = tally.iter().map(|t| (t.0, t.1)).collect();
         let iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();

@@ -89,6 +89,27 @@ fn is_statement_date(doc: &Doc, at: &At) -> bool {
 /// date when that is all there is.
 fn frame_date(doc: &Doc, f: &Frame, prev: Option<&DateChoice>) -> (Option<DateChoice>, Option<DateChoice>) {
     let anchor = f.anchor();
+    // "two days earlier", "the next day": relative to the incident told
+    // before, whatever the date reader made of it.
+    if let Some(p) = prev {
+        for c in doc.cues_in(f.w0, f.w1) {
+            let shift = match c.cue {
+                Cue::SameDay => 0,
+                Cue::NextDay => 1,
+                Cue::DayBefore => -1,
+                Cue::DayBefore2 => -2,
+                _ => continue,
+            };
+            return (
+                Some(DateChoice {
+                    date: p.date + Duration::days(shift),
+                    precision: p.precision,
+                    span: Some(c.at.span),
+                }),
+                None,
+            );
+        }
+    }
     let mut best: Option<(usize, DateChoice)> = None;
     let mut statement: Option<DateChoice> = None;
     for d in doc.dates.iter().filter(|d| d.at.w0 >= f.w0 && d.at.w1 <= f.w1) {
@@ -109,30 +130,7 @@ fn frame_date(doc: &Doc, f: &Frame, prev: Option<&DateChoice>) -> (Option<DateCh
             best = Some((dist, choice));
         }
     }
-    if let Some((_, c)) = best {
-        return (Some(c), statement);
-    }
-    // "the next day", "two days earlier": relative to the incident before.
-    if let Some(p) = prev {
-        for c in doc.cues_in(f.w0, f.w1) {
-            let shift = match c.cue {
-                Cue::SameDay => 0,
-                Cue::NextDay => 1,
-                Cue::DayBefore => -1,
-                Cue::DayBefore2 => -2,
-                _ => continue,
-            };
-            return (
-                Some(DateChoice {
-                    date: p.date + Duration::days(shift),
-                    precision: p.precision,
-                    span: Some(c.at.span),
-                }),
-                statement,
-            );
-        }
-    }
-    (None, statement)
+    (best.map(|b| b.1), statement)
 }
 
 fn place_rank(p: &Place) -> u8 {
@@ -315,6 +313,9 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         if let Some(dt) = date.clone() {
                             d.date = Some(dt);
                             d.own_date = true;
+                        } else if let Some(dt) = statement.clone() {
+                            // "the army announced on Thursday it had retaken …"
+                            d.date = Some(dt);
                         }
                     }
                     if !d.own_place {
