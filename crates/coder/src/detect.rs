@@ -240,8 +240,11 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         .iter()
         .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && d.d.kind != crate::dates::DateKind::PeriodStart)
         .collect();
+    let mut distinct: Vec<chrono::NaiveDate> = dates.iter().map(|d| d.d.date).collect();
+    distinct.sort();
+    distinct.dedup();
     let date_of = |w: &Word| -> Option<usize> {
-        if dates.len() < 2 {
+        if distinct.len() < 2 {
             return None;
         }
         dates

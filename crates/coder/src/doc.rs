@@ -7,6 +7,8 @@
 //! its byte span, so rules can speak of "the word before" or "within three
 //! words" without re-tokenizing.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
@@ -94,10 +96,11 @@ pub struct Sent {
     pub w1: usize,
 }
 
+#[derive(Clone)]
 pub struct Doc<'a> {
     pub text: &'a str,
-    pub an: Analysis,
-    pub words: Words,
+    pub an: Rc<Analysis>,
+    pub words: Rc<Words>,
     pub publication: Option<NaiveDate>,
     pub sents: Vec<Sent>,
     pub triggers: Vec<TrigM>,
@@ -306,10 +309,10 @@ impl<'a> Doc<'a> {
             .into_iter()
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
             .collect();
-        Doc {
+        let mut doc = Doc {
             text,
-            an,
-            words,
+            an: Rc::new(an),
+            words: Rc::new(words),
             publication: doc.publication_date(),
             sents,
             triggers,
@@ -323,6 +326,41 @@ impl<'a> Doc<'a> {
             countries,
             doc_countries,
             dict,
+        };
+        doc.qtys.sort_by_key(|q| q.at.w0);
+        doc.dates.sort_by_key(|d| d.at.w0);
+        doc.places.sort_by_key(|p| p.at.w0);
+        doc
+    }
+
+    /// The same document restricted to sentences `a..b`: every list keeps
+    /// only the hits of those sentences. Long documents are coded in such
+    /// windows so the cost stays linear in their length.
+    pub fn window(&self, a: usize, b: usize) -> Doc<'a> {
+        let (Some(first), Some(last)) = (self.sents.get(a), self.sents.get(b.saturating_sub(1))) else {
+            return self.clone();
+        };
+        let (w0, w1) = (first.w0, last.w1);
+        fn keep<T: Clone>(v: &[T], w0: usize, w1: usize, at: impl Fn(&T) -> usize) -> Vec<T> {
+            v.iter().filter(|x| at(x) >= w0 && at(x) < w1).cloned().collect()
+        }
+        Doc {
+            text: self.text,
+            an: Rc::clone(&self.an),
+            words: Rc::clone(&self.words),
+            publication: self.publication,
+            sents: self.sents[a..b].to_vec(),
+            triggers: keep(&self.triggers, w0, w1, |x| x.at.w0),
+            actors: keep(&self.actors, w0.saturating_sub(200), w1, |x| x.at.w0),
+            sides: keep(&self.sides, w0, w1, |x| x.at.w0),
+            cues: keep(&self.cues, w0, w1, |x| x.at.w0),
+            sources: keep(&self.sources, w0, w1, |x| x.at.w0),
+            qtys: keep(&self.qtys, w0, w1, |x| x.at.w0),
+            dates: keep(&self.dates, w0, w1, |x| x.at.w0),
+            places: keep(&self.places, w0, w1, |x| x.at.w0),
+            countries: keep(&self.countries, w0, w1, |x| x.at.w0),
+            doc_countries: self.doc_countries.clone(),
+            dict: self.dict,
         }
     }
 

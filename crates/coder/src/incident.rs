@@ -480,6 +480,20 @@ fn period_total(doc: &Doc, si: usize, figs: &[Figure], prev_start: Option<&DateC
             span: Some(d.at.span),
         })
         .or_else(|| prev_start.cloned())?;
+    // "since the start of the year" is a month-precise start (1 January).
+    let mut start = start;
+    if start.precision == DatePrecision::Year
+        && start.span.is_some_and(|sp| {
+            let mut a = sp.start.saturating_sub(24);
+            while !doc.text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let t = rasd_text::fold::fold_str(doc.text.get(a..sp.end).unwrap_or(""));
+            t.contains("مطلع") || t.contains("بدايه") || t.contains("اوايل")
+        })
+    {
+        start.precision = DatePrecision::Month;
+    }
     let words: Vec<Word> = doc
         .triggers
         .iter()
@@ -876,6 +890,9 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
     use SubEventType as S;
     let cands = candidates(doc, d, iso3, country);
     if std::env::var("RASD_DEBUG").is_ok() {
+        for x in &doc.sides {
+            eprintln!("  side {:?} {:?} «{}»", x.def.side, x.iso3, &doc.text[x.at.span.start..x.at.span.end]);
+        }
         for c in &cands {
             eprintln!("  cand {:?} {} named={} main={} victim={}", c.role, c.name, c.named, c.main, c.victim);
         }

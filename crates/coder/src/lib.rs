@@ -95,6 +95,19 @@ impl Coder {
             return Vec::new();
         }
         let d = doc::Doc::read(doc, self.lang_data(doc.lang));
-        incident::code(&d, &doc.id)
+        // Incidents are told within a few paragraphs: a long document is
+        // coded in windows of sentences, which keeps the cost linear.
+        const WINDOW: usize = 40;
+        if d.sents.len() <= WINDOW {
+            return incident::code(&d, &doc.id);
+        }
+        let mut out = Vec::new();
+        let mut a = 0;
+        while a < d.sents.len() {
+            let b = (a + WINDOW).min(d.sents.len());
+            out.extend(incident::code(&d.window(a, b), &doc.id));
+            a = b;
+        }
+        out
     }
 }
