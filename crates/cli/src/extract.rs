@@ -68,7 +68,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     } else if let Err(e) = print(&mut w, args.format, out.iter().flat_map(|(_, e)| e.iter())) {
         // A closed pipe (`| head`) is not an error.
-        if !e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+        if !e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        }) {
             return Err(e);
         }
     }
@@ -98,12 +101,19 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 fn read_documents(path: &Path) -> anyhow::Result<Vec<Document>> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!("{}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
+        anyhow::anyhow!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
     })?;
     if text.contains('\0') {
         bail!("{}: binary file (contains NUL bytes)", path.display());
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if path.extension().is_some_and(|e| e == "jsonl") {
         let mut docs = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -113,7 +123,12 @@ fn read_documents(path: &Path) -> anyhow::Result<Vec<Document>> {
             let mut d: Document = serde_json::from_str(line)
                 .with_context(|| format!("{}:{}: not a JSON document", path.display(), i + 1))?;
             let len = d.text.len();
-            d.body.retain(|s: &Span| s.end <= len && s.start <= s.end && d.text.is_char_boundary(s.start) && d.text.is_char_boundary(s.end));
+            d.body.retain(|s: &Span| {
+                s.end <= len
+                    && s.start <= s.end
+                    && d.text.is_char_boundary(s.start)
+                    && d.text.is_char_boundary(s.end)
+            });
             docs.push(d);
         }
         return Ok(docs);
@@ -129,7 +144,11 @@ fn read_documents(path: &Path) -> anyhow::Result<Vec<Document>> {
     }])
 }
 
-fn print<'a>(w: &mut impl Write, format: Format, events: impl Iterator<Item = &'a Event>) -> anyhow::Result<()> {
+fn print<'a>(
+    w: &mut impl Write,
+    format: Format,
+    events: impl Iterator<Item = &'a Event>,
+) -> anyhow::Result<()> {
     match format {
         Format::Jsonl => {
             for e in events {
@@ -145,11 +164,37 @@ fn print<'a>(w: &mut impl Write, format: Format, events: impl Iterator<Item = &'
         Format::Csv => {
             let mut c = csv::Writer::from_writer(w);
             c.write_record([
-                "event_id", "doc_id", "event_date", "date_precision", "disorder_type", "event_type",
-                "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-                "interaction", "civilian_targeting", "iso3", "country", "admin1", "admin2", "location",
-                "latitude", "longitude", "geo_precision", "fatalities", "fatalities_qualifier", "injured",
-                "claimed_by", "source_attribution", "is_period_total", "notes", "confidence",
+                "event_id",
+                "doc_id",
+                "event_date",
+                "date_precision",
+                "disorder_type",
+                "event_type",
+                "sub_event_type",
+                "actor1",
+                "assoc_actor_1",
+                "inter1",
+                "actor2",
+                "assoc_actor_2",
+                "inter2",
+                "interaction",
+                "civilian_targeting",
+                "iso3",
+                "country",
+                "admin1",
+                "admin2",
+                "location",
+                "latitude",
+                "longitude",
+                "geo_precision",
+                "fatalities",
+                "fatalities_qualifier",
+                "injured",
+                "claimed_by",
+                "source_attribution",
+                "is_period_total",
+                "notes",
+                "confidence",
             ])?;
             for e in events {
                 let opt = |v: Option<String>| v.unwrap_or_default();
@@ -237,7 +282,11 @@ fn explain(w: &mut impl Write, d: &Document, e: &Event, colour: bool) -> anyhow:
         .evidence
         .iter()
         .flat_map(|(field, spans)| spans.iter().map(move |s| (*s, field.as_str())))
-        .filter(|(s, _)| s.end <= d.text.len() && d.text.is_char_boundary(s.start) && d.text.is_char_boundary(s.end))
+        .filter(|(s, _)| {
+            s.end <= d.text.len()
+                && d.text.is_char_boundary(s.start)
+                && d.text.is_char_boundary(s.end)
+        })
         .collect();
     marks.sort_by_key(|m| (m.0.start, std::cmp::Reverse(m.0.end)));
     // Drop marks nested in an earlier one: one highlight per stretch of text.
@@ -251,7 +300,10 @@ fn explain(w: &mut impl Write, d: &Document, e: &Event, colour: bool) -> anyhow:
     let mut lines: Vec<(usize, usize)> = Vec::new();
     for (s, _) in &flat {
         let a = d.text[..s.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let b = d.text[s.end..].find('\n').map(|i| s.end + i).unwrap_or(d.text.len());
+        let b = d.text[s.end..]
+            .find('\n')
+            .map(|i| s.end + i)
+            .unwrap_or(d.text.len());
         if !lines.iter().any(|l| l.0 == a) {
             lines.push((a, b));
         }
@@ -264,7 +316,10 @@ fn explain(w: &mut impl Write, d: &Document, e: &Event, colour: bool) -> anyhow:
             out.push_str(&d.text[pos..s.start]);
             let piece = &d.text[s.start..s.end];
             if colour {
-                out.push_str(&format!("\x1b[1;{}m{piece}\x1b[0m\x1b[2m⟨{field}⟩\x1b[0m", colour_of(field)));
+                out.push_str(&format!(
+                    "\x1b[1;{}m{piece}\x1b[0m\x1b[2m⟨{field}⟩\x1b[0m",
+                    colour_of(field)
+                ));
             } else {
                 out.push_str(&format!("[{field}: {piece}]"));
             }

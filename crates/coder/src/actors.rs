@@ -82,7 +82,11 @@ impl ActorDict {
                 iso3: f.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
             });
             // The canonical name itself is an alias too (English text).
-            let canonical_alias = f[0].split(':').next().unwrap_or(f[0]).replace("{country}", "");
+            let canonical_alias = f[0]
+                .split(':')
+                .next()
+                .unwrap_or(f[0])
+                .replace("{country}", "");
             for alias in aliases.split('|').chain([canonical_alias.as_str()]) {
                 let alias = alias.trim();
                 if alias.is_empty() {
@@ -121,7 +125,10 @@ impl ActorDict {
     pub fn name_in(&self, actor: usize, iso3: &str, country: &str) -> (String, Inter) {
         let def = &self.actors[actor];
         let name = if def.is_family() {
-            match self.regional.get(&(def.canonical.clone(), iso3.to_string())) {
+            match self
+                .regional
+                .get(&(def.canonical.clone(), iso3.to_string()))
+            {
                 Some(n) => n.clone(),
                 None if !country.is_empty() => def.canonical.replace("{country}", country),
                 None => def.canonical.replace(" ({country})", ""),
@@ -144,23 +151,46 @@ impl ActorDict {
 
 /// The ACLED name and inter code of a generic side in a country.
 /// `None` for sides that are not actors (people, members).
-pub fn generic_name(side: Side, country: &str, event_iso3: &str, side_iso3: &str) -> Option<(String, Inter)> {
-    let c = if country.is_empty() { "Unknown" } else { country };
+pub fn generic_name(
+    side: Side,
+    country: &str,
+    event_iso3: &str,
+    side_iso3: &str,
+) -> Option<(String, Inter)> {
+    let c = if country.is_empty() {
+        "Unknown"
+    } else {
+        country
+    };
     let foreign = !side_iso3.is_empty() && !event_iso3.is_empty() && side_iso3 != event_iso3;
     Some(match side.as_people() {
         Side::Military => (
             format!("Military Forces of {c}"),
-            if foreign { Inter::External } else { Inter::StateForces },
+            if foreign {
+                Inter::External
+            } else {
+                Inter::StateForces
+            },
         ),
         Side::Police | Side::Authorities => (
             format!("Police Forces of {c}"),
-            if foreign { Inter::External } else { Inter::StateForces },
+            if foreign {
+                Inter::External
+            } else {
+                Inter::StateForces
+            },
         ),
         Side::Civilians => (format!("Civilians ({c})"), Inter::Civilians),
-        Side::Fighters => (format!("Unidentified Armed Group ({c})"), Inter::PoliticalMilitia),
+        Side::Fighters => (
+            format!("Unidentified Armed Group ({c})"),
+            Inter::PoliticalMilitia,
+        ),
         Side::Protesters => (format!("Protesters ({c})"), Inter::Protesters),
         Side::Rioters => (format!("Rioters ({c})"), Inter::Rioters),
-        Side::Clan => (format!("Unidentified Clan Militia ({c})"), Inter::IdentityMilitia),
+        Side::Clan => (
+            format!("Unidentified Clan Militia ({c})"),
+            Inter::IdentityMilitia,
+        ),
         _ => return None,
     })
 }
@@ -178,8 +208,14 @@ mod tests {
     #[test]
     fn families_resolve_by_country() {
         let is = ACTORS.by_name("Islamic State ({country})").unwrap();
-        assert_eq!(ACTORS.name_in(is, "SYR", "Syria").0, "Islamic State (Syria)");
-        assert_eq!(ACTORS.name_in(is, "MLI", "Mali").0, "Islamic State Sahel Province");
+        assert_eq!(
+            ACTORS.name_in(is, "SYR", "Syria").0,
+            "Islamic State (Syria)"
+        );
+        assert_eq!(
+            ACTORS.name_in(is, "MLI", "Mali").0,
+            "Islamic State Sahel Province"
+        );
         let fr = ACTORS.by_name("Military Forces of France").unwrap();
         assert_eq!(ACTORS.name_in(fr, "MLI", "Mali").1, Inter::External);
         assert_eq!(ACTORS.name_in(fr, "FRA", "France").1, Inter::StateForces);
@@ -187,13 +223,21 @@ mod tests {
 
     #[test]
     fn aliases_in_three_languages() {
-        for text in ["هاجم مسلحو قوات الدعم السريع", "the Rapid Support Forces attacked", "les FSR ont attaqué"] {
+        for text in [
+            "هاجم مسلحو قوات الدعم السريع",
+            "the Rapid Support Forces attacked",
+            "les FSR ont attaqué",
+        ] {
             let a = rasd_text::analyze(text);
             let w = crate::lexicon::Words::new(text, &a);
             let hits = ACTORS.matcher.find(&a, &w);
             let names: Vec<_> = hits
                 .iter()
-                .map(|h| ACTORS.actors[ACTORS.matcher.value(h.entry).actor].canonical.as_str())
+                .map(|h| {
+                    ACTORS.actors[ACTORS.matcher.value(h.entry).actor]
+                        .canonical
+                        .as_str()
+                })
                 .collect();
             assert_eq!(names, vec!["Rapid Support Forces"], "{text}");
         }

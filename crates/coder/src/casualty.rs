@@ -63,7 +63,11 @@ pub fn group_of_inter(inter: Inter, canonical: &str) -> FatalityGroup {
         Inter::StateForces => FatalityGroup::Military,
         Inter::External => {
             let c = canonical.to_ascii_lowercase();
-            if c.contains("mission") || c.contains("minusma") || c.contains("amisom") || c.contains("atmis") {
+            if c.contains("mission")
+                || c.contains("minusma")
+                || c.contains("amisom")
+                || c.contains("atmis")
+            {
                 FatalityGroup::Peacekeepers
             } else if c.contains("wagner") {
                 FatalityGroup::Mercenaries
@@ -94,9 +98,10 @@ fn group_of_side(side: Side) -> Option<Victims> {
 
 fn camp_of_group(g: FatalityGroup) -> Camp {
     match g {
-        FatalityGroup::Military | FatalityGroup::Police | FatalityGroup::Peacekeepers | FatalityGroup::Mercenaries => {
-            Camp::State
-        }
+        FatalityGroup::Military
+        | FatalityGroup::Police
+        | FatalityGroup::Peacekeepers
+        | FatalityGroup::Mercenaries => Camp::State,
         FatalityGroup::Fighters => Camp::NonState,
         _ => Camp::Neutral,
     }
@@ -105,7 +110,13 @@ fn camp_of_group(g: FatalityGroup) -> Camp {
 /// The victim noun after a number at word `w` (skipping "من"), with the
 /// organization that follows a "members" noun.
 fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
-    let skip_min = |i: usize| if i < doc.words.len() && doc.stem(i) == "من" { i + 1 } else { i };
+    let skip_min = |i: usize| {
+        if i < doc.words.len() && doc.stem(i) == "من" {
+            i + 1
+        } else {
+            i
+        }
+    };
     let at = skip_min(w);
     let resolve_members = |after: usize, fallback: Victims| -> Victims {
         let j = skip_min(after);
@@ -113,18 +124,28 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
             let (name, inter) = doc.dict.name_in(a.actor, "", "");
             return Victims::Group(group_of_inter(inter, &name));
         }
-        if let Some(s) = doc.sides.iter().find(|s| (s.at.w0 == j || s.at.w0 == after) && s.def.side != Side::Members) {
+        if let Some(s) = doc
+            .sides
+            .iter()
+            .find(|s| (s.at.w0 == j || s.at.w0 == after) && s.def.side != Side::Members)
+        {
             if let Some(v) = group_of_side(s.def.side) {
                 return v;
             }
         }
         fallback
     };
-    if let Some(s) = doc.sides.iter().find(|s| s.at.w0 == at && s.def.side.names_people()) {
+    if let Some(s) = doc
+        .sides
+        .iter()
+        .find(|s| s.at.w0 == at && s.def.side.names_people())
+    {
         let v = group_of_side(s.def.side)?;
         let v = match v {
             // "fighters of X", "members of X": the organization decides.
-            Victims::Members | Victims::Group(FatalityGroup::Fighters) => resolve_members(s.at.w1, v),
+            Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
+                resolve_members(s.at.w1, v)
+            }
             other => other,
         };
         return Some((v, s.at.w1));
@@ -157,13 +178,17 @@ fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
             let (_, inter) = doc.dict.name_in(a.actor, "", "");
             return match inter {
                 Inter::StateForces | Inter::External => Camp::State,
-                Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia => Camp::NonState,
+                Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia => {
+                    Camp::NonState
+                }
                 _ => Camp::Neutral,
             };
         }
         if let Some(s) = doc.sides.iter().find(|s| near(s.at.w0)) {
             return match s.def.side {
-                Side::Military | Side::Police | Side::Authorities | Side::MilitaryTarget => Camp::State,
+                Side::Military | Side::Police | Side::Authorities | Side::MilitaryTarget => {
+                    Camp::State
+                }
                 Side::Fighters => Camp::NonState,
                 _ => Camp::Neutral,
             };
@@ -177,15 +202,20 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for s in &doc.sents {
         let mut items: Vec<(usize, usize, u32, NumberQualifier, bool, Span)> = Vec::new();
-        for q in doc.qtys.iter().filter(|q| q.at.w0 >= s.w0 && q.at.w1 <= s.w1) {
+        for q in doc
+            .qtys
+            .iter()
+            .filter(|q| q.at.w0 >= s.w0 && q.at.w1 <= s.w1)
+        {
             let value = u32::try_from(q.q.value).unwrap_or(u32::MAX);
             // "أحد سكان" (one of the residents) names a witness, not a
             // count, unless a death word comes right before it.
             if matches!(doc.stem(q.at.w0), "احد" | "احدي")
-                && !doc
-                    .cues
-                    .iter()
-                    .any(|c| matches!(c.cue, Cue::Death | Cue::Injury) && c.at.w1 <= q.at.w0 && q.at.w0 - c.at.w1 <= 1)
+                && !doc.cues.iter().any(|c| {
+                    matches!(c.cue, Cue::Death | Cue::Injury)
+                        && c.at.w1 <= q.at.w0
+                        && q.at.w0 - c.at.w1 <= 1
+                })
             {
                 continue;
             }
@@ -198,11 +228,25 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             }
             items.push((q.at.w0, q.at.w1, value, q.q.qualifier, q.q.vague, q.at.span));
         }
-        for x in doc.sides.iter().filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1) {
+        for x in doc
+            .sides
+            .iter()
+            .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+        {
             if let Some(n) = x.def.count {
-                let numbered = doc.qtys.iter().any(|q| q.at.w0 < x.at.w0 && x.at.w0 <= q.at.w1 + 1);
+                let numbered = doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w0 < x.at.w0 && x.at.w0 <= q.at.w1 + 1);
                 if !numbered {
-                    items.push((x.at.w0, x.at.w0, n, NumberQualifier::Exact, false, x.at.span));
+                    items.push((
+                        x.at.w0,
+                        x.at.w0,
+                        n,
+                        NumberQualifier::Exact,
+                        false,
+                        x.at.span,
+                    ));
                 }
             }
         }
@@ -226,10 +270,17 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             } else {
                 // The noun may sit inside the expression ("27 مدنياً على
                 // الأقل") or follow it.
-                let inside = (w0 + 1..w1).find_map(|k| noun_after(doc, k, s.w0).filter(|_| {
-                    doc.sides.iter().any(|x| x.at.w0 == k) || doc.actors.iter().any(|a| a.at.w0 == k) || doc.stem(k) == "من"
-                }));
-                match inside.map(|(v, e)| (v, e.max(w1))).or_else(|| noun_after(doc, w1, s.w0)) {
+                let inside = (w0 + 1..w1).find_map(|k| {
+                    noun_after(doc, k, s.w0).filter(|_| {
+                        doc.sides.iter().any(|x| x.at.w0 == k)
+                            || doc.actors.iter().any(|a| a.at.w0 == k)
+                            || doc.stem(k) == "من"
+                    })
+                });
+                match inside
+                    .map(|(v, e)| (v, e.max(w1)))
+                    .or_else(|| noun_after(doc, w1, s.w0))
+                {
                     Some(v) => v,
                     None => (Victims::Group(FatalityGroup::Unknown), w1),
                 }
@@ -238,8 +289,10 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             // The governing word: a death/injury word before (nearest), or
             // right after the noun ("ثمانية جنود قتلوا").
             let governing = |c: &&crate::doc::CueM| {
-                matches!(c.cue, Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus)
-                    && c.at.w1 <= w0
+                matches!(
+                    c.cue,
+                    Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus
+                ) && c.at.w1 <= w0
                     && c.at.w0 >= s.w0
             };
             let mut before = doc
@@ -274,15 +327,33 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                         None => continue,
                     }
                 }
-                (Some(c), Some(a)) if a.at.w0 - noun_end < w0 - c.at.w1 && has_noun => {
-                    (if a.cue == Cue::Injury { Kind::Injured } else { Kind::Killed }, false, a.at.w0)
-                }
+                (Some(c), Some(a)) if a.at.w0 - noun_end < w0 - c.at.w1 && has_noun => (
+                    if a.cue == Cue::Injury {
+                        Kind::Injured
+                    } else {
+                        Kind::Killed
+                    },
+                    false,
+                    a.at.w0,
+                ),
                 (Some(c), _) => (
-                    if c.cue == Cue::Injury { Kind::Injured } else { Kind::Killed },
+                    if c.cue == Cue::Injury {
+                        Kind::Injured
+                    } else {
+                        Kind::Killed
+                    },
                     c.cue == Cue::Neutralized,
                     c.at.w0,
                 ),
-                (None, Some(a)) => (if a.cue == Cue::Injury { Kind::Injured } else { Kind::Killed }, false, a.at.w0),
+                (None, Some(a)) => (
+                    if a.cue == Cue::Injury {
+                        Kind::Injured
+                    } else {
+                        Kind::Killed
+                    },
+                    false,
+                    a.at.w0,
+                ),
                 (None, None) => continue,
             };
             if !has_noun && before.is_none_or(|c| w0 - c.at.w1 > 1) && after.is_none() {
@@ -329,12 +400,22 @@ pub struct Tally {
 /// "members" nouns stand for (the target side); `disputed` merges all
 /// figures as competing counts of the same dead (one-sided violence where
 /// the perpetrator calls the victims "terrorists").
-pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death: bool, unknown_death: bool) -> Tally {
+pub fn tally(
+    figs: &[&Figure],
+    members: FatalityGroup,
+    disputed: bool,
+    no_death: bool,
+    unknown_death: bool,
+) -> Tally {
     let resolve = |v: Victims| match v {
         Victims::Group(g) => g,
         Victims::Members => members,
     };
-    let killed: Vec<&Figure> = figs.iter().copied().filter(|f| f.kind == Kind::Killed).collect();
+    let killed: Vec<&Figure> = figs
+        .iter()
+        .copied()
+        .filter(|f| f.kind == Kind::Killed)
+        .collect();
     let injured_figs: Vec<&Figure> = figs
         .iter()
         .copied()
@@ -389,7 +470,17 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
             let sg = resolve(killed[j].victims);
             if sg != g && killed[j].value <= remaining {
                 remaining -= killed[j].value;
-                parts.push(((sg, killed[j].value, killed[j].qualifier, killed[j].vague, killed[j].enemy_claim, false), usize::MAX - j));
+                parts.push((
+                    (
+                        sg,
+                        killed[j].value,
+                        killed[j].qualifier,
+                        killed[j].vague,
+                        killed[j].enemy_claim,
+                        false,
+                    ),
+                    usize::MAX - j,
+                ));
             }
             j += 1;
         }
@@ -398,7 +489,10 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
             // An uncharacterised count that was not split is an alternative
             // total for the whole incident.
             let alt = g == FatalityGroup::Unknown && !split;
-            parts.push(((g, remaining, f.qualifier, f.vague, f.enemy_claim, alt), f.cue));
+            parts.push((
+                (g, remaining, f.qualifier, f.vague, f.enemy_claim, alt),
+                f.cue,
+            ));
         }
         i = j;
     }
@@ -419,7 +513,11 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
     for g in &groups {
         let all: Vec<_> = parts.iter().filter(|p| p.0 == *g && !p.5).collect();
         let credible: Vec<_> = all.iter().filter(|p| !p.4).collect();
-        let pool: Vec<_> = if credible.is_empty() { all.iter().collect() } else { credible };
+        let pool: Vec<_> = if credible.is_empty() {
+            all.iter().collect()
+        } else {
+            credible
+        };
         let Some(best) = pool.iter().min_by_key(|p| p.1) else {
             continue;
         };
@@ -434,7 +532,11 @@ pub fn tally(figs: &[&Figure], members: FatalityGroup, disputed: bool, no_death:
     let alts: Vec<_> = parts.iter().filter(|p| p.5).collect();
     if groups.is_empty() {
         let credible: Vec<_> = alts.iter().filter(|p| !p.4).collect();
-        let pool: Vec<_> = if credible.is_empty() { alts.iter().collect() } else { credible };
+        let pool: Vec<_> = if credible.is_empty() {
+            alts.iter().collect()
+        } else {
+            credible
+        };
         if let Some(best) = pool.iter().min_by_key(|p| p.1) {
             total = best.1;
             quals.push(best.2);
@@ -476,7 +578,10 @@ type Part = (FatalityGroup, u32, NumberQualifier, bool, bool, bool);
 fn add_up(parts: Vec<(Part, usize)>, _killed: &[&Figure]) -> Vec<Part> {
     let mut out: Vec<(Part, usize)> = Vec::new();
     for (p, cue) in parts {
-        match out.iter_mut().find(|(q, c)| *c == cue && q.0 == p.0 && q.4 == p.4 && q.5 == p.5) {
+        match out
+            .iter_mut()
+            .find(|(q, c)| *c == cue && q.0 == p.0 && q.4 == p.4 && q.5 == p.5)
+        {
             Some((q, _)) => {
                 q.1 += p.1;
                 if p.2 != NumberQualifier::Exact {
@@ -543,7 +648,11 @@ mod tests {
     #[test]
     fn subsets_split_a_container() {
         use FatalityGroup::*;
-        let figs = [fig(9, Unknown, false, false), fig(3, Police, false, true), fig(13, Unknown, false, false)];
+        let figs = [
+            fig(9, Unknown, false, false),
+            fig(3, Police, false, true),
+            fig(13, Unknown, false, false),
+        ];
         let refs: Vec<&Figure> = figs.iter().collect();
         let t = tally(&refs, Fighters, false, false, false);
         assert_eq!(t.fatalities, Some(9));
@@ -555,8 +664,14 @@ mod tests {
     #[test]
     fn no_deaths_and_unknown_deaths() {
         let t = tally(&[], FatalityGroup::Fighters, false, false, false);
-        assert_eq!((t.fatalities, t.qualifier), (Some(0), FatalityQualifier::Exact));
+        assert_eq!(
+            (t.fatalities, t.qualifier),
+            (Some(0), FatalityQualifier::Exact)
+        );
         let t = tally(&[], FatalityGroup::Fighters, false, false, true);
-        assert_eq!((t.fatalities, t.qualifier), (None, FatalityQualifier::Unknown));
+        assert_eq!(
+            (t.fatalities, t.qualifier),
+            (None, FatalityQualifier::Unknown)
+        );
     }
 }

@@ -46,7 +46,10 @@ pub mod gazetteer {
     pub enum Relation {
         At,
         Near,
-        Distance { km: Option<f64>, direction: Option<String> },
+        Distance {
+            km: Option<f64>,
+            direction: Option<String>,
+        },
         Direction(String),
     }
 
@@ -76,41 +79,196 @@ pub mod gazetteer {
     }
 
     const COUNTRIES: &[(&str, &str, &str, &str)] = &[
-        ("MLI", "Mali", "مالي", "المالي|المالية|الماليين|ماليين|الماليون|malien|malienne|maliens|Malian"),
-        ("BFA", "Burkina Faso", "بوركينا فاسو|بوركينا", "البوركيني|البوركينية|البوركينيين|بوركينابي|burkinabè|burkinabe|Burkinabe"),
-        ("NER", "Niger", "النيجر", "النيجري|النيجرية|النيجريين|nigérien|nigerien|Nigerien"),
-        ("NGA", "Nigeria", "نيجيريا", "النيجيري|النيجيرية|النيجيريين|nigérian|Nigerian"),
-        ("TCD", "Chad", "تشاد", "التشادي|التشادية|التشاديين|tchadien|Chadian"),
-        ("CMR", "Cameroon", "الكاميرون", "الكاميروني|الكاميرونية|camerounais|Cameroonian"),
+        (
+            "MLI",
+            "Mali",
+            "مالي",
+            "المالي|المالية|الماليين|ماليين|الماليون|malien|malienne|maliens|Malian",
+        ),
+        (
+            "BFA",
+            "Burkina Faso",
+            "بوركينا فاسو|بوركينا",
+            "البوركيني|البوركينية|البوركينيين|بوركينابي|burkinabè|burkinabe|Burkinabe",
+        ),
+        (
+            "NER",
+            "Niger",
+            "النيجر",
+            "النيجري|النيجرية|النيجريين|nigérien|nigerien|Nigerien",
+        ),
+        (
+            "NGA",
+            "Nigeria",
+            "نيجيريا",
+            "النيجيري|النيجيرية|النيجيريين|nigérian|Nigerian",
+        ),
+        (
+            "TCD",
+            "Chad",
+            "تشاد",
+            "التشادي|التشادية|التشاديين|tchadien|Chadian",
+        ),
+        (
+            "CMR",
+            "Cameroon",
+            "الكاميرون",
+            "الكاميروني|الكاميرونية|camerounais|Cameroonian",
+        ),
         ("BEN", "Benin", "بنين", "البنيني|البنينية|béninois|Beninese"),
         ("TGO", "Togo", "توغو", "التوغولي|togolais|Togolese"),
-        ("SEN", "Senegal", "السنغال", "السنغالي|السنغالية|sénégalais|Senegalese"),
-        ("MRT", "Mauritania", "موريتانيا", "الموريتاني|الموريتانية|mauritanien|Mauritanian"),
-        ("DZA", "Algeria", "الجزائر", "الجزائري|الجزائرية|algérien|Algerian"),
-        ("LBY", "Libya", "ليبيا", "الليبي|الليبية|الليبيين|libyen|Libyan"),
-        ("TUN", "Tunisia", "تونس", "التونسي|التونسية|tunisien|Tunisian"),
-        ("MAR", "Morocco", "المغرب", "المغربي|المغربية|marocain|Moroccan"),
-        ("EGY", "Egypt", "مصر", "المصري|المصرية|المصريين|égyptien|Egyptian"),
-        ("SDN", "Sudan", "السودان", "السوداني|السودانية|السودانيين|soudanais|Sudanese"),
-        ("SSD", "South Sudan", "جنوب السودان", "جنوب سوداني|sud-soudanais|South Sudanese"),
-        ("SOM", "Somalia", "الصومال", "الصومالي|الصومالية|الصوماليين|somalien|Somali"),
-        ("ETH", "Ethiopia", "إثيوبيا|أثيوبيا", "الإثيوبي|الإثيوبية|éthiopien|Ethiopian"),
+        (
+            "SEN",
+            "Senegal",
+            "السنغال",
+            "السنغالي|السنغالية|sénégalais|Senegalese",
+        ),
+        (
+            "MRT",
+            "Mauritania",
+            "موريتانيا",
+            "الموريتاني|الموريتانية|mauritanien|Mauritanian",
+        ),
+        (
+            "DZA",
+            "Algeria",
+            "الجزائر",
+            "الجزائري|الجزائرية|algérien|Algerian",
+        ),
+        (
+            "LBY",
+            "Libya",
+            "ليبيا",
+            "الليبي|الليبية|الليبيين|libyen|Libyan",
+        ),
+        (
+            "TUN",
+            "Tunisia",
+            "تونس",
+            "التونسي|التونسية|tunisien|Tunisian",
+        ),
+        (
+            "MAR",
+            "Morocco",
+            "المغرب",
+            "المغربي|المغربية|marocain|Moroccan",
+        ),
+        (
+            "EGY",
+            "Egypt",
+            "مصر",
+            "المصري|المصرية|المصريين|égyptien|Egyptian",
+        ),
+        (
+            "SDN",
+            "Sudan",
+            "السودان",
+            "السوداني|السودانية|السودانيين|soudanais|Sudanese",
+        ),
+        (
+            "SSD",
+            "South Sudan",
+            "جنوب السودان",
+            "جنوب سوداني|sud-soudanais|South Sudanese",
+        ),
+        (
+            "SOM",
+            "Somalia",
+            "الصومال",
+            "الصومالي|الصومالية|الصوماليين|somalien|Somali",
+        ),
+        (
+            "ETH",
+            "Ethiopia",
+            "إثيوبيا|أثيوبيا",
+            "الإثيوبي|الإثيوبية|éthiopien|Ethiopian",
+        ),
         ("KEN", "Kenya", "كينيا", "الكيني|الكينية|kényan|Kenyan"),
-        ("YEM", "Yemen", "اليمن", "اليمني|اليمنية|اليمنيين|yéménite|Yemeni"),
-        ("SAU", "Saudi Arabia", "السعودية|المملكة العربية السعودية", "السعودي|السعوديين|saoudien|Saudi"),
-        ("SYR", "Syria", "سوريا|سورية", "السوري|السورية|السوريين|syrien|Syrian"),
-        ("IRQ", "Iraq", "العراق", "العراقي|العراقية|العراقيين|irakien|Iraqi"),
-        ("LBN", "Lebanon", "لبنان", "اللبناني|اللبنانية|اللبنانيين|libanais|Lebanese"),
-        ("TUR", "Turkey", "تركيا", "التركي|التركية|الأتراك|turc|turque|Turkish"),
+        (
+            "YEM",
+            "Yemen",
+            "اليمن",
+            "اليمني|اليمنية|اليمنيين|yéménite|Yemeni",
+        ),
+        (
+            "SAU",
+            "Saudi Arabia",
+            "السعودية|المملكة العربية السعودية",
+            "السعودي|السعوديين|saoudien|Saudi",
+        ),
+        (
+            "SYR",
+            "Syria",
+            "سوريا|سورية",
+            "السوري|السورية|السوريين|syrien|Syrian",
+        ),
+        (
+            "IRQ",
+            "Iraq",
+            "العراق",
+            "العراقي|العراقية|العراقيين|irakien|Iraqi",
+        ),
+        (
+            "LBN",
+            "Lebanon",
+            "لبنان",
+            "اللبناني|اللبنانية|اللبنانيين|libanais|Lebanese",
+        ),
+        (
+            "TUR",
+            "Turkey",
+            "تركيا",
+            "التركي|التركية|الأتراك|turc|turque|Turkish",
+        ),
         ("IRN", "Iran", "إيران", "الإيراني|الإيرانية|iranien|Iranian"),
-        ("ISR", "Israel", "إسرائيل", "الإسرائيلي|الإسرائيلية|israélien|Israeli"),
-        ("PSE", "Palestine", "فلسطين|غزة", "الفلسطيني|الفلسطينية|palestinien|Palestinian"),
-        ("JOR", "Jordan", "الأردن", "الأردني|الأردنية|jordanien|Jordanian"),
-        ("FRA", "France", "فرنسا", "الفرنسي|الفرنسية|الفرنسيين|français|française|French"),
-        ("RUS", "Russia", "روسيا", "الروسي|الروسية|الروس|روس|russe|Russian"),
-        ("USA", "United States", "الولايات المتحدة|أمريكا|أميركا", "الأمريكي|الأمريكية|الأميركي|الأميركية|الأمريكيين|américain|American"),
-        ("GBR", "United Kingdom", "بريطانيا", "البريطاني|البريطانية|britannique|British"),
-        ("ARE", "United Arab Emirates", "الإمارات", "الإماراتي|الإماراتية|émirien|Emirati"),
+        (
+            "ISR",
+            "Israel",
+            "إسرائيل",
+            "الإسرائيلي|الإسرائيلية|israélien|Israeli",
+        ),
+        (
+            "PSE",
+            "Palestine",
+            "فلسطين|غزة",
+            "الفلسطيني|الفلسطينية|palestinien|Palestinian",
+        ),
+        (
+            "JOR",
+            "Jordan",
+            "الأردن",
+            "الأردني|الأردنية|jordanien|Jordanian",
+        ),
+        (
+            "FRA",
+            "France",
+            "فرنسا",
+            "الفرنسي|الفرنسية|الفرنسيين|français|française|French",
+        ),
+        (
+            "RUS",
+            "Russia",
+            "روسيا",
+            "الروسي|الروسية|الروس|روس|russe|Russian",
+        ),
+        (
+            "USA",
+            "United States",
+            "الولايات المتحدة|أمريكا|أميركا",
+            "الأمريكي|الأمريكية|الأميركي|الأميركية|الأمريكيين|américain|American",
+        ),
+        (
+            "GBR",
+            "United Kingdom",
+            "بريطانيا",
+            "البريطاني|البريطانية|britannique|British",
+        ),
+        (
+            "ARE",
+            "United Arab Emirates",
+            "الإمارات",
+            "الإماراتي|الإماراتية|émirien|Emirati",
+        ),
     ];
 
     struct Tables {
@@ -140,7 +298,10 @@ pub mod gazetteer {
         let Ok(text) = std::fs::read_to_string(format!("{dir}/compat_places.tsv")) else {
             return m;
         };
-        let iso: HashMap<&str, (&str, &str)> = COUNTRIES.iter().map(|(i, e, _, _)| (&i[..2], (*i, *e))).collect();
+        let iso: HashMap<&str, (&str, &str)> = COUNTRIES
+            .iter()
+            .map(|(i, e, _, _)| (&i[..2], (*i, *e)))
+            .collect();
         let _ = iso;
         for (id, line) in text.lines().enumerate() {
             // name_en, kind, iso3, country, admin1, admin2, lat, lon, pop, aliases(|)
@@ -187,7 +348,11 @@ pub mod gazetteer {
             let words = Words::new(text, analysis);
             // Only places in countries the text names (a crude stand-in for
             // the gazetteer's disambiguation).
-            let named: Vec<&str> = self.countries(text, analysis).iter().map(|c| c.iso3).collect();
+            let named: Vec<&str> = self
+                .countries(text, analysis)
+                .iter()
+                .map(|c| c.iso3)
+                .collect();
             let mut hits: Vec<_> = t
                 .places
                 .find_all(analysis, &words)
@@ -200,7 +365,13 @@ pub mod gazetteer {
                 })
                 .collect();
             // several places share a name: keep the most populous of each span
-            hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), std::cmp::Reverse(t.places.value(h.entry).population)));
+            hits.sort_by_key(|h| {
+                (
+                    h.start,
+                    std::cmp::Reverse(h.end),
+                    std::cmp::Reverse(t.places.value(h.entry).population),
+                )
+            });
             let hits = crate::lexicon::longest_first(hits);
             hits.iter()
                 .map(|h| PlaceMention {
@@ -233,10 +404,12 @@ pub mod gazetteer {
                 .collect()
         }
 
+        #[allow(dead_code)]
         pub fn lookup(&self, _name: &str) -> Vec<Place> {
             Vec::new()
         }
 
+        #[allow(dead_code)]
         pub fn country(&self, iso3: &str) -> Option<Place> {
             COUNTRIES.iter().find(|c| c.0 == iso3).map(|c| Place {
                 id: 0,

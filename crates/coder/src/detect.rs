@@ -90,7 +90,9 @@ impl Frame {
 
     /// Refers back to an incident already told ("the attack", "the operation").
     pub fn anaphoric(&self) -> bool {
-        self.words.iter().all(|w| w.strength == 0 || (w.definite && w.strength < 2))
+        self.words
+            .iter()
+            .all(|w| w.strength == 0 || (w.definite && w.strength < 2))
     }
 }
 
@@ -100,20 +102,22 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
         return true;
     }
     // A threat, plan, call or fear governs the rest of its sentence.
-    if doc
-        .cues
-        .iter()
-        .any(|c| c.cue == Cue::Modality && c.at.w1 <= w.at.w0 && c.at.w0 >= sent_w0 && w.at.w0 - c.at.w1 <= 12)
-    {
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Modality
+            && c.at.w1 <= w.at.w0
+            && c.at.w0 >= sent_w0
+            && w.at.w0 - c.at.w1 <= 12
+    }) {
         return true;
     }
     // Background: "the area is the stage of the group's activity, whose
     // attacks…", "repeated attacks", "despite the ceasefire".
-    if doc
-        .cues
-        .iter()
-        .any(|c| c.cue == Cue::Background && c.at.w1 <= w.at.w0 && c.at.w0 >= sent_w0 && w.at.w0 - c.at.w1 <= 15)
-    {
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Background
+            && c.at.w1 <= w.at.w0
+            && c.at.w0 >= sent_w0
+            && w.at.w0 - c.at.w1 <= 15
+    }) {
         return true;
     }
     if doc
@@ -128,15 +132,15 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
 
 /// A side or target noun of a kind within `n` words after word `w`.
 fn side_after(doc: &Doc, w: usize, n: usize, pred: impl Fn(Side) -> bool) -> bool {
-    doc.sides
-        .iter()
-        .any(|s| s.at.w0 >= w && s.at.w0 <= w + n && pred(s.def.side) && doc.same_sentence(w, s.at.w0))
+    doc.sides.iter().any(|s| {
+        s.at.w0 >= w && s.at.w0 <= w + n && pred(s.def.side) && doc.same_sentence(w, s.at.w0)
+    })
 }
 
 fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
-    doc.places
-        .iter()
-        .any(|p| p.m.place.is_some() && p.at.w0 >= w && p.at.w0 <= w + n && doc.same_clause(w, p.at.w0))
+    doc.places.iter().any(|p| {
+        p.m.place.is_some() && p.at.w0 >= w && p.at.w0 <= w + n && doc.same_clause(w, p.at.w0)
+    })
 }
 
 /// The frames of one sentence.
@@ -154,7 +158,11 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         })
         .filter(|w| !cancelled(doc, w, s.w0))
         // Words inside a name ("… لتحقيق الاستقرار في مالي") are not events.
-        .filter(|w| !doc.actors.iter().any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1))
+        .filter(|w| {
+            !doc.actors
+                .iter()
+                .any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1)
+        })
         .collect();
     // Words that only count with the right object next to them.
     words.retain(|w| match w.class {
@@ -171,14 +179,15 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         C::Handover | C::Base => {
             w.strength == 2
                 || side_after(doc, w.at.w1, 6, |s| s == Side::MilitaryTarget)
-                || side_after(doc, w.at.w0.saturating_sub(3), 3, |s| s == Side::MilitaryTarget)
+                || side_after(doc, w.at.w0.saturating_sub(3), 3, |s| {
+                    s == Side::MilitaryTarget
+                })
         }
         _ => true,
     });
-    let protesters = doc
-        .sides
-        .iter()
-        .any(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1 && matches!(x.def.side, Side::Protesters | Side::Rioters));
+    let protesters = doc.sides.iter().any(|x| {
+        x.at.w0 >= s.w0 && x.at.w1 <= s.w1 && matches!(x.def.side, Side::Protesters | Side::Rioters)
+    });
     // A dispersal or live fire on protesters is a protest event even with no
     // protest word.
     if protesters && !words.iter().any(|w| family(w.class) == Family::Protest) {
@@ -201,7 +210,9 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let has_protest = words.iter().any(|w| family(w.class) == Family::Protest);
     let has_take = words.iter().any(|w| w.class == C::Take);
     let has_violence = words.iter().any(|w| family(w.class) == Family::Violence);
-    let has_arrest = words.iter().any(|w| w.class == C::Arrest && w.strength == 2);
+    let has_arrest = words
+        .iter()
+        .any(|w| w.class == C::Arrest && w.strength == 2);
     let has_intercept = words.iter().any(|w| w.class == C::Intercept);
     // Assign each word to a family after the absorption rules.
     let mut assigned: Vec<(Family, Word)> = Vec::new();
@@ -211,7 +222,11 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             // Gunfire, clashes and assaults around a crowd belong to the
             // crowd's event; bombs and air strikes do not.
             Family::Violence
-                if has_protest && matches!(w.class, C::Attack | C::Clash | C::Shooting | C::Kill | C::Grenade) =>
+                if has_protest
+                    && matches!(
+                        w.class,
+                        C::Attack | C::Clash | C::Shooting | C::Kill | C::Grenade
+                    ) =>
             {
                 f = Family::Protest
             }
@@ -224,7 +239,8 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             }
             // The weapon that was intercepted.
             Family::Violence
-                if has_intercept && matches!(w.class, C::Air | C::Shelling | C::Explosion | C::Attack) =>
+                if has_intercept
+                    && matches!(w.class, C::Air | C::Shelling | C::Explosion | C::Attack) =>
             {
                 f = Family::Intercept
             }
@@ -238,7 +254,9 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let dates: Vec<&crate::doc::DateM> = doc
         .dates
         .iter()
-        .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && d.d.kind != crate::dates::DateKind::PeriodStart)
+        .filter(|d| {
+            d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && d.d.kind != crate::dates::DateKind::PeriodStart
+        })
         .collect();
     let mut distinct: Vec<chrono::NaiveDate> = dates.iter().map(|d| d.d.date).collect();
     distinct.sort();
@@ -250,7 +268,10 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.at.w0.abs_diff(w.at.w0) <= 6 && doc.same_clause(d.at.w0.min(w.at.w0), d.at.w0.max(w.at.w0)))
+            .filter(|(_, d)| {
+                d.at.w0.abs_diff(w.at.w0) <= 6
+                    && doc.same_clause(d.at.w0.min(w.at.w0), d.at.w0.max(w.at.w0))
+            })
             .min_by_key(|(_, d)| d.at.w0.abs_diff(w.at.w0))
             .map(|(i, _)| i)
     };
@@ -290,7 +311,12 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             .map(|f| f.words.iter().map(|w| w.at.w0).min().unwrap_or(s.w0))
             .collect();
         for i in 1..by_family.len() {
-            let prev_last = by_family[i - 1].words.iter().map(|w| w.at.w1).max().unwrap_or(s.w0);
+            let prev_last = by_family[i - 1]
+                .words
+                .iter()
+                .map(|w| w.at.w1)
+                .max()
+                .unwrap_or(s.w0);
             let start = firsts[i];
             let mut cut = start;
             let mut k = start;
@@ -321,8 +347,14 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
             if f.anaphoric() {
                 return true;
             }
-            let people = doc.sides.iter().any(|s| s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side != Side::People);
-            let named = doc.actors.iter().any(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1);
+            let people = doc
+                .sides
+                .iter()
+                .any(|s| s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side != Side::People);
+            let named = doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1);
             let counted = doc.qtys.iter().any(|q| q.at.w0 >= f.w0 && q.at.w1 <= f.w1)
                 && doc
                     .cues_in(f.w0, f.w1)
@@ -330,14 +362,16 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
             match f.family {
                 // An active "killed" only reports an incident when its
                 // subject is the perpetrator ("قتل مسلحون سبعة مزارعين").
-                Family::Violence if f.words.iter().all(|w| w.class == C::Kill) => f.words.iter().any(|w| {
-                    doc.sides.iter().any(|s| {
-                        s.at.w0 >= w.at.w1
-                            && s.at.w0 <= w.at.w1 + 1
-                            && matches!(s.def.side, Side::Fighters | Side::Civilians)
-                            && s.def.count.is_none()
-                    }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
-                }),
+                Family::Violence if f.words.iter().all(|w| w.class == C::Kill) => {
+                    f.words.iter().any(|w| {
+                        doc.sides.iter().any(|s| {
+                            s.at.w0 >= w.at.w1
+                                && s.at.w0 <= w.at.w1 + 1
+                                && matches!(s.def.side, Side::Fighters | Side::Civilians)
+                                && s.def.count.is_none()
+                        }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+                    })
+                }
                 Family::Agreement => false,
                 _ => people || named || counted,
             }
@@ -399,7 +433,11 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                     || words
                         .iter()
                         .any(|w| w.class == C::Attack && w.strength == 2 && cx.armed_target);
-                return if assault { S::ArmedClash } else { S::SuicideBomb };
+                return if assault {
+                    S::ArmedClash
+                } else {
+                    S::SuicideBomb
+                };
             }
             if has(C::Air) {
                 return S::AirDroneStrike;
@@ -429,7 +467,11 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 if cx.civilian_target {
                     return S::Attack;
                 }
-                return if cx.state_named { S::ArmedClash } else { S::Attack };
+                return if cx.state_named {
+                    S::ArmedClash
+                } else {
+                    S::Attack
+                };
             }
             if has(C::Explosion) {
                 return S::RemoteExplosiveLandmineIed;
@@ -449,7 +491,10 @@ pub fn compatible(a: SubEventType, b: SubEventType) -> bool {
     pair(S::ArmedClash, S::SuicideBomb)
         || pair(S::ArmedClash, S::GovernmentRegainsTerritory)
         || pair(S::ArmedClash, S::NonStateActorOvertakesTerritory)
-        || pair(S::GovernmentRegainsTerritory, S::NonStateActorOvertakesTerritory)
+        || pair(
+            S::GovernmentRegainsTerritory,
+            S::NonStateActorOvertakesTerritory,
+        )
         || pair(S::RemoteExplosiveLandmineIed, S::SuicideBomb)
 }
 
@@ -482,7 +527,11 @@ mod tests {
         };
         // car bomb + assault on a base = battle; a lone suicide bomber = suicide bomb
         assert_eq!(
-            classify(&[word(C::Suicide, 2), word(C::Clash, 2)], Family::Violence, &armed),
+            classify(
+                &[word(C::Suicide, 2), word(C::Clash, 2)],
+                Family::Violence,
+                &armed
+            ),
             SubEventType::ArmedClash
         );
         assert_eq!(
@@ -491,12 +540,22 @@ mod tests {
         );
         // an IED against soldiers is an IED, not a battle
         assert_eq!(
-            classify(&[word(C::Ied, 2), word(C::Attack, 1)], Family::Violence, &armed),
+            classify(
+                &[word(C::Ied, 2), word(C::Attack, 1)],
+                Family::Violence,
+                &armed
+            ),
             SubEventType::RemoteExplosiveLandmineIed
         );
         // an attack is a battle or violence against civilians by its target
-        assert_eq!(classify(&[word(C::Attack, 1)], Family::Violence, &armed), SubEventType::ArmedClash);
-        assert_eq!(classify(&[word(C::Attack, 1)], Family::Violence, &civ), SubEventType::Attack);
+        assert_eq!(
+            classify(&[word(C::Attack, 1)], Family::Violence, &armed),
+            SubEventType::ArmedClash
+        );
+        assert_eq!(
+            classify(&[word(C::Attack, 1)], Family::Violence, &civ),
+            SubEventType::Attack
+        );
         let fire = Context {
             live_fire: true,
             casualties: true,

@@ -14,10 +14,10 @@ use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
 
 use crate::actors::{ActorDict, ACTORS};
-use crate::geo::{CountryMention, Gazetteer, PlaceMention, PlaceKind};
+use crate::dates::{find_dates, DateRef};
+use crate::geo::{CountryMention, Gazetteer, PlaceKind, PlaceMention};
 use crate::lang::{Cue, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
-use crate::dates::{find_dates, DateRef};
 use crate::numbers::{find_quantities, Quantity};
 
 /// Word range `[w0, w1)` and byte span of a hit.
@@ -123,7 +123,10 @@ impl<'a> Doc<'a> {
         let an = rasd_text::analyze(text);
         let words = Words::new(text, &an);
         let body = doc.body_spans();
-        let in_body = |s: Span| body.iter().any(|b| b.start <= s.start && s.end <= b.end.max(b.start));
+        let in_body = |s: Span| {
+            body.iter()
+                .any(|b| b.start <= s.start && s.end <= b.end.max(b.start))
+        };
         let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();
         let at_of = |span: Span| -> Option<At> {
             let w0 = starts.partition_point(|&s| s < span.start);
@@ -209,7 +212,8 @@ impl<'a> Doc<'a> {
             }
         }
         tally.sort_by_key(|t| (std::cmp::Reverse(t.2), t.3));
-        let doc_countries: Vec<(&'static str, &'static str)> = tally.iter().map(|t| (t.0, t.1)).collect();
+        let doc_countries: Vec<(&'static str, &'static str)> =
+            tally.iter().map(|t| (t.0, t.1)).collect();
         let iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();
         let actors = longest_first(
             dict.matcher
@@ -246,16 +250,19 @@ impl<'a> Doc<'a> {
         for s in sides.iter_mut() {
             if !matches!(
                 s.def.side,
-                Side::Military | Side::Police | Side::MilitaryTarget | Side::Members | Side::Authorities
+                Side::Military
+                    | Side::Police
+                    | Side::MilitaryTarget
+                    | Side::Members
+                    | Side::Authorities
             ) {
                 continue;
             }
             // The country follows the noun, possibly after one more word
             // ("القوات المسلحة المالية", "طائرات حربية روسية").
-            if let Some(c) = countries
-                .iter()
-                .find(|c| c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1 && joined(&words, s.at.w1 - 1, c.at.w0))
-            {
+            if let Some(c) = countries.iter().find(|c| {
+                c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1 && joined(&words, s.at.w1 - 1, c.at.w0)
+            }) {
                 s.iso3 = Some(c.m.iso3);
                 s.country = Some(c.m.country);
             }
@@ -286,15 +293,24 @@ impl<'a> Doc<'a> {
         // number reader left out: a plain count.
         for (i, &t) in words.tok.iter().enumerate() {
             let tok = &an.tokens[t];
-            if tok.kind != rasd_text::TokenKind::Number || i == 0 || an.tokens[words.tok[i - 1]].key != "و" {
+            if tok.kind != rasd_text::TokenKind::Number
+                || i == 0
+                || an.tokens[words.tok[i - 1]].key != "و"
+            {
                 continue;
             }
-            if tok.span.start != an.tokens[words.tok[i - 1]].span.end || qtys.iter().any(|q| q.at.w0 <= i && i < q.at.w1) {
+            if tok.span.start != an.tokens[words.tok[i - 1]].span.end
+                || qtys.iter().any(|q| q.at.w0 <= i && i < q.at.w1)
+            {
                 continue;
             }
             if let Ok(value) = tok.key.replace(',', "").parse::<u64>() {
                 qtys.push(QtyM {
-                    at: At { w0: i, w1: i + 1, span: tok.span },
+                    at: At {
+                        w0: i,
+                        w1: i + 1,
+                        span: tok.span,
+                    },
                     q: crate::numbers::Quantity {
                         span: tok.span,
                         value,
@@ -337,12 +353,16 @@ impl<'a> Doc<'a> {
     /// only the hits of those sentences. Long documents are coded in such
     /// windows so the cost stays linear in their length.
     pub fn window(&self, a: usize, b: usize) -> Doc<'a> {
-        let (Some(first), Some(last)) = (self.sents.get(a), self.sents.get(b.saturating_sub(1))) else {
+        let (Some(first), Some(last)) = (self.sents.get(a), self.sents.get(b.saturating_sub(1)))
+        else {
             return self.clone();
         };
         let (w0, w1) = (first.w0, last.w1);
         fn keep<T: Clone>(v: &[T], w0: usize, w1: usize, at: impl Fn(&T) -> usize) -> Vec<T> {
-            v.iter().filter(|x| at(x) >= w0 && at(x) < w1).cloned().collect()
+            v.iter()
+                .filter(|x| at(x) >= w0 && at(x) < w1)
+                .cloned()
+                .collect()
         }
         Doc {
             text: self.text,
@@ -393,7 +413,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn cues_in(&self, w0: usize, w1: usize) -> impl Iterator<Item = &CueM> {
-        self.cues.iter().filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
+        self.cues
+            .iter()
+            .filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
     }
 
     pub fn has_cue(&self, w0: usize, w1: usize, cue: Cue) -> bool {
@@ -404,7 +426,9 @@ impl<'a> Doc<'a> {
     pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&CueM> {
         self.cues
             .iter()
-            .filter(|c| c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w))
+            .filter(|c| {
+                c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w)
+            })
             .max_by_key(|c| c.at.w1)
     }
 
@@ -419,9 +443,12 @@ impl<'a> Doc<'a> {
     }
 
     pub fn place_is_area(p: &PlaceMention) -> bool {
-        p.place
-            .as_ref()
-            .is_some_and(|pl| matches!(pl.kind, PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region))
+        p.place.as_ref().is_some_and(|pl| {
+            matches!(
+                pl.kind,
+                PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region
+            )
+        })
     }
 }
 

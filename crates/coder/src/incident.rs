@@ -9,7 +9,8 @@
 
 use chrono::{Duration, NaiveDate};
 use rasd_model::{
-    event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span, SubEventType,
+    event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span,
+    SubEventType,
 };
 
 use crate::actors::generic_name;
@@ -51,7 +52,10 @@ struct Draft {
 
 impl Draft {
     fn words(&self) -> Vec<Word> {
-        self.frames.iter().flat_map(|f| f.words.iter().copied()).collect()
+        self.frames
+            .iter()
+            .flat_map(|f| f.words.iter().copied())
+            .collect()
     }
 
     /// Word ranges the incident's details come from.
@@ -76,18 +80,24 @@ fn is_statement_date(doc: &Doc, at: &At) -> bool {
             && c.at.w1 <= at.w0
             && at.w0 - c.at.w1 <= 10
             && doc.same_sentence(c.at.w0, at.w0)
-            && !doc.triggers.iter().any(|t| t.at.w0 >= c.at.w1 && t.at.w1 <= at.w0)
             && !doc
-                .cues
+                .triggers
                 .iter()
-                .any(|d| matches!(d.cue, Cue::Death | Cue::Injury) && d.at.w0 >= c.at.w1 && d.at.w1 <= at.w0)
+                .any(|t| t.at.w0 >= c.at.w1 && t.at.w1 <= at.w0)
+            && !doc.cues.iter().any(|d| {
+                matches!(d.cue, Cue::Death | Cue::Injury) && d.at.w0 >= c.at.w1 && d.at.w1 <= at.w0
+            })
     })
 }
 
 /// The explicit date of a frame: the date nearest to its event words,
 /// statement dates and period starts aside. `fallback` gets the statement
 /// date when that is all there is.
-fn frame_date(doc: &Doc, f: &Frame, prev: Option<&DateChoice>) -> (Option<DateChoice>, Option<DateChoice>) {
+fn frame_date(
+    doc: &Doc,
+    f: &Frame,
+    prev: Option<&DateChoice>,
+) -> (Option<DateChoice>, Option<DateChoice>) {
     let anchor = f.anchor();
     // "two days earlier", "the next day": relative to the incident told
     // before, whatever the date reader made of it.
@@ -112,7 +122,11 @@ fn frame_date(doc: &Doc, f: &Frame, prev: Option<&DateChoice>) -> (Option<DateCh
     }
     let mut best: Option<(usize, DateChoice)> = None;
     let mut statement: Option<DateChoice> = None;
-    for d in doc.dates.iter().filter(|d| d.at.w0 >= f.w0 && d.at.w1 <= f.w1) {
+    for d in doc
+        .dates
+        .iter()
+        .filter(|d| d.at.w0 >= f.w0 && d.at.w1 <= f.w1)
+    {
         if d.d.kind == DateKind::PeriodStart || doc.cue_before(d.at.w0, 5, Cue::Period).is_some() {
             continue;
         }
@@ -146,7 +160,13 @@ fn place_rank(p: &Place) -> u8 {
 /// The explicit place of a frame: the most specific place named in its
 /// part of the sentence, the first of "between X and Y", places that are
 /// part of an actor's name or a destination ("fled to X") aside.
-fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize, allow_destination: bool) -> Option<PlaceChoice> {
+fn frame_place(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    anchor: usize,
+    allow_destination: bool,
+) -> Option<PlaceChoice> {
     let mut cands: Vec<(u8, bool, usize, PlaceChoice)> = Vec::new();
     for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
         let Some(place) = &p.m.place else { continue };
@@ -155,7 +175,11 @@ fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize, allow_destination
         if place.kind == PlaceKind::Country {
             continue;
         }
-        if doc.actors.iter().any(|a| a.at.w0 <= p.at.w0 && p.at.w1 <= a.at.w1) {
+        if doc
+            .actors
+            .iter()
+            .any(|a| a.at.w0 <= p.at.w0 && p.at.w1 <= a.at.w1)
+        {
             continue;
         }
         let prev = p.at.w0.checked_sub(1).map(|i| doc.stem(i)).unwrap_or("");
@@ -186,7 +210,11 @@ fn frame_place(doc: &Doc, w0: usize, w1: usize, anchor: usize, allow_destination
         if after_between {
             rank = 0;
         }
-        let precision = if place_rank(place) >= 2 { 3 } else { p.m.geo_precision.clamp(1, 3) };
+        let precision = if place_rank(place) >= 2 {
+            3
+        } else {
+            p.m.geo_precision.clamp(1, 3)
+        };
         cands.push((
             rank,
             destination,
@@ -236,7 +264,11 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
         prev_period_start = doc
             .dates
             .iter()
-            .find(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && doc.cue_before(d.at.w0, 12, Cue::Period).is_some())
+            .find(|d| {
+                d.at.w0 >= s.w0
+                    && d.at.w1 <= s.w1
+                    && doc.cue_before(d.at.w0, 12, Cue::Period).is_some()
+            })
             .map(|d| DateChoice {
                 date: d.d.date,
                 precision: d.d.precision,
@@ -256,14 +288,23 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
         for f in frames {
             let prev_date = last.and_then(|l| drafts[l].date.clone());
             let (date, statement) = frame_date(doc, &f, prev_date.as_ref());
-            let place = frame_place(doc, f.w0, f.w1, f.anchor(), matches!(f.family, Family::Base | Family::Intercept));
+            let place = frame_place(
+                doc,
+                f.w0,
+                f.w1,
+                f.anchor(),
+                matches!(f.family, Family::Base | Family::Intercept),
+            );
             let cx = context(doc, &[(f.w0, f.w1)], &figs);
             let sub = classify(&f.words, f.family, &cx);
-            if std::env::var("RASD_DEBUG").is_ok() { eprintln!("frame s{} {:?} {:?} date={:?} place={:?} words={:?}", si, f.family, sub, date.as_ref().map(|d| d.date), place.as_ref().map(|p| p.place.name.clone()), f.words.iter().map(|w| (w.class, w.strength, &doc.text[w.at.span.start..w.at.span.end])).collect::<Vec<_>>()); }
             // Merge into a recent incident of the same story?
             let mut merged = false;
             if !separate {
-                let recent: Vec<usize> = (0..drafts.len()).rev().filter(|&i| !drafts[i].period).take(3).collect();
+                let recent: Vec<usize> = (0..drafts.len())
+                    .rev()
+                    .filter(|&i| !drafts[i].period)
+                    .take(3)
+                    .collect();
                 for i in recent {
                     let d = &drafts[i];
                     // Gunfire told after a protest is the protest's.
@@ -289,7 +330,9 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     if let (Some(a), Some(b)) = (&place, &d.place) {
                         // "the strikes hit a district of the city": one
                         // account placing the same incident more precisely.
-                        let retold = f.words.iter().all(|w| w.definite) && sub == d.sub && a.place.iso3 == b.place.iso3;
+                        let retold = f.words.iter().all(|w| w.definite)
+                            && sub == d.sub
+                            && a.place.iso3 == b.place.iso3;
                         if d.own_place && !same_place(a, b) && !retold {
                             continue;
                         }
@@ -299,7 +342,8 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         continue;
                     }
                     // Only the latest incident may be referred back to.
-                    if Some(i) != last && weak && place.is_none() && date.is_none() && f.anaphoric() {
+                    if Some(i) != last && weak && place.is_none() && date.is_none() && f.anaphoric()
+                    {
                         // still fine: "the attack" after a detail sentence
                     }
                     let d = &mut drafts[i];
@@ -376,7 +420,13 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
     events
 }
 
-fn update_context(doc: &Doc, w0: usize, w1: usize, date: &mut Option<DateChoice>, place: &mut Option<PlaceChoice>) {
+fn update_context(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    date: &mut Option<DateChoice>,
+    place: &mut Option<PlaceChoice>,
+) {
     if let Some(d) = doc
         .dates
         .iter()
@@ -404,19 +454,23 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             continue;
         }
         let targeted = doc.cue_before(s.at.w0, 2, Cue::Target).is_some()
-            || doc.triggers.iter().any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill);
+            || doc
+                .triggers
+                .iter()
+                .any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill);
         match s.def.side {
             Side::MilitaryTarget => cx.armed_target = true,
             Side::CivilianTarget => cx.civilian_target = true,
             Side::Military | Side::Police if targeted => cx.armed_target = true,
             Side::Civilians if targeted => cx.civilian_target = true,
-            Side::Civilians => {
-                // "سكان قرية يقتلون": a crowd of civilians acting
+            // "سكان قرية يقتلون": a crowd of civilians acting
+            Side::Civilians
                 if s.def.count.is_none()
-                    && doc.triggers.iter().any(|t| t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0))
-                {
-                    cx.civilians_act = true;
-                }
+                    && doc.triggers.iter().any(|t| {
+                        t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                    }) =>
+            {
+                cx.civilians_act = true;
             }
             _ => {}
         }
@@ -433,7 +487,10 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             cx.armed_target = true;
         }
     }
-    for f in figs.iter().filter(|f| f.kind == Kind::Killed || f.kind == Kind::Injured) {
+    for f in figs
+        .iter()
+        .filter(|f| f.kind == Kind::Killed || f.kind == Kind::Injured)
+    {
         if !scopes.iter().any(|&(a, b)| f.w >= a && f.w < b) {
             continue;
         }
@@ -441,9 +498,9 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         match f.victims {
             Victims::Group(FatalityGroup::Civilians) => cx.civilian_target = true,
             Victims::Group(FatalityGroup::Protesters) => cx.protest_victims = true,
-            Victims::Group(FatalityGroup::Military | FatalityGroup::Police | FatalityGroup::Peacekeepers) if !f.enemy_claim => {
-                cx.armed_target = true
-            }
+            Victims::Group(
+                FatalityGroup::Military | FatalityGroup::Police | FatalityGroup::Peacekeepers,
+            ) if !f.enemy_claim => cx.armed_target = true,
             _ => {}
         }
     }
@@ -459,7 +516,12 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
 }
 
 /// A cumulative toll over a period ("since March more than 900 killed").
-fn period_total(doc: &Doc, si: usize, figs: &[Figure], prev_start: Option<&DateChoice>) -> Option<Draft> {
+fn period_total(
+    doc: &Doc,
+    si: usize,
+    figs: &[Figure],
+    prev_start: Option<&DateChoice>,
+) -> Option<Draft> {
     let s = doc.sents[si];
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
     let killed: Vec<&Figure> = figs
@@ -516,7 +578,11 @@ fn period_total(doc: &Doc, si: usize, figs: &[Figure], prev_start: Option<&DateC
     let cx = context(doc, &[(s.w0, s.w1)], figs);
     let mut sub = classify(&frame.words, Family::Violence, &cx);
     if frame.words.is_empty() {
-        sub = if cx.civilian_target { SubEventType::Attack } else { SubEventType::ArmedClash };
+        sub = if cx.civilian_target {
+            SubEventType::Attack
+        } else {
+            SubEventType::ArmedClash
+        };
     }
     let place = frame_place(doc, s.w0, s.w1, s.w0, false);
     Some(Draft {
@@ -569,7 +635,9 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
         }
     }
     for f in &d.frames {
-        if let Some(c) = doc.countries.iter().find(|c| c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name) {
+        if let Some(c) = doc.countries.iter().find(|c| {
+            c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name
+        }) {
             return (c.m.iso3.to_string(), c.m.country.to_string());
         }
     }
@@ -588,9 +656,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     let scopes = d.scopes(doc);
     let main_scope: Vec<(usize, usize)> = d.frames.iter().map(|f| (f.w0, f.w1)).collect();
     let words = d.words();
-    let speech_near = |w: usize| doc.cue_before(w, 2, Cue::Speech).is_some() || doc.cue_before(w, 1, Cue::Source).is_some();
+    let speech_near = |w: usize| {
+        doc.cue_before(w, 2, Cue::Speech).is_some() || doc.cue_before(w, 1, Cue::Source).is_some()
+    };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
-        if doc.cues.iter().any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1) {
+        if doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
+        {
             return None;
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
@@ -599,15 +673,25 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .iter()
                 .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
         };
-        let claim_before = doc.cue_before(at.w0, 4, Cue::Claim).filter(|c| !negated(c.at.w0));
+        let claim_before = doc
+            .cue_before(at.w0, 4, Cue::Claim)
+            .filter(|c| !negated(c.at.w0));
         let claim_after = doc.cues.iter().find(|c| {
-            c.cue == Cue::Claim && c.at.w0 >= at.w1 && c.at.w0 <= at.w1 + 3 && doc.same_clause(at.w0, c.at.w0) && !negated(c.at.w0)
+            c.cue == Cue::Claim
+                && c.at.w0 >= at.w1
+                && c.at.w0 <= at.w1 + 3
+                && doc.same_clause(at.w0, c.at.w0)
+                && !negated(c.at.w0)
         });
         if claim_before.is_some() || claim_after.is_some() {
             return Some(Role::Claimer);
         }
         // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
-        if armed && at.w0 > 0 && matches!(doc.stem(at.w0 - 1), "ان") && doc.same_clause(at.w0 - 1, at.w0) {
+        if armed
+            && at.w0 > 0
+            && matches!(doc.stem(at.w0 - 1), "ان")
+            && doc.same_clause(at.w0 - 1, at.w0)
+        {
             return Some(Role::Agent);
         }
         if let Some(c) = doc.cue_before(at.w0, 2, Cue::Agent) {
@@ -618,9 +702,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             let after_weapon = c.at.w0 > 0
                 && (doc.triggers.iter().any(|t| t.at.w1 == c.at.w0)
                     || doc.sides.iter().any(|x| {
-                        x.at.w1 == c.at.w0 && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
+                        x.at.w1 == c.at.w0
+                            && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
                     }));
-            return Some(if owner_word && !after_weapon { Role::Patient } else { Role::Agent });
+            return Some(if owner_word && !after_weapon {
+                Role::Patient
+            } else {
+                Role::Agent
+            });
         }
         if before(Cue::Hedge, 8) || before(Cue::Blame, 6) {
             return Some(Role::Agent);
@@ -628,25 +717,43 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if before(Cue::Assoc, 3) {
             return Some(Role::Ally);
         }
-        if doc.cues.iter().any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2) {
+        if doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+        {
             return Some(Role::First);
         }
         if let Some(c) = doc.cue_before(at.w0, 2, Cue::Target) {
             // "على" marks a target only right after an event word ("هجوم … على معسكر").
             let on = doc.stem(c.at.w0) == "علي";
-            if !on || doc.triggers.iter().any(|t| t.at.w1 <= c.at.w0 && c.at.w0 - t.at.w1 <= 4) {
+            if !on
+                || doc
+                    .triggers
+                    .iter()
+                    .any(|t| t.at.w1 <= c.at.w0 && c.at.w0 - t.at.w1 <= 4)
+            {
                 return Some(Role::Patient);
             }
         }
         // "قصف مدفعي من قوات النظام": the force the fire came from.
-        if at.w0 >= 2 && doc.stem(at.w0 - 1) == "من" && doc.triggers.iter().any(|t| t.at.w1 == at.w0 - 1 && matches!(t.def.class, C::Shelling | C::Air | C::Shooting)) {
+        if at.w0 >= 2
+            && doc.stem(at.w0 - 1) == "من"
+            && doc.triggers.iter().any(|t| {
+                t.at.w1 == at.w0 - 1 && matches!(t.def.class, C::Shelling | C::Air | C::Shooting)
+            })
+        {
             return Some(Role::Agent);
         }
         if speech_near(at.w0) {
             return Some(Role::Speaker);
         }
         // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
-        if armed && at.w0 > 0 && matches!(doc.stem(at.w0 - 1), "ان") && doc.same_clause(at.w0 - 1, at.w0) {
+        if armed
+            && at.w0 > 0
+            && matches!(doc.stem(at.w0 - 1), "ان")
+            && doc.same_clause(at.w0 - 1, at.w0)
+        {
             return Some(Role::Agent);
         }
         // Right after or before an event word: the subject of a verb or
@@ -677,10 +784,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
                     && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
             }) {
-                let counted = doc.qtys.iter().any(|q| q.at.w1 == s.at.w0 || q.at.w1 + 1 == s.at.w0)
+                let counted = doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w1 == s.at.w0 || q.at.w1 + 1 == s.at.w0)
                     || s.def.count.is_some()
                     || doc.cues.iter().any(|c| {
-                        matches!(c.cue, Cue::Death | Cue::Injury) && c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
+                        matches!(c.cue, Cue::Death | Cue::Injury)
+                            && c.at.w1 <= s.at.w0
+                            && s.at.w0 - c.at.w1 <= 1
                     });
                 if counted {
                     role = Role::Patient;
@@ -694,14 +806,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if role == Role::Mention
             && out.iter().any(|c| c.role == Role::First)
             && a.at.w0 > 0
-            && doc.an.tokens[doc.words.tok[a.at.w0]].prefix().starts_with('و')
+            && doc.an.tokens[doc.words.tok[a.at.w0]]
+                .prefix()
+                .starts_with('و')
         {
             role = Role::Second;
         }
-        let bg = doc
-            .cues
-            .iter()
-            .any(|c| c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0);
+        let bg = doc.cues.iter().any(|c| {
+            c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0
+        });
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
@@ -730,8 +843,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .iter()
                 .filter(|a| a.at.w1 <= s.at.w0)
                 .map(|a| (a, doc.actor_name(a.actor, iso3, country)))
-                .filter(|(_, (_, inter))| matches!(inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia))
-                .last();
+                .rfind(|(_, (_, inter))| {
+                    matches!(
+                        inter,
+                        Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                    )
+                });
             if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
                 let main = within(&main_scope, &s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
@@ -752,8 +869,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if side == Side::Members || side == Side::People {
             // "مقاتليه", "عناصرها": the organization spoken of.
             let key = &doc.an.tokens[doc.words.tok[s.at.w0]].key;
-            if pronoun_suffix(key) && matches!(side, Side::Members) || (side == Side::Fighters && pronoun_suffix(key)) {
-                if let Some(prev) = out.iter().filter(|c| c.named && c.w < s.at.w0).max_by_key(|c| c.w).cloned() {
+            if pronoun_suffix(key) && matches!(side, Side::Members)
+                || (side == Side::Fighters && pronoun_suffix(key))
+            {
+                if let Some(prev) = out
+                    .iter()
+                    .filter(|c| c.named && c.w < s.at.w0)
+                    .max_by_key(|c| c.w)
+                    .cloned()
+                {
                     if let Some(role) = role_at(&s.at, true) {
                         out.push(Cand {
                             role,
@@ -773,8 +897,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .iter()
                 .filter(|a| a.at.w1 <= s.at.w0)
                 .map(|a| (a, doc.actor_name(a.actor, iso3, country)))
-                .filter(|(_, (_, inter))| matches!(inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia))
-                .last();
+                .rfind(|(_, (_, inter))| {
+                    matches!(
+                        inter,
+                        Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                    )
+                });
             if let Some((a, (name, inter))) = prev {
                 if let Some(role) = role_at(&s.at, true) {
                     out.push(Cand {
@@ -793,24 +921,35 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         // "مسلحو X", "عناصر من X": the noun is the named actor.
         if matches!(side, Side::Fighters | Side::Members)
-            && doc.actors.iter().any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+            && doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
         {
             continue;
         }
         if side == Side::Authorities {
-            side = if d.family == Family::Arrest { Side::Police } else { Side::Military };
+            side = if d.family == Family::Arrest {
+                Side::Police
+            } else {
+                Side::Military
+            };
         }
         let side_iso = s.iso3.unwrap_or(iso3);
         let side_country = s.country.unwrap_or(country);
         let Some((name, inter)) = generic_name(side, side_country, iso3, side_iso) else {
             continue;
         };
-        let armed = matches!(side.as_people(), Side::Military | Side::Police | Side::Fighters | Side::Clan);
-        let Some(role) = role_at(&s.at, armed) else { continue };
-        let bg = doc
-            .cues
-            .iter()
-            .any(|c| c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0);
+        let armed = matches!(
+            side.as_people(),
+            Side::Military | Side::Police | Side::Fighters | Side::Clan
+        );
+        let Some(role) = role_at(&s.at, armed) else {
+            continue;
+        };
+        let bg = doc.cues.iter().any(|c| {
+            c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0
+        });
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
@@ -819,11 +958,20 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         let victim = s.def.side.names_people()
-            && (doc.qtys.iter().any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
+            && (doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
                 || doc.cues.iter().any(|c| {
-                    matches!(c.cue, Cue::Death | Cue::Injury) && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1 || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
+                    matches!(c.cue, Cue::Death | Cue::Injury)
+                        && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
+                            || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
                 }));
-        let role = if victim && role == Role::Mention { Role::Patient } else { role };
+        let role = if victim && role == Role::Mention {
+            Role::Patient
+        } else {
+            role
+        };
         out.push(Cand {
             name,
             inter,
@@ -841,7 +989,9 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         if let Some(c) = doc.countries.iter().find(|c| {
-            c.m.form == crate::geo::CountryForm::Demonym && c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1
+            c.m.form == crate::geo::CountryForm::Demonym
+                && c.at.w0 >= w.at.w1
+                && c.at.w0 <= w.at.w1 + 1
         }) {
             if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
                 out.push(Cand {
@@ -870,7 +1020,11 @@ impl Cand {
 fn is_armed(i: Inter) -> bool {
     matches!(
         i,
-        Inter::StateForces | Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia | Inter::External
+        Inter::StateForces
+            | Inter::RebelGroup
+            | Inter::PoliticalMilitia
+            | Inter::IdentityMilitia
+            | Inter::External
     )
 }
 
@@ -886,17 +1040,17 @@ struct Sides {
     assoc1: Vec<String>,
 }
 
-fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &str, prior: &[Draft]) -> Sides {
+fn pick_actors(
+    doc: &Doc,
+    d: &Draft,
+    sub: SubEventType,
+    iso3: &str,
+    country: &str,
+    prior: &[Draft],
+    figs: &[Figure],
+) -> Sides {
     use SubEventType as S;
     let cands = candidates(doc, d, iso3, country);
-    if std::env::var("RASD_DEBUG").is_ok() {
-        for x in &doc.sides {
-            eprintln!("  side {:?} {:?} «{}»", x.def.side, x.iso3, &doc.text[x.at.span.start..x.at.span.end]);
-        }
-        for c in &cands {
-            eprintln!("  cand {:?} {} named={} main={} victim={}", c.role, c.name, c.named, c.main, c.victim);
-        }
-    }
     let generic = |side: Side| -> Option<Cand> {
         let (name, inter) = generic_name(side, country, iso3, iso3)?;
         Some(Cand {
@@ -918,11 +1072,22 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
         .cloned();
     if claimed.is_none() {
         // "تبنته الحركة", "أعلن التنظيم مسؤوليته": the group told of before.
-        let claim_cue = d.scopes(doc).iter().flat_map(|&(a, b)| doc.cues_in(a, b)).find(|c| {
-            c.cue == Cue::Claim
-                && !doc.cues.iter().any(|n| n.cue == Cue::Negation && n.at.w1 <= c.at.w0 && c.at.w0 - n.at.w1 <= 2)
-                && !doc.cues.iter().any(|n| n.cue == Cue::Negation && n.at.w1 <= c.at.w0 + 4 && n.at.w0 + 3 >= c.at.w0 && n.at.w0 <= c.at.w0)
-        });
+        let claim_cue = d
+            .scopes(doc)
+            .iter()
+            .flat_map(|&(a, b)| doc.cues_in(a, b))
+            .find(|c| {
+                c.cue == Cue::Claim
+                    && !doc.cues.iter().any(|n| {
+                        n.cue == Cue::Negation && n.at.w1 <= c.at.w0 && c.at.w0 - n.at.w1 <= 2
+                    })
+                    && !doc.cues.iter().any(|n| {
+                        n.cue == Cue::Negation
+                            && n.at.w1 <= c.at.w0 + 4
+                            && n.at.w0 + 3 >= c.at.w0
+                            && n.at.w0 <= c.at.w0
+                    })
+            });
         if let Some(cue) = claim_cue {
             let negated = (cue.at.w0.saturating_sub(4)..cue.at.w1 + 3)
                 .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"));
@@ -935,8 +1100,12 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                         let (name, inter) = doc.actor_name(a.actor, iso3, country);
                         (a, name, inter)
                     })
-                    .filter(|(_, _, inter)| matches!(inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia))
-                    .last()
+                    .rfind(|(_, _, inter)| {
+                        matches!(
+                            inter,
+                            Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                        )
+                    })
                     .map(|(a, name, inter)| Cand {
                         name,
                         inter,
@@ -952,43 +1121,77 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
     }
     if claimed.is_none() {
         // "قال الإطار في بيان إن مقاتليه هاجموا": own operation told.
-        let speakers: Vec<&Cand> = cands.iter().filter(|c| c.role == Role::Speaker && c.named && !is_state(c.inter) && is_armed(c.inter)).collect();
+        let speakers: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| {
+                c.role == Role::Speaker && c.named && !is_state(c.inter) && is_armed(c.inter)
+            })
+            .collect();
         for sp in speakers {
             // The statement itself tells of the attack.
             let tells = doc.sent_of(sp.w).is_some_and(|si| {
                 let s = doc.sents[si];
-                doc.triggers
-                    .iter()
-                    .any(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1 && t.def.strength > 0 && crate::detect::family(t.def.class) == Family::Violence)
+                doc.triggers.iter().any(|t| {
+                    t.at.w0 >= s.w0
+                        && t.at.w1 <= s.w1
+                        && t.def.strength > 0
+                        && crate::detect::family(t.def.class) == Family::Violence
+                })
             });
-            if tells && cands.iter().any(|c| c.name == sp.name && c.role == Role::Agent) {
+            if tells
+                && cands
+                    .iter()
+                    .any(|c| c.name == sp.name && c.role == Role::Agent)
+            {
                 claimed = Some(sp.clone());
                 break;
             }
         }
     }
     let agent = |pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
-        let agents: Vec<&Cand> = cands.iter().filter(|c| c.role == Role::Agent && pred(c)).collect();
+        let agents: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| c.role == Role::Agent && pred(c))
+            .collect();
         // Named beats generic; a local state force beats its foreign ally.
         agents
             .iter()
-            .max_by_key(|c| (c.named, c.inter == Inter::StateForces, c.main, std::cmp::Reverse(c.w)))
+            .max_by_key(|c| {
+                (
+                    c.named,
+                    c.inter == Inter::StateForces,
+                    c.main,
+                    std::cmp::Reverse(c.w),
+                )
+            })
             .map(|c| (*c).clone())
     };
     let first_named_armed = |skip: &str| -> Option<Cand> {
         cands
             .iter()
-            .filter(|c| c.main && is_armed(c.inter) && c.name != skip && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient))
+            .filter(|c| {
+                c.main
+                    && is_armed(c.inter)
+                    && c.name != skip
+                    && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient)
+            })
             .filter(|c| c.named || c.role == Role::First)
             .max_by_key(|c| (c.role == Role::First, c.named, std::cmp::Reverse(c.w)))
             .cloned()
     };
     let patient = |skip: &str, pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
         // Against a non-state attacker, the state force is the usual target.
-        let attacker_state = cands.iter().find(|c| c.name == skip).is_some_and(|c| is_state(c.inter));
+        let attacker_state = cands
+            .iter()
+            .find(|c| c.name == skip)
+            .is_some_and(|c| is_state(c.inter));
         cands
             .iter()
-            .filter(|c| c.name != skip && pred(c) && matches!(c.role, Role::Patient | Role::Second | Role::Mention))
+            .filter(|c| {
+                c.name != skip
+                    && pred(c)
+                    && matches!(c.role, Role::Patient | Role::Second | Role::Mention)
+            })
             .min_by_key(|c| {
                 // The other side of a fight first; then a state force that
                 // lost people or is named; then named groups; then counted
@@ -1010,10 +1213,14 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
             })
             .cloned()
     };
+    let scopes_v = d.scopes(doc);
     let victims_side = |skip: &str| -> Option<Cand> {
         // The victims' group as a side.
         let mut groups: Vec<FatalityGroup> = Vec::new();
-        for f in figures(doc).iter().filter(|f| d.scopes(doc).iter().any(|&(a, b)| f.w >= a && f.w < b)) {
+        for f in figs
+            .iter()
+            .filter(|f| scopes_v.iter().any(|&(a, b)| f.w >= a && f.w < b))
+        {
             if let Victims::Group(g) = f.victims {
                 if !f.enemy_claim && g != FatalityGroup::Unknown {
                     groups.push(g);
@@ -1031,9 +1238,14 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
         };
         // prefer a named actor of that camp
         let named = cands.iter().find(|c| {
-            c.named && c.name != skip && group_of_inter(c.inter, &c.name) == *g && c.role != Role::Ally
+            c.named
+                && c.name != skip
+                && group_of_inter(c.inter, &c.name) == *g
+                && c.role != Role::Ally
         });
-        named.cloned().or_else(|| generic(side).filter(|c| c.name != skip))
+        named
+            .cloned()
+            .or_else(|| generic(side).filter(|c| c.name != skip))
     };
     let assoc1: Vec<String> = Vec::new();
     let mut a1: Option<Cand>;
@@ -1074,40 +1286,74 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                 .or_else(|| {
                     cands
                         .iter()
-                        .find(|c| is_state(c.inter) && !matches!(c.role, Role::Patient | Role::Ally))
+                        .find(|c| {
+                            is_state(c.inter) && !matches!(c.role, Role::Patient | Role::Ally)
+                        })
                         .cloned()
                 })
-                .or_else(|| cands.iter().find(|c| c.named && is_armed(c.inter) && c.role != Role::Patient).cloned())
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|c| c.named && is_armed(c.inter) && c.role != Role::Patient)
+                        .cloned()
+                })
                 .or_else(|| generic(Side::Police));
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
             a2 = cands
                 .iter()
-                .find(|c| c.named && c.name != skip && !is_state(c.inter) && c.role != Role::Speaker)
+                .find(|c| {
+                    c.named && c.name != skip && !is_state(c.inter) && c.role != Role::Speaker
+                })
                 .cloned()
                 .or_else(|| generic(Side::Civilians));
         }
         S::HeadquartersOrBaseEstablished | S::ChangeToGroupActivity => {
             a1 = agent(&|c| is_armed(c.inter))
-                .or_else(|| cands.iter().filter(|c| c.named && is_armed(c.inter)).min_by_key(|c| c.w).cloned())
-                .or_else(|| cands.iter().find(|c| is_armed(c.inter) && c.role != Role::Patient).cloned());
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .filter(|c| c.named && is_armed(c.inter))
+                        .min_by_key(|c| c.w)
+                        .cloned()
+                })
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|c| is_armed(c.inter) && c.role != Role::Patient)
+                        .cloned()
+                });
             a2 = None;
         }
         S::Agreement => {
             a1 = cands.iter().find(|c| is_armed(c.inter) && c.named).cloned();
-            a2 = a1.as_ref().and_then(|x| cands.iter().find(|c| is_armed(c.inter) && c.named && c.name != x.name).cloned());
+            a2 = a1.as_ref().and_then(|x| {
+                cands
+                    .iter()
+                    .find(|c| is_armed(c.inter) && c.named && c.name != x.name)
+                    .cloned()
+            });
             if a1.is_none() {
                 // "the two sides": the parties of the incident before.
-                if let Some(p) = prior.iter().rev().find(|p| !p.period && p.family == Family::Violence) {
+                if let Some(p) = prior
+                    .iter()
+                    .rev()
+                    .find(|p| !p.period && p.family == Family::Violence)
+                {
                     let (pi, pc) = event_country(doc, p);
-                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &[]);
+                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
                     a1 = s.a1;
                     a2 = s.a2;
                 }
             }
         }
         S::NonViolentTransferOfTerritory => {
-            a1 = agent(&|c| is_armed(c.inter))
-                .or_else(|| cands.iter().filter(|c| is_armed(c.inter) && c.main).min_by_key(|c| c.w).cloned());
+            a1 = agent(&|c| is_armed(c.inter)).or_else(|| {
+                cands
+                    .iter()
+                    .filter(|c| is_armed(c.inter) && c.main)
+                    .min_by_key(|c| c.w)
+                    .cloned()
+            });
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
             a2 = cands
                 .iter()
@@ -1118,7 +1364,10 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
         S::DisruptedWeaponsUse => {
             // The interceptor speaks or acts; the launcher fired.
             let launcher = agent(&|c| is_armed(c.inter));
-            let skip = launcher.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            let skip = launcher
+                .as_ref()
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
             a1 = cands
                 .iter()
                 .filter(|c| is_armed(c.inter) && c.name != skip)
@@ -1130,7 +1379,10 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
             // Political violence.
             let civ_target = matches!(
                 sub,
-                S::Attack | S::AbductionForcedDisappearance | S::SexualViolence | S::LootingPropertyDestruction
+                S::Attack
+                    | S::AbductionForcedDisappearance
+                    | S::SexualViolence
+                    | S::LootingPropertyDestruction
             );
             a1 = claimed
                 .clone()
@@ -1148,8 +1400,19 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                 a1 = cands
                     .iter()
                     .filter(|c| c.role == Role::Speaker && is_armed(c.inter))
-                    .filter(|c| !cands.iter().any(|x| x.name == c.name && x.role == Role::Patient))
-                    .filter(|c| victims_side("").is_none_or(|v| v.name != c.name && group_of_inter(v.inter, &v.name) != group_of_inter(c.inter, &c.name) || v.inter == Inter::Civilians))
+                    .filter(|c| {
+                        !cands
+                            .iter()
+                            .any(|x| x.name == c.name && x.role == Role::Patient)
+                    })
+                    .filter(|c| {
+                        victims_side("").is_none_or(|v| {
+                            v.name != c.name
+                                && group_of_inter(v.inter, &v.name)
+                                    != group_of_inter(c.inter, &c.name)
+                                || v.inter == Inter::Civilians
+                        })
+                    })
                     .min_by_key(|c| c.w)
                     .cloned();
             }
@@ -1164,18 +1427,31 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
                     .or_else(|| victims_side(&skip))
                     .or_else(|| first_named_armed(&skip))
             };
-            if matches!(sub, S::AirDroneStrike | S::ShellingArtilleryMissileAttack | S::RemoteExplosiveLandmineIed | S::SuicideBomb | S::Grenade) {
+            if matches!(
+                sub,
+                S::AirDroneStrike
+                    | S::ShellingArtilleryMissileAttack
+                    | S::RemoteExplosiveLandmineIed
+                    | S::SuicideBomb
+                    | S::Grenade
+            ) {
                 // A named target stays; otherwise a civilian target (a
                 // market, a restaurant) or civilian victims make it civilians.
-                let named_target = a2.as_ref().is_some_and(|c| c.named && c.role == Role::Patient);
+                let named_target = a2
+                    .as_ref()
+                    .is_some_and(|c| c.named && c.role == Role::Patient);
                 let civilian_place = d.frames.iter().any(|f| {
-                    doc.sides
-                        .iter()
-                        .any(|s| s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side == Side::CivilianTarget)
+                    doc.sides.iter().any(|s| {
+                        s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side == Side::CivilianTarget
+                    })
                 });
                 let victims = victims_side(&skip);
                 if !named_target {
-                    if civilian_place || victims.as_ref().is_some_and(|v| v.inter == Inter::Civilians) {
+                    if civilian_place
+                        || victims
+                            .as_ref()
+                            .is_some_and(|v| v.inter == Inter::Civilians)
+                    {
                         a2 = generic(Side::Civilians);
                     } else if let Some(v) = victims {
                         a2 = Some(v);
@@ -1184,11 +1460,18 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
             }
             // Joint operations: the local state force leads its foreign
             // partners and contractors.
-            if a1.as_ref().is_some_and(|c| c.inter == Inter::External && c.claimed_by_none()) {
-                if let Some(local) = cands
-                    .iter()
-                    .find(|c| c.inter == Inter::StateForces && c.main && matches!(c.role, Role::Agent | Role::Mention | Role::First | Role::Speaker))
-                {
+            if a1
+                .as_ref()
+                .is_some_and(|c| c.inter == Inter::External && c.claimed_by_none())
+            {
+                if let Some(local) = cands.iter().find(|c| {
+                    c.inter == Inter::StateForces
+                        && c.main
+                        && matches!(
+                            c.role,
+                            Role::Agent | Role::Mention | Role::First | Role::Speaker
+                        )
+                }) {
                     a1 = Some(local.clone());
                 }
             }
@@ -1203,7 +1486,10 @@ fn pick_actors(doc: &Doc, d: &Draft, sub: SubEventType, iso3: &str, country: &st
             }
         }
     }
-    if matches!(sub, S::GovernmentRegainsTerritory | S::NonStateActorOvertakesTerritory) {
+    if matches!(
+        sub,
+        S::GovernmentRegainsTerritory | S::NonStateActorOvertakesTerritory
+    ) {
         // handled by the caller through the type fix-up
     }
     if let (Some(x), Some(y)) = (&a1, &a2) {
@@ -1233,13 +1519,22 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         return None;
     }
     let mut sub = d.sub;
-    let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior);
-    if matches!(sub, SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory) {
+    let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    if matches!(
+        sub,
+        SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
+    ) {
         // Who took the place decides the sub-type; the side that left is actor2.
         let cands = candidates(doc, d, &iso3, &country);
         let taker = cands
             .iter()
-            .filter(|c| is_armed(c.inter) && matches!(c.role, Role::Agent | Role::Mention | Role::Speaker | Role::Claimer))
+            .filter(|c| {
+                is_armed(c.inter)
+                    && matches!(
+                        c.role,
+                        Role::Agent | Role::Mention | Role::Speaker | Role::Claimer
+                    )
+            })
             .min_by_key(|c| (c.role != Role::Agent, !c.main, c.w))
             .cloned();
         if let Some(t) = taker {
@@ -1250,7 +1545,12 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
             };
             sides.a2 = cands
                 .iter()
-                .filter(|c| is_armed(c.inter) && c.name != t.name && c.role != Role::Ally && is_state(c.inter) != is_state(t.inter))
+                .filter(|c| {
+                    is_armed(c.inter)
+                        && c.name != t.name
+                        && c.role != Role::Ally
+                        && is_state(c.inter) != is_state(t.inter)
+                })
                 .min_by_key(|c| (!c.main, c.w))
                 .cloned()
                 .or_else(|| {
@@ -1333,10 +1633,20 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
     let disputed = e.event_type == EventType::ViolenceAgainstCivilians
         && mine.iter().any(|f| f.enemy_claim && f.kind == Kind::Killed)
         && mine.iter().any(|f| {
-            f.kind == Kind::Killed && matches!(f.victims, Victims::Group(FatalityGroup::Civilians | FatalityGroup::Unknown))
+            f.kind == Kind::Killed
+                && matches!(
+                    f.victims,
+                    Victims::Group(FatalityGroup::Civilians | FatalityGroup::Unknown)
+                )
         });
     let has = |cue: Cue| scopes.iter().any(|&(a, b)| doc.has_cue(a, b, cue));
-    let t = tally(&mine, members, disputed, has(Cue::NoDeath), has(Cue::UnknownDeath));
+    let t = tally(
+        &mine,
+        members,
+        disputed,
+        has(Cue::NoDeath),
+        has(Cue::UnknownDeath),
+    );
     e.fatalities = t.fatalities;
     e.fatalities_qualifier = t.qualifier;
     e.fatalities_by_group = t.by_group;
@@ -1356,7 +1666,10 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         for s in doc.sources.iter().filter(|s| s.at.w0 >= a && s.at.w1 <= b) {
             let introduced = doc.cue_before(s.at.w0, 3, Cue::Speech).is_some()
                 || doc.cue_before(s.at.w0, 3, Cue::Source).is_some()
-                || doc.cues.iter().any(|c| c.cue == Cue::Speech && c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1);
+                || doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::Speech && c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1);
             if introduced && !labels.contains(&s.label) {
                 labels.push(s.label.clone());
                 e.add_evidence("source_attribution", s.at.span);
@@ -1364,16 +1677,33 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         }
         // A party speaking in a statement.
         for c in doc.cues_in(a, b).filter(|c| c.cue == Cue::Speech) {
-            if let Some(act) = doc.actors.iter().find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1) {
+            if let Some(act) = doc
+                .actors
+                .iter()
+                .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
+            {
                 let (name, _) = doc.actor_name(act.actor, &iso3, &country);
                 let label = format!("{name} statement");
                 if !labels.contains(&label) && !labels.iter().any(|l| l.starts_with(&name)) {
                     labels.push(label);
                     e.add_evidence("source_attribution", act.at.span);
                 }
-            } else if let Some(sd) = doc.sides.iter().find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1) {
-                if let Some((name, _)) = generic_name(sd.def.side, sd.country.unwrap_or(&country), &iso3, sd.iso3.unwrap_or(&iso3)) {
-                    if matches!(sd.def.side, Side::Military | Side::Police | Side::Authorities) && !doc.sources.iter().any(|s| s.at.w0 == sd.at.w0) {
+            } else if let Some(sd) = doc
+                .sides
+                .iter()
+                .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
+            {
+                if let Some((name, _)) = generic_name(
+                    sd.def.side,
+                    sd.country.unwrap_or(&country),
+                    &iso3,
+                    sd.iso3.unwrap_or(&iso3),
+                ) {
+                    if matches!(
+                        sd.def.side,
+                        Side::Military | Side::Police | Side::Authorities
+                    ) && !doc.sources.iter().any(|s| s.at.w0 == sd.at.w0)
+                    {
                         let label = format!("{name} statement");
                         if !labels.contains(&label) {
                             labels.push(label);
@@ -1388,7 +1718,8 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
     if !labels.is_empty() {
         e.source_attribution = Some(labels.join("; "));
     }
-    let disputed_account = has(Cue::Denial) || (t.qualifier == FatalityQualifier::AtLeast && mine.iter().any(|f| f.enemy_claim));
+    let disputed_account = has(Cue::Denial)
+        || (t.qualifier == FatalityQualifier::AtLeast && mine.iter().any(|f| f.enemy_claim));
     e.notes = notes(&e, disputed_account || disputed);
     let mut conf: f32 = 0.45;
     if d.frames.iter().any(|f| f.strength() == 2) {
@@ -1411,7 +1742,8 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
     let key = format!(
         "{}:{}:{}",
         e.sub_event_type,
-        doc.word_span(anchor.min(doc.words.len().saturating_sub(1))).start,
+        doc.word_span(anchor.min(doc.words.len().saturating_sub(1)))
+            .start,
         d.period
     );
     e.event_id = event_id(doc_id, &key);
@@ -1429,7 +1761,12 @@ fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) ->
     for d in drafts {
         for f in &d.frames {
             if w >= f.w0 && w < f.w1 {
-                let dist = f.words.iter().map(|x| x.at.w0.abs_diff(w)).min().unwrap_or(usize::MAX);
+                let dist = f
+                    .words
+                    .iter()
+                    .map(|x| x.at.w0.abs_diff(w))
+                    .min()
+                    .unwrap_or(usize::MAX);
                 if best.is_none_or(|b| dist < b.0) {
                     best = Some((dist, d));
                 }

@@ -52,7 +52,9 @@ impl Pat {
         match self {
             Pat::Exact(p) => p == stem || p == key || bare == Some(p.as_str()),
             Pat::Prefix(p) => {
-                stem.starts_with(p.as_str()) || key.starts_with(p.as_str()) || bare.is_some_and(|b| b.starts_with(p.as_str()))
+                stem.starts_with(p.as_str())
+                    || key.starts_with(p.as_str())
+                    || bare.is_some_and(|b| b.starts_with(p.as_str()))
             }
         }
     }
@@ -149,8 +151,8 @@ pub struct Hit {
 pub struct PhraseMatcher<T> {
     pats: Vec<Vec<Pat>>,
     values: Vec<T>,
-    exact: HashMap<String, Vec<u32>>,
-    prefix: HashMap<String, Vec<u32>>,
+    exact: FastMap<String, Vec<u32>>,
+    prefix: FastMap<String, Vec<u32>>,
     max_prefix_chars: usize,
 }
 
@@ -159,8 +161,8 @@ impl<T> Default for PhraseMatcher<T> {
         PhraseMatcher {
             pats: Vec::new(),
             values: Vec::new(),
-            exact: HashMap::new(),
-            prefix: HashMap::new(),
+            exact: FastMap::default(),
+            prefix: FastMap::default(),
             max_prefix_chars: 0,
         }
     }
@@ -304,18 +306,60 @@ impl<T> PhraseMatcher<T> {
     }
 }
 
-/// Keeps the longest of overlapping hits (ties: the earlier row).
+/// Keeps the longest of overlapping hits (ties: an exact row, then the
+/// earlier row). Linear in the hits: words already taken are marked.
 pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.prefix, h.start, h.entry));
+    if hits.is_empty() {
+        return hits;
+    }
+    hits.sort_by_key(|h| {
+        (
+            std::cmp::Reverse(h.end - h.start),
+            h.prefix,
+            h.start,
+            h.entry,
+        )
+    });
+    let lo = hits.iter().map(|h| h.start).min().unwrap_or(0);
+    let hi = hits.iter().map(|h| h.end).max().unwrap_or(0);
+    let mut used = vec![false; hi - lo];
     let mut taken: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
-        if taken.iter().all(|t| h.end <= t.start || t.end <= h.start) {
+        let slots = &mut used[h.start - lo..h.end - lo];
+        if slots.iter().all(|u| !u) {
+            slots.iter_mut().for_each(|u| *u = true);
             taken.push(h);
         }
     }
     taken.sort_by_key(|h| h.start);
     taken
 }
+
+/// FNV-1a: dictionary keys are short strings, for which it is several
+/// times faster than the default SipHash (no untrusted keys here: the
+/// tables are built from the embedded dictionaries).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use rasd_coder::Coder;
 use rasd_model::{
-    DatePrecision, Document, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Language, SubEventType,
+    DatePrecision, Document, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Language,
+    SubEventType,
 };
 
 fn code(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
@@ -14,7 +15,8 @@ fn code(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
         id: "t".into(),
         url: None,
         title: None,
-        published: NaiveDate::from_ymd_opt(published.0, published.1, published.2).and_then(|d| d.and_hms_opt(9, 0, 0)),
+        published: NaiveDate::from_ymd_opt(published.0, published.1, published.2)
+            .and_then(|d| d.and_hms_opt(9, 0, 0)),
         lang: Some(Language::Ar),
         text: text.into(),
         body: Vec::new(),
@@ -41,13 +43,22 @@ fn battle_with_claim_and_conflicting_tolls() {
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
     assert_eq!(e.actor1, "JNIM: Group for Support of Islam and Muslims");
     assert_eq!(e.actor2, "Military Forces of Mali");
-    assert_eq!(e.claimed_by.as_deref(), Some("JNIM: Group for Support of Islam and Muslims"));
+    assert_eq!(
+        e.claimed_by.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims")
+    );
     assert_eq!(e.event_date, day(2023, 3, 9));
     // own losses 7 (the claim of 25 is higher: at least), enemy "neutralised" 20 as the only figure
     assert_eq!(e.fatalities, Some(27));
     assert_eq!(e.fatalities_qualifier, FatalityQualifier::AtLeast);
-    assert_eq!(e.fatalities_by_group.get(&FatalityGroup::Military), Some(&7));
-    assert_eq!(e.fatalities_by_group.get(&FatalityGroup::Fighters), Some(&20));
+    assert_eq!(
+        e.fatalities_by_group.get(&FatalityGroup::Military),
+        Some(&7)
+    );
+    assert_eq!(
+        e.fatalities_by_group.get(&FatalityGroup::Fighters),
+        Some(&20)
+    );
     assert_eq!(e.iso3, "MLI");
     assert!(e.evidence.contains_key("event_type") && e.evidence.contains_key("claimed_by"));
     assert!(!e.event_id.is_empty() && !e.notes.is_empty());
@@ -80,7 +91,10 @@ fn peaceful_protest_has_no_second_actor() {
     assert_eq!(e.actor1, "Protesters (Sudan)");
     assert_eq!(e.actor2, "");
     assert_eq!(e.inter1, Inter::Protesters);
-    assert_eq!((e.fatalities, e.fatalities_qualifier), (Some(0), FatalityQualifier::Exact));
+    assert_eq!(
+        (e.fatalities, e.fatalities_qualifier),
+        (Some(0), FatalityQualifier::Exact)
+    );
     assert_eq!(e.event_date, day(2022, 11, 18));
 }
 
@@ -90,11 +104,17 @@ fn live_fire_on_protesters_is_excessive_force() {
     let ev = code(text, (2022, 12, 5));
     assert_eq!(ev.len(), 1, "{ev:#?}");
     let e = &ev[0];
-    assert_eq!(e.sub_event_type, SubEventType::ExcessiveForceAgainstProtesters);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters
+    );
     assert_eq!(e.actor1, "Police Forces of Sudan");
     assert_eq!(e.actor2, "Protesters (Sudan)");
     assert_eq!(e.fatalities, Some(2));
-    assert_eq!(e.fatalities_by_group.get(&FatalityGroup::Protesters), Some(&2));
+    assert_eq!(
+        e.fatalities_by_group.get(&FatalityGroup::Protesters),
+        Some(&2)
+    );
     assert_eq!(e.injured, Some(10));
     assert_eq!(e.event_date, day(2022, 12, 4));
 }
@@ -127,7 +147,10 @@ fn period_total_is_flagged_and_kept_apart() {
     assert_eq!(e.actor2, "Civilians (Burkina Faso)");
     // the night of Monday to Tuesday is dated Monday
     assert_eq!(e.event_date, day(2023, 6, 5));
-    assert_eq!((e.fatalities, e.fatalities_qualifier), (Some(12), FatalityQualifier::AtLeast));
+    assert_eq!(
+        (e.fatalities, e.fatalities_qualifier),
+        (Some(12), FatalityQualifier::AtLeast)
+    );
     assert_eq!(e.source_attribution.as_deref(), Some("local sources"));
     let p: Vec<&Event> = ev.iter().filter(|e| e.is_period_total).collect();
     assert_eq!(p.len(), 1, "{ev:#?}");
@@ -149,7 +172,10 @@ fn foreign_air_strike_on_civilians() {
     assert_eq!(e.actor2, "Civilians (Syria)");
     assert!(e.civilian_targeting);
     assert_eq!(e.fatalities, Some(5));
-    assert_eq!(e.fatalities_by_group.get(&FatalityGroup::Civilians), Some(&5));
+    assert_eq!(
+        e.fatalities_by_group.get(&FatalityGroup::Civilians),
+        Some(&5)
+    );
     assert_eq!(e.source_attribution.as_deref(), Some("Civil Defence"));
 }
 
@@ -162,13 +188,17 @@ fn abduction_without_deaths() {
     assert_eq!(e.sub_event_type, SubEventType::AbductionForcedDisappearance);
     assert_eq!(e.actor1, "Unidentified Armed Group (Nigeria)");
     assert_eq!(e.actor2, "Civilians (Nigeria)");
-    assert_eq!((e.fatalities, e.fatalities_qualifier), (Some(0), FatalityQualifier::Exact));
+    assert_eq!(
+        (e.fatalities, e.fatalities_qualifier),
+        (Some(0), FatalityQualifier::Exact)
+    );
     assert_eq!(e.event_date, day(2021, 6, 9));
 }
 
 #[test]
 fn statement_day_is_not_the_event_day() {
-    let text = "قال الجيش يوم الثلاثاء إن ثلاثة من جنوده قتلوا يوم الأحد في اشتباكات مع مسلحين في شمال مالي.";
+    let text =
+        "قال الجيش يوم الثلاثاء إن ثلاثة من جنوده قتلوا يوم الأحد في اشتباكات مع مسلحين في شمال مالي.";
     let ev = code(text, (2024, 1, 17));
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].event_date, day(2024, 1, 14));
@@ -201,10 +231,16 @@ fn suicide_bomber_counts_among_the_dead() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     let e = &ev[0];
     assert_eq!(e.sub_event_type, SubEventType::SuicideBomb);
-    assert_eq!(e.actor1, "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad");
+    assert_eq!(
+        e.actor1,
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    );
     assert_eq!(e.claimed_by, None);
     assert_eq!(e.fatalities, Some(7));
-    assert_eq!(e.fatalities_by_group.get(&FatalityGroup::Fighters), Some(&1));
+    assert_eq!(
+        e.fatalities_by_group.get(&FatalityGroup::Fighters),
+        Some(&1)
+    );
     assert_eq!(e.injured, Some(11));
 }
 
@@ -234,7 +270,14 @@ fn ids_are_stable_and_spans_point_into_the_text() {
 
 #[test]
 fn hostile_input_does_not_panic() {
-    for text in ["", "\u{200F}\u{202B}", "٫٫٫", "قتل", "!!! ... ؟؟؟", "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠ قتيلا"] {
+    for text in [
+        "",
+        "\u{200F}\u{202B}",
+        "٫٫٫",
+        "قتل",
+        "!!! ... ؟؟؟",
+        "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠ قتيلا",
+    ] {
         let _ = code(text, (2022, 1, 1));
     }
     let long = "هاجم مسلحون قرية. ".repeat(2000);

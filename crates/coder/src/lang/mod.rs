@@ -128,7 +128,10 @@ word_enum!(
 impl Side {
     /// Whether the noun names people (so a count can apply to it).
     pub fn names_people(self) -> bool {
-        !matches!(self, Side::MilitaryTarget | Side::CivilianTarget | Side::Anaphor)
+        !matches!(
+            self,
+            Side::MilitaryTarget | Side::CivilianTarget | Side::Anaphor
+        )
     }
 
     /// The side a target word stands for.
@@ -192,7 +195,11 @@ impl LangData {
                         err(files.name, line, format!("empty phrase {:?}", f[0]));
                     }
                 }
-                _ => err(files.name, line, "expected phrase, class, strength 0..2".into()),
+                _ => err(
+                    files.name,
+                    line,
+                    "expected phrase, class, strength 0..2".into(),
+                ),
             }
         }
         let mut sides = PhraseMatcher::new();
