@@ -2,6 +2,7 @@
 
 mod doc;
 mod eval;
+mod extract;
 mod output;
 
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ enum Command {
     Doc(doc::DocArgs),
     /// Score the coder against a gold file, per field and per language.
     Eval(eval::EvalArgs),
+    /// Code documents into ACLED-style events.
+    Extract(extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Doc(args) => doc::run(&args),
         Command::Eval(args) => eval::run(args),
+        Command::Extract(args) => extract::run(args).map(|()| ExitCode::SUCCESS),
     };
     // Errors (unreadable input, bad values) exit with 2, as clap's usage
     // errors do; 1 is left for "ran, but the result is a failure".
