@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Once;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
@@ -77,28 +76,9 @@ fn parse_tolerance(s: &str) -> Result<f64, String> {
     }
 }
 
-// ---------------------------------------------------------------------------
-// CODER PLUG-IN. When crates/coder lands, replace the one line in the body
-// with the coder call, e.g. `rasd_coder::Coder::new().code(doc)` (or keep a
-// `static CODER: LazyLock<rasd_coder::Coder>` and call `CODER.code(doc)` if
-// building the coder is costly), and add `rasd-coder.workspace = true` to
-// crates/cli/Cargo.toml.
-// ---------------------------------------------------------------------------
-/// Codes one document.
+/// Codes one document with the real coder.
 fn code_document(doc: &Document) -> Vec<Event> {
-    coder_not_available(doc)
-}
-
-/// Stand-in until the coder exists: no events, and one note on stderr.
-fn coder_not_available(_doc: &Document) -> Vec<Event> {
-    static NOTE: Once = Once::new();
-    NOTE.call_once(|| {
-        eprintln!(
-            "rasd eval: coder not available; every document gets no events \
-             (use --predictions PRED.jsonl to score a coder's output)"
-        );
-    });
-    Vec::new()
+    rasd_coder::Coder::global().code(doc)
 }
 
 /// Reads one gold document's text the way `rasd extract` reads a file: the
