@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{words, Gap, W};
+use crate::words::{has_article, words, Gap, W};
 
 /// How the text qualifies a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -528,18 +528,30 @@ fn parse_words_at(ws: &[W], i: usize, lang: Lang) -> Option<Parsed> {
             if next_is(j, of) {
                 j += 1;
             }
+            // The multiplier: آلاف / thousands / milliers, or for "a few" and
+            // "several" also hundreds (plusieurs centaines, several hundred).
             if let Some(m) = ws
                 .get(j)
                 .filter(|n| n.gap != Gap::Line)
                 .and_then(|n| lookup(n, lang))
                 .filter(|m| {
-                    matches!(m.class, Class::Plural | Class::Vague)
-                        && m.value >= 1000
-                        && m.value > e.value
+                    let mult = matches!(
+                        m.class,
+                        Class::Plural | Class::Vague | Class::Mult | Class::Hundred
+                    );
+                    mult && m.value > e.value
+                        && (m.value >= 1000 || (m.value >= 100 && e.value <= 10))
                 })
             {
-                let base = if e.value == 12 { 10 } else { e.value };
-                return Some(simple(j + 1, base * m.value, true, true));
+                // dozens/عشرات of thousands → 10 000, hundreds of thousands
+                // → 100 000, a few (بضعة) thousand → 3 000, several
+                // hundred/thousand → the multiplier itself.
+                let value = match e.value {
+                    12 => 10 * m.value,
+                    10 => m.value,
+                    v => v * m.value,
+                };
+                return Some(simple(j + 1, value, true, true));
             }
             Some(simple(i + 1, e.value, true, true))
         }
@@ -801,7 +813,11 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         }
     }
     if let Some(pw) = prev {
-        if context(pw) == Some(Context::Money) || context(pw) == Some(Context::Ident) {
+        if matches!(context(pw), Some(Context::Money | Context::Ident)) {
+            return true;
+        }
+        // "الأيام السبعة الماضية": a count of days after its noun.
+        if context(pw) == Some(Context::Duration) && has_article(pw.prefix) {
             return true;
         }
     }
@@ -848,7 +864,7 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         if n.is_word()
             && matches!(
                 n.key,
-                "st" | "nd" | "rd" | "th" | "er" | "e" | "eme" | "ere" | "re"
+                "st" | "nd" | "rd" | "th" | "er" | "e" | "eme" | "ere" | "re" | "h"
             )
         {
             return true;

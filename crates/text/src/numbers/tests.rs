@@ -282,6 +282,22 @@ fn table_of_number_expressions() {
         ("des dizaines de morts", 12, Approx, true, "dizaines"),
         ("plusieurs soldats blessés", 10, Approx, true, "plusieurs"),
         (
+            "plusieurs centaines d'habitants",
+            100,
+            Approx,
+            true,
+            "plusieurs centaines",
+        ),
+        (
+            "several hundred people fled",
+            100,
+            Approx,
+            true,
+            "several hundred",
+        ),
+        ("فر بضعة آلاف من السكان", 3000, Approx, true, "بضعة آلاف"),
+        ("فر مئات الآلاف من السكان", 100_000, Approx, true, "مئات الآلاف"),
+        (
             "plus d'une centaine de morts",
             100,
             MoreThan,
@@ -333,6 +349,8 @@ fn non_counts_are_skipped() {
         "قال أحد الشهود إن الوضع هادئ",
         "un soldat a été blessé",
         "صدر في 1444 هـ كتاب",
+        "Publié le 19/10/2021 à 15h32",
+        "قتل مسلحون خلال الأيام السبعة الماضية",
     ];
     let failures: Vec<String> = cases
         .iter()
