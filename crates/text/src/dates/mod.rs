@@ -1079,9 +1079,10 @@ fn resolve(
                 ),
                 K::LastYear => rel(NaiveDate::from_ymd_opt(p.year() - 1, 7, 1)?, Year),
                 K::ThisYear => rel(NaiveDate::from_ymd_opt(p.year(), 7, 1)?.min(p), Year),
+                // Like منذ مارس: a period start is its first day, month precision.
                 K::YearStart => Some((
                     NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                    Year,
+                    Month,
                     DateKind::PeriodStart,
                 )),
                 _ => None,

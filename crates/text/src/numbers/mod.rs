@@ -876,7 +876,11 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     if let Some(pw) = glued_prev {
         if matches!(pw.key, ":" | "/" | "-" | ".") && p.start >= 2 && {
             let pp = &ws[p.start - 2];
-            pw.gap == Gap::None && (pp.is_number() || is_month_word(ws, p.start - 2))
+            // 25/09, سبتمبر/2022, and codes such as F-16 or COVID-19.
+            pw.gap == Gap::None
+                && (pp.is_number()
+                    || is_month_word(ws, p.start - 2)
+                    || (pw.key == "-" && pp.is_word() && !pp.is_arabic()))
         } {
             return true;
         }
