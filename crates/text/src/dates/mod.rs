@@ -232,18 +232,29 @@ impl Kind {
     }
 }
 
+/// Number of kinds: `K` values index `Lex::phrases`.
+const KINDS: usize = K::DualMonth as usize + 1;
+
 struct Lex {
-    phrases: FxHashMap<K, Kind>,
+    phrases: Vec<Kind>,
+    /// The fixed relative phrases by first word, longest first.
+    fixed: FxHashMap<String, Vec<(K, Phrase)>>,
     /// Day names by stem (Arabic) or key (Latin): ISO weekday 1..=7.
     weekdays: FxHashMap<String, u32>,
     ordinals: Vec<(u32, Phrase)>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let mut phrases: FxHashMap<K, Kind> = FxHashMap::default();
+    let mut phrases: Vec<Kind> = (0..KINDS).map(|_| Kind::default()).collect();
+    let mut fixed: FxHashMap<String, Vec<(K, Phrase)>> = FxHashMap::default();
     for line in include_str!("../../data/dates.tsv").lines() {
         if let Some((k, p)) = parse_phrase_row(line) {
-            let kind = phrases.entry(k).or_default();
+            if FIXED.contains(&k) {
+                if let Some((first, _)) = p.words.first() {
+                    fixed.entry(first.clone()).or_default().push((k, p.clone()));
+                }
+            }
+            let kind = &mut phrases[k as usize];
             if let (Some((first, _)), Some((last, _))) = (p.words.first(), p.words.last()) {
                 kind.by_last
                     .entry(last.clone())
@@ -253,10 +264,13 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             }
         }
     }
-    for kind in phrases.values_mut() {
+    for kind in &mut phrases {
         for list in kind.by_first.values_mut().chain(kind.by_last.values_mut()) {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+    }
+    for list in fixed.values_mut() {
+        list.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
     }
     let mut weekdays = FxHashMap::default();
     for (n, p) in numbered_rows(include_str!("../../data/weekdays.tsv")) {
@@ -268,6 +282,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     ordinals.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
     Lex {
         phrases,
+        fixed,
         weekdays,
         ordinals,
     }
@@ -279,7 +294,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     let mut set = rustc_hash::FxHashSet::default();
     let phrases = lex
         .phrases
-        .values()
+        .iter()
         .flat_map(Kind::all)
         .chain(lex.ordinals.iter().map(|(_, p)| p));
     for p in phrases {
@@ -291,6 +306,8 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     for k in crate::months::month_keys() {
         set.insert(k.split(' ').next().unwrap_or(k).to_string());
     }
+    // Number words start windows and distances (seven days ago).
+    set.extend(crate::numbers::number_words().map(str::to_string));
     set
 });
 
@@ -317,8 +334,7 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 /// The end of the longest phrase of kind `k` starting at word `i`.
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
     let w = ws.get(i)?;
-    LEX.phrases
-        .get(&k)?
+    LEX.phrases[k as usize]
         .by_first
         .get(w.stem)?
         .iter()
@@ -335,8 +351,7 @@ fn before(ws: &[W], end: usize, k: K) -> Option<usize> {
     while ws[j].is_punct("'") {
         j = j.checked_sub(1)?;
     }
-    LEX.phrases
-        .get(&k)?
+    LEX.phrases[k as usize]
         .by_last
         .get(ws[j].stem)?
         .iter()
@@ -399,10 +414,10 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
     // number or the first word of some date phrase, month or day name.
     match w.kind {
         TokenKind::Number => {}
+        // Arabic number words are looked up by stem and by full key.
         TokenKind::Word
             if STARTERS.contains(w.stem)
-                || STARTERS.contains(w.key)
-                || crate::numbers::is_number_word(w) => {}
+                || (w.key.len() != w.stem.len() && STARTERS.contains(w.key)) => {}
         _ => return None,
     }
     let found = [
@@ -790,10 +805,12 @@ fn since_at(ws: &[W], i: usize) -> Option<Cand> {
 }
 
 fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
-    let (k, end) = FIXED
+    // Candidates are listed longest first: the first match is the longest.
+    let (k, end) = LEX
+        .fixed
+        .get(ws[i].stem)?
         .iter()
-        .filter_map(|&k| at(ws, i, k).map(|e| (k, e)))
-        .max_by_key(|&(_, e)| e)?;
+        .find_map(|(k, p)| p.match_at(ws, i).map(|e| (*k, e)))?;
     if k == K::Today && end == i + 1 {
         // في ذلك اليوم (on that day), اليوم التالي (the next day).
         if before(ws, i, K::TodayBlockBefore).is_some() || at(ws, end, K::TodayBlockAfter).is_some()

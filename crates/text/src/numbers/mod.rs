@@ -194,12 +194,11 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
 }
 
-/// Whether a word is a number word of any language (cheap: one lookup per
-/// lexicon).
-pub(crate) fn is_number_word(w: &W) -> bool {
+/// Every number word of every language, in key form.
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     [Lang::Ar, Lang::En, Lang::Fr]
         .into_iter()
-        .any(|l| lookup(w, l).is_some())
+        .flat_map(|l| lexicon(l).words.keys().map(String::as_str))
 }
 
 /// Reads the longest number starting at word `i`.
