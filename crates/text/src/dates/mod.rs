@@ -98,10 +98,19 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
     cands
         .iter()
         .filter_map(|c| {
-            let nearest = years
-                .iter()
-                .min_by_key(|(at, _)| at.abs_diff(c.start))
-                .map(|&(_, y)| y);
+            // The explicit year nearest to the expression (years are in
+            // text order): only needed without a publication date.
+            let nearest = || {
+                let at = years.partition_point(|&(p, _)| p < c.start);
+                let after = years.get(at);
+                let before = at.checked_sub(1).and_then(|b| years.get(b));
+                match (before, after) {
+                    (Some(b), Some(a)) if c.start - b.0 <= a.0 - c.start => Some(b.1),
+                    (Some(b), None) => Some(b.1),
+                    (_, Some(a)) => Some(a.1),
+                    (None, None) => None,
+                }
+            };
             let (date, precision, kind) = resolve(c, publication, nearest)?;
             Some(DateRef {
                 span: ws[c.start].span.cover(ws[c.end - 1].span),
@@ -1029,7 +1038,7 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
 fn resolve(
     c: &Cand,
     publication: Option<NaiveDate>,
-    nearest_year: Option<i32>,
+    nearest_year: impl Fn() -> Option<i32>,
 ) -> Option<(NaiveDate, DatePrecision, DateKind)> {
     use DatePrecision::*;
     let kind = if c.since {
@@ -1054,7 +1063,7 @@ fn resolve(
                         p.year() - 1
                     }
                 }
-                (None, None) => nearest_year?,
+                (None, None) => nearest_year()?,
             };
             let (date, precision) = match pos {
                 Pos::Day(d) => (NaiveDate::from_ymd_opt(y, m, d)?, Day),
