@@ -20,6 +20,8 @@ pub(crate) enum Gap {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W<'a> {
     pub span: Span,
+    /// The original bytes of the stem (after the proclitics).
+    pub stem_span: Span,
     pub kind: TokenKind,
     pub key: &'a str,
     pub stem: &'a str,
@@ -49,6 +51,17 @@ impl W<'_> {
             .is_some_and(crate::arabic::is_arabic_letter)
     }
 
+    /// The span of the word as the first word of an expression: without a
+    /// leading conjunction (و، ف), which belongs to the sentence, not to
+    /// the number or date (وثلاثة → ثلاثة, ومنذ مارس → منذ مارس).
+    pub fn head_span(&self) -> Span {
+        if matches!(self.prefix, "و" | "ف") {
+            Span::new(self.stem_span.start, self.span.end)
+        } else {
+            self.span
+        }
+    }
+
     /// Whether the original word starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
         self.raw.chars().next().is_some_and(char::is_uppercase)
@@ -71,6 +84,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
         }
         out.push(W {
             span: t.span,
+            stem_span: t.stem_span,
             kind: t.kind,
             key: &t.key,
             stem: &t.stem,

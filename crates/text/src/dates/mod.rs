@@ -113,7 +113,7 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
             };
             let (date, precision, kind) = resolve(c, publication, nearest)?;
             Some(DateRef {
-                span: ws[c.start].span.cover(ws[c.end - 1].span),
+                span: Span::new(ws[c.start].head_span().start, ws[c.end - 1].span.end),
                 date,
                 precision,
                 kind,

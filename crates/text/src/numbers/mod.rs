@@ -1018,7 +1018,7 @@ fn match_after(ws: &[W], start: usize, phrase: &[String]) -> Option<usize> {
 }
 
 fn qualify(ws: &[W], p: &Parsed) -> Quantity {
-    let mut span = ws[p.start].span.cover(ws[p.end - 1].span);
+    let mut span = Span::new(ws[p.start].head_span().start, ws[p.end - 1].span.end);
     let mut qualifier = if p.approx {
         NumberQualifier::Approx
     } else {
@@ -1031,7 +1031,7 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
         .find_map(|(qual, phrase)| match_before(ws, p.start, phrase).map(|at| (*qual, at)))
     {
         qualifier = qual;
-        span = span.cover(ws[at].span);
+        span = Span::new(ws[at].head_span().start, span.end);
     } else {
         // After the number, within three words, before any other number
         // or punctuation: "30 قتيلا على الأقل", "ثلاثين ونيف".
