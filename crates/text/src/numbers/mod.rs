@@ -845,7 +845,14 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         return false;
     }
     // Digits glued to letters are names or codes (G5, F16, M23).
-    if glued_prev.is_some_and(|w| w.is_word())
+    // Arabic proclitics glued to digits are not (و17، ب20، الـ30).
+    let clitic = |w: &W| {
+        w.is_arabic()
+            && w.key
+                .chars()
+                .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
+    };
+    if glued_prev.is_some_and(|w| w.is_word() && !clitic(w))
         || glued_next.is_some_and(|w| w.is_word() && !w.is_arabic() && w.key.len() > 3)
     {
         return true;

@@ -82,6 +82,9 @@ fn table_of_number_expressions() {
         ("قتل خمسة وعشرين شخصا", 25, Exact, false, "خمسة وعشرين"),
         ("قتل خمسة و عشرون شخصا", 25, Exact, false, "خمسة و عشرون"),
         ("قتل جنديان وثلاثة مدنيين", 3, Exact, false, "ثلاثة"),
+        ("قتل 30 مدنيا", 30, Exact, false, "30"),
+        ("قتل جنديان و17 مسلحا", 17, Exact, false, "17"),
+        ("انتهى الهجوم ب20 قتيلا", 20, Exact, false, "20"),
         ("قتل تلاتين واحد", 30, Exact, false, "تلاتين"),
         // hundreds and thousands
         ("نزح مئة شخص", 100, Exact, false, "مئة"),
