@@ -106,6 +106,25 @@ impl Gap {
     }
 }
 
+/// Whether word `i` ends a short quoted name of two or three words
+/// («الساحل اليوم», «الخليج 365»): the names of news outlets, not dates
+/// or counts.
+pub(crate) fn ends_short_quote(ws: &[W], i: usize) -> bool {
+    let closes = ws
+        .get(i + 1)
+        .is_some_and(|c| c.gap == Gap::None && matches!(c.key, "»" | "\"" | "”"));
+    if !closes {
+        return false;
+    }
+    (2..=3).any(|n| {
+        i.checked_sub(n).is_some_and(|o| {
+            matches!(ws[o].key, "«" | "\"" | "“")
+                && ws[o + 1].gap == Gap::None
+                && ws[o + 1..=i].iter().all(|w| w.kind != TokenKind::Punct)
+        })
+    })
+}
+
 /// Whether a proclitic prefix ends with the article (ال، وال، لل …).
 pub(crate) fn has_article(prefix: &str) -> bool {
     prefix.ends_with("ال") || prefix.ends_with("لل")

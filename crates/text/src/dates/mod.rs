@@ -161,6 +161,7 @@ enum K {
     UnitDay,
     UnitWeek,
     UnitMonth,
+    UnitSingle,
     DualDay,
     DualWeek,
     DualMonth,
@@ -220,6 +221,7 @@ fn kind_of(name: &str) -> Option<K> {
         "unit_day" => K::UnitDay,
         "unit_week" => K::UnitWeek,
         "unit_month" => K::UnitMonth,
+        "unit_single" => K::UnitSingle,
         "dual_day" => K::DualDay,
         "dual_week" => K::DualWeek,
         "dual_month" => K::DualMonth,
@@ -822,7 +824,10 @@ fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
         .find_map(|(k, p)| p.match_at(ws, i).map(|e| (*k, e)))?;
     if k == K::Today && end == i + 1 {
         // في ذلك اليوم (on that day), اليوم التالي (the next day).
-        if before(ws, i, K::TodayBlockBefore).is_some() || at(ws, end, K::TodayBlockAfter).is_some()
+        // «الساحل اليوم» is a newspaper.
+        if before(ws, i, K::TodayBlockBefore).is_some()
+            || at(ws, end, K::TodayBlockAfter).is_some()
+            || crate::words::ends_short_quote(ws, i)
         {
             return None;
         }
@@ -965,8 +970,13 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
     // قبل / منذ / il y a + count + unit, or a dual or bare unit.
     if let Some(j) = at(ws, i, K::AgoBefore) {
         let (n, k) = count_at(ws, j).unwrap_or((1, j));
-        if let Some((days, dual, e)) = unit_at(ws, k) {
-            if !(dual && k != j) {
+        // Without a count only a singular unit is one unit (قبل أسبوع);
+        // منذ أشهر is "for months", no date.
+        let counted = k != j;
+        if let Some((days, dual, e)) = unit_at(ws, k)
+            .filter(|&(_, dual, _)| counted || dual || at(ws, k, K::UnitSingle).is_some())
+        {
+            if !(dual && counted) {
                 let n = if dual { 2 } else { n };
                 let total = n * days;
                 return Some(Cand::new(

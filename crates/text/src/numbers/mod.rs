@@ -926,6 +926,10 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     if next.is_some_and(|n| n.stem == "ه" && n.gap != Gap::Line) {
         return true;
     }
+    // «الخليج 365»: a newspaper's name.
+    if p.end == p.start + 1 && crate::words::ends_short_quote(ws, p.start) {
+        return true;
+    }
     p.digits > 9
 }
 
