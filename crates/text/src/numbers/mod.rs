@@ -63,10 +63,11 @@ pub struct Quantity {
 /// deliberately left out (years, dates, times, percentages, measures).
 pub fn find_quantities(text: &str, analysis: &Analysis) -> Vec<Quantity> {
     let ws = words(text, analysis);
+    let latin = latin_language(&ws);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(p) = parse_at(&ws, i) else {
+        let Some(p) = parse_in(&ws, i, latin) else {
             i += 1;
             continue;
         };
@@ -203,13 +204,54 @@ pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
 
 /// Reads the longest number starting at word `i`.
 pub(crate) fn parse_at(ws: &[W], i: usize) -> Option<Parsed> {
+    parse_in(ws, i, None)
+}
+
+/// The language of the Latin-script words of a text, when their function
+/// words say so clearly (twice as many of one language as of the other).
+fn latin_language(ws: &[W]) -> Option<Lang> {
+    static WORDS: LazyLock<FxHashMap<String, Lang>> = LazyLock::new(|| {
+        include_str!("../../data/function_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (lang, word) = l.split_once('\t')?;
+                let lang = match lang {
+                    "en" => Lang::En,
+                    "fr" => Lang::Fr,
+                    _ => return None,
+                };
+                Some((crate::fold::fold_str(word.trim()), lang))
+            })
+            .collect()
+    });
+    let (mut en, mut fr) = (0usize, 0usize);
+    for w in ws.iter().filter(|w| w.is_word() && w.key.is_ascii()) {
+        match WORDS.get(w.key) {
+            Some(Lang::En) => en += 1,
+            Some(Lang::Fr) => fr += 1,
+            _ => {}
+        }
+    }
+    if en >= 3 && en > 2 * fr {
+        Some(Lang::En)
+    } else if fr >= 3 && fr > 2 * en {
+        Some(Lang::Fr)
+    } else {
+        None
+    }
+}
+
+/// Reads the longest number at word `i`; Latin words only in `latin` when
+/// the text's language is known.
+fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
     match w.kind {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
         TokenKind::Word => {
-            let en = parse_words_at(ws, i, Lang::En);
-            let fr = parse_words_at(ws, i, Lang::Fr);
+            let en = parse_words_at(ws, i, Lang::En).filter(|_| latin != Some(Lang::Fr));
+            let fr = parse_words_at(ws, i, Lang::Fr).filter(|_| latin != Some(Lang::En));
             match (en, fr) {
                 (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
                 (a, b) => a.or(b),
@@ -876,6 +918,14 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
             return true;
         }
         if n.is_punct("\\") {
+            return true;
+        }
+        // 12-year, 3-day: a compound adjective, not a count.
+        if n.is_punct("-")
+            && ws
+                .get(p.end + 1)
+                .is_some_and(|m| m.gap == Gap::None && m.is_word())
+        {
             return true;
         }
     }

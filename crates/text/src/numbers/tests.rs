@@ -354,6 +354,8 @@ fn non_counts_are_skipped() {
         "صدر في 1444 هـ كتاب",
         "Publié le 19/10/2021 à 15h32",
         "an F-16 crashed",
+        "The 12-year conflict has displaced families.",
+        "The army moved north to seize the town and the bridge that was held by the rebels.",
         "الرياض – «الخليج 365» – أعلن التحالف",
         "قتل مسلحون خلال الأيام السبعة الماضية",
     ];
