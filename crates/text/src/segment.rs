@@ -95,6 +95,13 @@ fn class(c: char) -> TokenKind {
     match c {
         '\u{0621}'..='\u{065F}' => TokenKind::Word,
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => TokenKind::Number,
+        // The rest of the Arabic block without Unicode table lookups.
+        '\u{061C}' => TokenKind::Space,
+        '\u{0610}'..='\u{061A}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'..='\u{06ED}'
+        | '\u{06FA}'..='\u{06FF}' => TokenKind::Word,
+        '\u{0600}'..='\u{0620}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => TokenKind::Punct,
         _ if c.is_whitespace() || is_invisible(c) => TokenKind::Space,
         _ if c.is_numeric() => TokenKind::Number,
         _ if c.is_alphabetic() || arabic::is_arabic_mark(c) || is_mark(c) => TokenKind::Word,
