@@ -1024,6 +1024,12 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
                 return Some(Cand::new(i, e, Val::Window { days: n * days }));
             }
         }
+        // "the past week", "over the last month": one unit.
+        if !ws[i].is_arabic() && at(ws, j, K::UnitSingle).is_some() {
+            if let Some((days, false, e)) = unit_at(ws, j) {
+                return Some(Cand::new(i, e, Val::Window { days }));
+            }
+        }
     }
     // Unit first (Arabic): الأيام السبعة الماضية, الأسبوعين الماضيين.
     if ws[i].is_arabic() && has_article(ws[i].prefix) {

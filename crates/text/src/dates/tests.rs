@@ -126,6 +126,7 @@ fn table_of_date_expressions() {
         ("The accord was signed in 2015", d(2015, 7, 1), Year, Absolute, n, "in 2015"),
         ("Nine died in the past seven days", d(2022, 9, 21), Week, Relative, n, "past seven days"),
         ("The bomb went off two days ago", d(2022, 9, 23), Day, Relative, n, "two days ago"),
+        ("Raids intensified over the past week", d(2022, 9, 21), Week, Relative, n, "past week"),
         ("The offensive began in early March", d(2022, 3, 1), Month, Absolute, n, "early March"),
         ("The offensive ended late March", d(2022, 3, 31), Month, Absolute, n, "late March"),
         // French
