@@ -75,7 +75,9 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
                 // the relative day and belongs to it.
                 if matches!(
                     c.val,
-                    Val::Rel(K::Today | K::Yesterday | K::BeforeYesterday)
+                    Val::Rel(
+                        K::Today | K::Yesterday | K::BeforeYesterday | K::LastNight | K::Tonight
+                    )
                 ) && weekday_name(&ws, c.end, true).is_some()
                 {
                     c.end += 1;
