@@ -883,6 +883,14 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     {
         return true;
     }
+    // 12-year, one-year, 3-day: a compound adjective, not a count.
+    if glued_next.is_some_and(|n| n.is_punct("-"))
+        && ws
+            .get(p.end + 1)
+            .is_some_and(|m| m.gap == Gap::None && m.is_word())
+    {
+        return true;
+    }
     if !first.is_number() {
         return false;
     }
@@ -918,14 +926,6 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
             return true;
         }
         if n.is_punct("\\") {
-            return true;
-        }
-        // 12-year, 3-day: a compound adjective, not a count.
-        if n.is_punct("-")
-            && ws
-                .get(p.end + 1)
-                .is_some_and(|m| m.gap == Gap::None && m.is_word())
-        {
             return true;
         }
     }

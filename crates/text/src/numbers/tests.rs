@@ -178,6 +178,13 @@ fn table_of_number_expressions() {
         ("قتل ما يقارب 70 شخصا", 70, Approx, false, "ما يقارب 70"),
         ("قتل 70 شخصا تقريبا", 70, Approx, false, "70 شخصا تقريبا"),
         ("قتل أقل من عشرة أشخاص", 10, AtMost, false, "أقل من عشرة"),
+        (
+            "بلغ عدد المفقودين ما يتجاوز 40 طالبا",
+            40,
+            MoreThan,
+            false,
+            "ما يتجاوز 40",
+        ),
         ("قتل ثلاثين ونيف", 30, MoreThan, false, "ثلاثين ونيف"),
         ("قتل بنحو عشرين شخصا", 20, Approx, false, "بنحو عشرين"),
         // English
@@ -355,6 +362,7 @@ fn non_counts_are_skipped() {
         "Publié le 19/10/2021 à 15h32",
         "an F-16 crashed",
         "The 12-year conflict has displaced families.",
+        "The rules require a one-year notice.",
         "The army moved north to seize the town and the bridge that was held by the rebels.",
         "الرياض – «الخليج 365» – أعلن التحالف",
         "قتل مسلحون خلال الأيام السبعة الماضية",
