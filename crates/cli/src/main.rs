@@ -1,6 +1,12 @@
 //! The `rasd` binary: parses arguments and wires the library crates.
 
-use clap::Parser;
+mod doc;
+mod eval;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(
@@ -8,9 +14,31 @@ use clap::Parser;
     version,
     about = "Conflict-event monitoring from news reports"
 )]
-struct Cli {}
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-fn main() -> anyhow::Result<()> {
-    let _cli = Cli::parse();
-    Ok(())
+/// One variant per subcommand; each lives in its own module.
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents (text, HTML, JSON lines; files, folders or - for
+    /// stdin) and print what was read.
+    Doc(doc::DocArgs),
+    /// Score the coder against a gold file, per field and per language.
+    Eval(eval::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Doc(args) => doc::run(&args),
+        Command::Eval(args) => eval::run(args),
+    };
+    // Errors (unreadable input, bad values) exit with 2, as clap's usage
+    // errors do; 1 is left for "ran, but the result is a failure".
+    outcome.unwrap_or_else(|err| {
+        eprintln!("rasd: error: {err:#}");
+        ExitCode::from(2)
+    })
 }
