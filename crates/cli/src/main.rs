@@ -7,6 +7,13 @@ mod output;
 
 use std::process::ExitCode;
 
+/// Text analysis allocates many small strings per token; glibc's allocator
+/// returns freed pages to the kernel after each document and faults them
+/// back in, which halves throughput (see crates/text benches). mimalloc
+/// keeps them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
