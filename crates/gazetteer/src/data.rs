@@ -454,7 +454,11 @@ impl Loader {
         }
         for (line, c) in rows("countries.tsv", text) {
             if c.len() < 11 {
-                self.problem("countries.tsv", line, format!("{} columns, expected 11", c.len()));
+                self.problem(
+                    "countries.tsv",
+                    line,
+                    format!("{} columns, expected 11", c.len()),
+                );
                 continue;
             }
             let (iso2, iso3) = (c[0], c[1]);
@@ -512,7 +516,8 @@ impl Loader {
         });
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let flags = if keys::is_arabic(&words[0]) { 0 } else { LATIN };
-        self.country_builder.add(&refs, Posting { entry: id, flags });
+        self.country_builder
+            .add(&refs, Posting { entry: id, flags });
     }
 
     fn load_admin(&mut self, text: &'static str, overrides: &'static str) {
@@ -528,7 +533,11 @@ impl Loader {
         // ADM1 rows come first in the file (it is sorted by level).
         for (line, c) in rows("admin.tsv", text) {
             if c.len() < 10 {
-                self.problem("admin.tsv", line, format!("{} columns, expected 10", c.len()));
+                self.problem(
+                    "admin.tsv",
+                    line,
+                    format!("{} columns, expected 10", c.len()),
+                );
                 continue;
             }
             let (level, cc, a1, a2) = (c[0], c[1], c[2], c[3]);
@@ -581,7 +590,11 @@ impl Loader {
     fn load_places(&mut self, text: &'static str) {
         for (line, c) in rows("places.tsv", text) {
             if c.len() < 12 {
-                self.problem("places.tsv", line, format!("{} columns, expected 12", c.len()));
+                self.problem(
+                    "places.tsv",
+                    line,
+                    format!("{} columns, expected 12", c.len()),
+                );
                 continue;
             }
             self.push_place(line, "places.tsv", &c);
@@ -650,7 +663,9 @@ impl Loader {
             } else {
                 e.salience.max(Salience::Medium)
             };
-            e.prior = e.prior.max(if e.class == Class::Region { 0.5 } else { 0.4 });
+            e.prior = e
+                .prior
+                .max(if e.class == Class::Region { 0.5 } else { 0.4 });
         }
     }
 
@@ -939,11 +954,19 @@ impl Loader {
         let mut pending = Vec::new();
         for (line, c) in rows("country_words.tsv", text) {
             if c.len() < 4 {
-                self.problem("country_words.tsv", line, "expected iso3<TAB>lang<TAB>kind<TAB>form");
+                self.problem(
+                    "country_words.tsv",
+                    line,
+                    "expected iso3<TAB>lang<TAB>kind<TAB>form",
+                );
                 continue;
             }
             let Some(&country) = self.t.country_by_iso3.get(c[0]) else {
-                self.problem("country_words.tsv", line, format!("unknown country {}", c[0]));
+                self.problem(
+                    "country_words.tsv",
+                    line,
+                    format!("unknown country {}", c[0]),
+                );
                 continue;
             };
             match c[2] {

@@ -289,18 +289,39 @@ mod tests {
         let mut b = IndexBuilder::default();
         b.add(&["دير", "الزور"], Posting { entry: 7, flags: 0 });
         b.add(&["دير"], Posting { entry: 3, flags: 0 });
-        b.add(&["دير"], Posting { entry: 3, flags: ALIAS });
-        b.add_key("gao", Posting { entry: 1, flags: LATIN });
+        b.add(
+            &["دير"],
+            Posting {
+                entry: 3,
+                flags: ALIAS,
+            },
+        );
+        b.add_key(
+            "gao",
+            Posting {
+                entry: 1,
+                flags: LATIN,
+            },
+        );
         let ix = b.build();
         let d = ix.get("دير").unwrap();
         assert!(d.continues);
-        assert_eq!(d.postings().collect::<Vec<_>>(), [Posting { entry: 3, flags: ALIAS }]);
+        assert_eq!(
+            d.postings().collect::<Vec<_>>(),
+            [Posting {
+                entry: 3,
+                flags: ALIAS
+            }]
+        );
         let dz = ix.get("دير الزور").unwrap();
         assert!(!dz.continues);
         assert_eq!(dz.postings().next().unwrap().entry, 7);
         assert!(ix.get("الزور").is_none());
         assert!(ix.get("").is_none());
-        assert_eq!(ix.get("gao").unwrap().postings().next().unwrap().flags, LATIN);
+        assert_eq!(
+            ix.get("gao").unwrap().postings().next().unwrap().flags,
+            LATIN
+        );
     }
 
     #[test]

@@ -115,7 +115,8 @@ pub fn letters(key: &str) -> usize {
 /// The key without a leading Arabic article, if it has one and something
 /// of two letters or more is left.
 pub fn strip_article(key: &str) -> Option<&str> {
-    key.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2)
+    key.strip_prefix("ال")
+        .filter(|rest| rest.chars().count() >= 2)
 }
 
 /// Latin articles that transliterated Arabic names begin with ("Al

@@ -329,7 +329,8 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             // town beats a stripped one that names a city: بامبا is Bamba,
             // not ب + Amba); then exact over loose; then less stripped.
             let rank = |c: &(usize, Hit, String, usize, bool)| {
-                let level = t.best_salience(&c.1) as usize + usize::from(vars[c.3].prefix_chars == 0);
+                let level =
+                    t.best_salience(&c.1) as usize + usize::from(vars[c.3].prefix_chars == 0);
                 (c.0, level, !c.4, usize::MAX - vars[c.3].prefix_chars)
             };
             rank(cand) > rank(cur)
@@ -345,8 +346,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
                 // do not end like a plural verb (قتلوا، سرقوا).
                 let mut first = String::new();
                 keys::loose_word(&v.key, &mut first);
-                if let Some((last, postings, key)) = extend(&t.loose, doc, i, &first, &loose_key)
-                {
+                if let Some((last, postings, key)) = extend(&t.loose, doc, i, &first, &loose_key) {
                     let cand = (last, postings, key, vi, true);
                     if better(&cand, &best) {
                         best = Some(cand);
@@ -378,7 +378,13 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             doc.words[i..=last]
                 .iter()
                 .enumerate()
-                .map(|(k, w)| if k == 0 { v.key.to_string() } else { w.key.to_string() })
+                .map(|(k, w)| {
+                    if k == 0 {
+                        v.key.to_string()
+                    } else {
+                        w.key.to_string()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         } else {
@@ -462,7 +468,9 @@ impl Doc<'_> {
 
     fn word_has_article(&self, k: usize) -> bool {
         let w = &self.words[k];
-        w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+        w.arabic
+            && w.key.len() > w.stem.len()
+            && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
     }
 
     /// Reads the cue words around the mention at words `first..=last`.
@@ -532,7 +540,10 @@ impl Doc<'_> {
         let skip_articles = |mut k: usize| {
             while k > 0
                 && self.joined(k - 1)
-                && matches!(&*self.words[k - 1].key, "l" | "la" | "le" | "the" | "au" | "a" | "à")
+                && matches!(
+                    &*self.words[k - 1].key,
+                    "l" | "la" | "le" | "the" | "au" | "a" | "à"
+                )
                 && !self.words[k - 1].arabic
             {
                 k -= 1;

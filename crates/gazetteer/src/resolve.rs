@@ -220,7 +220,8 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     if m.stop && !(strength == Strength::Strong && about && e.salience >= Salience::Medium) {
         return false;
     }
-    if keys::letters(&m.raw.key) < 3 && !(strength == Strength::Strong && e.salience == Salience::High)
+    if keys::letters(&m.raw.key) < 3
+        && !(strength == Strength::Strong && e.salience == Salience::High)
     {
         return false;
     }
@@ -282,7 +283,9 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
             continue;
         }
-        if r.postings.iter().any(|p| p.flags & LATIN != 0) && !doc.words[r.first].cap && !doc.all_caps
+        if r.postings.iter().any(|p| p.flags & LATIN != 0)
+            && !doc.words[r.first].cap
+            && !doc.all_caps
         {
             continue;
         }
@@ -377,10 +380,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // country (Niger, not Niger State) adds no area or point.
     ctx.points = vec![None; a.mentions.len()];
     for (k, m) in a.mentions.iter().enumerate() {
-        let country_name = a
-            .countries
-            .iter()
-            .any(|h| h.span.overlaps(&m.raw.span));
+        let country_name = a.countries.iter().any(|h| h.span.overlaps(&m.raw.span));
         if country_name && m.cue.hint.is_none() {
             continue;
         }
@@ -456,8 +456,8 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 } else {
                     0.0
                 };
-                let score = (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about)
-                    .clamp(0.0, 1.0);
+                let score =
+                    (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about).clamp(0.0, 1.0);
                 out.push(PlaceMention {
                     span: m.raw.span,
                     surface,
@@ -536,8 +536,32 @@ fn unresolved(span: Span, surface: String, cue: &Cue) -> PlaceMention {
 
 /// First words of two-word Arabic names ("أبو شوك", "كفر نبل", "عين عيسى").
 const NAME_HEADS: &[&str] = &[
-    "ابو", "ام", "بني", "بير", "عين", "كفر", "تل", "جبل", "دير", "وادي", "راس", "بيت", "سيدي", "ذي",
-    "حاسي", "تين", "ان", "خان", "قصر", "بئر", "شيخ", "الشيخ", "مرسى", "سوق", "حي", "جسر",
+    "ابو",
+    "ام",
+    "بني",
+    "بير",
+    "عين",
+    "كفر",
+    "تل",
+    "جبل",
+    "دير",
+    "وادي",
+    "راس",
+    "بيت",
+    "سيدي",
+    "ذي",
+    "حاسي",
+    "تين",
+    "ان",
+    "خان",
+    "قصر",
+    "بئر",
+    "شيخ",
+    "الشيخ",
+    "مرسى",
+    "سوق",
+    "حي",
+    "جسر",
 ];
 
 /// After a type noun (not definite), a word the gazetteer did not match
@@ -555,7 +579,9 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         if !matches!(hint, TypeHint::Town | TypeHint::Area) {
             continue;
         }
-        if w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+        if w.arabic
+            && w.key.len() > w.stem.len()
+            && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
         {
             continue;
         }
@@ -565,7 +591,10 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         // "the town of X", "la ville de X", "la région de l'Extrême-Nord".
         while !w.arabic
-            && matches!(&*doc.words[n].key, "of" | "de" | "d" | "du" | "l" | "la" | "the")
+            && matches!(
+                &*doc.words[n].key,
+                "of" | "de" | "d" | "du" | "l" | "la" | "the"
+            )
         {
             if !doc.joined(n) || n + 1 >= doc.words.len() {
                 break;
@@ -599,8 +628,8 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         // كيندجيريا بإقليم البحيرة".
         if doc.joined(n) && n + 1 < doc.words.len() {
             let next = &doc.words[n + 1];
-            let opens = !first.arabic
-                || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
+            let opens =
+                !first.arabic || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
             let closed = !doc.joined(n + 1)
                 || doc
                     .words
@@ -613,7 +642,11 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         let span = Span::new(first.span.start, doc.words[last].span.end);
         let cue = doc.cue(t, n, false);
-        out.push(unresolved(span, doc.text[span.start..span.end].to_string(), &cue));
+        out.push(unresolved(
+            span,
+            doc.text[span.start..span.end].to_string(),
+            &cue,
+        ));
     }
     out
 }
@@ -630,7 +663,11 @@ pub(crate) fn lookup(t: &Tables, name: &str) -> Vec<Place> {
         for p in &m.raw.postings {
             let e = &t.entries[p.entry as usize];
             let bonus = if p.flags & ALIAS != 0 { 0.25 } else { 0.0 }
-                - if p.flags & (LOOSE | VARIANT) != 0 { 0.2 } else { 0.0 };
+                - if p.flags & (LOOSE | VARIANT) != 0 {
+                    0.2
+                } else {
+                    0.0
+                };
             entries.push((p.entry, e.prior + bonus));
         }
     }
