@@ -165,8 +165,9 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let dict: &'static ActorDict = &ACTORS;
-        let countries: Vec<CountryM> = Gazetteer::global()
-            .countries(text, &an)
+        let (place_mentions, country_mentions) =
+            Gazetteer::global().geocode_with_countries(text, &an);
+        let countries: Vec<CountryM> = country_mentions
             .into_iter()
             .filter_map(|m| at_of(m.span).map(|at| CountryM { at, m }))
             .collect();
@@ -180,8 +181,7 @@ impl<'a> Doc<'a> {
                 None => tally.push((c.m.iso3, c.m.country, 1, c.at.w0)),
             }
         }
-        let places: Vec<PlaceM> = Gazetteer::global()
-            .geocode(text, &an)
+        let places: Vec<PlaceM> = place_mentions
             .into_iter()
             .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
             .collect();

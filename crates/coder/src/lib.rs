@@ -29,7 +29,6 @@
 
 pub mod actors;
 pub mod casualty;
-mod compat;
 pub mod detect;
 pub mod doc;
 pub mod incident;
@@ -39,10 +38,7 @@ pub mod lexicon;
 // The text-layer and gazetteer APIs the coder builds on (TEXT_API.md,
 // GAZETTEER_API.md).
 pub(crate) use rasd_text::{dates, numbers};
-/// TEMPORARY: served by `compat` until `rasd_gazetteer` lands on main.
-pub(crate) mod geo {
-    pub use crate::compat::gazetteer::*;
-}
+pub(crate) use rasd_gazetteer as geo;
 
 use std::sync::LazyLock;
 
