@@ -259,6 +259,10 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             .min();
         let mut prev_kind: Option<Kind> = None;
         let mut prev_cue = 0usize;
+        // Where the previous figure's noun ends: a count joined to it by
+        // "و" shares its death or injury word ("قتل 30 مدنيا و17 مقاتلا
+        // وثلاثة من أعضاء الحركة").
+        let mut prev_end: Option<usize> = None;
         for (w0, w1, value, qualifier, vague, span) in items {
             let counted_word = w0 == w1;
             let (victims, noun_end) = if counted_word {
@@ -354,13 +358,23 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     false,
                     a.at.w0,
                 ),
-                (None, None) => continue,
+                (None, None) => {
+                    let conj = doc.key(w0).starts_with('و')
+                        || (w0 > 0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
+                    match (prev_kind, prev_end) {
+                        (Some(k), Some(e)) if conj && has_noun && w0 <= e + 1 && w0 >= e => {
+                            (k, false, prev_cue)
+                        }
+                        _ => continue,
+                    }
+                }
             };
             if !has_noun && before.is_none_or(|c| w0 - c.at.w1 > 1) && after.is_none() {
                 continue;
             }
             prev_kind = Some(kind);
             prev_cue = cue;
+            prev_end = Some(noun_end);
             let victim_camp = match victims {
                 Victims::Group(g) => camp_of_group(g),
                 Victims::Members => Camp::Neutral,

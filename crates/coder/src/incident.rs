@@ -48,6 +48,11 @@ struct Draft {
     own_place: bool,
     sub: SubEventType,
     period: bool,
+    /// The last sentence that told of it.
+    last_sent: usize,
+    /// Opened within a story told just before (whose day and place it
+    /// may inherit).
+    in_story: bool,
 }
 
 impl Draft {
@@ -203,6 +208,23 @@ fn frame_place(
         if second_of_pair {
             continue;
         }
+        // "X, which lies 150 km east of Y": Y only locates X (a place, or
+        // "this town" standing for the place told before).
+        let described =
+            doc.cues.iter().any(|c| {
+                c.cue == Cue::Locative
+                    && c.at.w1 <= p.at.w0
+                    && p.at.w0 - c.at.w1 <= 8
+                    && doc.same_sentence(c.at.w0, p.at.w0)
+                    && (doc.places.iter().any(|q| {
+                        q.m.place.is_some() && q.at.w1 <= c.at.w0 && c.at.w0 - q.at.w1 <= 2
+                    }) || doc.cues.iter().any(|r| {
+                        r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
+                    }))
+            });
+        if described {
+            continue;
+        }
         if destination && !allow_destination {
             continue;
         }
@@ -248,16 +270,76 @@ fn same_place(a: &PlaceChoice, b: &PlaceChoice) -> bool {
 
 /// Codes one document.
 pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
+    code_traced(doc, doc_id, &mut None)
+}
+
+/// Adds a line to the trace, if one is kept (formatted only then).
+fn tr(trace: &mut Option<Vec<String>>, line: impl FnOnce() -> String) {
+    if let Some(t) = trace.as_mut() {
+        t.push(line());
+    }
+}
+
+/// The words of `at` in the original text (for traces).
+fn surface(doc: &Doc, at: &At) -> String {
+    doc.text
+        .get(at.span.start..at.span.end)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Codes one document; with `trace`, also tells how (one line a step:
+/// frames found, incidents opened and joined, details attached).
+pub fn code_traced(doc: &Doc, doc_id: &str, trace: &mut Option<Vec<String>>) -> Vec<Event> {
     let figs = figures(doc);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last: Option<usize> = None;
     // The most recent date and place told before, for sentences with none.
     let mut ctx_date: Option<DateChoice> = None;
     let mut ctx_place: Option<PlaceChoice> = None;
+    // The sentence that last set the context.
+    let mut ctx_sent: Option<usize> = None;
     let mut prev_period_start: Option<DateChoice> = None;
     for si in 0..doc.sents.len() {
         let s = doc.sents[si];
-        if let Some(p) = period_total(doc, si, &figs, prev_period_start.as_ref()) {
+        if trace.is_some() {
+            let hits: Vec<String> = doc
+                .triggers
+                .iter()
+                .filter(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1)
+                .map(|t| format!("{}={}", surface(doc, &t.at), t.def.class.as_str()))
+                .chain(
+                    doc.cues_in(s.w0, s.w1)
+                        .map(|c| format!("{}~{}", surface(doc, &c.at), c.cue.as_str())),
+                )
+                .chain(
+                    doc.places
+                        .iter()
+                        .filter(|p| p.at.w0 >= s.w0 && p.at.w1 <= s.w1)
+                        .map(|p| {
+                            format!(
+                                "{}@{}",
+                                surface(doc, &p.at),
+                                p.m.place.as_ref().map(|x| x.name.as_str()).unwrap_or("?")
+                            )
+                        }),
+                )
+                .collect();
+            tr(trace, || format!("s{si}: {}", hits.join(" ")));
+        }
+        if let Some(p) = period_total(
+            doc,
+            si,
+            &figs,
+            prev_period_start.as_ref(),
+            ctx_place.as_ref(),
+        ) {
+            tr(trace, || {
+                format!(
+                    "s{si}: period total since {:?}",
+                    p.date.as_ref().map(|d| d.date)
+                )
+            });
             drafts.push(p);
             continue;
         }
@@ -277,34 +359,67 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
         let frames = frames_of_sentence(doc, si);
         let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
         if frames.is_empty() {
-            if let Some(l) = last {
-                if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) {
-                    drafts[l].details.push(si);
+            if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) {
+                if let Some((i, linked)) = detail_target(doc, &drafts, last, si, &figs) {
+                    tr(trace, || format!("s{si}: details of incident {i}"));
+                    drafts[i].details.push(si);
+                    // Only a sentence that names the incident's place keeps
+                    // its story going (for later mentions to join it).
+                    if linked {
+                        drafts[i].last_sent = si;
+                    }
                 }
             }
-            update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place);
+            if update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place) {
+                ctx_sent = Some(si);
+            }
             continue;
         }
         for f in frames {
-            let prev_date = last.and_then(|l| drafts[l].date.clone());
-            let (date, statement) = frame_date(doc, &f, prev_date.as_ref());
+            // "That day", "two days earlier": counted from the date told
+            // last (the incident just told, or a date given since).
+            // A year or month given in passing is no anchor for a day.
+            let anchor_date = ctx_date
+                .clone()
+                .filter(|d| d.precision == DatePrecision::Day)
+                .or_else(|| last.and_then(|l| drafts[l].date.clone()));
+            let (date, statement) = frame_date(doc, &f, anchor_date.as_ref());
             let place = frame_place(
                 doc,
                 f.w0,
                 f.w1,
                 f.anchor(),
                 matches!(f.family, Family::Base | Family::Intercept),
-            );
+            )
+            .or_else(|| place_reference(doc, f.w0, f.w1, ctx_place.as_ref()));
             let cx = context(doc, &[(f.w0, f.w1)], &figs);
             let sub = classify(&f.words, f.family, &cx);
-            // Merge into a recent incident of the same story?
+            tr(trace, || {
+                format!(
+                    "s{si}: frame {:?} [{}] date {:?} place {:?} sub {sub}",
+                    f.family,
+                    f.words
+                        .iter()
+                        .map(|w| surface(doc, &w.at))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                    date.as_ref().map(|d| d.date),
+                    place.as_ref().map(|p| p.place.name.clone()),
+                )
+            });
+            // "this attack", "the same attack": the incident just told.
+            let refers_back = refers_back(doc, &f);
+            // Merge into a recent incident of the same story? The latest
+            // incident is tried first.
             let mut merged = false;
             if !separate {
-                let recent: Vec<usize> = (0..drafts.len())
-                    .rev()
-                    .filter(|&i| !drafts[i].period)
-                    .take(3)
-                    .collect();
+                let mut recent: Vec<usize> = last.into_iter().collect();
+                recent.extend(
+                    (0..drafts.len())
+                        .rev()
+                        .filter(|&i| !drafts[i].period && Some(i) != last)
+                        .take(3),
+                );
                 for i in recent {
                     let d = &drafts[i];
                     // Gunfire told after a protest is the protest's.
@@ -322,8 +437,34 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                             continue;
                         }
                     }
+                    // A demonstrative points at the latest incident of its kind.
+                    if refers_back
+                        && drafts[i + 1..]
+                            .iter()
+                            .any(|x| !x.period && x.family == f.family)
+                    {
+                        continue;
+                    }
+                    // Far from the incident, a mention with no day or place
+                    // of its own is another story (a general remark, a
+                    // quote), unless it explicitly refers back.
+                    let gap = si.saturating_sub(d.last_sent);
+                    let anchored = (d.own_date
+                        && date
+                            .as_ref()
+                            .zip(d.date.as_ref())
+                            .is_some_and(|(a, b)| a.date == b.date))
+                        || (d.own_place
+                            && place
+                                .as_ref()
+                                .zip(d.place.as_ref())
+                                .is_some_and(|(a, b)| same_place(a, b)));
+                    let limit = if f.anaphoric() { 6 } else { 3 };
+                    if gap > limit && !refers_back && !anchored {
+                        continue;
+                    }
                     if let (Some(a), Some(b)) = (&date, &d.date) {
-                        if d.own_date && a.date != b.date && a.precision == DatePrecision::Day {
+                        if d.own_date && !date_fits(a, b) {
                             continue;
                         }
                     }
@@ -341,11 +482,6 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     if !weak && !compatible(sub, d.sub) && f.family == d.family {
                         continue;
                     }
-                    // Only the latest incident may be referred back to.
-                    if Some(i) != last && weak && place.is_none() && date.is_none() && f.anaphoric()
-                    {
-                        // still fine: "the attack" after a detail sentence
-                    }
                     let d = &mut drafts[i];
                     if f.family == d.family || (d.family != Family::Violence && !shot_at_crowd) {
                         d.frames.push(f.clone());
@@ -353,6 +489,7 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         // looting inside an attack: details only
                         d.details.push(si);
                     }
+                    d.last_sent = si;
                     if !d.own_date {
                         if let Some(dt) = date.clone() {
                             d.date = Some(dt);
@@ -372,6 +509,7 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     let scopes = d.scopes(doc);
                     let cx = context(doc, &scopes, &figs);
                     d.sub = classify(&words, d.family, &cx);
+                    tr(trace, || format!("s{si}:   joins incident {i}"));
                     last = Some(i);
                     merged = true;
                     break;
@@ -382,12 +520,21 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
             }
             // A frame that only refers back has nothing to join: not an event.
             if f.anaphoric() {
+                tr(trace, || {
+                    format!("s{si}:   refers back to nothing: dropped")
+                });
                 continue;
             }
-            let own_date = date.is_some();
+            let own_date = date.is_some() || statement.is_some();
             let own_place = place.is_some();
+            // A story told just before lends its day and place; one told
+            // long before does not make a passing mention an incident.
+            let told = ctx_sent.is_some_and(|c| si - c <= 3);
             let date = date.or(statement).or_else(|| ctx_date.clone());
             let place = place.or_else(|| ctx_place.clone());
+            tr(trace, || {
+                format!("s{si}:   opens incident {}", drafts.len())
+            });
             drafts.push(Draft {
                 family: f.family,
                 frames: vec![f],
@@ -398,11 +545,18 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                 own_place,
                 sub,
                 period: false,
+                last_sent: si,
+                in_story: told,
             });
             last = Some(drafts.len() - 1);
         }
-        update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place);
+        if update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place) {
+            ctx_sent = Some(si);
+        }
         if let Some(l) = last {
+            if drafts[l].last_sent == si {
+                ctx_sent = Some(si);
+            }
             if let Some(d) = &drafts[l].date {
                 ctx_date = Some(d.clone());
             }
@@ -413,6 +567,15 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
     }
     let mut events = Vec::new();
     for (n, d) in drafts.iter().enumerate() {
+        // Neither a day nor a place of its own: a passing reference
+        // ("the massacres it committed", "the current offensive"), not a
+        // codable incident.
+        if !d.period && !d.own_date && !d.own_place && !d.in_story {
+            tr(trace, || {
+                format!("incident {n}: no date or place of its own: dropped")
+            });
+            continue;
+        }
         if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs) {
             events.push(e);
         }
@@ -420,13 +583,112 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
     events
 }
 
+/// Whether date `a` can be the day of an incident dated `b`: the same
+/// day, or a coarser date whose window holds it (a month or a year).
+fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
+    use chrono::Datelike;
+    let window = |x: &DateChoice, y: NaiveDate| match x.precision {
+        DatePrecision::Day => x.date == y,
+        DatePrecision::Week => (x.date - y).num_days().abs() <= 3,
+        DatePrecision::Month => x.date.year() == y.year() && x.date.month() == y.month(),
+        DatePrecision::Year => x.date.year() == y.year(),
+    };
+    window(a, b.date) || window(b, a.date)
+}
+
+/// Whether a frame's event word is pointed at by a demonstrative ("هذا
+/// الهجوم", "الهجوم نفسه"): it refers to the incident just told.
+fn refers_back(doc: &Doc, f: &Frame) -> bool {
+    f.words.iter().any(|w| {
+        doc.cues.iter().any(|c| {
+            c.cue == Cue::Demonstrative
+                && (c.at.w1 == w.at.w0 || c.at.w0 == w.at.w1)
+                && doc.same_clause(c.at.w0.min(w.at.w0), c.at.w1.max(w.at.w1) - 1)
+        })
+    })
+}
+
+/// "This town", "the same village": the populated place told last.
+fn place_reference(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    ctx: Option<&PlaceChoice>,
+) -> Option<PlaceChoice> {
+    let ctx = ctx?;
+    if place_rank(&ctx.place) > 1 {
+        return None;
+    }
+    doc.cues_in(w0, w1)
+        .find(|c| c.cue == Cue::PlaceRef)
+        .map(|_| ctx.clone())
+}
+
+/// The incident a sentence with no event word adds details to: the one
+/// whose place it names, else the one just told — unless the sentence
+/// names another place or another day, or comes long after it.
+fn detail_target(
+    doc: &Doc,
+    drafts: &[Draft],
+    last: Option<usize>,
+    si: usize,
+    figs: &[Figure],
+) -> Option<(usize, bool)> {
+    let s = doc.sents[si];
+    let recent = || {
+        (0..drafts.len())
+            .rev()
+            .filter(|&i| !drafts[i].period)
+            .take(4)
+    };
+    if let Some(p) = frame_place(doc, s.w0, s.w1, s.w0, false) {
+        if place_rank(&p.place) <= 1 {
+            if let Some(i) = recent().find(|&i| {
+                drafts[i].own_place && drafts[i].place.as_ref().is_some_and(|q| same_place(&p, q))
+            }) {
+                return Some((i, true));
+            }
+            // Casualties at another place are another incident's.
+            let counts = figs.iter().any(|f| f.w >= s.w0 && f.w < s.w1);
+            let l = last?;
+            if counts
+                && drafts[l].own_place
+                && drafts[l].place.as_ref().is_some_and(|q| !same_place(&p, q))
+            {
+                return None;
+            }
+        }
+    }
+    let l = last?;
+    let d = &drafts[l];
+    if si.saturating_sub(d.last_sent) > 4 {
+        return None;
+    }
+    let own_day = doc.dates.iter().find(|x| {
+        x.at.w0 >= s.w0
+            && x.at.w1 <= s.w1
+            && x.d.kind != DateKind::PeriodStart
+            && x.d.precision == DatePrecision::Day
+            && !is_statement_date(doc, &x.at)
+    });
+    if let (Some(x), Some(dd)) = (own_day, &d.date) {
+        if d.own_date && x.d.date != dd.date {
+            return None;
+        }
+    }
+    Some((l, false))
+}
+
+/// Takes the date and place a sentence names as the context of the next
+/// ones; returns whether it named any.
 fn update_context(
     doc: &Doc,
     w0: usize,
     w1: usize,
     date: &mut Option<DateChoice>,
     place: &mut Option<PlaceChoice>,
-) {
+) -> bool {
+    let mut found = false;
     if let Some(d) = doc
         .dates
         .iter()
@@ -439,10 +701,13 @@ fn update_context(
             precision: d.d.precision,
             span: Some(d.at.span),
         });
+        found = true;
     }
     if let Some(p) = frame_place(doc, w0, w1, w0, false) {
         *place = Some(p);
+        found = true;
     }
+    found
 }
 
 /// What the incident's words say about target and victims.
@@ -496,11 +761,14 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         }
         cx.casualties = true;
         match f.victims {
-            Victims::Group(FatalityGroup::Civilians) => cx.civilian_target = true,
+            Victims::Group(FatalityGroup::Civilians) => cx.civilian_victims = true,
             Victims::Group(FatalityGroup::Protesters) => cx.protest_victims = true,
             Victims::Group(
-                FatalityGroup::Military | FatalityGroup::Police | FatalityGroup::Peacekeepers,
-            ) if !f.enemy_claim => cx.armed_target = true,
+                FatalityGroup::Military
+                | FatalityGroup::Police
+                | FatalityGroup::Peacekeepers
+                | FatalityGroup::Mercenaries,
+            ) if !f.enemy_claim => cx.armed_victims = true,
             _ => {}
         }
     }
@@ -521,6 +789,7 @@ fn period_total(
     si: usize,
     figs: &[Figure],
     prev_start: Option<&DateChoice>,
+    ctx_place: Option<&PlaceChoice>,
 ) -> Option<Draft> {
     let s = doc.sents[si];
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
@@ -578,13 +847,14 @@ fn period_total(
     let cx = context(doc, &[(s.w0, s.w1)], figs);
     let mut sub = classify(&frame.words, Family::Violence, &cx);
     if frame.words.is_empty() {
-        sub = if cx.civilian_target {
+        sub = if cx.civilian_target || cx.civilian_victims {
             SubEventType::Attack
         } else {
             SubEventType::ArmedClash
         };
     }
-    let place = frame_place(doc, s.w0, s.w1, s.w0, false);
+    let place = frame_place(doc, s.w0, s.w1, s.w0, false)
+        .or_else(|| place_reference(doc, s.w0, s.w1, ctx_place));
     Some(Draft {
         family: Family::Violence,
         frames: vec![frame],
@@ -595,6 +865,8 @@ fn period_total(
         own_place: true,
         sub,
         period: true,
+        last_sent: si,
+        in_story: true,
     })
 }
 
@@ -1355,10 +1627,16 @@ fn pick_actors(
                     .cloned()
             });
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            // The side it went to, when the text names one.
             a2 = cands
                 .iter()
-                .filter(|c| is_armed(c.inter) && c.name != skip && c.main && c.role != Role::Ally)
-                .max_by_key(|c| (c.role == Role::Patient, c.w))
+                .filter(|c| {
+                    is_armed(c.inter)
+                        && c.name != skip
+                        && c.main
+                        && matches!(c.role, Role::Patient | Role::Second)
+                })
+                .max_by_key(|c| c.w)
                 .cloned();
         }
         S::DisruptedWeaponsUse => {

@@ -174,29 +174,29 @@ impl<T> PhraseMatcher<T> {
     }
 
     /// Adds a phrase; returns false when it has no words after folding.
+    /// A word ending in `*` matches any ending of that word, wherever it
+    /// stands in the phrase (`أغلق* قاعدة` = أغلقت قاعدة، أغلقوا قاعدة).
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let phrase = phrase.trim();
-        let (body, star) = match phrase.strip_suffix('*') {
-            Some(b) => (b, true),
-            None => (phrase, false),
-        };
-        let key = rasd_text::match_key(body);
-        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.is_empty() {
+        let mut pats: Vec<Pat> = Vec::new();
+        for raw in phrase.split_whitespace() {
+            let (body, star) = match raw.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (raw, false),
+            };
+            let key = rasd_text::match_key(body);
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let n = words.len();
+            for (i, w) in words.into_iter().enumerate() {
+                pats.push(if star && i + 1 == n {
+                    Pat::Prefix(w.to_string())
+                } else {
+                    Pat::Exact(w.to_string())
+                });
+            }
+        }
+        if pats.is_empty() {
             return false;
         }
-        let n = words.len();
-        let pats: Vec<Pat> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if star && i + 1 == n {
-                    Pat::Prefix((*w).to_string())
-                } else {
-                    Pat::Exact((*w).to_string())
-                }
-            })
-            .collect();
         let id = self.values.len() as u32;
         match &pats[0] {
             Pat::Exact(w) => self.exact.entry(w.clone()).or_default().push(id),
@@ -381,6 +381,15 @@ mod tests {
         assert_eq!(hits(&m, "وهاجموا القرية"), vec!["attack"]);
         assert_eq!(hits(&m, "وقال الجيشُ المالي"), vec!["army"]);
         assert_eq!(hits(&m, "وقال «الجيش» المالي"), vec!["army"]);
+    }
+
+    #[test]
+    fn open_endings_inside_a_phrase() {
+        let mut m = PhraseMatcher::new();
+        m.insert("أغلق* قاعدة", "closed");
+        assert_eq!(hits(&m, "وأغلقت القوات قاعدة"), Vec::<&str>::new());
+        assert_eq!(hits(&m, "بعدما أغلقوا قاعدة الجيش"), vec!["closed"]);
+        assert_eq!(hits(&m, "أغلقت قاعدة تمبكتو"), vec!["closed"]);
     }
 
     #[test]
