@@ -118,11 +118,12 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         }
     };
     let at = skip_min(w);
-    let resolve_members = |after: usize, fallback: Victims| -> Victims {
+    // The group after "members of" / "fighters of", and where its name ends.
+    let resolve_members = |after: usize, fallback: Victims| -> (Victims, usize) {
         let j = skip_min(after);
         if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == j || a.at.w0 == after) {
             let (name, inter) = doc.dict.name_in(a.actor, "", "");
-            return Victims::Group(group_of_inter(inter, &name));
+            return (Victims::Group(group_of_inter(inter, &name)), a.at.w1);
         }
         if let Some(s) = doc
             .sides
@@ -130,10 +131,10 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
             .find(|s| (s.at.w0 == j || s.at.w0 == after) && s.def.side != Side::Members)
         {
             if let Some(v) = group_of_side(s.def.side) {
-                return v;
+                return (v, s.at.w1);
             }
         }
-        fallback
+        (fallback, after)
     };
     if let Some(s) = doc
         .sides
@@ -141,14 +142,13 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         .find(|s| s.at.w0 == at && s.def.side.names_people())
     {
         let v = group_of_side(s.def.side)?;
-        let v = match v {
+        return Some(match v {
             // "fighters of X", "members of X": the organization decides.
             Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
                 resolve_members(s.at.w1, v)
             }
-            other => other,
-        };
-        return Some((v, s.at.w1));
+            other => (other, s.at.w1),
+        });
     }
     if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == at) {
         let (name, inter) = doc.dict.name_in(a.actor, "", "");

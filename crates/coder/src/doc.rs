@@ -181,9 +181,19 @@ impl<'a> Doc<'a> {
                 None => tally.push((c.m.iso3, c.m.country, 1, c.at.w0)),
             }
         }
+        let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
+            .into_iter()
+            .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
+            .collect();
+        // A month name is not a place ("في يونيو" is not a town called June).
         let places: Vec<PlaceM> = place_mentions
             .into_iter()
             .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
+            .filter(|p| {
+                !dates
+                    .iter()
+                    .any(|d| d.at.span.start < p.at.span.end && p.at.span.start < d.at.span.end)
+            })
             .collect();
         for p in &places {
             if let Some(pl) = &p.m.place {
@@ -321,10 +331,6 @@ impl<'a> Doc<'a> {
             }
         }
         qtys.sort_by_key(|q| q.at.w0);
-        let dates = find_dates(text, &an, doc.publication_date())
-            .into_iter()
-            .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
-            .collect();
         let mut doc = Doc {
             text,
             an: Rc::new(an),

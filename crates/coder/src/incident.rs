@@ -531,7 +531,21 @@ pub fn code_traced(doc: &Doc, doc_id: &str, trace: &mut Option<Vec<String>>) -> 
             // long before does not make a passing mention an incident.
             let told = ctx_sent.is_some_and(|c| si - c <= 3);
             let date = date.or(statement).or_else(|| ctx_date.clone());
-            let place = place.or_else(|| ctx_place.clone());
+            // The place told before is in another country than the one
+            // this sentence names ("attacks in northern Benin"): only the
+            // country is known.
+            let named_country = doc
+                .countries
+                .iter()
+                .find(|c| {
+                    c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name
+                })
+                .map(|c| c.m.iso3);
+            let place = place.or_else(|| {
+                ctx_place
+                    .clone()
+                    .filter(|p| named_country.is_none_or(|c| c == p.place.iso3))
+            });
             tr(trace, || {
                 format!("s{si}:   opens incident {}", drafts.len())
             });
@@ -576,7 +590,7 @@ pub fn code_traced(doc: &Doc, doc_id: &str, trace: &mut Option<Vec<String>>) -> 
             });
             continue;
         }
-        if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs) {
+        if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs, trace) {
             events.push(e);
         }
     }
@@ -639,7 +653,7 @@ fn detail_target(
         (0..drafts.len())
             .rev()
             .filter(|&i| !drafts[i].period)
-            .take(4)
+            .take(8)
     };
     if let Some(p) = frame_place(doc, s.w0, s.w1, s.w0, false) {
         if place_rank(&p.place) <= 1 {
@@ -996,6 +1010,20 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             return Some(Role::First);
         }
+        // "On one side X, on the other Y": the two parties of a fight.
+        if let Some(c) = doc
+            .cues
+            .iter()
+            .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
+            .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+            .max_by_key(|c| c.at.w1)
+        {
+            return Some(if c.cue == Cue::SideA {
+                Role::First
+            } else {
+                Role::Second
+            });
+        }
         if let Some(c) = doc.cue_before(at.w0, 2, Cue::Target) {
             // "على" marks a target only right after an event word ("هجوم … على معسكر").
             let on = doc.stem(c.at.w0) == "علي";
@@ -1092,7 +1120,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         let main = within(&main_scope, &a.at);
         // Detail sentences only tell who did it, claimed it or said it.
-        if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
+        if !main
+            && !matches!(
+                role,
+                Role::Claimer
+                    | Role::Agent
+                    | Role::Speaker
+                    | Role::First
+                    | Role::Second
+                    | Role::Ally
+            )
+        {
             continue;
         }
         out.push(Cand {
@@ -1226,7 +1264,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         let main = within(&main_scope, &s.at);
-        if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
+        if !main
+            && !matches!(
+                role,
+                Role::Claimer
+                    | Role::Agent
+                    | Role::Speaker
+                    | Role::First
+                    | Role::Second
+                    | Role::Ally
+            )
+        {
             continue;
         }
         let victim = s.def.side.names_people()
@@ -1310,6 +1358,7 @@ struct Sides {
     a2: Option<Cand>,
     claimed: Option<Cand>,
     assoc1: Vec<String>,
+    assoc2: Vec<String>,
 }
 
 fn pick_actors(
@@ -1442,7 +1491,7 @@ fn pick_actors(
         cands
             .iter()
             .filter(|c| {
-                c.main
+                (c.main || c.role == Role::First)
                     && is_armed(c.inter)
                     && c.name != skip
                     && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient)
@@ -1519,7 +1568,6 @@ fn pick_actors(
             .cloned()
             .or_else(|| generic(side).filter(|c| c.name != skip))
     };
-    let assoc1: Vec<String> = Vec::new();
     let mut a1: Option<Cand>;
     let mut a2: Option<Cand>;
     match sub {
@@ -1619,7 +1667,9 @@ fn pick_actors(
             }
         }
         S::NonViolentTransferOfTerritory => {
-            a1 = agent(&|c| is_armed(c.inter)).or_else(|| {
+            // The force that leaves or hands over is told in the sentence
+            // itself; later sentences tell who moved in.
+            a1 = agent(&|c| is_armed(c.inter) && c.main).or_else(|| {
                 cands
                     .iter()
                     .filter(|c| is_armed(c.inter) && c.main)
@@ -1677,7 +1727,7 @@ fn pick_actors(
                 // that tells of its own operation — unless it lost people.
                 a1 = cands
                     .iter()
-                    .filter(|c| c.role == Role::Speaker && is_armed(c.inter))
+                    .filter(|c| c.role == Role::Speaker && c.main && is_armed(c.inter))
                     .filter(|c| {
                         !cands
                             .iter()
@@ -1775,15 +1825,55 @@ fn pick_actors(
             a2 = None;
         }
     }
+    let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
     Sides {
         a1,
         a2,
         claimed,
         assoc1,
+        assoc2,
     }
 }
 
-fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -> Option<Event> {
+/// Allies named with "backed by", "together with": each goes to the side
+/// named last before it ("JNIM, backed by the MSA" → the MSA is JNIM's).
+fn allies(cands: &[Cand], a1: Option<&Cand>, a2: Option<&Cand>) -> (Vec<String>, Vec<String>) {
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for ally in cands.iter().filter(|c| c.role == Role::Ally && c.named) {
+        let last_of = |side: Option<&Cand>| {
+            side.and_then(|x| {
+                cands
+                    .iter()
+                    .filter(|c| c.name == x.name && c.w < ally.w)
+                    .map(|c| c.w)
+                    .max()
+            })
+        };
+        let names = |side: Option<&Cand>| side.is_some_and(|x| x.name == ally.name);
+        if names(a1) || names(a2) {
+            continue;
+        }
+        let target = match (last_of(a1), last_of(a2)) {
+            (Some(x), Some(y)) if y > x => &mut two,
+            (None, Some(_)) => &mut two,
+            (Some(_), _) => &mut one,
+            (None, None) => continue,
+        };
+        if !target.contains(&ally.name) {
+            target.push(ally.name.clone());
+        }
+    }
+    (one, two)
+}
+
+fn build(
+    doc: &Doc,
+    doc_id: &str,
+    d: &Draft,
+    prior: &[Draft],
+    figs: &[Figure],
+    trace: &mut Option<Vec<String>>,
+) -> Option<Event> {
     let (iso3, country) = event_country(doc, d);
     let date = d.date.clone().or_else(|| {
         doc.publication.map(|p| DateChoice {
@@ -1798,6 +1888,23 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
     }
     let mut sub = d.sub;
     let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    tr(trace, || {
+        let cands = candidates(doc, d, &iso3, &country);
+        format!(
+            "incident {} ({sub}): candidates {}",
+            prior.len(),
+            cands
+                .iter()
+                .map(|c| format!(
+                    "{}:{:?}{}",
+                    c.name,
+                    c.role,
+                    if c.main { "" } else { "(detail)" }
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
     if matches!(
         sub,
         SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
@@ -1885,6 +1992,7 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         }
     }
     e.assoc_actor_1 = sides.assoc1.join("; ");
+    e.assoc_actor_2 = sides.assoc2.join("; ");
     e.interaction = Inter::interaction(e.inter1, e.inter2);
     e.civilian_targeting = e.inter2 == Inter::Civilians;
     if let Some(c) = &sides.claimed {
@@ -1925,6 +2033,22 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         has(Cue::NoDeath),
         has(Cue::UnknownDeath),
     );
+    tr(trace, || {
+        format!(
+            "incident {}: figures {}",
+            prior.len(),
+            mine.iter()
+                .map(|f| format!(
+                    "{}{:?}{:?}{}",
+                    f.value,
+                    f.kind,
+                    f.victims,
+                    if f.enemy_claim { "(claim)" } else { "" }
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
     e.fatalities = t.fatalities;
     e.fatalities_qualifier = t.qualifier;
     e.fatalities_by_group = t.by_group;
