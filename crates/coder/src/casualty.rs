@@ -374,7 +374,25 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             }
             prev_kind = Some(kind);
             prev_cue = cue;
-            prev_end = Some(noun_end);
+            // "4 جنود من الجيش المالي": the noun's complement belongs to it.
+            let mut end = noun_end;
+            if end < s.w1 && doc.stem(end) == "من" {
+                if let Some(w) = doc
+                    .actors
+                    .iter()
+                    .map(|a| (a.at.w0, a.at.w1))
+                    .chain(doc.sides.iter().map(|x| (x.at.w0, x.at.w1)))
+                    .find(|&(a, _)| a == end + 1)
+                    .map(|(_, b)| b)
+                {
+                    end = w;
+                    // "… الجيش المالي": with its country adjective
+                    if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == end) {
+                        end = c.at.w1;
+                    }
+                }
+            }
+            prev_end = Some(end);
             let victim_camp = match victims {
                 Victims::Group(g) => camp_of_group(g),
                 Victims::Members => Camp::Neutral,

@@ -127,6 +127,15 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     {
         return true;
     }
+    // "the group's current offensive": a campaign, not one incident.
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Ongoing
+            && c.at.w0 >= w.at.w1
+            && c.at.w0 <= w.at.w1 + 2
+            && doc.same_clause(w.at.w0, c.at.w0)
+    }) {
+        return true;
+    }
     false
 }
 

@@ -717,7 +717,8 @@ fn update_context(
         });
         found = true;
     }
-    if let Some(p) = frame_place(doc, w0, w1, w0, false) {
+    // "They reached X on the 3rd": a destination is a place told too.
+    if let Some(p) = frame_place(doc, w0, w1, w0, true) {
         *place = Some(p);
         found = true;
     }

@@ -127,6 +127,7 @@ word_enum!(
         Locative => "locative",
         SideA => "side_a",
         SideB => "side_b",
+        Ongoing => "ongoing",
     }
 );
 
