@@ -13,7 +13,7 @@
 
 use rasd_model::{FatalityGroup, FatalityQualifier, Inter, Span};
 
-use crate::doc::Doc;
+use crate::doc::{Doc, DocData};
 use crate::lang::{Cue, Side};
 use crate::numbers::NumberQualifier;
 
@@ -198,9 +198,10 @@ fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
 }
 
 /// Every casualty figure of the document's body.
-pub fn figures(doc: &Doc) -> Vec<Figure> {
+pub fn figures(data: &DocData) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    for s in &doc.sents {
+    for (si, s) in data.sents.iter().enumerate() {
+        let doc = &data.around(si, si);
         let mut items: Vec<(usize, usize, u32, NumberQualifier, bool, Span)> = Vec::new();
         for q in doc
             .qtys
@@ -311,7 +312,12 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     .cues
                     .iter()
                     .filter(|c| governing(c) && w0 - c.at.w1 <= 18 && c.cue == Cue::Death)
-                    .filter(|c| !out.iter().any(|f| f.w > c.at.w1 && f.w < w0))
+                    .filter(|c| {
+                        !out.iter()
+                            .rev()
+                            .take_while(|f| f.w >= s.w0)
+                            .any(|f| f.w > c.at.w1 && f.w < w0)
+                    })
                     .max_by_key(|c| c.at.w1);
             }
             let after = doc.cues.iter().find(|c| {

@@ -17,7 +17,7 @@ use crate::actors::generic_name;
 use crate::casualty::{figures, group_of_inter, tally, Figure, Kind, Victims};
 use crate::dates::DateKind;
 use crate::detect::{classify, compatible, frames_of_sentence, Context, Family, Frame, Word};
-use crate::doc::{At, Doc};
+use crate::doc::{At, Doc, DocData};
 use crate::geo::{Place, PlaceKind};
 use crate::lang::{Cue, Side, TriggerClass as C};
 
@@ -269,8 +269,8 @@ fn same_place(a: &PlaceChoice, b: &PlaceChoice) -> bool {
 }
 
 /// Codes one document.
-pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
-    code_traced(doc, doc_id, &mut None)
+pub fn code(data: &DocData, doc_id: &str) -> Vec<Event> {
+    code_traced(data, doc_id, &mut None)
 }
 
 /// Adds a line to the trace, if one is kept (formatted only then).
@@ -290,8 +290,8 @@ fn surface(doc: &Doc, at: &At) -> String {
 
 /// Codes one document; with `trace`, also tells how (one line a step:
 /// frames found, incidents opened and joined, details attached).
-pub fn code_traced(doc: &Doc, doc_id: &str, trace: &mut Option<Vec<String>>) -> Vec<Event> {
-    let figs = figures(doc);
+pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>) -> Vec<Event> {
+    let figs = figures(data);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last: Option<usize> = None;
     // The most recent date and place told before, for sentences with none.
@@ -300,7 +300,10 @@ pub fn code_traced(doc: &Doc, doc_id: &str, trace: &mut Option<Vec<String>>) -> 
     // The sentence that last set the context.
     let mut ctx_sent: Option<usize> = None;
     let mut prev_period_start: Option<DateChoice> = None;
-    for si in 0..doc.sents.len() {
+    let n_sents = data.sents.len();
+    for si in 0..n_sents {
+        // What this sentence, the one after it and the words before it hold.
+        let doc = &data.around(si, (si + 1).min(n_sents - 1));
         let s = doc.sents[si];
         if trace.is_some() {
             let hits: Vec<String> = doc
@@ -581,6 +584,17 @@ pub fn code_traced(doc: &Doc, doc_id: &str, trace: &mut Option<Vec<String>>) -> 
     }
     let mut events = Vec::new();
     for (n, d) in drafts.iter().enumerate() {
+        // The view of the incident's sentences (and of the one told before,
+        // whose parties an agreement may name).
+        let sents = d
+            .frames
+            .iter()
+            .map(|f| f.sent)
+            .chain(d.details.iter().copied())
+            .chain(n.checked_sub(1).map(|p| drafts[p].last_sent));
+        let first = sents.clone().min().unwrap_or(0);
+        let last_s = sents.max().unwrap_or(0).max(d.last_sent);
+        let doc = &data.around(first, last_s);
         // Neither a day nor a place of its own: a passing reference
         // ("the massacres it committed", "the current offensive"), not a
         // codable incident.
@@ -2156,7 +2170,9 @@ fn build(
 /// Each figure goes to the frame nearest to it among the incidents that
 /// share its sentence.
 fn prior_and_self<'a>(prior: &'a [Draft], d: &'a Draft) -> impl Iterator<Item = &'a Draft> + Clone {
-    prior.iter().chain(std::iter::once(d))
+    // Only incidents told near this one can share its sentences.
+    let from = prior.len().saturating_sub(12);
+    prior[from..].iter().chain(std::iter::once(d))
 }
 
 fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) -> Option<&'a Draft> {

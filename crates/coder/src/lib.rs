@@ -103,20 +103,7 @@ impl Coder {
         if doc.text.is_empty() {
             return Vec::new();
         }
-        let d = doc::Doc::read(doc, self.lang_data(doc.lang));
-        // Incidents are told within a few paragraphs: a long document is
-        // coded in windows of sentences, which keeps the cost linear.
-        const WINDOW: usize = 40;
-        if d.sents.len() <= WINDOW {
-            return incident::code_traced(&d, &doc.id, trace);
-        }
-        let mut out = Vec::new();
-        let mut a = 0;
-        while a < d.sents.len() {
-            let b = (a + WINDOW).min(d.sents.len());
-            out.extend(incident::code_traced(&d.window(a, b), &doc.id, trace));
-            a = b;
-        }
-        out
+        let d = doc::DocData::read(doc, self.lang_data(doc.lang));
+        incident::code_traced(&d, &doc.id, trace)
     }
 }
