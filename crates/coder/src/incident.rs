@@ -268,6 +268,9 @@ fn same_place(a: &PlaceChoice, b: &PlaceChoice) -> bool {
     holds(x, y) || holds(y, x)
 }
 
+/// Most frames (and detail sentences) one incident gathers.
+const MAX_FRAMES: usize = 48;
+
 /// Codes one document.
 pub fn code(data: &DocData, doc_id: &str) -> Vec<Event> {
     code_traced(data, doc_id, &mut None)
@@ -363,7 +366,9 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
         let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
         if frames.is_empty() {
             if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) {
-                if let Some((i, linked)) = detail_target(doc, &drafts, last, si, &figs) {
+                if let Some((i, linked)) = detail_target(doc, &drafts, last, si, &figs)
+                    .filter(|&(i, _)| drafts[i].details.len() < MAX_FRAMES)
+                {
                     tr(trace, || format!("s{si}: details of incident {i}"));
                     drafts[i].details.push(si);
                     // Only a sentence that names the incident's place keeps
@@ -464,6 +469,13 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                                 .is_some_and(|(a, b)| same_place(a, b)));
                     let limit = if f.anaphoric() { 6 } else { 3 };
                     if gap > limit && !refers_back && !anchored {
+                        continue;
+                    }
+                    // An account runs a few paragraphs; one told over dozens
+                    // of sentences is several incidents (and this bounds
+                    // the work per incident).
+                    let first = d.frames.first().map(|x| x.sent).unwrap_or(si);
+                    if (si - first > 40 && !anchored) || d.frames.len() >= MAX_FRAMES {
                         continue;
                     }
                     if let (Some(a), Some(b)) = (&date, &d.date) {
