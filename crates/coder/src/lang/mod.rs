@@ -122,6 +122,12 @@ word_enum!(
         LiveFire => "live_fire",
         Peaceful => "peaceful",
         Tactical => "tactical",
+        Demonstrative => "demonstrative",
+        PlaceRef => "place_ref",
+        Locative => "locative",
+        SideA => "side_a",
+        SideB => "side_b",
+        Ongoing => "ongoing",
     }
 );
 
