@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Once;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
@@ -77,41 +76,34 @@ fn parse_tolerance(s: &str) -> Result<f64, String> {
     }
 }
 
-// ---------------------------------------------------------------------------
-// CODER PLUG-IN. When crates/coder lands, replace the one line in the body
-// with the coder call, e.g. `rasd_coder::Coder::new().code(doc)` (or keep a
-// `static CODER: LazyLock<rasd_coder::Coder>` and call `CODER.code(doc)` if
-// building the coder is costly), and add `rasd-coder.workspace = true` to
-// crates/cli/Cargo.toml.
-// ---------------------------------------------------------------------------
-/// Codes one document.
+/// Codes one document with the real coder.
 fn code_document(doc: &Document) -> Vec<Event> {
-    coder_not_available(doc)
+    rasd_coder::Coder::global().code(doc)
 }
 
-/// Stand-in until the coder exists: no events, and one note on stderr.
-fn coder_not_available(_doc: &Document) -> Vec<Event> {
-    static NOTE: Once = Once::new();
-    NOTE.call_once(|| {
-        eprintln!(
-            "rasd eval: coder not available; every document gets no events \
-             (use --predictions PRED.jsonl to score a coder's output)"
-        );
-    });
-    Vec::new()
-}
-
-// ---------------------------------------------------------------------------
-// INGEST PLUG-IN. Reads `DIR/<id>.txt` as a plain string and takes the
-// language and publication day from the gold line. When crates/ingest
-// lands, replace the body with its site-text reader (which also finds the
-// body spans and the date line), keeping the gold id.
-// ---------------------------------------------------------------------------
-/// Reads the text of one gold document.
+/// Reads one gold document's text the way `rasd extract` reads a file: the
+/// site-text reader finds the title, the date line and the body. The gold
+/// id is kept; the language falls back to the gold line's. The publication
+/// date is the reader's own (what the coder would see in production), so a
+/// reader that misses a date line shows up in the date scores.
 fn read_document(dir: &Path, gold: &GoldDoc) -> anyhow::Result<Document> {
     let path = dir.join(format!("{}.txt", gold.id));
-    let text = rasd_eval::read_text(&path)?;
-    Ok(gold.document(text))
+    let bytes = std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let opts = rasd_ingest::ReadOptions {
+        format: Some(rasd_ingest::Format::Text),
+        ..Default::default()
+    };
+    let mut docs = rasd_ingest::read_bytes(&path, &bytes, Some(rasd_ingest::Format::Text), &opts);
+    let doc = match docs.pop() {
+        Some(Ok(doc)) => doc,
+        Some(Err(err)) => return Err(err.into()),
+        None => anyhow::bail!("{}: no document", path.display()),
+    };
+    Ok(Document {
+        id: gold.id.clone(),
+        lang: doc.lang.or(Some(gold.lang)),
+        ..doc
+    })
 }
 
 /// Runs a coder over every document. Any coder fits: a closure, the

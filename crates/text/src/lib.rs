@@ -9,7 +9,21 @@
 //! The public surface other crates rely on:
 //! - [`analyze`] → [`Analysis`] (tokens and sentences of a text),
 //! - [`match_key`] to normalize dictionary entries exactly as text is
-//!   normalized, so both sides of a lookup agree.
+//!   normalized, so both sides of a lookup agree,
+//! - [`Normalized`]: the match key of a whole text with a byte map back to
+//!   the original, for dictionary search over a document,
+//! - [`numbers::find_quantities`] and [`dates::find_dates`]: the number
+//!   and date expressions of an analysed text.
+//!
+//! Two tiers of text: the *display* form is always the original text (a
+//! span is a byte range into it); the *key* is lossy (diacritics, tatweel
+//! and invisibles dropped, letter variants merged, digits to ASCII, Latin
+//! lowercased without accents; see [`fold`]). Arabic words also get a
+//! *stem*: the key without its proclitics (و ف ب ك ل and the article),
+//! split unless `data/arabic_protected.txt` lists the word as whole.
+//!
+//! Word lists are data files under `data/`, embedded with `include_str!`
+//! and compiled into hash maps on first use.
 
 pub mod arabic;
 pub mod dates;

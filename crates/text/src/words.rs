@@ -20,6 +20,8 @@ pub(crate) enum Gap {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W<'a> {
     pub span: Span,
+    /// The original bytes of the stem (after the proclitics).
+    pub stem_span: Span,
     pub kind: TokenKind,
     pub key: &'a str,
     pub stem: &'a str,
@@ -49,6 +51,17 @@ impl W<'_> {
             .is_some_and(crate::arabic::is_arabic_letter)
     }
 
+    /// The span of the word as the first word of an expression: without a
+    /// leading conjunction (و، ف), which belongs to the sentence, not to
+    /// the number or date (وثلاثة → ثلاثة, ومنذ مارس → منذ مارس).
+    pub fn head_span(&self) -> Span {
+        if matches!(self.prefix, "و" | "ف") {
+            Span::new(self.stem_span.start, self.span.end)
+        } else {
+            self.span
+        }
+    }
+
     /// Whether the original word starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
         self.raw.chars().next().is_some_and(char::is_uppercase)
@@ -71,6 +84,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
         }
         out.push(W {
             span: t.span,
+            stem_span: t.stem_span,
             kind: t.kind,
             key: &t.key,
             stem: &t.stem,
@@ -90,6 +104,25 @@ impl Gap {
             _ => Gap::Space,
         }
     }
+}
+
+/// Whether word `i` ends a short quoted name of two or three words
+/// («الساحل اليوم», «الخليج 365»): the names of news outlets, not dates
+/// or counts.
+pub(crate) fn ends_short_quote(ws: &[W], i: usize) -> bool {
+    let closes = ws
+        .get(i + 1)
+        .is_some_and(|c| c.gap == Gap::None && matches!(c.key, "»" | "\"" | "”"));
+    if !closes {
+        return false;
+    }
+    (2..=3).any(|n| {
+        i.checked_sub(n).is_some_and(|o| {
+            matches!(ws[o].key, "«" | "\"" | "“")
+                && ws[o + 1].gap == Gap::None
+                && ws[o + 1..=i].iter().all(|w| w.kind != TokenKind::Punct)
+        })
+    })
 }
 
 /// Whether a proclitic prefix ends with the article (ال، وال، لل …).

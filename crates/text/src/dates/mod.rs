@@ -75,7 +75,9 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
                 // the relative day and belongs to it.
                 if matches!(
                     c.val,
-                    Val::Rel(K::Today | K::Yesterday | K::BeforeYesterday)
+                    Val::Rel(
+                        K::Today | K::Yesterday | K::BeforeYesterday | K::LastNight | K::Tonight
+                    )
                 ) && weekday_name(&ws, c.end, true).is_some()
                 {
                     c.end += 1;
@@ -98,13 +100,22 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
     cands
         .iter()
         .filter_map(|c| {
-            let nearest = years
-                .iter()
-                .min_by_key(|(at, _)| at.abs_diff(c.start))
-                .map(|&(_, y)| y);
+            // The explicit year nearest to the expression (years are in
+            // text order): only needed without a publication date.
+            let nearest = || {
+                let at = years.partition_point(|&(p, _)| p < c.start);
+                let after = years.get(at);
+                let before = at.checked_sub(1).and_then(|b| years.get(b));
+                match (before, after) {
+                    (Some(b), Some(a)) if c.start - b.0 <= a.0 - c.start => Some(b.1),
+                    (Some(b), None) => Some(b.1),
+                    (_, Some(a)) => Some(a.1),
+                    (None, None) => None,
+                }
+            };
             let (date, precision, kind) = resolve(c, publication, nearest)?;
             Some(DateRef {
-                span: ws[c.start].span.cover(ws[c.end - 1].span),
+                span: Span::new(ws[c.start].head_span().start, ws[c.end - 1].span.end),
                 date,
                 precision,
                 kind,
@@ -152,6 +163,7 @@ enum K {
     UnitDay,
     UnitWeek,
     UnitMonth,
+    UnitSingle,
     DualDay,
     DualWeek,
     DualMonth,
@@ -211,6 +223,7 @@ fn kind_of(name: &str) -> Option<K> {
         "unit_day" => K::UnitDay,
         "unit_week" => K::UnitWeek,
         "unit_month" => K::UnitMonth,
+        "unit_single" => K::UnitSingle,
         "dual_day" => K::DualDay,
         "dual_week" => K::DualWeek,
         "dual_month" => K::DualMonth,
@@ -232,18 +245,29 @@ impl Kind {
     }
 }
 
+/// Number of kinds: `K` values index `Lex::phrases`.
+const KINDS: usize = K::DualMonth as usize + 1;
+
 struct Lex {
-    phrases: FxHashMap<K, Kind>,
+    phrases: Vec<Kind>,
+    /// The fixed relative phrases by first word, longest first.
+    fixed: FxHashMap<String, Vec<(K, Phrase)>>,
     /// Day names by stem (Arabic) or key (Latin): ISO weekday 1..=7.
     weekdays: FxHashMap<String, u32>,
     ordinals: Vec<(u32, Phrase)>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let mut phrases: FxHashMap<K, Kind> = FxHashMap::default();
+    let mut phrases: Vec<Kind> = (0..KINDS).map(|_| Kind::default()).collect();
+    let mut fixed: FxHashMap<String, Vec<(K, Phrase)>> = FxHashMap::default();
     for line in include_str!("../../data/dates.tsv").lines() {
         if let Some((k, p)) = parse_phrase_row(line) {
-            let kind = phrases.entry(k).or_default();
+            if FIXED.contains(&k) {
+                if let Some((first, _)) = p.words.first() {
+                    fixed.entry(first.clone()).or_default().push((k, p.clone()));
+                }
+            }
+            let kind = &mut phrases[k as usize];
             if let (Some((first, _)), Some((last, _))) = (p.words.first(), p.words.last()) {
                 kind.by_last
                     .entry(last.clone())
@@ -253,10 +277,13 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             }
         }
     }
-    for kind in phrases.values_mut() {
+    for kind in &mut phrases {
         for list in kind.by_first.values_mut().chain(kind.by_last.values_mut()) {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+    }
+    for list in fixed.values_mut() {
+        list.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
     }
     let mut weekdays = FxHashMap::default();
     for (n, p) in numbered_rows(include_str!("../../data/weekdays.tsv")) {
@@ -268,6 +295,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     ordinals.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
     Lex {
         phrases,
+        fixed,
         weekdays,
         ordinals,
     }
@@ -279,7 +307,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     let mut set = rustc_hash::FxHashSet::default();
     let phrases = lex
         .phrases
-        .values()
+        .iter()
         .flat_map(Kind::all)
         .chain(lex.ordinals.iter().map(|(_, p)| p));
     for p in phrases {
@@ -291,6 +319,8 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     for k in crate::months::month_keys() {
         set.insert(k.split(' ').next().unwrap_or(k).to_string());
     }
+    // Number words start windows and distances (seven days ago).
+    set.extend(crate::numbers::number_words().map(str::to_string));
     set
 });
 
@@ -317,8 +347,7 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 /// The end of the longest phrase of kind `k` starting at word `i`.
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
     let w = ws.get(i)?;
-    LEX.phrases
-        .get(&k)?
+    LEX.phrases[k as usize]
         .by_first
         .get(w.stem)?
         .iter()
@@ -335,8 +364,7 @@ fn before(ws: &[W], end: usize, k: K) -> Option<usize> {
     while ws[j].is_punct("'") {
         j = j.checked_sub(1)?;
     }
-    LEX.phrases
-        .get(&k)?
+    LEX.phrases[k as usize]
         .by_last
         .get(ws[j].stem)?
         .iter()
@@ -399,10 +427,10 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
     // number or the first word of some date phrase, month or day name.
     match w.kind {
         TokenKind::Number => {}
+        // Arabic number words are looked up by stem and by full key.
         TokenKind::Word
             if STARTERS.contains(w.stem)
-                || STARTERS.contains(w.key)
-                || crate::numbers::is_number_word(w) => {}
+                || (w.key.len() != w.stem.len() && STARTERS.contains(w.key)) => {}
         _ => return None,
     }
     let found = [
@@ -790,13 +818,18 @@ fn since_at(ws: &[W], i: usize) -> Option<Cand> {
 }
 
 fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
-    let (k, end) = FIXED
+    // Candidates are listed longest first: the first match is the longest.
+    let (k, end) = LEX
+        .fixed
+        .get(ws[i].stem)?
         .iter()
-        .filter_map(|&k| at(ws, i, k).map(|e| (k, e)))
-        .max_by_key(|&(_, e)| e)?;
+        .find_map(|(k, p)| p.match_at(ws, i).map(|e| (*k, e)))?;
     if k == K::Today && end == i + 1 {
         // في ذلك اليوم (on that day), اليوم التالي (the next day).
-        if before(ws, i, K::TodayBlockBefore).is_some() || at(ws, end, K::TodayBlockAfter).is_some()
+        // «الساحل اليوم» is a newspaper.
+        if before(ws, i, K::TodayBlockBefore).is_some()
+            || at(ws, end, K::TodayBlockAfter).is_some()
+            || crate::words::ends_short_quote(ws, i)
         {
             return None;
         }
@@ -939,8 +972,13 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
     // قبل / منذ / il y a + count + unit, or a dual or bare unit.
     if let Some(j) = at(ws, i, K::AgoBefore) {
         let (n, k) = count_at(ws, j).unwrap_or((1, j));
-        if let Some((days, dual, e)) = unit_at(ws, k) {
-            if !(dual && k != j) {
+        // Without a count only a singular unit is one unit (قبل أسبوع);
+        // منذ أشهر is "for months", no date.
+        let counted = k != j;
+        if let Some((days, dual, e)) = unit_at(ws, k)
+            .filter(|&(_, dual, _)| counted || dual || at(ws, k, K::UnitSingle).is_some())
+        {
+            if !(dual && counted) {
                 let n = if dual { 2 } else { n };
                 let total = n * days;
                 return Some(Cand::new(
@@ -988,6 +1026,12 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
                 return Some(Cand::new(i, e, Val::Window { days: n * days }));
             }
         }
+        // "the past week", "over the last month": one unit.
+        if !ws[i].is_arabic() && at(ws, j, K::UnitSingle).is_some() {
+            if let Some((days, false, e)) = unit_at(ws, j) {
+                return Some(Cand::new(i, e, Val::Window { days }));
+            }
+        }
     }
     // Unit first (Arabic): الأيام السبعة الماضية, الأسبوعين الماضيين.
     if ws[i].is_arabic() && has_article(ws[i].prefix) {
@@ -1012,7 +1056,7 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
 fn resolve(
     c: &Cand,
     publication: Option<NaiveDate>,
-    nearest_year: Option<i32>,
+    nearest_year: impl Fn() -> Option<i32>,
 ) -> Option<(NaiveDate, DatePrecision, DateKind)> {
     use DatePrecision::*;
     let kind = if c.since {
@@ -1037,7 +1081,7 @@ fn resolve(
                         p.year() - 1
                     }
                 }
-                (None, None) => nearest_year?,
+                (None, None) => nearest_year()?,
             };
             let (date, precision) = match pos {
                 Pos::Day(d) => (NaiveDate::from_ymd_opt(y, m, d)?, Day),
@@ -1079,9 +1123,10 @@ fn resolve(
                 ),
                 K::LastYear => rel(NaiveDate::from_ymd_opt(p.year() - 1, 7, 1)?, Year),
                 K::ThisYear => rel(NaiveDate::from_ymd_opt(p.year(), 7, 1)?.min(p), Year),
+                // Like منذ مارس: a period start is its first day, month precision.
                 K::YearStart => Some((
                     NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                    Year,
+                    Month,
                     DateKind::PeriodStart,
                 )),
                 _ => None,

@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{words, Gap, W};
+use crate::words::{has_article, words, Gap, W};
 
 /// How the text qualifies a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,10 +63,11 @@ pub struct Quantity {
 /// deliberately left out (years, dates, times, percentages, measures).
 pub fn find_quantities(text: &str, analysis: &Analysis) -> Vec<Quantity> {
     let ws = words(text, analysis);
+    let latin = latin_language(&ws);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(p) = parse_at(&ws, i) else {
+        let Some(p) = parse_in(&ws, i, latin) else {
             i += 1;
             continue;
         };
@@ -194,23 +195,63 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
 }
 
-/// Whether a word is a number word of any language (cheap: one lookup per
-/// lexicon).
-pub(crate) fn is_number_word(w: &W) -> bool {
+/// Every number word of every language, in key form.
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     [Lang::Ar, Lang::En, Lang::Fr]
         .into_iter()
-        .any(|l| lookup(w, l).is_some())
+        .flat_map(|l| lexicon(l).words.keys().map(String::as_str))
 }
 
 /// Reads the longest number starting at word `i`.
 pub(crate) fn parse_at(ws: &[W], i: usize) -> Option<Parsed> {
+    parse_in(ws, i, None)
+}
+
+/// The language of the Latin-script words of a text, when their function
+/// words say so clearly (twice as many of one language as of the other).
+fn latin_language(ws: &[W]) -> Option<Lang> {
+    static WORDS: LazyLock<FxHashMap<String, Lang>> = LazyLock::new(|| {
+        include_str!("../../data/function_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (lang, word) = l.split_once('\t')?;
+                let lang = match lang {
+                    "en" => Lang::En,
+                    "fr" => Lang::Fr,
+                    _ => return None,
+                };
+                Some((crate::fold::fold_str(word.trim()), lang))
+            })
+            .collect()
+    });
+    let (mut en, mut fr) = (0usize, 0usize);
+    for w in ws.iter().filter(|w| w.is_word() && w.key.is_ascii()) {
+        match WORDS.get(w.key) {
+            Some(Lang::En) => en += 1,
+            Some(Lang::Fr) => fr += 1,
+            _ => {}
+        }
+    }
+    if en >= 3 && en > 2 * fr {
+        Some(Lang::En)
+    } else if fr >= 3 && fr > 2 * en {
+        Some(Lang::Fr)
+    } else {
+        None
+    }
+}
+
+/// Reads the longest number at word `i`; Latin words only in `latin` when
+/// the text's language is known.
+fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
     match w.kind {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
         TokenKind::Word => {
-            let en = parse_words_at(ws, i, Lang::En);
-            let fr = parse_words_at(ws, i, Lang::Fr);
+            let en = parse_words_at(ws, i, Lang::En).filter(|_| latin != Some(Lang::Fr));
+            let fr = parse_words_at(ws, i, Lang::Fr).filter(|_| latin != Some(Lang::En));
             match (en, fr) {
                 (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
                 (a, b) => a.or(b),
@@ -528,18 +569,30 @@ fn parse_words_at(ws: &[W], i: usize, lang: Lang) -> Option<Parsed> {
             if next_is(j, of) {
                 j += 1;
             }
+            // The multiplier: آلاف / thousands / milliers, or for "a few" and
+            // "several" also hundreds (plusieurs centaines, several hundred).
             if let Some(m) = ws
                 .get(j)
                 .filter(|n| n.gap != Gap::Line)
                 .and_then(|n| lookup(n, lang))
                 .filter(|m| {
-                    matches!(m.class, Class::Plural | Class::Vague)
-                        && m.value >= 1000
-                        && m.value > e.value
+                    let mult = matches!(
+                        m.class,
+                        Class::Plural | Class::Vague | Class::Mult | Class::Hundred
+                    );
+                    mult && m.value > e.value
+                        && (m.value >= 1000 || (m.value >= 100 && e.value <= 10))
                 })
             {
-                let base = if e.value == 12 { 10 } else { e.value };
-                return Some(simple(j + 1, base * m.value, true, true));
+                // dozens/عشرات of thousands → 10 000, hundreds of thousands
+                // → 100 000, a few (بضعة) thousand → 3 000, several
+                // hundred/thousand → the multiplier itself.
+                let value = match e.value {
+                    12 => 10 * m.value,
+                    10 => m.value,
+                    v => v * m.value,
+                };
+                return Some(simple(j + 1, value, true, true));
             }
             Some(simple(i + 1, e.value, true, true))
         }
@@ -801,7 +854,11 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         }
     }
     if let Some(pw) = prev {
-        if context(pw) == Some(Context::Money) || context(pw) == Some(Context::Ident) {
+        if matches!(context(pw), Some(Context::Money | Context::Ident)) {
+            return true;
+        }
+        // "الأيام السبعة الماضية": a count of days after its noun.
+        if context(pw) == Some(Context::Duration) && has_article(pw.prefix) {
             return true;
         }
     }
@@ -826,11 +883,26 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     {
         return true;
     }
+    // 12-year, one-year, 3-day: a compound adjective, not a count.
+    if glued_next.is_some_and(|n| n.is_punct("-"))
+        && ws
+            .get(p.end + 1)
+            .is_some_and(|m| m.gap == Gap::None && m.is_word())
+    {
+        return true;
+    }
     if !first.is_number() {
         return false;
     }
     // Digits glued to letters are names or codes (G5, F16, M23).
-    if glued_prev.is_some_and(|w| w.is_word())
+    // Arabic proclitics glued to digits are not (و17، ب20، الـ30).
+    let clitic = |w: &W| {
+        w.is_arabic()
+            && w.key
+                .chars()
+                .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
+    };
+    if glued_prev.is_some_and(|w| w.is_word() && !clitic(w))
         || glued_next.is_some_and(|w| w.is_word() && !w.is_arabic() && w.key.len() > 3)
     {
         return true;
@@ -848,7 +920,7 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         if n.is_word()
             && matches!(
                 n.key,
-                "st" | "nd" | "rd" | "th" | "er" | "e" | "eme" | "ere" | "re"
+                "st" | "nd" | "rd" | "th" | "er" | "e" | "eme" | "ere" | "re" | "h"
             )
         {
             return true;
@@ -860,7 +932,11 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     if let Some(pw) = glued_prev {
         if matches!(pw.key, ":" | "/" | "-" | ".") && p.start >= 2 && {
             let pp = &ws[p.start - 2];
-            pw.gap == Gap::None && (pp.is_number() || is_month_word(ws, p.start - 2))
+            // 25/09, سبتمبر/2022, and codes such as F-16 or COVID-19.
+            pw.gap == Gap::None
+                && (pp.is_number()
+                    || is_month_word(ws, p.start - 2)
+                    || (pw.key == "-" && pp.is_word() && !pp.is_arabic()))
         } {
             return true;
         }
@@ -898,6 +974,10 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     }
     // Hijri years (1444 هـ) and long identifiers.
     if next.is_some_and(|n| n.stem == "ه" && n.gap != Gap::Line) {
+        return true;
+    }
+    // «الخليج 365»: a newspaper's name.
+    if p.end == p.start + 1 && crate::words::ends_short_quote(ws, p.start) {
         return true;
     }
     p.digits > 9
@@ -999,7 +1079,7 @@ fn match_after(ws: &[W], start: usize, phrase: &[String]) -> Option<usize> {
 }
 
 fn qualify(ws: &[W], p: &Parsed) -> Quantity {
-    let mut span = ws[p.start].span.cover(ws[p.end - 1].span);
+    let mut span = Span::new(ws[p.start].head_span().start, ws[p.end - 1].span.end);
     let mut qualifier = if p.approx {
         NumberQualifier::Approx
     } else {
@@ -1012,7 +1092,7 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
         .find_map(|(qual, phrase)| match_before(ws, p.start, phrase).map(|at| (*qual, at)))
     {
         qualifier = qual;
-        span = span.cover(ws[at].span);
+        span = Span::new(ws[at].head_span().start, span.end);
     } else {
         // After the number, within three words, before any other number
         // or punctuation: "30 قتيلا على الأقل", "ثلاثين ونيف".
