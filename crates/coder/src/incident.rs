@@ -237,8 +237,11 @@ fn frame_place(
         } else {
             p.m.geo_precision.clamp(1, 3)
         };
+        // A place in a country the text never names is more likely a
+        // common word read as a name than the scene of the event.
+        let foreign = !doc.doc_countries.iter().any(|c| c.0 == place.iso3);
         cands.push((
-            rank,
+            rank + u8::from(foreign) * 4,
             destination,
             p.at.w0.abs_diff(anchor),
             PlaceChoice {
@@ -317,6 +320,24 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 .chain(
                     doc.cues_in(s.w0, s.w1)
                         .map(|c| format!("{}~{}", surface(doc, &c.at), c.cue.as_str())),
+                )
+                .chain(
+                    doc.sides
+                        .iter()
+                        .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+                        .map(|x| format!("{}^{}", surface(doc, &x.at), x.def.side.as_str())),
+                )
+                .chain(
+                    doc.actors
+                        .iter()
+                        .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+                        .map(|x| {
+                            format!(
+                                "{}#{}",
+                                surface(doc, &x.at),
+                                doc.dict.actors[x.actor].canonical
+                            )
+                        }),
                 )
                 .chain(
                     doc.places
@@ -1141,7 +1162,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         let mut victim_actor = false;
         // "مسلحو X", "عناصر من X": the noun before carries the role; when
         // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
-        if role == Role::Mention {
+        if matches!(role, Role::Mention | Role::Agent) {
             if let Some(s) = doc.sides.iter().find(|s| {
                 (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
                     && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
@@ -1156,11 +1177,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                             && c.at.w1 <= s.at.w0
                             && s.at.w0 - c.at.w1 <= 1
                     });
+                // Counted members lost people: the target, even right
+                // before the event word ("أربعة من عناصر X بانفجار عبوة").
                 if counted {
                     role = Role::Patient;
                     victim_actor = true;
-                } else if let Some(r) = role_at(&s.at, true) {
-                    role = r;
+                } else if role == Role::Mention {
+                    if let Some(r) = role_at(&s.at, true) {
+                        role = r;
+                    }
                 }
             }
         }
@@ -1229,6 +1254,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
                     )
                 });
+            let found = prev.is_some();
             if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
                 let main = within(&main_scope, &s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
@@ -1244,7 +1270,11 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     });
                 }
             }
-            continue;
+            if found {
+                continue;
+            }
+            // No group named before: an unnamed armed group.
+            side = Side::Fighters;
         }
         if side == Side::Members || side == Side::People {
             // "مقاتليه", "عناصرها": the organization spoken of.
@@ -1332,6 +1362,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .actors
                 .iter()
                 .any(|a| a.at.w0 >= s.at.w1 && a.at.w0 <= s.at.w1 + 2)
+                || doc.sides.iter().any(|x| {
+                    x.at.w0 >= s.at.w1
+                        && x.at.w0 <= s.at.w1 + 2
+                        && matches!(
+                            x.def.side,
+                            Side::Fighters | Side::Military | Side::Police | Side::Anaphor
+                        )
+                })
             {
                 continue;
             }
@@ -1939,6 +1977,17 @@ fn pick_actors(
         if x.name == y.name && sub != S::ArmedClash && sub != S::Agreement {
             a2 = None;
         }
+    }
+    // "Clashes between two armed groups", "the two clans agreed": both
+    // parties are the same unnamed kind.
+    if matches!(sub, S::ArmedClash | S::Agreement)
+        && a1.as_ref().is_some_and(|x| !x.named && is_armed(x.inter))
+        && a2.as_ref().is_none_or(|y| !is_armed(y.inter))
+        && d.scopes(doc)
+            .iter()
+            .any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
+    {
+        a2 = a1.clone();
     }
     let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
     Sides {
