@@ -248,3 +248,13 @@ fn the_terrorist_group_is_the_group_named_before() {
     let ev = code("هاجمت الجماعة الإرهابية موقعا للجيش قرب ميناكا أمس.");
     assert_eq!(ev[0].actor1, "Unidentified Armed Group (Mali)");
 }
+
+#[test]
+fn arson_by_a_crowd_is_the_crowd_s_riot() {
+    let ev = code(
+        "أضرم محتجون غاضبون النار في مبنى البلدية ونهبوا محتوياته في مدينة البصرة جنوبي العراق أمس، احتجاجا على نقص المياه.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ViolentDemonstration);
+    assert_eq!(ev[0].actor1, "Rioters (Iraq)");
+}
