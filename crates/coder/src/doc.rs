@@ -200,8 +200,11 @@ impl<'a> DocData<'a> {
                 .any(|b| b.start <= s.start && s.end <= b.end.max(b.start))
         };
         let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();
+        let ends: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.end).collect();
+        // The words a span covers, including a word it starts inside (a
+        // number read without its glued conjunction: "و|ثلاثة").
         let at_of = |span: Span| -> Option<At> {
-            let w0 = starts.partition_point(|&s| s < span.start);
+            let w0 = ends.partition_point(|&e| e <= span.start);
             let w1 = starts.partition_point(|&s| s < span.end);
             (w1 > w0).then_some(At { w0, w1, span })
         };

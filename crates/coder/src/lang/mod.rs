@@ -128,6 +128,7 @@ word_enum!(
         SideA => "side_a",
         SideB => "side_b",
         Ongoing => "ongoing",
+        Pair => "pair",
     }
 );
 
