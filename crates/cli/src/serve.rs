@@ -36,11 +36,14 @@ pub struct Args {
     sample: bool,
 }
 
-/// The coding function the server applies to posted documents.
+/// The coding function the server applies to posted documents: the same
+/// coder as `rasd ingest`, its dictionaries compiled at start-up rather
+/// than on the first request.
 fn coder() -> CodeFn {
-    // LEAD: plug the real coder in here, e.g.
-    //   let c = rasd_coder::Coder::new(); Arc::new(move |d: &Document| c.code(d))
-    Arc::new(|_: &Document| Vec::new()) // placeholder: stores documents without events
+    rasd_coder::Coder::global().preload();
+    // LEAD: the coder plug. Replace with `rasd_server::no_coder()` to store
+    // posted documents without coding them.
+    Arc::new(|d: &Document| rasd_coder::Coder::global().code(d))
 }
 
 fn token(a: &Args) -> anyhow::Result<Option<String>> {
