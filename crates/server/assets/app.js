@@ -353,6 +353,21 @@
     return located.length;
   }
 
+  // Admin1 areas have no outlines in the data: each is labelled at the mean
+  // position of its events on the map (the same as /api/places computes,
+  // without a second pass over the store).
+  function admin1Centres(events) {
+    const acc = new Map();
+    for (const e of events) {
+      if (!e.admin1 || typeof e.latitude !== 'number' || typeof e.longitude !== 'number') continue;
+      const key = e.iso3 + '\u0000' + e.admin1;
+      const a = acc.get(key) || { admin1: e.admin1, lat: 0, lon: 0, n: 0 };
+      a.lat += e.latitude; a.lon += e.longitude; a.n += 1;
+      acc.set(key, a);
+    }
+    return [...acc.values()].map((a) => ({ admin1: a.admin1, latitude: a.lat / a.n, longitude: a.lon / a.n }));
+  }
+
   function drawAdmin1(areas) {
     const g = mapState.admin;
     clear(g);
@@ -521,8 +536,8 @@
       sp.set('by', period);
       const tp = new URLSearchParams(filters);
       tp.set('by', 'event_type');
-      const [events, stats, types, places] = await Promise.all([
-        api('/api/events', mp), api('/api/stats', sp), api('/api/stats', tp), api('/api/places', filters),
+      const [events, stats, types] = await Promise.all([
+        api('/api/events', mp), api('/api/stats', sp), api('/api/stats', tp),
         loadFilterOptions(filters), loadTable(filters),
       ]);
       if (seq !== refreshSeq) return;
@@ -530,7 +545,7 @@
       const note = $('#map-note');
       note.textContent = t('map_note')(Math.min(events.events.length, events.total), events.total);
       note.dataset.markers = String(shown);
-      drawAdmin1(places.admin1);
+      drawAdmin1(admin1Centres(events.events));
       drawLegend(Object.fromEntries(types.rows.map((r) => [r.event_type, r.events])));
       drawChart(stats.rows, period);
       $('#chart-total').textContent = t('chart_total')(stats.total.events, stats.total.fatalities);

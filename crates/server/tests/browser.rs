@@ -266,6 +266,19 @@ async fn dashboard_in_headless_chromium() {
     assert!(legend.as_str().unwrap().contains("(3)"), "{legend}");
     cdp.screenshot("dashboard.png").await;
 
+    // Admin1 areas are labelled points, shown once zoomed in.
+    let admin = cdp
+        .eval("JSON.stringify({n: document.querySelectorAll('#map g.admin1 text').length, shown: document.querySelector('#map g.admin1').style.display !== 'none'})")
+        .await;
+    let admin: Value = serde_json::from_str(admin.as_str().unwrap()).unwrap();
+    assert_eq!(admin, json!({"n": 6, "shown": false}));
+    let shown = cdp
+        .eval("document.querySelector('#zoom-in').click(); document.querySelector('#zoom-in').click(); document.querySelector('#map g.admin1').style.display !== 'none'")
+        .await;
+    assert_eq!(shown, true);
+    cdp.eval("document.querySelector('#zoom-reset').click(); true")
+        .await;
+
     // 2. A filter updates map, chart and table together.
     cdp.act_and_wait("location.hash = '#/?country=Mali'").await;
     let c = counts(&mut cdp).await;
