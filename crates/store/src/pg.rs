@@ -22,7 +22,8 @@ use crate::error::abridge;
 use crate::store::SqlStore;
 use crate::{Backend, Store, StoreError};
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id            TEXT PRIMARY KEY,
     seq           BIGINT NOT NULL UNIQUE,
@@ -113,7 +114,27 @@ RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         power(sin(radians(lat2 - lat1) / 2), 2)
         + cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2))))
 $$;
-"#];
+"#,
+    // 2: a summary by month and place, kept by every event write, so the
+    // dashboard's stats by month, country and admin1 read thousands of rows
+    // instead of every event.
+    r#"
+CREATE TABLE stats_summary (
+    month           TEXT NOT NULL,
+    iso3            TEXT NOT NULL,
+    country         TEXT NOT NULL,
+    admin1          TEXT NOT NULL,
+    is_period_total BOOLEAN NOT NULL,
+    events          BIGINT NOT NULL,
+    fatalities      BIGINT NOT NULL,
+    PRIMARY KEY (month, iso3, country, admin1, is_period_total)
+);
+INSERT INTO stats_summary
+SELECT coalesce(month, ''), iso3, country, admin1, is_period_total,
+       count(*), coalesce(sum(fatalities), 0)
+FROM events GROUP BY coalesce(month, ''), iso3, country, admin1, is_period_total;
+"#,
+];
 
 fn err(context: &str, source: postgres::Error) -> StoreError {
     StoreError::Postgres {

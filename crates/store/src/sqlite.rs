@@ -22,7 +22,8 @@ use crate::store::SqlStore;
 use crate::{Backend, Store, StoreError};
 
 /// Each entry upgrades the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id            TEXT PRIMARY KEY,
     seq           INTEGER NOT NULL UNIQUE,
@@ -111,7 +112,27 @@ CREATE INDEX events_lat ON events(latitude);
 -- index in order and never touches the table.
 CREATE INDEX events_by_month_admin1 ON events(is_period_total, month, admin1, fatalities);
 CREATE INDEX events_by_week ON events(is_period_total, week, fatalities);
-"#];
+"#,
+    // 2: a summary by month and place, kept by every event write, so the
+    // dashboard's stats by month, country and admin1 read thousands of rows
+    // instead of every event.
+    r#"
+CREATE TABLE stats_summary (
+    month           TEXT NOT NULL,
+    iso3            TEXT NOT NULL,
+    country         TEXT NOT NULL,
+    admin1          TEXT NOT NULL,
+    is_period_total BOOLEAN NOT NULL,
+    events          INTEGER NOT NULL,
+    fatalities      INTEGER NOT NULL,
+    PRIMARY KEY (month, iso3, country, admin1, is_period_total)
+);
+INSERT INTO stats_summary
+SELECT coalesce(month, ''), iso3, country, admin1, is_period_total,
+       count(*), coalesce(sum(fatalities), 0)
+FROM events GROUP BY coalesce(month, ''), iso3, country, admin1, is_period_total;
+"#,
+];
 
 fn err(context: &str, source: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {
