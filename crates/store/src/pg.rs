@@ -133,6 +133,9 @@ INSERT INTO stats_summary
 SELECT coalesce(month, ''), iso3, country, admin1, is_period_total,
        count(*), coalesce(sum(fatalities), 0)
 FROM events GROUP BY coalesce(month, ''), iso3, country, admin1, is_period_total;
+-- Stats by actor or type walk these instead of the (wide) table.
+CREATE INDEX events_by_actor ON events(is_period_total, actor1, fatalities);
+CREATE INDEX events_by_type ON events(is_period_total, event_type, sub_event_type, fatalities);
 "#,
 ];
 
