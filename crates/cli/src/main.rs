@@ -1,10 +1,25 @@
 //! The `rasd` binary: parses arguments and wires the library crates.
 
+mod doc;
+mod eval;
 mod export;
+mod extract;
+mod geocode;
 mod ingest;
+mod output;
+mod places;
 mod query;
 mod show;
 mod stats;
+
+use std::process::ExitCode;
+
+/// Text analysis allocates many small strings per token; glibc's allocator
+/// returns freed pages to the kernel after each document and faults them
+/// back in, which halves throughput (see crates/text benches). mimalloc
+/// keeps them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
 
@@ -19,26 +34,53 @@ struct Cli {
     command: Command,
 }
 
+/// One variant per subcommand; each lives in its own module.
 #[derive(Subcommand)]
 enum Command {
-    /// Read, code and store documents (files, folders, or `-` for JSON lines on stdin).
+    /// Read documents (text, HTML, JSON lines; files, folders or - for
+    /// stdin) and print what was read.
+    Doc(doc::DocArgs),
+    /// Score the coder against a gold file, per field and per language.
+    Eval(eval::EvalArgs),
+    /// Code documents into ACLED-style events.
+    Extract(extract::Args),
+    /// Find the places and countries a text names.
+    Geocode(geocode::GeocodeArgs),
+    /// Look a place name up in the gazetteer.
+    Places(places::PlacesArgs),
+    /// Read, code and store documents (files, folders, or `-` for JSON
+    /// lines on stdin).
     Ingest(ingest::Args),
     /// List stored events matching filters.
     Query(query::Args),
-    /// Count events and fatalities by month, week, country, admin1, actor or type.
+    /// Count events and fatalities by month, week, country, admin1, actor
+    /// or type.
     Stats(stats::Args),
     /// Export events as ACLED CSV, GeoJSON, JSON lines or Parquet.
     Export(export::Args),
-    /// Show a merged event, every report of it and where each field came from.
+    /// Show a merged event, every report of it and where each field came
+    /// from.
     Show(show::Args),
 }
 
-fn main() -> anyhow::Result<()> {
-    match Cli::parse().command {
-        Command::Ingest(a) => ingest::run(a),
-        Command::Query(a) => query::run(a),
-        Command::Stats(a) => stats::run(a),
-        Command::Export(a) => export::run(a),
-        Command::Show(a) => show::run(a),
-    }
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Doc(args) => doc::run(&args),
+        Command::Eval(args) => eval::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Geocode(args) => geocode::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Places(args) => places::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Ingest(args) => ingest::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Query(args) => query::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Stats(args) => stats::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Export(args) => export::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Show(args) => show::run(args).map(|()| ExitCode::SUCCESS),
+    };
+    // Errors (unreadable input, bad values) exit with 2, as clap's usage
+    // errors do; 1 is left for "ran, but the result is a failure".
+    outcome.unwrap_or_else(|err| {
+        eprintln!("rasd: error: {err:#}");
+        ExitCode::from(2)
+    })
 }

@@ -7,9 +7,15 @@
 //! Arabic counterparts; Arabic-Indic and Persian digits become ASCII;
 //! Arabic punctuation becomes its Latin equivalent.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::fold::fold_str;
+
 /// `Some(None)`: the character is Arabic and folds away; `Some(Some(k))`:
 /// it folds to `k`; `None`: not handled here.
-pub fn fold_arabic(c: char) -> Option<Option<char>> {
+pub const fn fold_arabic(c: char) -> Option<Option<char>> {
     let k = match c {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return Some(None),
         '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => return Some(None),
@@ -22,8 +28,8 @@ pub fn fold_arabic(c: char) -> Option<Option<char>> {
         'چ' => 'ج',
         'ڤ' | 'ڥ' => 'ف',
         'ژ' => 'ز',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => (b'0' + (c as u32 - '٠' as u32) as u8) as char,
+        '۰'..='۹' => (b'0' + (c as u32 - '۰' as u32) as u8) as char,
         '،' => ',',
         '؛' => ';',
         '؟' => '?',
@@ -34,6 +40,30 @@ pub fn fold_arabic(c: char) -> Option<Option<char>> {
         _ => return None,
     };
     Some(Some(k))
+}
+
+/// The key of every character of the Arabic block U+0600..=U+06FF, as a
+/// table for the folding fast path: `0` not folded here, `1` folds away,
+/// otherwise the key character.
+pub(crate) static BLOCK: [u32; 256] = build_block();
+
+const fn build_block() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match char::from_u32(0x600 + i as u32) {
+            // The Arabic letter mark is a bidi control: invisible.
+            Some('\u{061C}') => 1,
+            Some(c) => match fold_arabic(c) {
+                None => 0,
+                Some(None) => 1,
+                Some(Some(k)) => k as u32,
+            },
+            None => 0,
+        };
+        i += 1;
+    }
+    table
 }
 
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
@@ -58,48 +88,237 @@ pub const PROCLITICS: &[&str] = &[
 /// Splits proclitics off a folded Arabic word. Returns `(prefix_chars, stem)`
 /// where `prefix_chars` is the number of *characters* of the key removed.
 ///
-/// A split is kept only if the stem left is long enough to be a word (three
-/// letters after the article, two otherwise) and the word is not in the
-/// list of words that merely begin with clitic letters.
+/// The decision is a dictionary lookup first: a word listed in
+/// `data/arabic_protected.txt` (or starting with a listed prefix) is whole,
+/// and a clitic in front of a listed word is split off alone (`وفرنسا` →
+/// `و` + `فرنسا`). Otherwise the longest proclitic sequence is removed when
+/// the stem left is long enough to be a word (two letters after the
+/// article, three otherwise) and is not itself blocked.
 pub fn split_proclitics(key: &str) -> (usize, &str) {
-    if is_protected(key) {
+    // Every proclitic starts with one of these letters; anything else (Latin
+    // words, digits, most Arabic words) leaves at once.
+    let Some(first) = key.chars().next() else {
+        return (0, key);
+    };
+    let candidates = clitics_starting_with(first);
+    if candidates.is_empty() {
         return (0, key);
     }
-    // A conjunction before a protected word: strip the conjunction alone.
-    for conj in ["و", "ف"] {
-        if let Some(rest) = key.strip_prefix(conj) {
-            if is_protected(rest) {
-                return (1, rest);
+    let protected = &*PROTECTED;
+    if protected.contains(key) {
+        return (0, key);
+    }
+    // A clitic (without the article) in front of a protected word.
+    for c in candidates.iter().filter(|c| !c.article) {
+        if let Some(rest) = key.strip_prefix(c.text) {
+            if protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)) {
+                return (c.chars, rest);
             }
         }
     }
-    for p in PROCLITICS {
-        if let Some(stem) = key.strip_prefix(p) {
-            let with_article = p.ends_with("ال") || p.ends_with("لل");
-            let min = if with_article { 2 } else { 3 };
-            if stem.chars().count() >= min {
-                return (p.chars().count(), stem);
+    for c in candidates {
+        if let Some(stem) = key.strip_prefix(c.text) {
+            let min = if c.article { 2 } else { 3 };
+            if stem.chars().nth(min - 1).is_some() {
+                return (c.chars, stem);
             }
         }
     }
     (0, key)
 }
 
-/// Words that begin with a clitic letter but are whole words. Checked before
-/// and after removing a conjunction.
-fn is_protected(key: &str) -> bool {
-    PROTECTED.contains(&key)
+/// A proclitic sequence with what the splitter needs to know about it.
+#[derive(Debug)]
+struct Clitic {
+    text: &'static str,
+    chars: usize,
+    article: bool,
 }
 
-/// A seed list; the lexicon data grows it.
-static PROTECTED: &[&str] = &[
-    "الله",
-    "باماكو",
-    "بلده",
-    "بوركينا",
-    "فرنسا",
-    "كيدال",
-    "لبنان",
-    "ليبيا",
-    "ولايه",
-];
+/// The proclitic sequences, grouped by first letter, longest first.
+static CLITICS: LazyLock<Vec<(char, Vec<Clitic>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<Clitic>)> = Vec::new();
+    for &p in PROCLITICS {
+        let Some(first) = p.chars().next() else {
+            continue;
+        };
+        let clitic = Clitic {
+            text: p,
+            chars: p.chars().count(),
+            article: p.ends_with("ال") || p.ends_with("لل"),
+        };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, list)) => list.push(clitic),
+            None => groups.push((first, vec![clitic])),
+        }
+    }
+    for (_, list) in &mut groups {
+        list.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    }
+    groups
+});
+
+fn clitics_starting_with(first: char) -> &'static [Clitic] {
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا') {
+        return &[];
+    }
+    CLITICS
+        .iter()
+        .find(|(c, _)| *c == first)
+        .map_or(&[], |(_, list)| list.as_slice())
+}
+
+/// Whether a folded word is listed as whole (exactly or by a listed prefix).
+pub fn is_protected(key: &str) -> bool {
+    PROTECTED.contains(key)
+}
+
+/// The protected words, folded: exact entries and prefix entries.
+struct Protected {
+    exact: FxHashSet<String>,
+    prefixes: FxHashSet<String>,
+    /// Byte lengths of the prefix entries, so a lookup only tries those.
+    prefix_lens: Vec<usize>,
+    /// The shortest prefix length, and every prefix entry cut to it: a
+    /// key whose head is not in this set needs no further prefix lookup.
+    head_len: usize,
+    heads: FxHashSet<String>,
+}
+
+impl Protected {
+    fn contains_exact(&self, key: &str) -> bool {
+        self.exact.contains(key)
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        if self.exact.contains(key) {
+            return true;
+        }
+        if key.len() < self.head_len
+            || !key.is_char_boundary(self.head_len)
+            || !self.heads.contains(&key[..self.head_len])
+        {
+            return false;
+        }
+        self.prefix_lens.iter().any(|&n| {
+            key.len() >= n && key.is_char_boundary(n) && self.prefixes.contains(&key[..n])
+        })
+    }
+}
+
+static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
+    let mut exact = FxHashSet::default();
+    let mut prefixes = FxHashSet::default();
+    for line in include_str!("../data/arabic_protected.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(p) = line.strip_suffix('*') {
+            prefixes.insert(fold_str(p));
+        } else {
+            exact.insert(fold_str(line));
+        }
+    }
+    let mut prefix_lens: Vec<usize> = prefixes.iter().map(String::len).collect();
+    prefix_lens.sort_unstable();
+    prefix_lens.dedup();
+    let head_len = prefix_lens.first().copied().unwrap_or(usize::MAX);
+    let heads = prefixes
+        .iter()
+        .filter_map(|p| p.get(..head_len).map(str::to_string))
+        .collect();
+    Protected {
+        exact,
+        prefixes,
+        prefix_lens,
+        head_len,
+        heads,
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(word: &str) -> (String, String) {
+        let key = fold_str(word);
+        let (n, stem) = split_proclitics(&key);
+        let prefix: String = key.chars().take(n).collect();
+        (prefix, stem.to_string())
+    }
+
+    #[test]
+    fn splits_clitics_and_keeps_listed_words() {
+        let cases = [
+            ("والجيش", "وال", "جيش"),
+            ("بالمدينة", "بال", "مدينه"),
+            ("للجيش", "لل", "جيش"),
+            ("وبالقرب", "وبال", "قرب"),
+            ("فالقوات", "فال", "قوات"),
+            ("كالعادة", "كال", "عاده"),
+            ("وقال", "و", "قال"),
+            ("بسبب", "ب", "سبب"),
+            ("لبنان", "", "لبنان"),
+            ("ولبنان", "و", "لبنان"),
+            ("بوركينا", "", "بوركينا"),
+            ("وزير", "", "وزير"),
+            ("ووزير", "و", "وزير"),
+            ("لوزير", "ل", "وزير"),
+            ("الفرنسية", "ال", "فرنسيه"),
+            ("فرنسيين", "", "فرنسيين"),
+            ("وفرنسا", "و", "فرنسا"),
+            ("آليات", "", "اليات"),
+            ("ألغام", "", "الغام"),
+            ("التي", "", "التي"),
+            ("بلدة", "", "بلده"),
+            ("كتيبة", "", "كتيبه"),
+            ("لقوا", "", "لقوا"),
+            ("في", "", "في"),
+            ("بين", "", "بين"),
+            ("ليبيا", "", "ليبيا"),
+            ("فبراير", "", "فبراير"),
+            ("Mali", "", "mali"),
+            ("وبدأت", "و", "بدات"),
+            ("فجّرت", "", "فجرت"),
+            ("وفجرت", "و", "فجرت"),
+            ("فتحوا", "", "فتحوا"),
+            ("ولايتي", "", "ولايتي"),
+            ("بولاية", "ب", "ولايه"),
+            ("ألقى", "", "القي"),
+            ("القيادة", "ال", "قياده"),
+            ("بريف", "ب", "ريف"),
+            ("برخان", "", "برخان"),
+            ("لبرخان", "ل", "برخان"),
+            ("كمينا", "", "كمينا"),
+            ("بحسب", "ب", "حسب"),
+        ];
+        for (word, prefix, stem) in cases {
+            assert_eq!(
+                split(word),
+                (prefix.to_string(), stem.to_string()),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn data_file_entries_fold_to_arabic_keys() {
+        for (i, line) in include_str!("../data/arabic_protected.txt")
+            .lines()
+            .enumerate()
+        {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let word = line.trim_end_matches('*');
+            assert!(
+                !word.contains(char::is_whitespace),
+                "line {}: one word a line",
+                i + 1
+            );
+            assert!(word.chars().all(is_arabic_letter), "line {}: {word}", i + 1);
+        }
+    }
+}

@@ -42,10 +42,47 @@ pub fn fold_char(c: char, out: &mut String) {
 /// The key of a whole string (no tokenization, no clitic splitting).
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// Appends the key of `s` to `out`: [`fold_char`] of every character, with
+/// a fast path for ASCII and the Arabic block (a table lookup on the two
+/// UTF-8 bytes instead of decoding and matching).
+pub fn fold_into(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let b0 = b[i];
+        if b0 < 0x80 {
+            out.push(char::from(b0.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&b0) && i + 1 < b.len() {
+            let cp = ((u32::from(b0) & 0x1F) << 6) | (u32::from(b[i + 1]) & 0x3F);
+            match crate::arabic::BLOCK[(cp - 0x600) as usize] {
+                0 => {}
+                1 => {
+                    i += 2;
+                    continue;
+                }
+                k => {
+                    if let Some(k) = char::from_u32(k) {
+                        out.push(k);
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        // `i` is on a char boundary: the fast paths above step whole chars.
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        fold_char(c, out);
+        i += c.len_utf8();
+    }
 }
 
 /// Zero-width characters, bidi controls and the BOM: invisible, and never
@@ -97,6 +134,54 @@ fn is_combining_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_path_agrees_with_fold_char() {
+        for cp in (0x0600..=0x06FF).chain(0x20..0x250).chain(0xFB50..0xFF00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            let s = c.to_string();
+            assert_eq!(fold_str(&s), slow, "U+{cp:04X}");
+        }
+        assert_eq!(
+            fold_str("أَحْمَدُ إلى آذار ـــ مؤسسة٣٠"),
+            "احمد الي اذار  موسسه30"
+        );
+    }
+
+    /// The folding rules of the match key, one row each.
+    #[test]
+    fn arabic_folding_rules() {
+        let cases = [
+            ("قُتِلَ", "قتل"),             // harakat
+            ("شهيدٌ", "شهيد"),           // tanwin
+            ("مدرّسة", "مدرسه"),         // shadda, ة → ه
+            ("هٰذا", "هذا"),             // superscript alef
+            ("الرَّحۡمَٰنِ", "الرحمن"),       // Quranic sukun and marks
+            ("ذٰلِكَ ٱلۡكِتَٰبُ", "ذلك الكتب"), // alef wasla; the dagger alef goes
+            ("جمـــيل", "جميل"),        // tatweel
+            ("أحمد إبراهيم آمنة", "احمد ابراهيم امنه"),
+            ("مستشفى", "مستشفي"), // ى → ي
+            ("مؤتمر", "موتمر"),   // ؤ → و
+            ("رئيس", "رييس"),     // ئ → ي
+            ("٢٠٢٢", "2022"),     // Arabic-Indic digits
+            ("۲۰۲۲", "2022"),     // Persian digits
+            ("نعم، لا؛ لماذا؟ ٥٪", "نعم, لا; لماذا? 5%"),
+            ("١٬٢٠٠٫٥", "1,200.5"),
+            ("غا\u{200C}و\u{200F}", "غاو"), // zero-width and bidi controls
+            ("\u{202B}مالي\u{202C}", "مالي"),
+            ("\u{FEFB}", "لا"), // lam-alef ligature (NFKC)
+            ("\u{FE8D}\u{FEDF}\u{FEE4}\u{FEAE}", "المر"), // presentation forms
+            ("\u{FDF2}", "الله"), // Allah ligature
+            ("پاکستان", "باكستان"), // Persian letters in names
+        ];
+        for (input, key) in cases {
+            assert_eq!(fold_str(input), key, "{input}");
+        }
+    }
 
     #[test]
     fn folds_latin_and_invisibles() {

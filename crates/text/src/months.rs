@@ -36,13 +36,31 @@ pub fn month_number(name: &str) -> Option<u32> {
         .copied()
 }
 
+/// The month of a name already in key form (one word, or two joined by a
+/// space), without analysing it again: the fast path for readers that
+/// hold tokens.
+pub fn month_of_key(key: &str) -> Option<u32> {
+    MONTHS.get(key).copied()
+}
+
+/// Every month name key (single words, and two-word names joined by a
+/// space).
+pub fn month_keys() -> impl Iterator<Item = &'static str> {
+    MONTHS.keys().map(String::as_str)
+}
+
 /// Whether a single-word key begins a two-word month name (`كانون`,
 /// `تشرين`), so a reader knows to look at the next word.
 pub fn starts_two_word_month(key: &str) -> bool {
+    TWO_WORD_HEADS.contains(key)
+}
+
+static TWO_WORD_HEADS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
     MONTHS
         .keys()
-        .any(|k| k.split_once(' ').is_some_and(|(a, _)| a == key))
-}
+        .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,10 @@
 //! carries its match key and, for Arabic, the key of its stem with the
 //! proclitics split off, and the original bytes of that stem.
 
+use std::sync::LazyLock;
+
 use rasd_model::Span;
+use rustc_hash::FxHashSet;
 
 use crate::arabic;
 use crate::fold::{fold_char, is_invisible};
@@ -73,20 +76,56 @@ impl Analysis {
     }
 }
 
+/// The broad class of a character, with fast paths for ASCII and the
+/// Arabic block (almost every character of the texts Rasd reads).
+#[inline]
 fn class(c: char) -> TokenKind {
-    if c.is_whitespace() || is_invisible(c) {
-        TokenKind::Space
-    } else if c.is_numeric() {
-        TokenKind::Number
-    } else if c.is_alphabetic() || arabic::is_arabic_mark(c) || is_mark(c) {
-        TokenKind::Word
-    } else {
-        TokenKind::Punct
+    if c.is_ascii() {
+        let b = c as u8;
+        return if b.is_ascii_alphabetic() {
+            TokenKind::Word
+        } else if b.is_ascii_digit() {
+            TokenKind::Number
+        } else if b.is_ascii_whitespace() || b == 0x0B {
+            TokenKind::Space
+        } else {
+            TokenKind::Punct
+        };
+    }
+    match c {
+        '\u{0621}'..='\u{065F}' => TokenKind::Word,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => TokenKind::Number,
+        // The rest of the Arabic block without Unicode table lookups.
+        '\u{061C}' => TokenKind::Space,
+        '\u{0610}'..='\u{061A}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'..='\u{06ED}'
+        | '\u{06FA}'..='\u{06FF}' => TokenKind::Word,
+        '\u{0600}'..='\u{0620}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => TokenKind::Punct,
+        _ if c.is_whitespace() || is_invisible(c) => TokenKind::Space,
+        _ if c.is_numeric() => TokenKind::Number,
+        _ if c.is_alphabetic() || arabic::is_arabic_mark(c) || is_mark(c) => TokenKind::Word,
+        _ => TokenKind::Punct,
     }
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The script group of a word character: `Some(true)` Arabic letter,
+/// `Some(false)` any other letter, `None` a mark (joins either).
+#[inline]
+fn script(c: char) -> Option<bool> {
+    if c.is_ascii() {
+        return Some(false);
+    }
+    if arabic::is_arabic_mark(c) || is_mark(c) {
+        return None;
+    }
+    Some(
+        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'),
+    )
 }
 
 /// Splits a text into tokens and sentences.
@@ -97,121 +136,331 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// Tokens tiling `text`.
+///
+/// A word is a run of letters of one script group (Arabic, or any other)
+/// with their marks; a switch of script starts a new word, so `بـMali`
+/// gives two. Invisible characters (zero-width joiners, bidi controls)
+/// between two letters stay inside the word, elsewhere they are space.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < text.len() {
+        let start = pos;
+        let c = next_char(text, pos);
         let kind = class(c);
-        let mut end = start + c.len_utf8();
+        pos += c.len_utf8();
         match kind {
             TokenKind::Punct => {}
-            _ => {
-                while let Some(&(i, d)) = chars.peek() {
-                    let k = class(d);
-                    let continues = k == kind
-                        // invisibles inside a word stay in the word
-                        || (kind == TokenKind::Word && is_invisible(d) && !d.is_whitespace()
-                            && text[i + d.len_utf8()..].chars().next().is_some_and(|n| class(n) == TokenKind::Word))
-                        // thousands / decimal separators inside numbers
-                        || (kind == TokenKind::Number
-                            && matches!(d, ',' | '.' | '٬' | '٫')
-                            && text[i + d.len_utf8()..].chars().next().is_some_and(|n| n.is_numeric()));
+            TokenKind::Space => {
+                while pos < text.len() {
+                    // ASCII spaces are by far the most common case.
+                    let b = bytes[pos];
+                    if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+                        pos += 1;
+                        continue;
+                    }
+                    let d = next_char(text, pos);
+                    if class(d) != TokenKind::Space {
+                        break;
+                    }
+                    pos += d.len_utf8();
+                }
+            }
+            TokenKind::Number => {
+                while pos < text.len() {
+                    let d = next_char(text, pos);
+                    let dl = d.len_utf8();
+                    let continues = class(d) == TokenKind::Number
+                        // thousands / decimal separators between digits
+                        || (matches!(d, ',' | '.' | '٬' | '٫')
+                            && pos + dl < text.len()
+                            && class(next_char(text, pos + dl)) == TokenKind::Number);
                     if !continues {
                         break;
                     }
-                    end = i + d.len_utf8();
-                    chars.next();
+                    pos += dl;
+                }
+            }
+            TokenKind::Word => {
+                let mut group = script(c);
+                // Fast path: a run of Arabic letters and marks (U+0621..
+                // U+065F), read as two-byte UTF-8 sequences.
+                if group != Some(false) {
+                    while pos + 1 < bytes.len() && (bytes[pos] == 0xD8 || bytes[pos] == 0xD9) {
+                        let cp = ((u32::from(bytes[pos]) & 0x1F) << 6)
+                            | (u32::from(bytes[pos + 1]) & 0x3F);
+                        if !(0x621..=0x65F).contains(&cp) {
+                            break;
+                        }
+                        if cp < 0x64B {
+                            group = Some(true);
+                        }
+                        pos += 2;
+                    }
+                }
+                while pos < text.len() {
+                    let d = next_char(text, pos);
+                    let dl = d.len_utf8();
+                    let k = class(d);
+                    if k == TokenKind::Word {
+                        match (group, script(d)) {
+                            (Some(a), Some(b)) if a != b => break,
+                            (None, s) => group = s,
+                            _ => {}
+                        }
+                        pos += dl;
+                        continue;
+                    }
+                    // An invisible format character between two letters of
+                    // the word belongs to the word (ZWNJ inside a name).
+                    if is_invisible(d)
+                        && !d.is_whitespace()
+                        && pos + dl < text.len()
+                        && class(next_char(text, pos + dl)) == TokenKind::Word
+                    {
+                        pos += dl;
+                        continue;
+                    }
+                    break;
                 }
             }
         }
-        let span = Span::new(start, end);
-        let raw = &text[start..end];
-        let mut key = String::with_capacity(raw.len());
-        if kind != TokenKind::Space {
-            for ch in raw.chars() {
-                fold_char(ch, &mut key);
-            }
-        }
-        let (stem, stem_span) = if kind == TokenKind::Word {
-            let (n, stem) = arabic::split_proclitics(&key);
-            let stem = stem.to_string();
-            (stem, original_after_key_chars(raw, start, n))
-        } else {
-            (key.clone(), span)
-        };
-        tokens.push(Token {
-            span,
-            kind,
-            key,
-            stem,
-            stem_span,
-        });
+        tokens.push(make_token(text, start, pos, kind));
     }
     tokens
 }
 
+#[inline]
+fn next_char(text: &str, pos: usize) -> char {
+    // `pos` is always a char boundary inside `text`.
+    text[pos..].chars().next().unwrap_or('\u{FFFD}')
+}
+
+fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
+    let span = Span::new(start, end);
+    let raw = &text[start..end];
+    if kind == TokenKind::Space {
+        return Token {
+            span,
+            kind,
+            key: String::new(),
+            stem: String::new(),
+            stem_span: span,
+        };
+    }
+    let mut key = String::with_capacity(raw.len());
+    crate::fold::fold_into(raw, &mut key);
+    if kind == TokenKind::Word {
+        let (n, stem) = arabic::split_proclitics(&key);
+        if n > 0 {
+            let stem = stem.to_string();
+            let stem_span = original_after_key_chars(raw, start, n);
+            return Token {
+                span,
+                kind,
+                key,
+                stem,
+                stem_span,
+            };
+        }
+    }
+    Token {
+        span,
+        kind,
+        stem: key.clone(),
+        key,
+        stem_span: span,
+    }
+}
+
+/// Arabic letters that are their own key (every letter but the hamza
+/// carriers, ة and ى): the fast path of folding.
+#[inline]
+fn is_plain_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}' | '\u{0627}' | '\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
+}
+
+/// How many key characters `c` folds to (without allocating for the
+/// common Arabic case).
+fn key_chars(c: char, buf: &mut String) -> usize {
+    if is_plain_arabic_letter(c) || c.is_ascii() {
+        return 1;
+    }
+    if let Some(k) = arabic::fold_arabic(c) {
+        return usize::from(k.is_some());
+    }
+    buf.clear();
+    fold_char(c, buf);
+    buf.chars().count()
+}
+
 /// The original span that remains after skipping the first `n` key
-/// characters of a word (marks and tatweel do not count as key characters).
+/// characters of a word (marks and tatweel do not count as key characters,
+/// and the marks of the last skipped letter are skipped with it).
 fn original_after_key_chars(raw: &str, start: usize, n: usize) -> Span {
     let end = start + raw.len();
-    if n == 0 {
-        return Span::new(start, end);
-    }
     let mut seen = 0;
     let mut buf = String::new();
     for (i, c) in raw.char_indices() {
-        if seen == n {
-            // Skip marks that belong to the last clitic letter.
-            buf.clear();
-            fold_char(c, &mut buf);
-            if buf.is_empty() {
-                continue;
-            }
+        let k = key_chars(c, &mut buf);
+        if seen >= n && k > 0 {
             return Span::new(start + i, end);
         }
-        buf.clear();
-        fold_char(c, &mut buf);
-        seen += buf.chars().count();
+        seen += k;
     }
     Span::new(end, end)
 }
 
-/// Sentence boundaries: after `.` `!` `?` `؟` `…` (and runs of them and of
-/// closing quotes) when followed by space, and at line breaks.
+/// Abbreviations that a period does not end (`data/abbreviations.txt`).
+static ABBREVIATIONS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    include_str!("../data/abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(crate::fold::fold_str)
+        .collect()
+});
+
+/// Characters that end a sentence.
+fn is_terminal(raw: &str) -> bool {
+    matches!(raw, "." | "!" | "?" | "؟" | "…" | "۔" | "‼" | "⁇")
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+fn is_closer(raw: &str) -> bool {
+    matches!(raw, "\"" | "'" | "»" | "”" | "’" | ")" | "]" | "›")
+}
+
+/// How a quote character moves the quote state.
+fn quote_effect(raw: &str) -> Option<bool> {
+    match raw {
+        "«" | "“" | "„" | "‹" => Some(true),
+        "»" | "”" | "›" => Some(false),
+        _ => None,
+    }
+}
+
+/// A quotation open longer than this is taken as unbalanced, and stops
+/// holding back sentence ends (a lost quote must not swallow a page).
+const MAX_QUOTE_BYTES: usize = 400;
+
+/// Sentence boundaries.
+///
+/// A sentence ends at a line break, and after `.` `!` `?` `؟` `…` (with any
+/// run of them and of closing quotes or brackets) followed by space or the
+/// end of the text. A period does not end a sentence after a single letter
+/// (`U.N.`, `د.`) or a listed abbreviation (`km.`, `Gen.`), nor before a
+/// lowercase Latin word; decimals (`3.5`) are one number token anyway.
+/// Inside an open quotation (`«…»`, `“…”`, `"…"`) terminal punctuation
+/// does not end the sentence unless the quote closes right after it.
 fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
+    let mut quote_open: Option<usize> = None; // byte where the open quote began
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         let raw = &text[t.span.start..t.span.end];
-        let ends = match t.kind {
+        match t.kind {
+            TokenKind::Space if raw.contains('\n') => {
+                push_sentence(&mut out, tokens, first, i);
+                first = i + 1;
+                quote_open = None;
+            }
             TokenKind::Punct => {
-                matches!(raw, "." | "!" | "?" | "؟" | "…")
-                    && tokens
-                        .get(i + 1)
-                        .is_none_or(|n| n.kind == TokenKind::Space || n.kind == TokenKind::Punct)
+                if let Some(open) = quote_effect(raw) {
+                    quote_open = if open { Some(t.span.start) } else { None };
+                } else if raw == "\"" {
+                    quote_open = match quote_open {
+                        Some(_) => None,
+                        None => Some(t.span.start),
+                    };
+                } else if is_terminal(raw) {
+                    // The run of terminal marks and closers after it.
+                    let mut j = i + 1;
+                    let mut closes_quote = false;
+                    while j < tokens.len() && tokens[j].kind == TokenKind::Punct {
+                        let r = &text[tokens[j].span.start..tokens[j].span.end];
+                        if is_terminal(r) {
+                        } else if is_closer(r) {
+                            if quote_open.is_some() && (r == "\"" || quote_effect(r) == Some(false))
+                            {
+                                closes_quote = true;
+                            }
+                        } else {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    let in_quote = quote_open.is_some_and(|q| t.span.start - q < MAX_QUOTE_BYTES)
+                        && !closes_quote;
+                    if !in_quote && ends_here(text, tokens, i, j) {
+                        if closes_quote {
+                            quote_open = None;
+                        }
+                        push_sentence(&mut out, tokens, first, j);
+                        first = j;
+                        i = j;
+                        continue;
+                    }
+                }
             }
-            TokenKind::Space => raw.contains('\n'),
-            _ => false,
-        };
-        if ends {
-            let mut j = i + 1;
-            while j < tokens.len()
-                && tokens[j].kind == TokenKind::Punct
-                && t.kind == TokenKind::Punct
-            {
-                j += 1;
-            }
-            push_sentence(&mut out, tokens, first, j);
-            first = j;
-            i = j;
-            continue;
+            _ => {}
         }
         i += 1;
     }
     push_sentence(&mut out, tokens, first, tokens.len());
     out
+}
+
+/// Whether terminal punctuation at token `i`, whose run ends before token
+/// `j`, ends a sentence.
+fn ends_here(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
+    let raw = &text[tokens[i].span.start..tokens[i].span.end];
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(j);
+    if raw == "." && j == i + 1 {
+        if let Some(p) = prev.filter(|p| p.kind == TokenKind::Word) {
+            // U.N. / د. / km. / Gen.
+            if p.key.chars().count() == 1 || ABBREVIATIONS.contains(p.key.as_str()) {
+                return false;
+            }
+        }
+    }
+    match next {
+        None => true,
+        Some(n) if n.kind == TokenKind::Space => {
+            if raw != "." {
+                return true;
+            }
+            // "km. east", "the U.S. army": a lowercase word after the
+            // period continues the sentence.
+            let after = tokens.get(j + 1);
+            !after.is_some_and(|a| {
+                a.kind == TokenKind::Word
+                    && text[a.span.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            })
+        }
+        // Arabic text often drops the space after a full stop: a period
+        // glued between two Arabic words still ends the sentence.
+        Some(n) if n.kind == TokenKind::Word => {
+            let glued_arabic = |t: &Token| {
+                text[t.span.start..t.span.end]
+                    .chars()
+                    .next()
+                    .is_some_and(arabic::is_arabic_letter)
+            };
+            glued_arabic(n)
+                && prev.is_some_and(|p| {
+                    p.kind == TokenKind::Word && glued_arabic(p) && p.key.chars().count() > 1
+                })
+        }
+        Some(_) => false,
+    }
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], mut a: usize, mut b: usize) {
@@ -261,5 +510,146 @@ mod tests {
         assert_eq!(words[3].stem, "لبنان");
         assert_eq!(words[4].key, "1,200");
         assert_eq!(crate::match_key("الجيش المالي"), "جيش مالي");
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        analyze(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn sentence_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "قتل خمسة جنود. وأصيب آخرون!\nوقال الجيش إن الوضع هادئ؟ نعم",
+                &[
+                    "قتل خمسة جنود.",
+                    "وأصيب آخرون!",
+                    "وقال الجيش إن الوضع هادئ؟",
+                    "نعم",
+                ],
+            ),
+            (
+                "The U.N. mission said 3.5 km. east of Gao was calm. Then it left.",
+                &[
+                    "The U.N. mission said 3.5 km. east of Gao was calm.",
+                    "Then it left.",
+                ],
+            ),
+            (
+                "He said: \"We lost ten men. It was hard.\" The army denied it.",
+                &[
+                    "He said: \"We lost ten men. It was hard.\"",
+                    "The army denied it.",
+                ],
+            ),
+            (
+                "قال المسؤول «سقط عشرة قتلى. والوضع صعب». ثم غادر.",
+                &["قال المسؤول «سقط عشرة قتلى. والوضع صعب».", "ثم غادر."],
+            ),
+            (
+                "وصل د. أحمد إلى المدينة. وغادر بعد ساعة...",
+                &["وصل د. أحمد إلى المدينة.", "وغادر بعد ساعة..."],
+            ),
+            (
+                "Le gén. Diallo a parlé à M. Traoré. Il est parti.",
+                &["Le gén. Diallo a parlé à M. Traoré.", "Il est parti."],
+            ),
+            (
+                "انتهى الاجتماع.وبدأ القصف",
+                &["انتهى الاجتماع.", "وبدأ القصف"],
+            ),
+            ("", &[]),
+            ("   \n  ", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentence_texts(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_quote_does_not_swallow_the_text() {
+        let long = "كلمة ".repeat(100);
+        let text = format!("قال \"بدأ الهجوم. {long}. ثم انتهى. وعاد الهدوء.");
+        assert!(sentence_texts(&text).len() >= 2);
+    }
+
+    #[test]
+    fn invisibles_and_scripts() {
+        let text = "مالي\u{200C}ة بـMali \u{202B}غاو\u{202C}";
+        let a = analyze(text);
+        let words: Vec<&str> = a
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(words, ["مالي\u{200C}ة", "بـ", "Mali", "غاو"]);
+        assert_eq!(a.tokens[0].key, "ماليه");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn spans_tile_any_text(text in "(\\PC|[\u{064B}-\u{0652}\u{0640}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{FEFB}\u{FE8D}،؛؟٪٬٫]|[وفبكلال ]{1,4}| |\\.|\n){0,80}") {
+            check_invariants(&text);
+        }
+
+        #[test]
+        fn spans_tile_arabic_words(text in "([وفبكل]{0,2}(ال)?[ا-ي\u{064B}-\u{0652}]{1,6}[ .،؟\n«»\"]{1,2}){0,20}") {
+            check_invariants(&text);
+        }
+    }
+
+    fn check_invariants(text: &str) {
+        let a = analyze(text);
+        let mut pos = 0;
+        for t in &a.tokens {
+            assert_eq!(t.span.start, pos, "gap or overlap in {text:?}");
+            assert!(t.span.end > t.span.start);
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(t.span.contains(&t.stem_span), "{t:?}");
+            assert!(
+                text.is_char_boundary(t.stem_span.start) && text.is_char_boundary(t.stem_span.end)
+            );
+            assert!(t.key.ends_with(&t.stem), "{t:?}");
+            // The stem's bytes fold to the stem (a ligature cut by the
+            // split, such as lam-alef after a clitic, is the one exception).
+            let raw = &text[t.span.start..t.span.end];
+            if t.kind != TokenKind::Space
+                && !raw.chars().any(|c| ('\u{FB50}'..='\u{FEFF}').contains(&c))
+            {
+                assert_eq!(
+                    crate::fold::fold_str(&text[t.stem_span.start..t.stem_span.end]),
+                    t.stem,
+                    "{t:?}"
+                );
+            }
+            pos = t.span.end;
+        }
+        assert_eq!(pos, text.len());
+        let mut last = 0;
+        let mut last_tok = 0;
+        for s in &a.sentences {
+            assert!(s.span.start >= last && s.span.end <= text.len() && s.span.start < s.span.end);
+            assert!(s.tokens.start >= last_tok && s.tokens.end <= a.tokens.len());
+            assert_eq!(s.span.start, a.tokens[s.tokens.start].span.start);
+            assert_eq!(s.span.end, a.tokens[s.tokens.end - 1].span.end);
+            last = s.span.end;
+            last_tok = s.tokens.end;
+        }
+        let n = crate::Normalized::from_analysis(text, &a);
+        assert_eq!(n.key.len(), n.map.len());
+        for span in &n.map {
+            assert!(
+                span.end <= text.len()
+                    && text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end)
+            );
+        }
     }
 }

@@ -1,0 +1,91 @@
+//! The whole coder on Arabic news text, one core: throughput in bytes and
+//! documents per second. The documents are short reports written for the
+//! bench (a battle with a claim, an IED, a protest, an air strike, a
+//! negative economy item, an analysis paragraph with a period total),
+//! repeated with varying dates so no cache can help.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use rasd_coder::Coder;
+use rasd_model::{Document, Language};
+
+const ARTICLES: &[&str] = &[
+    "أعلن الجيش المالي مقتل سبعة من جنوده في هجوم شنه مسلحون أمس الخميس على موقع عسكري في وسط مالي. \
+وقال الجيش في بيان إن قواته تمكنت من تحييد 20 إرهابيا وضبط أسلحة ودراجات نارية. \
+وتبنت جماعة نصرة الإسلام والمسلمين الهجوم عبر منصة الزلاقة، وزعمت أنها قتلت 25 جنديا واستولت على ذخيرة.",
+    "قتل أربعة جنود وأصيب ثلاثة آخرون، مساء الثلاثاء، في انفجار عبوة ناسفة استهدفت دورية للجيش في غرب النيجر. \
+وأوضحت وزارة الدفاع في بيان أن الجرحى نقلوا إلى المستشفى وأن حالتهم مستقرة. ولم تعلن أي جهة مسؤوليتها عن التفجير.",
+    "قتل متظاهران وأصيب عشرة آخرون أمس الأحد عندما أطلقت قوات الأمن الرصاص الحي لتفريق محتجين في وسط السودان. \
+وكان مئات الطلاب قد تظاهروا بشكل سلمي يوم الجمعة في العاصمة للمطالبة بالحكم المدني.",
+    "قتل خمسة مدنيين بينهم طفلان، أمس السبت، في غارة جوية شنتها طائرات حربية روسية على بلدة في ريف إدلب شمالي سوريا، بحسب الدفاع المدني. \
+وفي اليوم ذاته، تعرضت بلدة مجاورة لقصف مدفعي من قوات النظام أسفر عن إصابة ثلاثة مدنيين.",
+    "بحث وزير المالية في مالي مع ممثلي البنك الدولي سبل دعم الموازنة، فيما أكد أن الحكومة ستواصل إصلاح قطاع المناجم خلال العام المقبل. \
+وقال الوزير إن المفاوضات مع الدائنين لم تسفر عن اتفاق حتى الآن، مشيرا إلى أن الذهب يمثل أكثر من 70 في المئة من الصادرات.",
+    "وتكشف العمليات الأخيرة عن قدرة متزايدة للجماعة. ففي فبراير الماضي، هاجم مقاتلو حركة الشباب قاعدة للجيش الصومالي في وسط الصومال، وقتلوا ما لا يقل عن 12 جنديا. \
+ومنذ مطلع العام، قتل أكثر من 200 مدني في هجمات نسبت إلى الحركة، بحسب منظمات محلية.",
+];
+
+fn documents(n: usize) -> Vec<Document> {
+    (0..n)
+        .map(|i| Document {
+            id: format!("b{i}"),
+            url: None,
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(
+                2020 + (i % 5) as i32,
+                1 + (i % 12) as u32,
+                1 + (i % 28) as u32,
+            )
+            .and_then(|d| d.and_hms_opt(12, 0, 0)),
+            lang: Some(Language::Ar),
+            text: ARTICLES[i % ARTICLES.len()].to_string(),
+            body: Vec::new(),
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let coder = Coder::global();
+    coder.preload();
+    let docs = documents(120);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut g = c.benchmark_group("coder");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_with_input(
+        BenchmarkId::new("arabic_bytes", docs.len()),
+        &docs,
+        |b, docs| {
+            b.iter(|| {
+                let n: usize = docs.iter().map(|d| coder.code(d).len()).sum();
+                // A fast wrong answer must fail: the articles hold events.
+                assert!(n >= docs.len() / 2);
+                n
+            })
+        },
+    );
+    g.throughput(Throughput::Elements(docs.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("arabic_documents", docs.len()),
+        &docs,
+        |b, docs| b.iter(|| docs.iter().map(|d| coder.code(d).len()).sum::<usize>()),
+    );
+    // One long report (the articles one after another, 60 times): the cost
+    // per byte must stay that of short documents.
+    let long = Document {
+        id: "long".into(),
+        text: (0..60)
+            .map(|i| ARTICLES[i % ARTICLES.len()])
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        ..docs[0].clone()
+    };
+    g.throughput(Throughput::Bytes(long.text.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("arabic_long", long.text.len()),
+        &long,
+        |b, d| b.iter(|| coder.code(d).len()),
+    );
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

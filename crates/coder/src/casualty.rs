@@ -1,0 +1,715 @@
+//! Casualty figures: who counted how many dead and wounded, of which group.
+//!
+//! A *figure* is a number (or a singular/dual noun: "a child", "two
+//! protesters") governed by a death, injury or "neutralised" word, with the
+//! victim group its noun names. Each figure also records whether it is a
+//! party's claim about its enemy's losses (an army's "terrorists
+//! neutralised", a group's boast of soldiers killed): ACLED uses those only
+//! when no other figure exists for that group.
+//!
+//! [`tally`] turns the figures of one incident into the event's fatalities
+//! by the guideline: the lowest credible figure per group, groups added,
+//! `at_least` when any credible account gives more.
+
+use rasd_model::{FatalityGroup, FatalityQualifier, Inter, Span};
+
+use crate::doc::{Doc, DocData};
+use crate::lang::{Cue, Side};
+use crate::numbers::NumberQualifier;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Killed,
+    Injured,
+}
+
+/// The victim group a figure's noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Victims {
+    Group(FatalityGroup),
+    /// "members" with no organization named: the event's target side.
+    Members,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub value: u32,
+    pub qualifier: NumberQualifier,
+    pub vague: bool,
+    pub kind: Kind,
+    pub victims: Victims,
+    /// A party's claim about its enemy's losses.
+    pub enemy_claim: bool,
+    /// Part of the figure before it ("nine killed, among them three police").
+    pub subset: bool,
+    pub span: Span,
+    pub w: usize,
+    /// Word of the death or injury word that governs the figure: figures
+    /// under one word add up ("an officer and three soldiers killed");
+    /// figures under different words are competing accounts.
+    pub cue: usize,
+}
+
+/// Which side a speaker or a victim group is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Camp {
+    State,
+    NonState,
+    Neutral,
+}
+
+pub fn group_of_inter(inter: Inter, canonical: &str) -> FatalityGroup {
+    match inter {
+        Inter::StateForces => FatalityGroup::Military,
+        Inter::External => {
+            let c = canonical.to_ascii_lowercase();
+            if c.contains("mission")
+                || c.contains("minusma")
+                || c.contains("amisom")
+                || c.contains("atmis")
+            {
+                FatalityGroup::Peacekeepers
+            } else if c.contains("wagner") {
+                FatalityGroup::Mercenaries
+            } else {
+                FatalityGroup::Military
+            }
+        }
+        Inter::Civilians => FatalityGroup::Civilians,
+        Inter::Protesters | Inter::Rioters => FatalityGroup::Protesters,
+        _ => FatalityGroup::Fighters,
+    }
+}
+
+fn group_of_side(side: Side) -> Option<Victims> {
+    Some(Victims::Group(match side.as_people() {
+        Side::Military => FatalityGroup::Military,
+        Side::Police => FatalityGroup::Police,
+        Side::Civilians => FatalityGroup::Civilians,
+        Side::Fighters | Side::Clan => FatalityGroup::Fighters,
+        Side::Protesters | Side::Rioters => FatalityGroup::Protesters,
+        Side::People => FatalityGroup::Unknown,
+        Side::Members => return Some(Victims::Members),
+        Side::Anaphor => FatalityGroup::Fighters,
+        Side::Authorities => return None,
+        _ => return None,
+    }))
+}
+
+fn camp_of_group(g: FatalityGroup) -> Camp {
+    match g {
+        FatalityGroup::Military
+        | FatalityGroup::Police
+        | FatalityGroup::Peacekeepers
+        | FatalityGroup::Mercenaries => Camp::State,
+        FatalityGroup::Fighters => Camp::NonState,
+        _ => Camp::Neutral,
+    }
+}
+
+/// The victim noun after a number at word `w` (skipping "من"), with the
+/// organization that follows a "members" noun.
+fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
+    let skip_min = |i: usize| {
+        if i < doc.words.len() && doc.stem(i) == "من" {
+            i + 1
+        } else {
+            i
+        }
+    };
+    let at = skip_min(w);
+    // The group after "members of" / "fighters of", and where its name ends.
+    let resolve_members = |after: usize, fallback: Victims| -> (Victims, usize) {
+        let j = skip_min(after);
+        if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == j || a.at.w0 == after) {
+            let (name, inter) = doc.dict.name_in(a.actor, "", "");
+            return (Victims::Group(group_of_inter(inter, &name)), a.at.w1);
+        }
+        if let Some(s) = doc
+            .sides
+            .iter()
+            .find(|s| (s.at.w0 == j || s.at.w0 == after) && s.def.side != Side::Members)
+        {
+            if let Some(v) = group_of_side(s.def.side) {
+                return (v, s.at.w1);
+            }
+        }
+        (fallback, after)
+    };
+    if let Some(s) = doc
+        .sides
+        .iter()
+        .find(|s| s.at.w0 == at && s.def.side.names_people())
+    {
+        let v = group_of_side(s.def.side)?;
+        return Some(match v {
+            // "fighters of X", "members of X": the organization decides.
+            Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
+                resolve_members(s.at.w1, v)
+            }
+            other => (other, s.at.w1),
+        });
+    }
+    if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == at) {
+        let (name, inter) = doc.dict.name_in(a.actor, "", "");
+        return Some((Victims::Group(group_of_inter(inter, &name)), a.at.w1));
+    }
+    // "منهم" = of them: the last people noun before.
+    if at < doc.words.len() && matches!(doc.stem(at), "منهم" | "منها" | "منهن") {
+        let prev = doc
+            .sides
+            .iter()
+            .filter(|s| s.at.w1 <= w && s.at.w0 >= sent_w0 && s.def.side.names_people())
+            .max_by_key(|s| s.at.w0)?;
+        return Some((group_of_side(prev.def.side)?, at + 1));
+    }
+    None
+}
+
+/// The camp of a sentence's speaker: a named party or a force speaking
+/// ("the army said"), neutral for witnesses, sources and media.
+fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
+    for c in doc.cues_in(w0, w1).filter(|c| c.cue == Cue::Speech) {
+        let near = |x0: usize| x0 >= c.at.w1 && x0 <= c.at.w1 + 2;
+        if doc.sources.iter().any(|s| near(s.at.w0)) {
+            return Camp::Neutral;
+        }
+        if let Some(a) = doc.actors.iter().find(|a| near(a.at.w0)) {
+            let (_, inter) = doc.dict.name_in(a.actor, "", "");
+            return match inter {
+                Inter::StateForces | Inter::External => Camp::State,
+                Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia => {
+                    Camp::NonState
+                }
+                _ => Camp::Neutral,
+            };
+        }
+        if let Some(s) = doc.sides.iter().find(|s| near(s.at.w0)) {
+            return match s.def.side {
+                Side::Military | Side::Police | Side::Authorities | Side::MilitaryTarget => {
+                    Camp::State
+                }
+                Side::Fighters => Camp::NonState,
+                _ => Camp::Neutral,
+            };
+        }
+    }
+    Camp::Neutral
+}
+
+/// Every casualty figure of the document's body.
+pub fn figures(data: &DocData) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    for (si, s) in data.sents.iter().enumerate() {
+        let doc = &data.around(si, si);
+        let mut items: Vec<(usize, usize, u32, NumberQualifier, bool, Span)> = Vec::new();
+        for q in doc
+            .qtys
+            .iter()
+            .filter(|q| q.at.w0 >= s.w0 && q.at.w1 <= s.w1)
+        {
+            let value = u32::try_from(q.q.value).unwrap_or(u32::MAX);
+            // "أحد سكان" (one of the residents) names a witness, not a
+            // count, unless a death word comes right before it.
+            if matches!(doc.stem(q.at.w0), "احد" | "احدي")
+                && !doc.cues.iter().any(|c| {
+                    matches!(c.cue, Cue::Death | Cue::Injury)
+                        && c.at.w1 <= q.at.w0
+                        && q.at.w0 - c.at.w1 <= 1
+                })
+            {
+                continue;
+            }
+            // Years and distances are not casualties.
+            if (1900..=2100).contains(&value) && !q.q.vague {
+                let next = q.at.w1;
+                if next >= s.w1 || doc.sides.iter().all(|x| x.at.w0 != next) {
+                    continue;
+                }
+            }
+            items.push((q.at.w0, q.at.w1, value, q.q.qualifier, q.q.vague, q.at.span));
+        }
+        for x in doc
+            .sides
+            .iter()
+            .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+        {
+            if let Some(n) = x.def.count {
+                let numbered = doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w0 < x.at.w0 && x.at.w0 <= q.at.w1 + 1);
+                if !numbered {
+                    items.push((
+                        x.at.w0,
+                        x.at.w0,
+                        n,
+                        NumberQualifier::Exact,
+                        false,
+                        x.at.span,
+                    ));
+                }
+            }
+        }
+        items.sort_by_key(|i| i.0);
+        let camp = speaker_camp(doc, s.w0, s.w1);
+        let enemy_claim_from = doc
+            .cues_in(s.w0, s.w1)
+            .filter(|c| c.cue == Cue::EnemyClaim)
+            .map(|c| c.at.w1)
+            .min();
+        let mut prev_kind: Option<Kind> = None;
+        let mut prev_cue = 0usize;
+        // Where the previous figure's noun ends: a count joined to it by
+        // "و" shares its death or injury word ("قتل 30 مدنيا و17 مقاتلا
+        // وثلاثة من أعضاء الحركة").
+        let mut prev_end: Option<usize> = None;
+        for (w0, w1, value, qualifier, vague, span) in items {
+            let counted_word = w0 == w1;
+            let (victims, noun_end) = if counted_word {
+                let x = doc.sides.iter().find(|x| x.at.w0 == w0);
+                match x.and_then(|x| Some((group_of_side(x.def.side)?, x.at.w1))) {
+                    Some(v) => v,
+                    None => continue,
+                }
+            } else {
+                // The noun may sit inside the expression ("27 مدنياً على
+                // الأقل") or follow it.
+                let inside = (w0 + 1..w1).find_map(|k| {
+                    noun_after(doc, k, s.w0).filter(|_| {
+                        doc.sides.iter().any(|x| x.at.w0 == k)
+                            || doc.actors.iter().any(|a| a.at.w0 == k)
+                            || doc.stem(k) == "من"
+                    })
+                });
+                match inside
+                    .map(|(v, e)| (v, e.max(w1)))
+                    .or_else(|| noun_after(doc, w1, s.w0))
+                {
+                    Some(v) => v,
+                    None => (Victims::Group(FatalityGroup::Unknown), w1),
+                }
+            };
+            let has_noun = counted_word || noun_end > w1;
+            // The governing word: a death/injury word before (nearest), or
+            // right after the noun ("ثمانية جنود قتلوا").
+            let governing = |c: &&crate::doc::CueM| {
+                matches!(
+                    c.cue,
+                    Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus
+                ) && c.at.w1 <= w0
+                    && c.at.w0 >= s.w0
+            };
+            let mut before = doc
+                .cues
+                .iter()
+                .filter(|c| governing(c) && w0 - c.at.w1 <= if has_noun { 8 } else { 1 })
+                .max_by_key(|c| c.at.w1);
+            // The object of a distant verb ("قتل سكان قرية … يوم الجمعة،
+            // رجلين"): only when nothing else was counted in between.
+            if before.is_none() && counted_word {
+                before = doc
+                    .cues
+                    .iter()
+                    .filter(|c| governing(c) && w0 - c.at.w1 <= 18 && c.cue == Cue::Death)
+                    .filter(|c| {
+                        !out.iter()
+                            .rev()
+                            .take_while(|f| f.w >= s.w0)
+                            .any(|f| f.w > c.at.w1 && f.w < w0)
+                    })
+                    .max_by_key(|c| c.at.w1);
+            }
+            let after = doc.cues.iter().find(|c| {
+                matches!(c.cue, Cue::Death | Cue::Injury)
+                    // "… وإصابة اثنين": a conjunction opens the next count
+                    && !doc.key(c.at.w0).starts_with('و')
+                    && c.at.w0 >= noun_end
+                    && c.at.w0 <= noun_end + 2
+                    && c.at.w1 <= s.w1
+            });
+            let mut subset = false;
+            let (kind, neutralized, cue) = match (before, after) {
+                (Some(c), _) if matches!(c.cue, Cue::Subset | Cue::Plus) => {
+                    subset = c.cue == Cue::Subset;
+                    match prev_kind {
+                        Some(k) => (k, false, prev_cue),
+                        None => continue,
+                    }
+                }
+                (Some(c), Some(a)) if a.at.w0 - noun_end < w0 - c.at.w1 && has_noun => (
+                    if a.cue == Cue::Injury {
+                        Kind::Injured
+                    } else {
+                        Kind::Killed
+                    },
+                    false,
+                    a.at.w0,
+                ),
+                (Some(c), _) => (
+                    if c.cue == Cue::Injury {
+                        Kind::Injured
+                    } else {
+                        Kind::Killed
+                    },
+                    c.cue == Cue::Neutralized,
+                    c.at.w0,
+                ),
+                (None, Some(a)) => (
+                    if a.cue == Cue::Injury {
+                        Kind::Injured
+                    } else {
+                        Kind::Killed
+                    },
+                    false,
+                    a.at.w0,
+                ),
+                (None, None) => {
+                    let conj = doc.key(w0).starts_with('و')
+                        || (w0 > 0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
+                    match (prev_kind, prev_end) {
+                        (Some(k), Some(e)) if conj && has_noun && w0 <= e + 1 && w0 >= e => {
+                            (k, false, prev_cue)
+                        }
+                        _ => continue,
+                    }
+                }
+            };
+            if !has_noun && before.is_none_or(|c| w0 - c.at.w1 > 1) && after.is_none() {
+                continue;
+            }
+            prev_kind = Some(kind);
+            prev_cue = cue;
+            // "4 جنود من الجيش المالي": the noun's complement belongs to it.
+            let mut end = noun_end;
+            if end < s.w1 && doc.stem(end) == "من" {
+                if let Some(w) = doc
+                    .actors
+                    .iter()
+                    .map(|a| (a.at.w0, a.at.w1))
+                    .chain(doc.sides.iter().map(|x| (x.at.w0, x.at.w1)))
+                    .find(|&(a, _)| a == end + 1)
+                    .map(|(_, b)| b)
+                {
+                    end = w;
+                    // "… الجيش المالي": with its country adjective
+                    if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == end) {
+                        end = c.at.w1;
+                    }
+                }
+            }
+            prev_end = Some(end);
+            let victim_camp = match victims {
+                Victims::Group(g) => camp_of_group(g),
+                Victims::Members => Camp::Neutral,
+            };
+            let enemy_claim = neutralized
+                || (enemy_claim_from.is_some_and(|e| e <= w0) && victim_camp != Camp::Neutral)
+                || (camp != Camp::Neutral && victim_camp != Camp::Neutral && camp != victim_camp);
+            out.push(Figure {
+                value,
+                qualifier,
+                vague,
+                kind,
+                victims,
+                enemy_claim,
+                subset,
+                span,
+                w: w0,
+                cue,
+            });
+        }
+    }
+    out
+}
+
+/// Fatalities of one incident.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub fatalities: Option<u32>,
+    pub qualifier: FatalityQualifier,
+    pub by_group: rasd_model::Fatalities,
+    pub injured: Option<u32>,
+    pub spans: Vec<Span>,
+    pub injured_spans: Vec<Span>,
+}
+
+/// Combines the figures of one incident. `members` is the group that
+/// "members" nouns stand for (the target side); `disputed` merges all
+/// figures as competing counts of the same dead (one-sided violence where
+/// the perpetrator calls the victims "terrorists").
+pub fn tally(
+    figs: &[&Figure],
+    members: FatalityGroup,
+    disputed: bool,
+    no_death: bool,
+    unknown_death: bool,
+) -> Tally {
+    let resolve = |v: Victims| match v {
+        Victims::Group(g) => g,
+        Victims::Members => members,
+    };
+    let killed: Vec<&Figure> = figs
+        .iter()
+        .copied()
+        .filter(|f| f.kind == Kind::Killed)
+        .collect();
+    let injured_figs: Vec<&Figure> = figs
+        .iter()
+        .copied()
+        .filter(|f| f.kind == Kind::Injured && !f.vague && !f.subset)
+        .collect();
+    let injured = injured_figs.iter().map(|f| f.value).min();
+    let injured_spans = injured_figs.iter().map(|f| f.span).collect();
+    let spans: Vec<Span> = killed.iter().map(|f| f.span).collect();
+    if killed.is_empty() {
+        let (fatalities, qualifier) = if unknown_death && !no_death {
+            (None, FatalityQualifier::Unknown)
+        } else {
+            (Some(0), FatalityQualifier::Exact)
+        };
+        return Tally {
+            fatalities,
+            qualifier,
+            by_group: Default::default(),
+            injured,
+            spans,
+            injured_spans,
+        };
+    }
+    if disputed {
+        let min = killed.iter().map(|f| f.value).min().unwrap_or(0);
+        let max = killed.iter().map(|f| f.value).max().unwrap_or(0);
+        let q = killed.iter().find(|f| f.value == min).map(|f| f.qualifier);
+        return Tally {
+            fatalities: Some(min),
+            qualifier: if max > min {
+                FatalityQualifier::AtLeast
+            } else {
+                qual(q.unwrap_or(NumberQualifier::Exact), false)
+            },
+            by_group: Default::default(),
+            injured,
+            spans,
+            injured_spans,
+        };
+    }
+    // Containers split by their subsets: "nine, among them three police"
+    // = 3 police + 6 unknown.
+    // (group, value, qualifier, vague, enemy claim, alternative total), cue
+    let mut parts: Vec<(Part, usize)> = Vec::new();
+    let mut i = 0;
+    while i < killed.len() {
+        let f = killed[i];
+        let g = resolve(f.victims);
+        let mut remaining = f.value;
+        let mut j = i + 1;
+        while j < killed.len() && killed[j].subset {
+            let sg = resolve(killed[j].victims);
+            if sg != g && killed[j].value <= remaining {
+                remaining -= killed[j].value;
+                parts.push((
+                    (
+                        sg,
+                        killed[j].value,
+                        killed[j].qualifier,
+                        killed[j].vague,
+                        killed[j].enemy_claim,
+                        false,
+                    ),
+                    usize::MAX - j,
+                ));
+            }
+            j += 1;
+        }
+        let split = j > i + 1 && remaining < f.value;
+        if remaining > 0 || !split {
+            // An uncharacterised count that was not split is an alternative
+            // total for the whole incident.
+            let alt = g == FatalityGroup::Unknown && !split;
+            parts.push((
+                (g, remaining, f.qualifier, f.vague, f.enemy_claim, alt),
+                f.cue,
+            ));
+        }
+        i = j;
+    }
+    // Parts under one death word add up (they were numbered, with their
+    // cue, in order); the cue is kept in the claim slot's neighbour below.
+    let parts = add_up(parts, &killed);
+    let groups: Vec<FatalityGroup> = {
+        let mut v: Vec<FatalityGroup> = parts.iter().filter(|p| !p.5).map(|p| p.0).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut total = 0u32;
+    let mut conflict = false;
+    let mut quals: Vec<NumberQualifier> = Vec::new();
+    let mut vague_any = false;
+    let mut by_group = rasd_model::Fatalities::new();
+    for g in &groups {
+        let all: Vec<_> = parts.iter().filter(|p| p.0 == *g && !p.5).collect();
+        let credible: Vec<_> = all.iter().filter(|p| !p.4).collect();
+        let pool: Vec<_> = if credible.is_empty() {
+            all.iter().collect()
+        } else {
+            credible
+        };
+        let Some(best) = pool.iter().min_by_key(|p| p.1) else {
+            continue;
+        };
+        if all.iter().any(|p| p.1 > best.1) {
+            conflict = true;
+        }
+        total += best.1;
+        quals.push(best.2);
+        vague_any |= best.3;
+        by_group.insert(*g, best.1);
+    }
+    let alts: Vec<_> = parts.iter().filter(|p| p.5).collect();
+    if groups.is_empty() {
+        let credible: Vec<_> = alts.iter().filter(|p| !p.4).collect();
+        let pool: Vec<_> = if credible.is_empty() {
+            alts.iter().collect()
+        } else {
+            credible
+        };
+        if let Some(best) = pool.iter().min_by_key(|p| p.1) {
+            total = best.1;
+            quals.push(best.2);
+            vague_any |= best.3;
+            conflict |= alts.iter().any(|p| p.1 > best.1);
+            by_group.insert(FatalityGroup::Unknown, best.1);
+        }
+    } else if alts.iter().any(|p| p.1 > total && !p.4) {
+        conflict = true;
+    }
+    let qualifier = if conflict {
+        FatalityQualifier::AtLeast
+    } else if vague_any || quals.contains(&NumberQualifier::Approx) {
+        FatalityQualifier::Approx
+    } else if quals.contains(&NumberQualifier::MoreThan) {
+        FatalityQualifier::MoreThan
+    } else if quals.contains(&NumberQualifier::AtLeast) {
+        FatalityQualifier::AtLeast
+    } else {
+        FatalityQualifier::Exact
+    };
+    // An unknown part alone is no breakdown.
+    if by_group.len() == 1 && by_group.contains_key(&FatalityGroup::Unknown) {
+        by_group.clear();
+    }
+    Tally {
+        fatalities: Some(total),
+        qualifier,
+        by_group,
+        injured,
+        spans,
+        injured_spans,
+    }
+}
+
+type Part = (FatalityGroup, u32, NumberQualifier, bool, bool, bool);
+
+/// Sums the parts of one group that one death word governs.
+fn add_up(parts: Vec<(Part, usize)>, _killed: &[&Figure]) -> Vec<Part> {
+    let mut out: Vec<(Part, usize)> = Vec::new();
+    for (p, cue) in parts {
+        match out
+            .iter_mut()
+            .find(|(q, c)| *c == cue && q.0 == p.0 && q.4 == p.4 && q.5 == p.5)
+        {
+            Some((q, _)) => {
+                q.1 += p.1;
+                if p.2 != NumberQualifier::Exact {
+                    q.2 = p.2;
+                }
+                q.3 |= p.3;
+            }
+            None => out.push((p, cue)),
+        }
+    }
+    out.into_iter().map(|(p, _)| p).collect()
+}
+
+fn qual(q: NumberQualifier, vague: bool) -> FatalityQualifier {
+    if vague {
+        return FatalityQualifier::Approx;
+    }
+    match q {
+        NumberQualifier::Exact | NumberQualifier::AtMost => FatalityQualifier::Exact,
+        NumberQualifier::AtLeast => FatalityQualifier::AtLeast,
+        NumberQualifier::MoreThan => FatalityQualifier::MoreThan,
+        NumberQualifier::Approx => FatalityQualifier::Approx,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(value: u32, g: FatalityGroup, claim: bool, subset: bool) -> Figure {
+        Figure {
+            value,
+            qualifier: NumberQualifier::Exact,
+            vague: false,
+            kind: Kind::Killed,
+            victims: Victims::Group(g),
+            enemy_claim: claim,
+            subset,
+            span: Span::new(0, 1),
+            w: 0,
+            cue: value as usize,
+        }
+    }
+
+    #[test]
+    fn lowest_credible_figure_per_group() {
+        use FatalityGroup::*;
+        // army: 6 soldiers dead; the group claims 13; the group admits 2 of
+        // its own; the army claims "dozens" of them.
+        let figs = [
+            fig(6, Military, false, false),
+            fig(12, Fighters, true, false),
+            fig(13, Military, true, false),
+            fig(2, Fighters, false, false),
+        ];
+        let refs: Vec<&Figure> = figs.iter().collect();
+        let t = tally(&refs, Fighters, false, false, false);
+        assert_eq!(t.fatalities, Some(8));
+        assert_eq!(t.qualifier, FatalityQualifier::AtLeast);
+        assert_eq!(t.by_group[&Military], 6);
+        assert_eq!(t.by_group[&Fighters], 2);
+    }
+
+    #[test]
+    fn subsets_split_a_container() {
+        use FatalityGroup::*;
+        let figs = [
+            fig(9, Unknown, false, false),
+            fig(3, Police, false, true),
+            fig(13, Unknown, false, false),
+        ];
+        let refs: Vec<&Figure> = figs.iter().collect();
+        let t = tally(&refs, Fighters, false, false, false);
+        assert_eq!(t.fatalities, Some(9));
+        assert_eq!(t.by_group[&Police], 3);
+        assert_eq!(t.by_group[&Unknown], 6);
+        assert_eq!(t.qualifier, FatalityQualifier::AtLeast);
+    }
+
+    #[test]
+    fn no_deaths_and_unknown_deaths() {
+        let t = tally(&[], FatalityGroup::Fighters, false, false, false);
+        assert_eq!(
+            (t.fatalities, t.qualifier),
+            (Some(0), FatalityQualifier::Exact)
+        );
+        let t = tally(&[], FatalityGroup::Fighters, false, false, true);
+        assert_eq!(
+            (t.fatalities, t.qualifier),
+            (None, FatalityQualifier::Unknown)
+        );
+    }
+}

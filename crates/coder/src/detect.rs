@@ -1,0 +1,634 @@
+//! Event detection: event words → frames (one per incident a sentence
+//! reports) → incidents (frames of several sentences that tell one story).
+//!
+//! A *frame* is the set of event words of one sentence that report one
+//! incident: "a car bomb, then an assault on the base" is one frame; a
+//! sentence that reports a merger and, in passing, an earlier capture of a
+//! town has two. Words are dropped first when the sentence says the event
+//! did not happen (negation), may happen (threat, plan, fear), or only
+//! describes the background ("the group is active in the area", "repeated
+//! attacks"). A frame is kept when its words are specific enough on their
+//! own (strength 2) or the sentence names a victim, target or perpetrator.
+//!
+//! Frames then join into *incidents*: a later sentence about the same
+//! incident ("the attack", "the army said the assault…") merges into it
+//! unless it names another day, another place or another kind of event —
+//! the guideline's "one type, one place, one day, one pair of actors".
+
+use rasd_model::SubEventType;
+
+use crate::doc::{At, Doc};
+use crate::lang::{Cue, Side, TriggerClass as C};
+
+/// What kind of incident a frame reports; frames of different families
+/// never merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Violence,
+    Protest,
+    Looting,
+    Sexual,
+    Arrest,
+    Handover,
+    Base,
+    Agreement,
+    Merger,
+    Intercept,
+}
+
+pub fn family(c: C) -> Family {
+    match c {
+        C::Protest | C::Riot => Family::Protest,
+        C::Looting => Family::Looting,
+        C::Sexual => Family::Sexual,
+        C::Arrest => Family::Arrest,
+        C::Handover => Family::Handover,
+        C::Base => Family::Base,
+        C::Agreement => Family::Agreement,
+        C::Merger => Family::Merger,
+        C::Intercept => Family::Intercept,
+        _ => Family::Violence,
+    }
+}
+
+/// An event word kept in a frame (or a cue standing in for one, like a
+/// dispersal of protesters with no protest word).
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    pub class: C,
+    pub strength: u8,
+    pub definite: bool,
+    pub at: At,
+}
+
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub sent: usize,
+    pub family: Family,
+    pub words: Vec<Word>,
+    /// Word range of the part of the sentence this frame owns.
+    pub w0: usize,
+    pub w1: usize,
+}
+
+impl Frame {
+    pub fn has(&self, c: C) -> bool {
+        self.words.iter().any(|w| w.class == c)
+    }
+
+    pub fn strength(&self) -> u8 {
+        self.words.iter().map(|w| w.strength).max().unwrap_or(0)
+    }
+
+    pub fn anchor(&self) -> usize {
+        self.words
+            .iter()
+            .max_by_key(|w| (w.strength, std::cmp::Reverse(w.at.w0)))
+            .map(|w| w.at.w0)
+            .unwrap_or(self.w0)
+    }
+
+    /// Refers back to an incident already told ("the attack", "the operation").
+    pub fn anaphoric(&self) -> bool {
+        self.words
+            .iter()
+            .all(|w| w.strength == 0 || (w.definite && w.strength < 2))
+    }
+}
+
+/// Whether an event word is cancelled by the words around it.
+fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
+    if doc.cue_before(w.at.w0, 3, Cue::Negation).is_some() {
+        return true;
+    }
+    // A threat, plan, call or fear governs the rest of its sentence.
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Modality
+            && c.at.w1 <= w.at.w0
+            && c.at.w0 >= sent_w0
+            && w.at.w0 - c.at.w1 <= 12
+    }) {
+        return true;
+    }
+    // Background: "the area is the stage of the group's activity, whose
+    // attacks…", "repeated attacks", "despite the ceasefire".
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Background
+            && c.at.w1 <= w.at.w0
+            && c.at.w0 >= sent_w0
+            && w.at.w0 - c.at.w1 <= 15
+    }) {
+        return true;
+    }
+    if doc
+        .cues
+        .iter()
+        .any(|c| c.cue == Cue::Background && c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
+    {
+        return true;
+    }
+    // "the group's current offensive": a campaign, not one incident.
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Ongoing
+            && c.at.w0 >= w.at.w1
+            && c.at.w0 <= w.at.w1 + 2
+            && doc.same_clause(w.at.w0, c.at.w0)
+    }) {
+        return true;
+    }
+    false
+}
+
+/// A side or target noun of a kind within `n` words after word `w`.
+fn side_after(doc: &Doc, w: usize, n: usize, pred: impl Fn(Side) -> bool) -> bool {
+    doc.sides.iter().any(|s| {
+        s.at.w0 >= w && s.at.w0 <= w + n && pred(s.def.side) && doc.same_sentence(w, s.at.w0)
+    })
+}
+
+fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
+    doc.places.iter().any(|p| {
+        p.m.place.is_some() && p.at.w0 >= w && p.at.w0 <= w + n && doc.same_clause(w, p.at.w0)
+    })
+}
+
+/// The frames of one sentence.
+pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
+    let s = doc.sents[si];
+    let mut words: Vec<Word> = doc
+        .triggers
+        .iter()
+        .filter(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1)
+        .map(|t| Word {
+            class: t.def.class,
+            strength: t.def.strength,
+            definite: t.definite,
+            at: t.at,
+        })
+        .filter(|w| !cancelled(doc, w, s.w0))
+        // Words inside a name ("… لتحقيق الاستقرار في مالي") are not events.
+        .filter(|w| {
+            !doc.actors
+                .iter()
+                .any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1)
+        })
+        // "the French operation", "operation Barkhane": a mission's name,
+        // not a reference to an incident.
+        .filter(|w| {
+            w.strength > 0
+                || !(doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+                    || doc.countries.iter().any(|c| {
+                        c.at.w0 == w.at.w1 && c.m.form == crate::geo::CountryForm::Demonym
+                    }))
+        })
+        .collect();
+    // Words that only count with the right object next to them.
+    words.retain(|w| match w.class {
+        // Control of a named place.
+        C::Take => place_after(doc, w.at.w1, 4) || w.strength == 2 && place_after(doc, w.at.w1, 10),
+        // An interception of a weapon ("اعتراض صاروخ"), not an objection.
+        C::Intercept => doc.triggers.iter().any(|t| {
+            t.at.w0 >= w.at.w1
+                && t.at.w0 <= w.at.w1 + 4
+                && matches!(t.def.class, C::Air | C::Shelling | C::Explosion)
+                && doc.same_sentence(w.at.w0, t.at.w0)
+        }),
+        // A base handed over, closed, left or set up.
+        C::Handover | C::Base => {
+            w.strength == 2
+                || side_after(doc, w.at.w1, 6, |s| s == Side::MilitaryTarget)
+                || side_after(doc, w.at.w0.saturating_sub(3), 3, |s| {
+                    s == Side::MilitaryTarget
+                })
+        }
+        _ => true,
+    });
+    let protesters = doc.sides.iter().any(|x| {
+        x.at.w0 >= s.w0 && x.at.w1 <= s.w1 && matches!(x.def.side, Side::Protesters | Side::Rioters)
+    });
+    // A dispersal or live fire on protesters is a protest event even with no
+    // protest word.
+    if protesters && !words.iter().any(|w| family(w.class) == Family::Protest) {
+        if let Some(c) = doc
+            .cues_in(s.w0, s.w1)
+            .find(|c| matches!(c.cue, Cue::Disperse | Cue::LiveFire))
+        {
+            words.push(Word {
+                class: C::Protest,
+                strength: 2,
+                definite: false,
+                at: c.at,
+            });
+        }
+    }
+    if words.is_empty() {
+        return Vec::new();
+    }
+    words.sort_by_key(|w| w.at.w0);
+    let has_protest = words.iter().any(|w| family(w.class) == Family::Protest);
+    let has_take = words.iter().any(|w| w.class == C::Take);
+    let has_violence = words.iter().any(|w| family(w.class) == Family::Violence);
+    let has_arrest = words
+        .iter()
+        .any(|w| w.class == C::Arrest && w.strength == 2);
+    let has_intercept = words.iter().any(|w| w.class == C::Intercept);
+    // Assign each word to a family after the absorption rules.
+    let mut assigned: Vec<(Family, Word)> = Vec::new();
+    for w in &words {
+        let mut f = family(w.class);
+        match f {
+            // Gunfire, clashes and assaults around a crowd belong to the
+            // crowd's event; bombs and air strikes do not.
+            Family::Violence
+                if has_protest
+                    && matches!(
+                        w.class,
+                        C::Attack | C::Clash | C::Shooting | C::Kill | C::Grenade
+                    ) =>
+            {
+                f = Family::Protest
+            }
+            Family::Arrest if has_protest => f = Family::Protest,
+            // Arson or looting by a crowd is the crowd's riot.
+            Family::Looting if protesters => f = Family::Protest,
+            Family::Looting if has_violence && !has_take => f = Family::Violence,
+            Family::Handover if has_take => f = Family::Violence,
+            // The raid that made the arrests.
+            Family::Violence if has_arrest && w.strength < 2 && matches!(w.class, C::Attack) => {
+                f = Family::Arrest
+            }
+            // The weapon that was intercepted.
+            Family::Violence
+                if has_intercept
+                    && matches!(w.class, C::Air | C::Shelling | C::Explosion | C::Attack) =>
+            {
+                f = Family::Intercept
+            }
+            _ => {}
+        }
+        assigned.push((f, *w));
+    }
+    // Two dates in the sentence, each next to its own event words: two
+    // incidents of one kind ("forty abducted on Wednesday, twenty more on
+    // Thursday").
+    let dates: Vec<&crate::doc::DateM> = doc
+        .dates
+        .iter()
+        .filter(|d| {
+            d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && d.d.kind != crate::dates::DateKind::PeriodStart
+        })
+        .collect();
+    let mut distinct: Vec<chrono::NaiveDate> = dates.iter().map(|d| d.d.date).collect();
+    distinct.sort();
+    distinct.dedup();
+    let date_of = |w: &Word| -> Option<usize> {
+        if distinct.len() < 2 {
+            return None;
+        }
+        dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.at.w0.abs_diff(w.at.w0) <= 6
+                    && doc.same_clause(d.at.w0.min(w.at.w0), d.at.w0.max(w.at.w0))
+            })
+            .min_by_key(|(_, d)| d.at.w0.abs_diff(w.at.w0))
+            .map(|(i, _)| i)
+    };
+    let mut by_family: Vec<Frame> = Vec::new();
+    let mut frame_date: Vec<Option<usize>> = Vec::new();
+    for (f, w) in assigned {
+        let wd = date_of(&w);
+        let found = by_family
+            .iter()
+            .zip(frame_date.iter())
+            .position(|(fr, fd)| fr.family == f && (wd.is_none() || fd.is_none() || *fd == wd));
+        if let Some(i) = found {
+            if frame_date[i].is_none() {
+                frame_date[i] = wd;
+            }
+        }
+        match found.map(|i| &mut by_family[i]) {
+            Some(fr) => fr.words.push(w),
+            None => {
+                by_family.push(Frame {
+                    sent: si,
+                    family: f,
+                    words: vec![w],
+                    w0: s.w0,
+                    w1: s.w1,
+                });
+                frame_date.push(wd);
+            }
+        }
+    }
+    // Several frames share the sentence: each owns the stretch around its
+    // words, cut at the clause break before the next frame's first word.
+    by_family.sort_by_key(|f| f.words.iter().map(|w| w.at.w0).min().unwrap_or(0));
+    if by_family.len() > 1 {
+        let firsts: Vec<usize> = by_family
+            .iter()
+            .map(|f| f.words.iter().map(|w| w.at.w0).min().unwrap_or(s.w0))
+            .collect();
+        for i in 1..by_family.len() {
+            let prev_last = by_family[i - 1]
+                .words
+                .iter()
+                .map(|w| w.at.w1)
+                .max()
+                .unwrap_or(s.w0);
+            let start = firsts[i];
+            let mut cut = start;
+            let mut k = start;
+            while k > prev_last {
+                if !doc.words.joined[k - 1] {
+                    cut = k;
+                    break;
+                }
+                k -= 1;
+            }
+            if k <= prev_last {
+                cut = (prev_last + start).div_ceil(2).max(prev_last);
+            }
+            by_family[i - 1].w1 = cut;
+            by_family[i].w0 = cut;
+        }
+    }
+    by_family.retain(|f| supported(doc, f));
+    by_family
+}
+
+/// A frame of weak words needs a victim, a target or a perpetrator.
+fn supported(doc: &Doc, f: &Frame) -> bool {
+    match f.strength() {
+        2 => true,
+        0 => f.anaphoric(),
+        _ => {
+            if f.anaphoric() {
+                return true;
+            }
+            let people = doc
+                .sides
+                .iter()
+                .any(|s| s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side != Side::People);
+            let named = doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1);
+            let counted = doc.qtys.iter().any(|q| q.at.w0 >= f.w0 && q.at.w1 <= f.w1)
+                && doc
+                    .cues_in(f.w0, f.w1)
+                    .any(|c| matches!(c.cue, Cue::Death | Cue::Injury | Cue::Neutralized));
+            match f.family {
+                // An active "killed" only reports an incident when its
+                // subject is the perpetrator ("قتل مسلحون سبعة مزارعين").
+                Family::Violence if f.words.iter().all(|w| w.class == C::Kill) => {
+                    f.words.iter().any(|w| killing_noun(doc, w))
+                        || f.words.iter().any(|w| {
+                            doc.sides.iter().any(|s| {
+                                s.at.w0 >= w.at.w1
+                                    && s.at.w0 <= w.at.w1 + 1
+                                    && matches!(s.def.side, Side::Fighters | Side::Civilians)
+                                    && s.def.count.is_none()
+                            }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+                        })
+                }
+                Family::Agreement => false,
+                _ => people || named || counted || claimed(doc, f),
+            }
+        }
+    }
+}
+
+/// A group claimed the attacks the frame tells of ("أعلن التنظيم
+/// مسؤوليته عن هجمات في …"): the claim names a perpetrator.
+fn claimed(doc: &Doc, f: &Frame) -> bool {
+    doc.cues_in(f.w0, f.w1)
+        .any(|c| c.cue == Cue::Claim && doc.cue_before(c.at.w0, 2, Cue::Negation).is_none())
+}
+
+/// "على قتل عشرة جنود", "مسؤوليتها عن قتل خمسة مدنيين": the verbal noun
+/// after a preposition, with its victims counted or named right after it,
+/// tells of a killing someone carried out (a passive "قُتل" has no
+/// preposition before it).
+fn killing_noun(doc: &Doc, w: &Word) -> bool {
+    w.at.w0 > 0
+        && matches!(doc.key(w.at.w0 - 1), "علي" | "عن")
+        && doc.same_clause(w.at.w0 - 1, w.at.w0)
+        && (doc.qtys.iter().any(|q| q.at.w0 == w.at.w1)
+            || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+            || doc
+                .sides
+                .iter()
+                .any(|x| x.at.w0 == w.at.w1 && x.def.side.names_people()))
+}
+
+/// The sub-event type a set of event words gives, with what the sentence
+/// says about the target and the victims.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The target or victims are armed (soldiers, a base, fighters).
+    pub armed_target: bool,
+    /// The target or victims are civilians.
+    pub civilian_target: bool,
+    /// Armed people (soldiers, police, fighters, contractors) were among
+    /// the dead or wounded.
+    pub armed_victims: bool,
+    /// Civilians were among the dead or wounded.
+    pub civilian_victims: bool,
+    pub protest_victims: bool,
+    pub live_fire: bool,
+    pub dispersal: bool,
+    pub casualties: bool,
+    pub lynch: bool,
+    pub civilians_act: bool,
+    pub state_named: bool,
+}
+
+pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
+    use SubEventType as S;
+    let has = |c: C| words.iter().any(|w| w.class == c);
+    match fam {
+        Family::Protest => {
+            if (cx.live_fire || has(C::Shooting) || has(C::Kill)) && cx.casualties {
+                S::ExcessiveForceAgainstProtesters
+            } else if has(C::Riot)
+                || has(C::Clash)
+                || has(C::Attack)
+                || has(C::Grenade)
+                || has(C::Looting)
+            {
+                S::ViolentDemonstration
+            } else if cx.dispersal || has(C::Arrest) || has(C::Shooting) {
+                S::ProtestWithIntervention
+            } else {
+                S::PeacefulProtest
+            }
+        }
+        Family::Looting => S::LootingPropertyDestruction,
+        Family::Sexual => S::SexualViolence,
+        Family::Arrest => S::Arrests,
+        Family::Handover => S::NonViolentTransferOfTerritory,
+        Family::Base => S::HeadquartersOrBaseEstablished,
+        Family::Agreement => S::Agreement,
+        Family::Merger => S::ChangeToGroupActivity,
+        Family::Intercept => S::DisruptedWeaponsUse,
+        Family::Violence => {
+            if has(C::Take) {
+                // Which side took it is decided with the actors.
+                return S::NonStateActorOvertakesTerritory;
+            }
+            if has(C::Abduction) {
+                return S::AbductionForcedDisappearance;
+            }
+            if has(C::Suicide) {
+                // A car bomb that opens an assault on a base is one battle.
+                let assault = has(C::Clash)
+                    || words.iter().any(|w| {
+                        w.class == C::Attack
+                            && w.strength == 2
+                            && (cx.armed_target || cx.armed_victims)
+                    });
+                return if assault {
+                    S::ArmedClash
+                } else {
+                    S::SuicideBomb
+                };
+            }
+            if has(C::Air) {
+                return S::AirDroneStrike;
+            }
+            if has(C::Ied) {
+                return S::RemoteExplosiveLandmineIed;
+            }
+            if has(C::Shelling) {
+                return S::ShellingArtilleryMissileAttack;
+            }
+            if has(C::Grenade) {
+                return S::Grenade;
+            }
+            if has(C::Mob) || cx.lynch || (has(C::Kill) && cx.civilians_act) {
+                return S::MobViolence;
+            }
+            if has(C::Massacre) {
+                return S::Attack;
+            }
+            if has(C::Clash) {
+                return S::ArmedClash;
+            }
+            if has(C::Attack) || has(C::Shooting) || has(C::Kill) {
+                // The target the text names decides; the victims only
+                // when it names none (civilians caught in an assault on a
+                // camp do not make it an attack on civilians).
+                let armed = cx.armed_target || (!cx.civilian_target && cx.armed_victims);
+                let civilian = cx.civilian_target || (!cx.armed_target && cx.civilian_victims);
+                if armed && !civilian {
+                    return S::ArmedClash;
+                }
+                if civilian {
+                    return S::Attack;
+                }
+                return if cx.state_named {
+                    S::ArmedClash
+                } else {
+                    S::Attack
+                };
+            }
+            if has(C::Explosion) {
+                return S::RemoteExplosiveLandmineIed;
+            }
+            S::Attack
+        }
+    }
+}
+
+/// Sub-event types that may describe one incident told twice.
+pub fn compatible(a: SubEventType, b: SubEventType) -> bool {
+    use SubEventType as S;
+    if a == b {
+        return true;
+    }
+    let pair = |x: S, y: S| (a == x && b == y) || (a == y && b == x);
+    pair(S::ArmedClash, S::SuicideBomb)
+        || pair(S::ArmedClash, S::GovernmentRegainsTerritory)
+        || pair(S::ArmedClash, S::NonStateActorOvertakesTerritory)
+        || pair(
+            S::GovernmentRegainsTerritory,
+            S::NonStateActorOvertakesTerritory,
+        )
+        || pair(S::RemoteExplosiveLandmineIed, S::SuicideBomb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(class: C, strength: u8) -> Word {
+        Word {
+            class,
+            strength,
+            definite: false,
+            at: At {
+                w0: 0,
+                w1: 1,
+                span: rasd_model::Span::new(0, 1),
+            },
+        }
+    }
+
+    #[test]
+    fn types_follow_the_guidelines() {
+        let armed = Context {
+            armed_target: true,
+            ..Context::default()
+        };
+        let civ = Context {
+            civilian_target: true,
+            ..Context::default()
+        };
+        // car bomb + assault on a base = battle; a lone suicide bomber = suicide bomb
+        assert_eq!(
+            classify(
+                &[word(C::Suicide, 2), word(C::Clash, 2)],
+                Family::Violence,
+                &armed
+            ),
+            SubEventType::ArmedClash
+        );
+        assert_eq!(
+            classify(&[word(C::Suicide, 2)], Family::Violence, &civ),
+            SubEventType::SuicideBomb
+        );
+        // an IED against soldiers is an IED, not a battle
+        assert_eq!(
+            classify(
+                &[word(C::Ied, 2), word(C::Attack, 1)],
+                Family::Violence,
+                &armed
+            ),
+            SubEventType::RemoteExplosiveLandmineIed
+        );
+        // an attack is a battle or violence against civilians by its target
+        assert_eq!(
+            classify(&[word(C::Attack, 1)], Family::Violence, &armed),
+            SubEventType::ArmedClash
+        );
+        assert_eq!(
+            classify(&[word(C::Attack, 1)], Family::Violence, &civ),
+            SubEventType::Attack
+        );
+        let fire = Context {
+            live_fire: true,
+            casualties: true,
+            ..Context::default()
+        };
+        assert_eq!(
+            classify(&[word(C::Protest, 2)], Family::Protest, &fire),
+            SubEventType::ExcessiveForceAgainstProtesters
+        );
+        assert_eq!(
+            classify(&[word(C::Protest, 2)], Family::Protest, &Context::default()),
+            SubEventType::PeacefulProtest
+        );
+    }
+}

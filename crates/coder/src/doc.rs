@@ -1,0 +1,514 @@
+//! One document, read once: its words, sentences and every dictionary hit.
+//!
+//! Everything later stages need is found here in a single pass per
+//! dictionary: event words, actor aliases, side nouns, cue words, source
+//! names, numbers, dates, places and country mentions. Each hit records
+//! the range of *words* it covers (indices into [`Words::tok`]) as well as
+//! its byte span, so rules can speak of "the word before" or "within three
+//! words" without re-tokenizing.
+
+use chrono::NaiveDate;
+use rasd_model::{Document, Inter, Span};
+use rasd_text::Analysis;
+
+use crate::actors::{ActorDict, ACTORS};
+use crate::dates::{find_dates, DateRef};
+use crate::geo::{CountryMention, Gazetteer, PlaceKind, PlaceMention};
+use crate::lang::{Cue, LangData, Side, SideDef, TriggerDef};
+use crate::lexicon::{longest_first, Words};
+use crate::numbers::{find_quantities, Quantity};
+
+/// Word range `[w0, w1)` and byte span of a hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    pub w0: usize,
+    pub w1: usize,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct TrigM {
+    pub at: At,
+    pub def: TriggerDef,
+    /// The word carries the definite article (a reference back).
+    pub definite: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorM {
+    pub at: At,
+    pub actor: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct SideM {
+    pub at: At,
+    pub def: SideDef,
+    /// Country of a demonym or country name right after the noun
+    /// ("الجيش المالي", "جيش بوركينا فاسو").
+    pub iso3: Option<&'static str>,
+    pub country: Option<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueM {
+    pub at: At,
+    pub cue: Cue,
+}
+
+#[derive(Debug, Clone)]
+pub struct SrcM {
+    pub at: At,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct QtyM {
+    pub at: At,
+    pub q: Quantity,
+}
+
+#[derive(Debug, Clone)]
+pub struct DateM {
+    pub at: At,
+    pub d: DateRef,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceM {
+    pub at: At,
+    pub m: PlaceMention,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountryM {
+    pub at: At,
+    pub m: CountryMention,
+}
+
+/// A body sentence: word range `[w0, w1)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Sent {
+    pub span: Span,
+    pub w0: usize,
+    pub w1: usize,
+}
+
+/// A document read once: the analysis and every dictionary hit, each
+/// list sorted by position. Rules look at it through [`Doc`] views of a
+/// stretch of words, so each look-up only scans the hits nearby and the
+/// cost of coding stays linear in the length of the document.
+pub struct DocData<'a> {
+    pub text: &'a str,
+    pub an: Analysis,
+    pub words: Words,
+    pub publication: Option<NaiveDate>,
+    pub sents: Vec<Sent>,
+    pub triggers: Vec<TrigM>,
+    pub actors: Vec<ActorM>,
+    pub sides: Vec<SideM>,
+    pub cues: Vec<CueM>,
+    pub sources: Vec<SrcM>,
+    pub qtys: Vec<QtyM>,
+    pub dates: Vec<DateM>,
+    pub places: Vec<PlaceM>,
+    pub countries: Vec<CountryM>,
+    pub doc_countries: Vec<(&'static str, &'static str)>,
+    pub dict: &'static ActorDict,
+}
+
+/// A view of a document: the hits of a stretch of words (all sentences
+/// stay visible, with their document-wide indices).
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub an: &'a Analysis,
+    pub words: &'a Words,
+    pub publication: Option<NaiveDate>,
+    pub sents: &'a [Sent],
+    pub triggers: &'a [TrigM],
+    pub actors: &'a [ActorM],
+    pub sides: &'a [SideM],
+    pub cues: &'a [CueM],
+    pub sources: &'a [SrcM],
+    pub qtys: &'a [QtyM],
+    pub dates: &'a [DateM],
+    pub places: &'a [PlaceM],
+    pub countries: &'a [CountryM],
+    /// Countries the body names, most mentioned first.
+    pub doc_countries: &'a [(&'static str, &'static str)],
+    pub dict: &'static ActorDict,
+}
+
+/// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
+fn slice<T>(v: &[T], w0: usize, w1: usize, at: impl Fn(&T) -> usize) -> &[T] {
+    let a = v.partition_point(|x| at(x) < w0);
+    let b = v.partition_point(|x| at(x) < w1);
+    &v[a..b.max(a)]
+}
+
+impl<'a> DocData<'a> {
+    /// The whole document.
+    pub fn full(&self) -> Doc<'_> {
+        self.view(0, usize::MAX)
+    }
+
+    /// The hits that start in words `[w0, w1)`.
+    pub fn view(&self, w0: usize, w1: usize) -> Doc<'_> {
+        Doc {
+            text: self.text,
+            an: &self.an,
+            words: &self.words,
+            publication: self.publication,
+            sents: &self.sents,
+            triggers: slice(&self.triggers, w0, w1, |x| x.at.w0),
+            actors: slice(&self.actors, w0, w1, |x| x.at.w0),
+            sides: slice(&self.sides, w0, w1, |x| x.at.w0),
+            cues: slice(&self.cues, w0, w1, |x| x.at.w0),
+            sources: slice(&self.sources, w0, w1, |x| x.at.w0),
+            qtys: slice(&self.qtys, w0, w1, |x| x.at.w0),
+            dates: slice(&self.dates, w0, w1, |x| x.at.w0),
+            places: slice(&self.places, w0, w1, |x| x.at.w0),
+            countries: slice(&self.countries, w0, w1, |x| x.at.w0),
+            doc_countries: &self.doc_countries,
+            dict: self.dict,
+        }
+    }
+
+    /// The view rules use for sentences `a..=b`: their words, with
+    /// [`LOOK_BACK`] words before them (for "the group named before") and
+    /// a few after.
+    pub fn around(&self, a: usize, b: usize) -> Doc<'_> {
+        let (Some(first), Some(last)) = (self.sents.get(a), self.sents.get(b)) else {
+            return self.full();
+        };
+        self.view(first.w0.saturating_sub(LOOK_BACK), last.w1 + 4)
+    }
+}
+
+/// How far back, in words, rules look for a name a sentence refers to.
+pub const LOOK_BACK: usize = 300;
+
+impl<'a> DocData<'a> {
+    pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
+        let text = doc.text.as_str();
+        let an = rasd_text::analyze(text);
+        let words = Words::new(text, &an);
+        let body = doc.body_spans();
+        let in_body = |s: Span| {
+            body.iter()
+                .any(|b| b.start <= s.start && s.end <= b.end.max(b.start))
+        };
+        let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();
+        let ends: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.end).collect();
+        // The words a span covers, including a word it starts inside (a
+        // number read without its glued conjunction: "و|ثلاثة").
+        let at_of = |span: Span| -> Option<At> {
+            let w0 = ends.partition_point(|&e| e <= span.start);
+            let w1 = starts.partition_point(|&s| s < span.end);
+            (w1 > w0).then_some(At { w0, w1, span })
+        };
+        let mut sents = Vec::new();
+        for s in &an.sentences {
+            if !in_body(s.span) {
+                continue;
+            }
+            if let Some(at) = at_of(s.span) {
+                sents.push(Sent {
+                    span: s.span,
+                    w0: at.w0,
+                    w1: at.w1,
+                });
+            }
+        }
+        let hit_at = |h: &crate::lexicon::Hit| At {
+            w0: h.start,
+            w1: h.end,
+            span: h.span,
+        };
+        let triggers = lang
+            .triggers
+            .find(&an, &words)
+            .iter()
+            .map(|h| {
+                let t = &an.tokens[words.tok[h.start]];
+                TrigM {
+                    at: hit_at(h),
+                    def: *lang.triggers.value(h.entry),
+                    definite: t.prefix().ends_with("ال") || t.prefix().ends_with("لل"),
+                }
+            })
+            .collect();
+        let dict: &'static ActorDict = &ACTORS;
+        let (place_mentions, country_mentions) =
+            Gazetteer::global().geocode_with_countries(text, &an);
+        let countries: Vec<CountryM> = country_mentions
+            .into_iter()
+            .filter_map(|m| at_of(m.span).map(|at| CountryM { at, m }))
+            .collect();
+        let mut tally: Vec<(&'static str, &'static str, usize, usize)> = Vec::new();
+        for c in &countries {
+            if !in_body(c.at.span) {
+                continue;
+            }
+            match tally.iter_mut().find(|t| t.0 == c.m.iso3) {
+                Some(t) => t.2 += 1,
+                None => tally.push((c.m.iso3, c.m.country, 1, c.at.w0)),
+            }
+        }
+        let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
+            .into_iter()
+            .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
+            .collect();
+        // A month name is not a place ("في يونيو" is not a town called June).
+        let places: Vec<PlaceM> = place_mentions
+            .into_iter()
+            .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
+            .filter(|p| {
+                !dates
+                    .iter()
+                    .any(|d| d.at.span.start < p.at.span.end && p.at.span.start < d.at.span.end)
+            })
+            .collect();
+        for p in &places {
+            if let Some(pl) = &p.m.place {
+                if !in_body(p.at.span) || pl.iso3.is_empty() {
+                    continue;
+                }
+                // Places count towards their country, less than a name.
+                if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
+                    t.2 += 1;
+                }
+            }
+        }
+        // Nothing in the body: the title and dateline still tell the country.
+        if tally.is_empty() {
+            for c in &countries {
+                if !tally.iter().any(|t| t.0 == c.m.iso3) {
+                    tally.push((c.m.iso3, c.m.country, 1, c.at.w0));
+                }
+            }
+            for p in &places {
+                if let Some(pl) = &p.m.place {
+                    if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
+                        t.2 += 1;
+                    }
+                }
+            }
+        }
+        tally.sort_by_key(|t| (std::cmp::Reverse(t.2), t.3));
+        let doc_countries: Vec<(&'static str, &'static str)> =
+            tally.iter().map(|t| (t.0, t.1)).collect();
+        let iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();
+        let actors = longest_first(
+            dict.matcher
+                .find_all(&an, &words)
+                .into_iter()
+                .filter(|h| {
+                    let a = dict.matcher.value(h.entry);
+                    a.only_in.is_empty() || a.only_in.iter().any(|c| iso_set.contains(&c.as_str()))
+                })
+                .collect(),
+        )
+        .iter()
+        .map(|h| ActorM {
+            at: hit_at(h),
+            actor: dict.matcher.value(h.entry).actor,
+        })
+        .collect::<Vec<_>>();
+        let mut sides: Vec<SideM> = lang
+            .sides
+            .find(&an, &words)
+            .iter()
+            .filter(|h| {
+                // A named actor wins over a generic noun inside it
+                // ("قوات" in "قوات الدعم السريع").
+                !actors.iter().any(|a| a.at.w0 < h.end && h.start < a.at.w1)
+            })
+            .map(|h| SideM {
+                at: hit_at(h),
+                def: *lang.sides.value(h.entry),
+                iso3: None,
+                country: None,
+            })
+            .collect();
+        for s in sides.iter_mut() {
+            if !matches!(
+                s.def.side,
+                Side::Military
+                    | Side::Police
+                    | Side::MilitaryTarget
+                    | Side::Members
+                    | Side::Authorities
+            ) {
+                continue;
+            }
+            // The country follows the noun, possibly after one more word
+            // ("القوات المسلحة المالية", "طائرات حربية روسية").
+            if let Some(c) = countries.iter().find(|c| {
+                c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1 && joined(&words, s.at.w1 - 1, c.at.w0)
+            }) {
+                s.iso3 = Some(c.m.iso3);
+                s.country = Some(c.m.country);
+            }
+        }
+        let cues = lang
+            .cues
+            .find(&an, &words)
+            .iter()
+            .map(|h| CueM {
+                at: hit_at(h),
+                cue: *lang.cues.value(h.entry),
+            })
+            .collect();
+        let sources = lang
+            .sources
+            .find(&an, &words)
+            .iter()
+            .map(|h| SrcM {
+                at: hit_at(h),
+                label: lang.sources.value(h.entry).clone(),
+            })
+            .collect();
+        let mut qtys: Vec<QtyM> = find_quantities(text, &an)
+            .into_iter()
+            .filter_map(|q| at_of(q.span).map(|at| QtyM { at, q }))
+            .collect();
+        // A number glued to the conjunction ("و8 من متطوعي") that the
+        // number reader left out: a plain count.
+        for (i, &t) in words.tok.iter().enumerate() {
+            let tok = &an.tokens[t];
+            if tok.kind != rasd_text::TokenKind::Number
+                || i == 0
+                || an.tokens[words.tok[i - 1]].key != "و"
+            {
+                continue;
+            }
+            if tok.span.start != an.tokens[words.tok[i - 1]].span.end
+                || qtys.iter().any(|q| q.at.w0 <= i && i < q.at.w1)
+            {
+                continue;
+            }
+            if let Ok(value) = tok.key.replace(',', "").parse::<u64>() {
+                qtys.push(QtyM {
+                    at: At {
+                        w0: i,
+                        w1: i + 1,
+                        span: tok.span,
+                    },
+                    q: crate::numbers::Quantity {
+                        span: tok.span,
+                        value,
+                        qualifier: crate::numbers::NumberQualifier::Exact,
+                        vague: false,
+                    },
+                });
+            }
+        }
+        qtys.sort_by_key(|q| q.at.w0);
+        let mut doc = DocData {
+            text,
+            an,
+            words,
+            publication: doc.publication_date(),
+            sents,
+            triggers,
+            actors,
+            sides,
+            cues,
+            sources,
+            qtys,
+            dates,
+            places,
+            countries,
+            doc_countries,
+            dict,
+        };
+        // Views cut every list by position.
+        doc.triggers.sort_by_key(|x| x.at.w0);
+        doc.actors.sort_by_key(|x| x.at.w0);
+        doc.sides.sort_by_key(|x| x.at.w0);
+        doc.cues.sort_by_key(|x| x.at.w0);
+        doc.sources.sort_by_key(|x| x.at.w0);
+        doc.qtys.sort_by_key(|x| x.at.w0);
+        doc.dates.sort_by_key(|x| x.at.w0);
+        doc.places.sort_by_key(|x| x.at.w0);
+        doc.countries.sort_by_key(|x| x.at.w0);
+        doc
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// The match key (stem) of word `w`.
+    pub fn stem(&self, w: usize) -> &str {
+        &self.an.tokens[self.words.tok[w]].stem
+    }
+
+    /// The match key of word `w` with its clitics.
+    pub fn key(&self, w: usize) -> &str {
+        &self.an.tokens[self.words.tok[w]].key
+    }
+
+    pub fn word_span(&self, w: usize) -> Span {
+        self.an.tokens[self.words.tok[w]].span
+    }
+
+    /// Whether words `a < b` are in one clause: no comma, full stop or line
+    /// break between them.
+    pub fn same_clause(&self, a: usize, b: usize) -> bool {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        (a..b).all(|i| self.words.joined[i])
+    }
+
+    /// Whether a comma-free stretch: like [`same_clause`] but a comma is
+    /// allowed (only a full stop or line break separates).
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        self.sent_of(a).is_some_and(|i| b < self.sents[i].w1)
+    }
+
+    pub fn cues_in(&self, w0: usize, w1: usize) -> impl Iterator<Item = &CueM> {
+        self.cues
+            .iter()
+            .filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
+    }
+
+    pub fn has_cue(&self, w0: usize, w1: usize, cue: Cue) -> bool {
+        self.cues_in(w0, w1).any(|c| c.cue == cue)
+    }
+
+    /// A cue of this kind ending within `n` words before word `w` (same clause).
+    pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&CueM> {
+        self.cues
+            .iter()
+            .filter(|c| {
+                c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w)
+            })
+            .max_by_key(|c| c.at.w1)
+    }
+
+    /// The sentence that contains word `w`.
+    pub fn sent_of(&self, w: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|s| s.w1 <= w);
+        self.sents.get(i).filter(|s| s.w0 <= w).map(|_| i)
+    }
+
+    /// Name and inter of a named actor for an event in `iso3`.
+    pub fn actor_name(&self, actor: usize, iso3: &str, country: &str) -> (String, Inter) {
+        self.dict.name_in(actor, iso3, country)
+    }
+
+    pub fn place_is_area(p: &PlaceMention) -> bool {
+        p.place.as_ref().is_some_and(|pl| {
+            matches!(
+                pl.kind,
+                PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region
+            )
+        })
+    }
+}
+
+/// Words `a..=b` are connected without a clause break (a ≤ b).
+fn joined(words: &Words, a: usize, b: usize) -> bool {
+    (a..b).all(|i| words.joined.get(i).copied().unwrap_or(false))
+}

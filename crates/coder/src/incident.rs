@@ -1,0 +1,2383 @@
+//! From frames to event records: incidents, then every field.
+//!
+//! Sentences are read in order. A sentence's frames either join the
+//! incident they continue (same kind of event, no other day or place
+//! named, or an explicit reference back) or open a new one; sentences with
+//! no event word add their details (figures, claims, attributions) to the
+//! incident being told. Each incident then gets its date, place, actors,
+//! fatalities, claim and sources, each with the spans that support it.
+
+use chrono::{Duration, NaiveDate};
+use rasd_model::{
+    event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span,
+    SubEventType,
+};
+
+use crate::actors::generic_name;
+use crate::casualty::{figures, group_of_inter, tally, Figure, Kind, Victims};
+use crate::dates::DateKind;
+use crate::detect::{classify, compatible, frames_of_sentence, Context, Family, Frame, Word};
+use crate::doc::{At, Doc, DocData};
+use crate::geo::{Place, PlaceKind};
+use crate::lang::{Cue, Side, TriggerClass as C};
+
+#[derive(Debug, Clone)]
+struct DateChoice {
+    date: NaiveDate,
+    precision: DatePrecision,
+    span: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+struct PlaceChoice {
+    place: Place,
+    span: Span,
+    precision: u8,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    family: Family,
+    frames: Vec<Frame>,
+    /// Sentences with no event word that add details.
+    details: Vec<usize>,
+    date: Option<DateChoice>,
+    place: Option<PlaceChoice>,
+    /// Date and place came from the text of this incident (not inherited).
+    own_date: bool,
+    own_place: bool,
+    sub: SubEventType,
+    period: bool,
+    /// The last sentence that told of it.
+    last_sent: usize,
+    /// Opened within a story told just before (whose day and place it
+    /// may inherit).
+    in_story: bool,
+}
+
+impl Draft {
+    fn words(&self) -> Vec<Word> {
+        self.frames
+            .iter()
+            .flat_map(|f| f.words.iter().copied())
+            .collect()
+    }
+
+    /// Word ranges the incident's details come from.
+    fn scopes(&self, doc: &Doc) -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = self.frames.iter().map(|f| (f.w0, f.w1)).collect();
+        for &s in &self.details {
+            v.push((doc.sents[s].w0, doc.sents[s].w1));
+        }
+        v
+    }
+}
+
+fn within(scopes: &[(usize, usize)], at: &At) -> bool {
+    scopes.iter().any(|&(a, b)| at.w0 >= a && at.w1 <= b)
+}
+
+/// The statement verb governing a date, if the date is when something was
+/// *said* ("أعلن الجيش، مساء الأحد، …").
+fn is_statement_date(doc: &Doc, at: &At) -> bool {
+    doc.cues.iter().any(|c| {
+        c.cue == Cue::Speech
+            && c.at.w1 <= at.w0
+            && at.w0 - c.at.w1 <= 10
+            && doc.same_sentence(c.at.w0, at.w0)
+            && !doc
+                .triggers
+                .iter()
+                .any(|t| t.at.w0 >= c.at.w1 && t.at.w1 <= at.w0)
+            && !doc.cues.iter().any(|d| {
+                matches!(d.cue, Cue::Death | Cue::Injury) && d.at.w0 >= c.at.w1 && d.at.w1 <= at.w0
+            })
+    })
+}
+
+/// The explicit date of a frame: the date nearest to its event words,
+/// statement dates and period starts aside. `fallback` gets the statement
+/// date when that is all there is.
+fn frame_date(
+    doc: &Doc,
+    f: &Frame,
+    prev: Option<&DateChoice>,
+) -> (Option<DateChoice>, Option<DateChoice>) {
+    let anchor = f.anchor();
+    // "two days earlier", "the next day": relative to the incident told
+    // before, whatever the date reader made of it.
+    if let Some(p) = prev {
+        for c in doc.cues_in(f.w0, f.w1) {
+            let shift = match c.cue {
+                Cue::SameDay => 0,
+                Cue::NextDay => 1,
+                Cue::DayBefore => -1,
+                Cue::DayBefore2 => -2,
+                _ => continue,
+            };
+            return (
+                Some(DateChoice {
+                    date: p.date + Duration::days(shift),
+                    precision: p.precision,
+                    span: Some(c.at.span),
+                }),
+                None,
+            );
+        }
+    }
+    let mut best: Option<(usize, DateChoice)> = None;
+    let mut statement: Option<DateChoice> = None;
+    for d in doc
+        .dates
+        .iter()
+        .filter(|d| d.at.w0 >= f.w0 && d.at.w1 <= f.w1)
+    {
+        if d.d.kind == DateKind::PeriodStart || doc.cue_before(d.at.w0, 5, Cue::Period).is_some() {
+            continue;
+        }
+        let choice = DateChoice {
+            date: d.d.date,
+            precision: d.d.precision,
+            span: Some(d.at.span),
+        };
+        if is_statement_date(doc, &d.at) {
+            statement.get_or_insert(choice);
+            continue;
+        }
+        let dist = d.at.w0.abs_diff(anchor);
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, choice));
+        }
+    }
+    (best.map(|b| b.1), statement)
+}
+
+fn place_rank(p: &Place) -> u8 {
+    match p.kind {
+        PlaceKind::PopulatedPlace | PlaceKind::Other => 0,
+        PlaceKind::Admin2 => 1,
+        PlaceKind::Region => 2,
+        PlaceKind::Admin1 => 2,
+        PlaceKind::Country => 3,
+    }
+}
+
+/// The explicit place of a frame: the most specific place named in its
+/// part of the sentence, the first of "between X and Y", places that are
+/// part of an actor's name or a destination ("fled to X") aside.
+fn frame_place(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    anchor: usize,
+    allow_destination: bool,
+) -> Option<PlaceChoice> {
+    let mut cands: Vec<(u8, bool, usize, PlaceChoice)> = Vec::new();
+    for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
+        let Some(place) = &p.m.place else { continue };
+        // A country name places nothing more than the country; the event's
+        // country is decided apart.
+        if place.kind == PlaceKind::Country {
+            continue;
+        }
+        if doc
+            .actors
+            .iter()
+            .any(|a| a.at.w0 <= p.at.w0 && p.at.w1 <= a.at.w1)
+        {
+            continue;
+        }
+        let prev = p.at.w0.checked_sub(1).map(|i| doc.stem(i)).unwrap_or("");
+        let prev2 = p.at.w0.checked_sub(2).map(|i| doc.stem(i)).unwrap_or("");
+        let destination = matches!(prev, "الي" | "باتجاه" | "نحو" | "اتجاه")
+            || matches!(prev2, "الي" | "باتجاه" | "نحو")
+            // "near the border with Niger" places the event in the other country
+            || (prev == "مع" && matches!(prev2, "حدود" | "حدوده"));
+        let after_between = doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Between && c.at.w1 <= p.at.w0 && p.at.w0 - c.at.w1 <= 2);
+        let second_of_pair = doc.places.iter().any(|q| {
+            q.at.w1 <= p.at.w0
+                && p.at.w0 - q.at.w1 <= 1
+                && doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::Between && c.at.w1 <= q.at.w0 && q.at.w0 - c.at.w1 <= 2)
+        });
+        if second_of_pair {
+            continue;
+        }
+        // "X, which lies 150 km east of Y": Y only locates X (a place, or
+        // "this town" standing for the place told before).
+        let described =
+            doc.cues.iter().any(|c| {
+                c.cue == Cue::Locative
+                    && c.at.w1 <= p.at.w0
+                    && p.at.w0 - c.at.w1 <= 8
+                    && doc.same_sentence(c.at.w0, p.at.w0)
+                    && (doc.places.iter().any(|q| {
+                        q.m.place.is_some() && q.at.w1 <= c.at.w0 && c.at.w0 - q.at.w1 <= 2
+                    }) || doc.cues.iter().any(|r| {
+                        r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
+                    }))
+            });
+        if described {
+            continue;
+        }
+        if destination && !allow_destination {
+            continue;
+        }
+        let mut rank = place_rank(place);
+        if after_between {
+            rank = 0;
+        }
+        let precision = if place_rank(place) >= 2 {
+            3
+        } else {
+            p.m.geo_precision.clamp(1, 3)
+        };
+        // A place in a country the text never names is more likely a
+        // common word read as a name than the scene of the event.
+        let foreign = !doc.doc_countries.iter().any(|c| c.0 == place.iso3);
+        cands.push((
+            rank + u8::from(foreign) * 4,
+            destination,
+            p.at.w0.abs_diff(anchor),
+            PlaceChoice {
+                place: place.clone(),
+                span: p.at.span,
+                precision,
+            },
+        ));
+    }
+    cands.sort_by_key(|c| (c.1, c.0, c.2));
+    cands.into_iter().next().map(|c| c.3)
+}
+
+/// Two places can be one incident's: same location, or one is an area
+/// holding the other.
+fn same_place(a: &PlaceChoice, b: &PlaceChoice) -> bool {
+    let (x, y) = (&a.place, &b.place);
+    if x.name == y.name && x.iso3 == y.iso3 {
+        return true;
+    }
+    let holds = |area: &Place, p: &Place| match area.kind {
+        PlaceKind::Country => area.iso3 == p.iso3,
+        PlaceKind::Admin1 | PlaceKind::Region => area.iso3 == p.iso3 && area.admin1 == p.admin1,
+        PlaceKind::Admin2 => area.iso3 == p.iso3 && area.admin2 == p.admin2,
+        _ => false,
+    };
+    holds(x, y) || holds(y, x)
+}
+
+/// Most frames (and detail sentences) one incident gathers.
+const MAX_FRAMES: usize = 48;
+
+/// Codes one document.
+pub fn code(data: &DocData, doc_id: &str) -> Vec<Event> {
+    code_traced(data, doc_id, &mut None)
+}
+
+/// Adds a line to the trace, if one is kept (formatted only then).
+fn tr(trace: &mut Option<Vec<String>>, line: impl FnOnce() -> String) {
+    if let Some(t) = trace.as_mut() {
+        t.push(line());
+    }
+}
+
+/// The words of `at` in the original text (for traces).
+fn surface(doc: &Doc, at: &At) -> String {
+    doc.text
+        .get(at.span.start..at.span.end)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Codes one document; with `trace`, also tells how (one line a step:
+/// frames found, incidents opened and joined, details attached).
+pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>) -> Vec<Event> {
+    let figs = figures(data);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last: Option<usize> = None;
+    // The most recent date and place told before, for sentences with none.
+    let mut ctx_date: Option<DateChoice> = None;
+    let mut ctx_place: Option<PlaceChoice> = None;
+    // The sentence that last set the context.
+    let mut ctx_sent: Option<usize> = None;
+    let mut prev_period_start: Option<DateChoice> = None;
+    let n_sents = data.sents.len();
+    for si in 0..n_sents {
+        // What this sentence, the one after it and the words before it hold.
+        let doc = &data.around(si, (si + 1).min(n_sents - 1));
+        let s = doc.sents[si];
+        if trace.is_some() {
+            let hits: Vec<String> = doc
+                .triggers
+                .iter()
+                .filter(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1)
+                .map(|t| format!("{}={}", surface(doc, &t.at), t.def.class.as_str()))
+                .chain(
+                    doc.cues_in(s.w0, s.w1)
+                        .map(|c| format!("{}~{}", surface(doc, &c.at), c.cue.as_str())),
+                )
+                .chain(
+                    doc.sides
+                        .iter()
+                        .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+                        .map(|x| format!("{}^{}", surface(doc, &x.at), x.def.side.as_str())),
+                )
+                .chain(
+                    doc.actors
+                        .iter()
+                        .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+                        .map(|x| {
+                            format!(
+                                "{}#{}",
+                                surface(doc, &x.at),
+                                doc.dict.actors[x.actor].canonical
+                            )
+                        }),
+                )
+                .chain(
+                    doc.places
+                        .iter()
+                        .filter(|p| p.at.w0 >= s.w0 && p.at.w1 <= s.w1)
+                        .map(|p| {
+                            format!(
+                                "{}@{}",
+                                surface(doc, &p.at),
+                                p.m.place.as_ref().map(|x| x.name.as_str()).unwrap_or("?")
+                            )
+                        }),
+                )
+                .collect();
+            tr(trace, || format!("s{si}: {}", hits.join(" ")));
+        }
+        if let Some(p) = period_total(
+            doc,
+            si,
+            &figs,
+            prev_period_start.as_ref(),
+            ctx_place.as_ref(),
+        ) {
+            tr(trace, || {
+                format!(
+                    "s{si}: period total since {:?}",
+                    p.date.as_ref().map(|d| d.date)
+                )
+            });
+            drafts.push(p);
+            continue;
+        }
+        prev_period_start = doc
+            .dates
+            .iter()
+            .find(|d| {
+                d.at.w0 >= s.w0
+                    && d.at.w1 <= s.w1
+                    && doc.cue_before(d.at.w0, 12, Cue::Period).is_some()
+            })
+            .map(|d| DateChoice {
+                date: d.d.date,
+                precision: d.d.precision,
+                span: Some(d.at.span),
+            });
+        let frames = frames_of_sentence(doc, si);
+        let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
+        if frames.is_empty() {
+            if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) {
+                if let Some((i, linked)) = detail_target(doc, &drafts, last, si, &figs)
+                    .filter(|&(i, _)| drafts[i].details.len() < MAX_FRAMES)
+                {
+                    tr(trace, || format!("s{si}: details of incident {i}"));
+                    drafts[i].details.push(si);
+                    // Only a sentence that names the incident's place keeps
+                    // its story going (for later mentions to join it).
+                    if linked {
+                        drafts[i].last_sent = si;
+                    }
+                }
+            }
+            if update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place) {
+                ctx_sent = Some(si);
+            }
+            continue;
+        }
+        for f in frames {
+            // "That day", "two days earlier": counted from the date told
+            // last (the incident just told, or a date given since).
+            // A year or month given in passing is no anchor for a day.
+            let anchor_date = ctx_date
+                .clone()
+                .filter(|d| d.precision == DatePrecision::Day)
+                .or_else(|| last.and_then(|l| drafts[l].date.clone()));
+            let (date, statement) = frame_date(doc, &f, anchor_date.as_ref());
+            let place = frame_place(
+                doc,
+                f.w0,
+                f.w1,
+                f.anchor(),
+                matches!(f.family, Family::Base | Family::Intercept),
+            )
+            .or_else(|| place_reference(doc, f.w0, f.w1, ctx_place.as_ref()));
+            let cx = context(doc, &[(f.w0, f.w1)], &figs);
+            let sub = classify(&f.words, f.family, &cx);
+            tr(trace, || {
+                format!(
+                    "s{si}: frame {:?} [{}] date {:?} place {:?} sub {sub}",
+                    f.family,
+                    f.words
+                        .iter()
+                        .map(|w| surface(doc, &w.at))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                    date.as_ref().map(|d| d.date),
+                    place.as_ref().map(|p| p.place.name.clone()),
+                )
+            });
+            // "this attack", "the same attack": the incident just told.
+            let refers_back = refers_back(doc, &f);
+            // Merge into a recent incident of the same story? The latest
+            // incident is tried first.
+            let mut merged = false;
+            if !separate {
+                let mut recent: Vec<usize> = last.into_iter().collect();
+                recent.extend(
+                    (0..drafts.len())
+                        .rev()
+                        .filter(|&i| !drafts[i].period && Some(i) != last)
+                        .take(3),
+                );
+                for i in recent {
+                    let d = &drafts[i];
+                    // Gunfire told after a protest is the protest's.
+                    let shot_at_crowd = d.family == Family::Protest
+                        && f.family == Family::Violence
+                        && f.strength() < 2
+                        && date.is_none()
+                        && place.is_none();
+                    if d.family != f.family && !shot_at_crowd {
+                        // Looting told after a killing spree is part of it.
+                        let looting_in_attack = f.family == Family::Looting
+                            && d.family == Family::Violence
+                            && matches!(d.sub, SubEventType::Attack);
+                        if !looting_in_attack {
+                            continue;
+                        }
+                    }
+                    // A demonstrative points at the latest incident of its kind.
+                    if refers_back
+                        && drafts[i + 1..]
+                            .iter()
+                            .any(|x| !x.period && x.family == f.family)
+                    {
+                        continue;
+                    }
+                    // Far from the incident, a mention with no day or place
+                    // of its own is another story (a general remark, a
+                    // quote), unless it explicitly refers back.
+                    let gap = si.saturating_sub(d.last_sent);
+                    let anchored = (d.own_date
+                        && date
+                            .as_ref()
+                            .zip(d.date.as_ref())
+                            .is_some_and(|(a, b)| a.date == b.date))
+                        || (d.own_place
+                            && place
+                                .as_ref()
+                                .zip(d.place.as_ref())
+                                .is_some_and(|(a, b)| same_place(a, b)));
+                    let limit = if f.anaphoric() { 6 } else { 3 };
+                    if gap > limit && !refers_back && !anchored {
+                        continue;
+                    }
+                    // An account runs a few paragraphs; one told over dozens
+                    // of sentences is several incidents (and this bounds
+                    // the work per incident).
+                    let first = d.frames.first().map(|x| x.sent).unwrap_or(si);
+                    if (si - first > 40 && !anchored) || d.frames.len() >= MAX_FRAMES {
+                        continue;
+                    }
+                    if let (Some(a), Some(b)) = (&date, &d.date) {
+                        if d.own_date && !date_fits(a, b) {
+                            continue;
+                        }
+                    }
+                    if let (Some(a), Some(b)) = (&place, &d.place) {
+                        // "the strikes hit a district of the city": one
+                        // account placing the same incident more precisely.
+                        let retold = f.words.iter().all(|w| w.definite)
+                            && sub == d.sub
+                            && a.place.iso3 == b.place.iso3;
+                        if d.own_place && !same_place(a, b) && !retold {
+                            continue;
+                        }
+                    }
+                    let weak = f.strength() < 2 || f.anaphoric();
+                    if !weak && !compatible(sub, d.sub) && f.family == d.family {
+                        continue;
+                    }
+                    let d = &mut drafts[i];
+                    if f.family == d.family || (d.family != Family::Violence && !shot_at_crowd) {
+                        d.frames.push(f.clone());
+                    } else {
+                        // looting inside an attack: details only
+                        d.details.push(si);
+                    }
+                    d.last_sent = si;
+                    if !d.own_date {
+                        if let Some(dt) = date.clone() {
+                            d.date = Some(dt);
+                            d.own_date = true;
+                        } else if let Some(dt) = statement.clone() {
+                            // "the army announced on Thursday it had retaken …"
+                            d.date = Some(dt);
+                        }
+                    }
+                    if !d.own_place {
+                        if let Some(p) = place.clone() {
+                            d.place = Some(p);
+                            d.own_place = true;
+                        }
+                    }
+                    let words = d.words();
+                    let scopes = d.scopes(doc);
+                    let cx = context(doc, &scopes, &figs);
+                    d.sub = classify(&words, d.family, &cx);
+                    tr(trace, || format!("s{si}:   joins incident {i}"));
+                    last = Some(i);
+                    merged = true;
+                    break;
+                }
+            }
+            if merged {
+                continue;
+            }
+            // A frame that only refers back has nothing to join: not an event.
+            if f.anaphoric() {
+                tr(trace, || {
+                    format!("s{si}:   refers back to nothing: dropped")
+                });
+                continue;
+            }
+            let own_date = date.is_some() || statement.is_some();
+            let own_place = place.is_some();
+            // A story told just before lends its day and place; one told
+            // long before does not make a passing mention an incident.
+            let told = ctx_sent.is_some_and(|c| si - c <= 3);
+            let date = date.or(statement).or_else(|| ctx_date.clone());
+            // The place told before is in another country than the one
+            // this sentence names ("attacks in northern Benin"): only the
+            // country is known.
+            let named_country = doc
+                .countries
+                .iter()
+                .find(|c| {
+                    c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name
+                })
+                .map(|c| c.m.iso3);
+            let place = place.or_else(|| {
+                ctx_place
+                    .clone()
+                    .filter(|p| named_country.is_none_or(|c| c == p.place.iso3))
+            });
+            tr(trace, || {
+                format!("s{si}:   opens incident {}", drafts.len())
+            });
+            drafts.push(Draft {
+                family: f.family,
+                frames: vec![f],
+                details: Vec::new(),
+                date,
+                place,
+                own_date,
+                own_place,
+                sub,
+                period: false,
+                last_sent: si,
+                in_story: told,
+            });
+            last = Some(drafts.len() - 1);
+        }
+        if update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place) {
+            ctx_sent = Some(si);
+        }
+        if let Some(l) = last {
+            if drafts[l].last_sent == si {
+                ctx_sent = Some(si);
+            }
+            if let Some(d) = &drafts[l].date {
+                ctx_date = Some(d.clone());
+            }
+            if let Some(p) = &drafts[l].place {
+                ctx_place = Some(p.clone());
+            }
+        }
+    }
+    let mut events = Vec::new();
+    for (n, d) in drafts.iter().enumerate() {
+        // The view of the incident's sentences (and of the one told before,
+        // whose parties an agreement may name).
+        let sents = d
+            .frames
+            .iter()
+            .map(|f| f.sent)
+            .chain(d.details.iter().copied())
+            .chain(n.checked_sub(1).map(|p| drafts[p].last_sent));
+        let first = sents.clone().min().unwrap_or(0);
+        let last_s = sents.max().unwrap_or(0).max(d.last_sent);
+        let doc = &data.around(first, last_s);
+        // Neither a day nor a place of its own: a passing reference
+        // ("the massacres it committed", "the current offensive"), not a
+        // codable incident.
+        if !d.period && !d.own_date && !d.own_place && !d.in_story {
+            tr(trace, || {
+                format!("incident {n}: no date or place of its own: dropped")
+            });
+            continue;
+        }
+        if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs, trace) {
+            events.push(e);
+        }
+    }
+    events
+}
+
+/// Whether date `a` can be the day of an incident dated `b`: the same
+/// day, or a coarser date whose window holds it (a month or a year).
+fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
+    use chrono::Datelike;
+    let window = |x: &DateChoice, y: NaiveDate| match x.precision {
+        DatePrecision::Day => x.date == y,
+        DatePrecision::Week => (x.date - y).num_days().abs() <= 3,
+        DatePrecision::Month => x.date.year() == y.year() && x.date.month() == y.month(),
+        DatePrecision::Year => x.date.year() == y.year(),
+    };
+    window(a, b.date) || window(b, a.date)
+}
+
+/// Whether a frame's event word is pointed at by a demonstrative ("هذا
+/// الهجوم", "الهجوم نفسه"): it refers to the incident just told.
+fn refers_back(doc: &Doc, f: &Frame) -> bool {
+    f.words.iter().any(|w| {
+        doc.cues.iter().any(|c| {
+            c.cue == Cue::Demonstrative
+                && (c.at.w1 == w.at.w0 || c.at.w0 == w.at.w1)
+                && doc.same_clause(c.at.w0.min(w.at.w0), c.at.w1.max(w.at.w1) - 1)
+        })
+    })
+}
+
+/// "This town", "the same village": the populated place told last.
+fn place_reference(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    ctx: Option<&PlaceChoice>,
+) -> Option<PlaceChoice> {
+    let ctx = ctx?;
+    if place_rank(&ctx.place) > 1 {
+        return None;
+    }
+    doc.cues_in(w0, w1)
+        .find(|c| c.cue == Cue::PlaceRef)
+        .map(|_| ctx.clone())
+}
+
+/// The incident a sentence with no event word adds details to: the one
+/// whose place it names, else the one just told — unless the sentence
+/// names another place or another day, or comes long after it.
+fn detail_target(
+    doc: &Doc,
+    drafts: &[Draft],
+    last: Option<usize>,
+    si: usize,
+    figs: &[Figure],
+) -> Option<(usize, bool)> {
+    let s = doc.sents[si];
+    let recent = || {
+        (0..drafts.len())
+            .rev()
+            .filter(|&i| !drafts[i].period)
+            .take(8)
+    };
+    if let Some(p) = frame_place(doc, s.w0, s.w1, s.w0, false) {
+        if place_rank(&p.place) <= 1 {
+            if let Some(i) = recent().find(|&i| {
+                drafts[i].own_place && drafts[i].place.as_ref().is_some_and(|q| same_place(&p, q))
+            }) {
+                return Some((i, true));
+            }
+            // Casualties at another place are another incident's.
+            let counts = figs.iter().any(|f| f.w >= s.w0 && f.w < s.w1);
+            let l = last?;
+            if counts
+                && drafts[l].own_place
+                && drafts[l].place.as_ref().is_some_and(|q| !same_place(&p, q))
+            {
+                return None;
+            }
+        }
+    }
+    let l = last?;
+    let d = &drafts[l];
+    if si.saturating_sub(d.last_sent) > 4 {
+        return None;
+    }
+    let own_day = doc.dates.iter().find(|x| {
+        x.at.w0 >= s.w0
+            && x.at.w1 <= s.w1
+            && x.d.kind != DateKind::PeriodStart
+            && x.d.precision == DatePrecision::Day
+            && !is_statement_date(doc, &x.at)
+    });
+    if let (Some(x), Some(dd)) = (own_day, &d.date) {
+        if d.own_date && x.d.date != dd.date {
+            return None;
+        }
+    }
+    Some((l, false))
+}
+
+/// Takes the date and place a sentence names as the context of the next
+/// ones; returns whether it named any.
+fn update_context(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    date: &mut Option<DateChoice>,
+    place: &mut Option<PlaceChoice>,
+) -> bool {
+    let mut found = false;
+    if let Some(d) = doc
+        .dates
+        .iter()
+        .filter(|d| d.at.w0 >= w0 && d.at.w1 <= w1 && d.d.kind != DateKind::PeriodStart)
+        .filter(|d| doc.cue_before(d.at.w0, 5, Cue::Period).is_none())
+        .min_by_key(|d| is_statement_date(doc, &d.at))
+    {
+        *date = Some(DateChoice {
+            date: d.d.date,
+            precision: d.d.precision,
+            span: Some(d.at.span),
+        });
+        found = true;
+    }
+    // "They reached X on the 3rd": a destination is a place told too.
+    if let Some(p) = frame_place(doc, w0, w1, w0, true) {
+        *place = Some(p);
+        found = true;
+    }
+    found
+}
+
+/// What the incident's words say about target and victims.
+fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
+    let mut cx = Context::default();
+    for s in doc.sides.iter().filter(|s| within(scopes, &s.at)) {
+        // A side introduced as the perpetrator is not the target.
+        if doc.cue_before(s.at.w0, 2, Cue::Agent).is_some() {
+            continue;
+        }
+        let targeted = doc.cue_before(s.at.w0, 2, Cue::Target).is_some()
+            || doc
+                .triggers
+                .iter()
+                .any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill);
+        match s.def.side {
+            Side::MilitaryTarget => cx.armed_target = true,
+            Side::CivilianTarget => cx.civilian_target = true,
+            Side::Military | Side::Police if targeted => cx.armed_target = true,
+            Side::Civilians if targeted => cx.civilian_target = true,
+            // "سكان قرية يقتلون": a crowd of civilians acting
+            Side::Civilians
+                if s.def.count.is_none()
+                    && doc.triggers.iter().any(|t| {
+                        t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                    }) =>
+            {
+                cx.civilians_act = true;
+            }
+            _ => {}
+        }
+        if matches!(s.def.side, Side::Military | Side::Police) {
+            cx.state_named = true;
+        }
+    }
+    for a in doc.actors.iter().filter(|a| within(scopes, &a.at)) {
+        let (_, inter) = doc.dict.name_in(a.actor, "", "");
+        if matches!(inter, Inter::StateForces | Inter::External) {
+            cx.state_named = true;
+        }
+        if doc.cue_before(a.at.w0, 2, Cue::Target).is_some() && inter != Inter::Civilians {
+            cx.armed_target = true;
+        }
+    }
+    for f in figs
+        .iter()
+        .filter(|f| f.kind == Kind::Killed || f.kind == Kind::Injured)
+    {
+        if !scopes.iter().any(|&(a, b)| f.w >= a && f.w < b) {
+            continue;
+        }
+        cx.casualties = true;
+        match f.victims {
+            Victims::Group(FatalityGroup::Civilians) => cx.civilian_victims = true,
+            Victims::Group(FatalityGroup::Protesters) => cx.protest_victims = true,
+            Victims::Group(
+                FatalityGroup::Military
+                | FatalityGroup::Police
+                | FatalityGroup::Peacekeepers
+                | FatalityGroup::Mercenaries,
+            ) if !f.enemy_claim => cx.armed_victims = true,
+            _ => {}
+        }
+    }
+    for c in scopes.iter().flat_map(|&(a, b)| doc.cues_in(a, b)) {
+        match c.cue {
+            Cue::LiveFire => cx.live_fire = true,
+            Cue::Disperse => cx.dispersal = true,
+            Cue::Lynch => cx.lynch = true,
+            _ => {}
+        }
+    }
+    cx
+}
+
+/// A cumulative toll over a period ("since March more than 900 killed").
+fn period_total(
+    doc: &Doc,
+    si: usize,
+    figs: &[Figure],
+    prev_start: Option<&DateChoice>,
+    ctx_place: Option<&PlaceChoice>,
+) -> Option<Draft> {
+    let s = doc.sents[si];
+    let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
+    let killed: Vec<&Figure> = figs
+        .iter()
+        .filter(|f| f.w >= s.w0 && f.w < s.w1 && f.kind == Kind::Killed && !f.vague)
+        .collect();
+    if killed.is_empty() {
+        return None;
+    }
+    let start = doc
+        .dates
+        .iter()
+        .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1)
+        .find(|d| d.d.kind == DateKind::PeriodStart || d.at.w0 >= period_cue.at.w1)
+        .map(|d| DateChoice {
+            date: d.d.date,
+            precision: d.d.precision,
+            span: Some(d.at.span),
+        })
+        .or_else(|| prev_start.cloned())?;
+    // "since the start of the year" is a month-precise start (1 January).
+    let mut start = start;
+    if start.precision == DatePrecision::Year
+        && start.span.is_some_and(|sp| {
+            let mut a = sp.start.saturating_sub(24);
+            while !doc.text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let t = rasd_text::fold::fold_str(doc.text.get(a..sp.end).unwrap_or(""));
+            t.contains("مطلع") || t.contains("بدايه") || t.contains("اوايل")
+        })
+    {
+        start.precision = DatePrecision::Month;
+    }
+    let words: Vec<Word> = doc
+        .triggers
+        .iter()
+        .filter(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1 && t.def.class != C::Kill)
+        .map(|t| Word {
+            class: t.def.class,
+            strength: t.def.strength.max(1),
+            definite: false,
+            at: t.at,
+        })
+        .filter(|w| crate::detect::family(w.class) == Family::Violence)
+        .collect();
+    let frame = Frame {
+        sent: si,
+        family: Family::Violence,
+        words,
+        w0: s.w0,
+        w1: s.w1,
+    };
+    let cx = context(doc, &[(s.w0, s.w1)], figs);
+    let mut sub = classify(&frame.words, Family::Violence, &cx);
+    if frame.words.is_empty() {
+        sub = if cx.civilian_target || cx.civilian_victims {
+            SubEventType::Attack
+        } else {
+            SubEventType::ArmedClash
+        };
+    }
+    let place = frame_place(doc, s.w0, s.w1, s.w0, false)
+        .or_else(|| place_reference(doc, s.w0, s.w1, ctx_place));
+    Some(Draft {
+        family: Family::Violence,
+        frames: vec![frame],
+        details: Vec::new(),
+        date: Some(start),
+        place,
+        own_date: true,
+        own_place: true,
+        sub,
+        period: true,
+        last_sent: si,
+        in_story: true,
+    })
+}
+
+/// An actor of an incident, resolved to its ACLED name.
+#[derive(Debug, Clone)]
+struct Cand {
+    name: String,
+    inter: Inter,
+    span: Span,
+    w: usize,
+    role: Role,
+    /// A named organization (not a generic side).
+    named: bool,
+    /// The main sentence of the incident (not a detail sentence).
+    main: bool,
+    /// Its people were counted among the dead or wounded.
+    victim: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    Claimer,
+    Agent,
+    First,
+    Second,
+    Patient,
+    Speaker,
+    Ally,
+    Mention,
+}
+
+/// The country an incident happened in: its place, else the countries
+/// the text names.
+fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
+    if let Some(p) = &d.place {
+        if !p.place.iso3.is_empty() {
+            return (p.place.iso3.clone(), p.place.country.clone());
+        }
+    }
+    for f in &d.frames {
+        if let Some(c) = doc.countries.iter().find(|c| {
+            c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name
+        }) {
+            return (c.m.iso3.to_string(), c.m.country.to_string());
+        }
+    }
+    doc.doc_countries
+        .first()
+        .map(|c| (c.0.to_string(), c.1.to_string()))
+        .unwrap_or_default()
+}
+
+/// The word ends in a possessive pronoun ("مقاتليه", "عناصرها"): read on
+/// the original letters, since folding makes ة look like ه.
+fn pronoun_suffix(doc: &Doc, w: usize) -> bool {
+    let sp = doc.word_span(w);
+    let word = doc.text.get(sp.start..sp.end).unwrap_or("");
+    let bare: String = word
+        .chars()
+        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c))
+        .collect();
+    bare.ends_with('ه') || bare.ends_with("ها") || bare.ends_with("هم")
+}
+
+/// The actors an incident's text names, with their roles.
+fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
+    let scopes = d.scopes(doc);
+    let main_scope: Vec<(usize, usize)> = d.frames.iter().map(|f| (f.w0, f.w1)).collect();
+    let words = d.words();
+    let speech_near = |w: usize| {
+        doc.cue_before(w, 2, Cue::Speech).is_some() || doc.cue_before(w, 1, Cue::Source).is_some()
+    };
+    let role_at = |at: &At, armed: bool| -> Option<Role> {
+        if doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
+        {
+            return None;
+        }
+        let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
+        let negated = |w: usize| {
+            doc.cues
+                .iter()
+                .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
+        };
+        let claim_before = doc
+            .cue_before(at.w0, 4, Cue::Claim)
+            .filter(|c| !negated(c.at.w0));
+        let claim_after = doc.cues.iter().find(|c| {
+            c.cue == Cue::Claim
+                && c.at.w0 >= at.w1
+                && c.at.w0 <= at.w1 + 3
+                && doc.same_clause(at.w0, c.at.w0)
+                && !negated(c.at.w0)
+        });
+        if claim_before.is_some() || claim_after.is_some() {
+            return Some(Role::Claimer);
+        }
+        // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
+        if armed
+            && at.w0 > 0
+            && matches!(doc.stem(at.w0 - 1), "ان")
+            && doc.same_clause(at.w0 - 1, at.w0)
+        {
+            return Some(Role::Agent);
+        }
+        if let Some(c) = doc.cue_before(at.w0, 2, Cue::Agent) {
+            // "تابعة لـ X" names the perpetrator after a weapon or a fighter
+            // ("طائرة مسيرة تابعة للجيش", "قناص تابع للحوثي"), the owner of
+            // the target otherwise ("أهداف تابعة للحوثيين").
+            let owner_word = doc.stem(c.at.w0).starts_with("تابع");
+            let after_weapon = c.at.w0 > 0
+                && (doc.triggers.iter().any(|t| t.at.w1 == c.at.w0)
+                    || doc.sides.iter().any(|x| {
+                        x.at.w1 == c.at.w0
+                            && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
+                    }));
+            return Some(if owner_word && !after_weapon {
+                Role::Patient
+            } else {
+                Role::Agent
+            });
+        }
+        // "اتهمت قسد الجيش التركي": right after the verb and followed by
+        // the accused, a party is the accuser.
+        if let Some(b) = doc.cue_before(at.w0, 6, Cue::Blame) {
+            let accuser = at.w0 - b.at.w1 <= 1
+                && (doc
+                    .actors
+                    .iter()
+                    .any(|a| a.at.w0 >= at.w1 && a.at.w0 <= at.w1 + 2)
+                    || doc.sides.iter().any(|x| {
+                        x.at.w0 >= at.w1
+                            && x.at.w0 <= at.w1 + 2
+                            && matches!(x.def.side, Side::Military | Side::Police | Side::Fighters)
+                    }));
+            return Some(if accuser { Role::Speaker } else { Role::Agent });
+        }
+        if before(Cue::Hedge, 8) {
+            return Some(Role::Agent);
+        }
+        if before(Cue::Assoc, 3) {
+            return Some(Role::Ally);
+        }
+        if doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+        {
+            return Some(Role::First);
+        }
+        // "On one side X, on the other Y": the two parties of a fight.
+        if let Some(c) = doc
+            .cues
+            .iter()
+            .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
+            .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+            .max_by_key(|c| c.at.w1)
+        {
+            return Some(if c.cue == Cue::SideA {
+                Role::First
+            } else {
+                Role::Second
+            });
+        }
+        if let Some(c) = doc.cue_before(at.w0, 2, Cue::Target) {
+            // "على" marks a target only right after an event word ("هجوم … على معسكر").
+            let on = doc.stem(c.at.w0) == "علي";
+            if !on
+                || doc
+                    .triggers
+                    .iter()
+                    .any(|t| t.at.w1 <= c.at.w0 && c.at.w0 - t.at.w1 <= 4)
+            {
+                return Some(Role::Patient);
+            }
+        }
+        // "مواقع لـ X", "مقر لجماعة X": the owner of the target hit.
+        let of = doc.key(at.w0).starts_with('ل') || (at.w0 > 0 && doc.key(at.w0 - 1) == "ل");
+        if of
+            && doc.sides.iter().any(|x| {
+                matches!(x.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+                    && x.at.w1 <= at.w0
+                    && at.w0 - x.at.w1 <= 2
+                    && doc.same_clause(x.at.w0, at.w0)
+            })
+        {
+            return Some(Role::Patient);
+        }
+        // "قصف مدفعي من قوات النظام": the force the fire came from.
+        if at.w0 >= 2
+            && doc.stem(at.w0 - 1) == "من"
+            && doc.triggers.iter().any(|t| {
+                t.at.w1 == at.w0 - 1 && matches!(t.def.class, C::Shelling | C::Air | C::Shooting)
+            })
+        {
+            return Some(Role::Agent);
+        }
+        if speech_near(at.w0) {
+            return Some(Role::Speaker);
+        }
+        // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
+        if armed
+            && at.w0 > 0
+            && matches!(doc.stem(at.w0 - 1), "ان")
+            && doc.same_clause(at.w0 - 1, at.w0)
+        {
+            return Some(Role::Agent);
+        }
+        // Right after or before an event word: the subject of a verb or
+        // the genitive of a noun ("هاجم مسلحون", "الجيش يستعيد").
+        for w in &words {
+            if (w.at.w1 == at.w0 || at.w1 == w.at.w0) && armed {
+                return Some(Role::Agent);
+            }
+            if w.at.w1 == at.w0 && !armed {
+                return Some(Role::Patient);
+            }
+        }
+        Some(Role::Mention)
+    };
+    let mut out: Vec<Cand> = Vec::new();
+    for a in doc.actors.iter().filter(|a| within(&scopes, &a.at)) {
+        let (name, inter) = doc.actor_name(a.actor, iso3, country);
+        let armed = !matches!(inter, Inter::Civilians | Inter::Protesters | Inter::Rioters);
+        let mut role = match role_at(&a.at, armed) {
+            Some(r) => r,
+            None => continue,
+        };
+        let mut victim_actor = false;
+        // "مسلحو X", "عناصر من X": the noun before carries the role; when
+        // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
+        if matches!(role, Role::Mention | Role::Agent) {
+            if let Some(s) = doc.sides.iter().find(|s| {
+                (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
+                    && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
+            }) {
+                let counted = doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w1 == s.at.w0 || q.at.w1 + 1 == s.at.w0)
+                    || s.def.count.is_some()
+                    || doc.cues.iter().any(|c| {
+                        matches!(c.cue, Cue::Death | Cue::Injury)
+                            && c.at.w1 <= s.at.w0
+                            && s.at.w0 - c.at.w1 <= 1
+                    });
+                // Counted members lost people: the target, even right
+                // before the event word ("أربعة من عناصر X بانفجار عبوة").
+                if counted {
+                    role = Role::Patient;
+                    victim_actor = true;
+                } else if role == Role::Mention {
+                    if let Some(r) = role_at(&s.at, true) {
+                        role = r;
+                    }
+                }
+            }
+        }
+        // "Between X and Y": the second party.
+        if role == Role::Mention
+            && out.iter().any(|c| c.role == Role::First)
+            && a.at.w0 > 0
+            && doc.an.tokens[doc.words.tok[a.at.w0]]
+                .prefix()
+                .starts_with('و')
+        {
+            role = Role::Second;
+        }
+        let bg = doc.cues.iter().any(|c| {
+            c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0
+        });
+        if bg && matches!(role, Role::Mention | Role::Speaker) {
+            continue;
+        }
+        let main = within(&main_scope, &a.at);
+        // Detail sentences only tell who did it, claimed it or said it.
+        if !main
+            && !matches!(
+                role,
+                Role::Claimer
+                    | Role::Agent
+                    | Role::Speaker
+                    | Role::First
+                    | Role::Second
+                    | Role::Ally
+            )
+        {
+            continue;
+        }
+        out.push(Cand {
+            name,
+            inter,
+            span: a.at.span,
+            w: a.at.w0,
+            role,
+            named: true,
+            main,
+            victim: victim_actor,
+        });
+    }
+    for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
+        let mut side = s.def.side;
+        if side == Side::Anaphor {
+            // "تنظيم «الدولة الإسلامية»": the head noun of the name that follows.
+            if doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 >= s.at.w1 && a.at.w0 <= s.at.w1 + 1)
+            {
+                continue;
+            }
+            // "the organization": the armed group named last before.
+            let prev = doc
+                .actors
+                .iter()
+                .filter(|a| a.at.w1 <= s.at.w0)
+                .map(|a| (a, doc.actor_name(a.actor, iso3, country)))
+                .rfind(|(_, (_, inter))| {
+                    matches!(
+                        inter,
+                        Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                    )
+                });
+            let found = prev.is_some();
+            if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
+                let main = within(&main_scope, &s.at);
+                if main || matches!(role, Role::Claimer | Role::Agent) {
+                    out.push(Cand {
+                        name,
+                        inter,
+                        span: s.at.span,
+                        w: s.at.w0,
+                        role,
+                        named: true,
+                        main,
+                        victim: false,
+                    });
+                }
+            }
+            if found {
+                continue;
+            }
+            // No group named before: an unnamed armed group.
+            side = Side::Fighters;
+        }
+        if side == Side::Members || side == Side::People {
+            // "مقاتليه", "عناصرها": the organization spoken of.
+            if pronoun_suffix(doc, s.at.w0) && matches!(side, Side::Members)
+                || (side == Side::Fighters && pronoun_suffix(doc, s.at.w0))
+            {
+                if let Some(prev) = out
+                    .iter()
+                    .filter(|c| c.named && c.w < s.at.w0)
+                    .max_by_key(|c| c.w)
+                    .cloned()
+                {
+                    if let Some(role) = role_at(&s.at, true) {
+                        out.push(Cand {
+                            role,
+                            span: s.at.span,
+                            w: s.at.w0,
+                            main: within(&main_scope, &s.at),
+                            ..prev
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        if side == Side::Fighters && pronoun_suffix(doc, s.at.w0) {
+            let prev = doc
+                .actors
+                .iter()
+                .filter(|a| a.at.w1 <= s.at.w0)
+                .map(|a| (a, doc.actor_name(a.actor, iso3, country)))
+                .rfind(|(_, (_, inter))| {
+                    matches!(
+                        inter,
+                        Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                    )
+                });
+            if let Some((a, (name, inter))) = prev {
+                if let Some(role) = role_at(&s.at, true) {
+                    out.push(Cand {
+                        name,
+                        inter,
+                        span: s.at.span,
+                        w: a.at.w0.max(s.at.w0),
+                        role,
+                        named: true,
+                        main: within(&main_scope, &s.at),
+                        victim: false,
+                    });
+                }
+                continue;
+            }
+        }
+        // "مسلحو X", "عناصر من X": the noun is the named actor.
+        if matches!(side, Side::Fighters | Side::Members)
+            && doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+        {
+            continue;
+        }
+        if side == Side::Authorities {
+            side = if d.family == Family::Arrest {
+                Side::Police
+            } else {
+                Side::Military
+            };
+        }
+        let side_iso = s.iso3.unwrap_or(iso3);
+        let side_country = s.country.unwrap_or(country);
+        let Some((name, inter)) = generic_name(side, side_country, iso3, side_iso) else {
+            continue;
+        };
+        let armed = matches!(
+            side.as_people(),
+            Side::Military | Side::Police | Side::Fighters | Side::Clan
+        );
+        let Some(mut role) = role_at(&s.at, armed) else {
+            continue;
+        };
+        if matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget) {
+            // "مواقع لـ X": the owner named after the target stands for it.
+            if doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 >= s.at.w1 && a.at.w0 <= s.at.w1 + 2)
+                || doc.sides.iter().any(|x| {
+                    x.at.w0 >= s.at.w1
+                        && x.at.w0 <= s.at.w1 + 2
+                        && matches!(
+                            x.def.side,
+                            Side::Fighters | Side::Military | Side::Police | Side::Anaphor
+                        )
+                })
+            {
+                continue;
+            }
+            // A base or a village is hit; it never acts.
+            if matches!(
+                role,
+                Role::Agent | Role::Speaker | Role::First | Role::Second
+            ) {
+                role = Role::Patient;
+            }
+        }
+        let bg = doc.cues.iter().any(|c| {
+            c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0
+        });
+        if bg && matches!(role, Role::Mention | Role::Speaker) {
+            continue;
+        }
+        let main = within(&main_scope, &s.at);
+        if !main
+            && !matches!(
+                role,
+                Role::Claimer
+                    | Role::Agent
+                    | Role::Speaker
+                    | Role::First
+                    | Role::Second
+                    | Role::Ally
+            )
+        {
+            continue;
+        }
+        let victim = s.def.side.names_people()
+            && (doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
+                || doc.cues.iter().any(|c| {
+                    matches!(c.cue, Cue::Death | Cue::Injury)
+                        && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
+                            || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
+                }));
+        let role = if victim && role == Role::Mention {
+            Role::Patient
+        } else {
+            role
+        };
+        out.push(Cand {
+            name,
+            inter,
+            span: s.at.span,
+            w: s.at.w0,
+            role,
+            named: false,
+            main,
+            victim,
+        });
+    }
+    // "طائرة مسيرة تركية", "غارات روسية": the weapon's country fires it.
+    for w in &words {
+        if !matches!(w.class, C::Air | C::Shelling) {
+            continue;
+        }
+        if let Some(c) = doc.countries.iter().find(|c| {
+            c.m.form == crate::geo::CountryForm::Demonym
+                && c.at.w0 >= w.at.w1
+                && c.at.w0 <= w.at.w1 + 1
+        }) {
+            if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
+                out.push(Cand {
+                    name,
+                    inter,
+                    span: w.at.span.cover(c.at.span),
+                    w: w.at.w0,
+                    role: Role::Agent,
+                    named: true,
+                    main: true,
+                    victim: false,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.w);
+    out
+}
+
+impl Cand {
+    fn claimed_by_none(&self) -> bool {
+        self.role != Role::Claimer
+    }
+}
+
+fn is_armed(i: Inter) -> bool {
+    matches!(
+        i,
+        Inter::StateForces
+            | Inter::RebelGroup
+            | Inter::PoliticalMilitia
+            | Inter::IdentityMilitia
+            | Inter::External
+    )
+}
+
+fn is_state(i: Inter) -> bool {
+    matches!(i, Inter::StateForces | Inter::External)
+}
+
+/// actor1, actor2 and the claim of an incident.
+struct Sides {
+    a1: Option<Cand>,
+    a2: Option<Cand>,
+    claimed: Option<Cand>,
+    assoc1: Vec<String>,
+    assoc2: Vec<String>,
+}
+
+fn pick_actors(
+    doc: &Doc,
+    d: &Draft,
+    sub: SubEventType,
+    iso3: &str,
+    country: &str,
+    prior: &[Draft],
+    figs: &[Figure],
+) -> Sides {
+    use SubEventType as S;
+    let cands = candidates(doc, d, iso3, country);
+    let generic = |side: Side| -> Option<Cand> {
+        let (name, inter) = generic_name(side, country, iso3, iso3)?;
+        Some(Cand {
+            name,
+            inter,
+            span: Span::default(),
+            w: usize::MAX,
+            role: Role::Mention,
+            named: false,
+            main: false,
+            victim: false,
+        })
+    };
+    // Claims: an explicit claim, or an armed group telling of its own
+    // operation in a statement.
+    let mut claimed = cands
+        .iter()
+        .find(|c| c.role == Role::Claimer && c.named && !is_state(c.inter))
+        .cloned();
+    if claimed.is_none() {
+        // "تبنته الحركة", "أعلن التنظيم مسؤوليته": the group told of before.
+        let claim_cue = d
+            .scopes(doc)
+            .iter()
+            .flat_map(|&(a, b)| doc.cues_in(a, b))
+            .find(|c| {
+                c.cue == Cue::Claim
+                    && !doc.cues.iter().any(|n| {
+                        n.cue == Cue::Negation && n.at.w1 <= c.at.w0 && c.at.w0 - n.at.w1 <= 2
+                    })
+                    && !doc.cues.iter().any(|n| {
+                        n.cue == Cue::Negation
+                            && n.at.w1 <= c.at.w0 + 4
+                            && n.at.w0 + 3 >= c.at.w0
+                            && n.at.w0 <= c.at.w0
+                    })
+            });
+        if let Some(cue) = claim_cue {
+            let negated = (cue.at.w0.saturating_sub(4)..cue.at.w1 + 3)
+                .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"));
+            if !negated {
+                claimed = doc
+                    .actors
+                    .iter()
+                    .filter(|a| a.at.w1 <= cue.at.w1 + 3)
+                    .map(|a| {
+                        let (name, inter) = doc.actor_name(a.actor, iso3, country);
+                        (a, name, inter)
+                    })
+                    .rfind(|(_, _, inter)| {
+                        matches!(
+                            inter,
+                            Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                        )
+                    })
+                    .map(|(a, name, inter)| Cand {
+                        name,
+                        inter,
+                        span: cue.at.span.cover(a.at.span),
+                        w: a.at.w0,
+                        role: Role::Claimer,
+                        named: true,
+                        main: false,
+                        victim: false,
+                    });
+            }
+        }
+    }
+    if claimed.is_none() {
+        // "قال الإطار في بيان إن مقاتليه هاجموا": own operation told.
+        let speakers: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| {
+                c.role == Role::Speaker && c.named && !is_state(c.inter) && is_armed(c.inter)
+            })
+            .collect();
+        for sp in speakers {
+            // The statement itself tells of the attack.
+            let tells = doc.sent_of(sp.w).is_some_and(|si| {
+                let s = doc.sents[si];
+                doc.triggers.iter().any(|t| {
+                    t.at.w0 >= s.w0
+                        && t.at.w1 <= s.w1
+                        && t.def.strength > 0
+                        && crate::detect::family(t.def.class) == Family::Violence
+                })
+            });
+            if tells
+                && cands
+                    .iter()
+                    .any(|c| c.name == sp.name && c.role == Role::Agent)
+            {
+                claimed = Some(sp.clone());
+                break;
+            }
+        }
+    }
+    let agent = |pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
+        let agents: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| c.role == Role::Agent && pred(c))
+            .collect();
+        // Named beats generic; a local state force beats its foreign ally.
+        agents
+            .iter()
+            .max_by_key(|c| {
+                (
+                    c.named,
+                    c.inter == Inter::StateForces,
+                    c.main,
+                    std::cmp::Reverse(c.w),
+                )
+            })
+            .map(|c| (*c).clone())
+    };
+    let first_named_armed = |skip: &str| -> Option<Cand> {
+        cands
+            .iter()
+            .filter(|c| {
+                (c.main || c.role == Role::First)
+                    && is_armed(c.inter)
+                    && c.name != skip
+                    && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient)
+            })
+            .filter(|c| c.named || c.role == Role::First)
+            .max_by_key(|c| (c.role == Role::First, c.named, std::cmp::Reverse(c.w)))
+            .cloned()
+    };
+    let patient = |skip: &str, pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
+        // Against a non-state attacker, the state force is the usual target.
+        let attacker_state = cands
+            .iter()
+            .find(|c| c.name == skip)
+            .is_some_and(|c| is_state(c.inter));
+        cands
+            .iter()
+            .filter(|c| {
+                c.name != skip
+                    && pred(c)
+                    && matches!(c.role, Role::Patient | Role::Second | Role::Mention)
+            })
+            .min_by_key(|c| {
+                // The other side of a fight first; then a state force that
+                // lost people or is named; then named groups; then counted
+                // victims; then target words (a base, a checkpoint).
+                let rank = if c.role == Role::Second {
+                    0
+                } else if !attacker_state && is_state(c.inter) && (c.named || c.victim) {
+                    1
+                } else if c.named {
+                    2
+                } else if c.victim {
+                    3
+                } else if c.role == Role::Patient {
+                    4
+                } else {
+                    5
+                };
+                (rank, !c.main, c.w)
+            })
+            .cloned()
+    };
+    let scopes_v = d.scopes(doc);
+    let victims_side = |skip: &str| -> Option<Cand> {
+        // The victims' group as a side.
+        let mut groups: Vec<FatalityGroup> = Vec::new();
+        for f in figs
+            .iter()
+            .filter(|f| scopes_v.iter().any(|&(a, b)| f.w >= a && f.w < b))
+        {
+            if let Victims::Group(g) = f.victims {
+                if !f.enemy_claim && g != FatalityGroup::Unknown {
+                    groups.push(g);
+                }
+            }
+        }
+        let g = groups.first()?;
+        let side = match g {
+            FatalityGroup::Military => Side::Military,
+            FatalityGroup::Police => Side::Police,
+            FatalityGroup::Civilians => Side::Civilians,
+            FatalityGroup::Protesters => Side::Protesters,
+            FatalityGroup::Fighters => Side::Fighters,
+            _ => return None,
+        };
+        // prefer a named actor of that camp
+        let named = cands.iter().find(|c| {
+            c.named
+                && c.name != skip
+                && group_of_inter(c.inter, &c.name) == *g
+                && c.role != Role::Ally
+        });
+        named
+            .cloned()
+            .or_else(|| generic(side).filter(|c| c.name != skip))
+    };
+    let mut a1: Option<Cand>;
+    let mut a2: Option<Cand>;
+    match sub {
+        S::PeacefulProtest | S::ProtestWithIntervention => {
+            a1 = generic(Side::Protesters);
+            a2 = if sub == S::ProtestWithIntervention {
+                cands
+                    .iter()
+                    .find(|c| is_state(c.inter))
+                    .cloned()
+                    .or_else(|| generic(Side::Police))
+            } else {
+                None
+            };
+        }
+        S::ExcessiveForceAgainstProtesters => {
+            a1 = cands
+                .iter()
+                .filter(|c| is_state(c.inter))
+                .min_by_key(|c| (c.inter != Inter::StateForces, c.w))
+                .cloned()
+                .or_else(|| generic(Side::Police));
+            a2 = generic(Side::Protesters);
+        }
+        S::ViolentDemonstration => {
+            a1 = generic(Side::Rioters);
+            a2 = cands.iter().find(|c| is_state(c.inter)).cloned();
+        }
+        S::MobViolence => {
+            a1 = generic(Side::Rioters);
+            a2 = generic(Side::Civilians);
+        }
+        S::Arrests => {
+            a1 = agent(&|c| is_state(c.inter))
+                .or_else(|| agent(&|c| is_armed(c.inter)))
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|c| {
+                            is_state(c.inter) && !matches!(c.role, Role::Patient | Role::Ally)
+                        })
+                        .cloned()
+                })
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|c| c.named && is_armed(c.inter) && c.role != Role::Patient)
+                        .cloned()
+                })
+                .or_else(|| generic(Side::Police));
+            let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            a2 = cands
+                .iter()
+                .find(|c| {
+                    c.named && c.name != skip && !is_state(c.inter) && c.role != Role::Speaker
+                })
+                .cloned()
+                .or_else(|| generic(Side::Civilians));
+        }
+        S::HeadquartersOrBaseEstablished | S::ChangeToGroupActivity => {
+            a1 = agent(&|c| is_armed(c.inter))
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .filter(|c| c.named && is_armed(c.inter))
+                        .min_by_key(|c| c.w)
+                        .cloned()
+                })
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|c| is_armed(c.inter) && c.role != Role::Patient)
+                        .cloned()
+                });
+            a2 = None;
+        }
+        S::Agreement => {
+            a1 = cands.iter().find(|c| is_armed(c.inter) && c.named).cloned();
+            a2 = a1.as_ref().and_then(|x| {
+                cands
+                    .iter()
+                    .find(|c| is_armed(c.inter) && c.named && c.name != x.name)
+                    .cloned()
+            });
+            if a1.is_none() {
+                // "the two sides": the parties of the incident before.
+                if let Some(p) = prior
+                    .iter()
+                    .rev()
+                    .find(|p| !p.period && p.family == Family::Violence)
+                {
+                    let (pi, pc) = event_country(doc, p);
+                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                    a1 = s.a1;
+                    a2 = s.a2;
+                }
+            }
+        }
+        S::NonViolentTransferOfTerritory => {
+            // The force that leaves or hands over is told in the sentence
+            // itself; later sentences tell who moved in.
+            a1 = agent(&|c| is_armed(c.inter) && c.main).or_else(|| {
+                cands
+                    .iter()
+                    .filter(|c| is_armed(c.inter) && c.main)
+                    .min_by_key(|c| c.w)
+                    .cloned()
+            });
+            let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            // The side it went to, when the text names one.
+            a2 = cands
+                .iter()
+                .filter(|c| {
+                    is_armed(c.inter)
+                        && c.name != skip
+                        && c.main
+                        && matches!(c.role, Role::Patient | Role::Second)
+                })
+                .max_by_key(|c| c.w)
+                .cloned();
+        }
+        S::DisruptedWeaponsUse => {
+            // The interceptor speaks or acts; the launcher fired.
+            let launcher = agent(&|c| is_armed(c.inter));
+            let skip = launcher
+                .as_ref()
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            a1 = cands
+                .iter()
+                .filter(|c| is_armed(c.inter) && c.name != skip)
+                .min_by_key(|c| (c.role != Role::Speaker, c.w))
+                .cloned();
+            a2 = launcher;
+        }
+        _ => {
+            // Political violence.
+            let civ_target = matches!(
+                sub,
+                S::Attack
+                    | S::AbductionForcedDisappearance
+                    | S::SexualViolence
+                    | S::LootingPropertyDestruction
+            );
+            a1 = claimed
+                .clone()
+                .or_else(|| agent(&|c| is_armed(c.inter) && c.named))
+                .or_else(|| agent(&|c| is_armed(c.inter)));
+            // Attribution by a hedged source beats a generic perpetrator.
+            if a1.as_ref().is_some_and(|c| !c.named) {
+                if let Some(n) = agent(&|c| is_armed(c.inter) && c.named) {
+                    a1 = Some(n);
+                }
+            }
+            if a1.is_none() {
+                // "The coalition announced strikes on …": the armed party
+                // that tells of its own operation — unless it lost people.
+                a1 = cands
+                    .iter()
+                    .filter(|c| c.role == Role::Speaker && c.main && is_armed(c.inter))
+                    .filter(|c| {
+                        !cands
+                            .iter()
+                            .any(|x| x.name == c.name && x.role == Role::Patient)
+                    })
+                    .filter(|c| {
+                        victims_side("").is_none_or(|v| {
+                            v.name != c.name
+                                && group_of_inter(v.inter, &v.name)
+                                    != group_of_inter(c.inter, &c.name)
+                                || v.inter == Inter::Civilians
+                        })
+                    })
+                    .min_by_key(|c| c.w)
+                    .cloned();
+            }
+            // A fight with no side marked as the attacker ("fighters of X
+            // and Y killed in clashes between the two"): the parties in the
+            // order the text names them, whoever lost people.
+            let mut ordered: Option<Cand> = None;
+            if a1.is_none() && sub == S::ArmedClash {
+                let mut named: Vec<&Cand> = cands
+                    .iter()
+                    .filter(|c| c.main && c.named && is_armed(c.inter))
+                    .filter(|c| !matches!(c.role, Role::Ally | Role::Speaker))
+                    .collect();
+                named.sort_by_key(|c| c.w);
+                named.dedup_by(|a, b| a.name == b.name);
+                if named.len() >= 2 && named.iter().any(|c| c.role != Role::Patient || c.victim) {
+                    a1 = Some(named[0].clone());
+                    ordered = Some(named[1].clone());
+                }
+            }
+            if a1.is_none() {
+                // Outside a battle, a group that lost people is the target,
+                // not the unnamed perpetrator.
+                a1 = if sub == S::ArmedClash {
+                    first_named_armed("")
+                } else {
+                    first_named_armed("").filter(|c| {
+                        !cands
+                            .iter()
+                            .any(|x| x.name == c.name && (x.role == Role::Patient || x.victim))
+                    })
+                };
+            }
+            let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            a2 = if let Some(o) = ordered {
+                Some(o)
+            } else if civ_target {
+                generic(Side::Civilians)
+            } else {
+                patient(&skip, &|c| is_armed(c.inter) && c.role != Role::Speaker)
+                    .or_else(|| victims_side(&skip))
+                    .or_else(|| first_named_armed(&skip))
+            };
+            if matches!(
+                sub,
+                S::AirDroneStrike
+                    | S::ShellingArtilleryMissileAttack
+                    | S::RemoteExplosiveLandmineIed
+                    | S::SuicideBomb
+                    | S::Grenade
+            ) {
+                // A named target stays; otherwise a civilian target (a
+                // market, a restaurant) or civilian victims make it civilians.
+                let named_target = a2
+                    .as_ref()
+                    .is_some_and(|c| c.named && c.role == Role::Patient);
+                let civilian_place = d.frames.iter().any(|f| {
+                    doc.sides.iter().any(|s| {
+                        s.at.w0 >= f.w0 && s.at.w1 <= f.w1 && s.def.side == Side::CivilianTarget
+                    })
+                });
+                let victims = victims_side(&skip);
+                if !named_target {
+                    if civilian_place
+                        || victims
+                            .as_ref()
+                            .is_some_and(|v| v.inter == Inter::Civilians)
+                    {
+                        a2 = generic(Side::Civilians);
+                    } else if let Some(v) = victims {
+                        a2 = Some(v);
+                    }
+                }
+            }
+            // Joint operations: the local state force leads its foreign
+            // partners and contractors.
+            if a1
+                .as_ref()
+                .is_some_and(|c| c.inter == Inter::External && c.claimed_by_none())
+            {
+                if let Some(local) = cands.iter().find(|c| {
+                    c.inter == Inter::StateForces
+                        && c.main
+                        && matches!(
+                            c.role,
+                            Role::Agent | Role::Mention | Role::First | Role::Speaker
+                        )
+                }) {
+                    a1 = Some(local.clone());
+                }
+            }
+            if a1.is_none() {
+                a1 = generic(Side::Fighters);
+            }
+            // A state force attacked by an unnamed group is actor2.
+            if let (Some(x), Some(y)) = (&a1, &a2) {
+                if x.name == y.name {
+                    a2 = None;
+                }
+            }
+        }
+    }
+    if matches!(
+        sub,
+        S::GovernmentRegainsTerritory | S::NonStateActorOvertakesTerritory
+    ) {
+        // handled by the caller through the type fix-up
+    }
+    if let (Some(x), Some(y)) = (&a1, &a2) {
+        if x.name == y.name && sub != S::ArmedClash && sub != S::Agreement {
+            a2 = None;
+        }
+    }
+    // "Clashes between two armed groups", "the two clans agreed": both
+    // parties are the same unnamed kind.
+    if matches!(sub, S::ArmedClash | S::Agreement)
+        && a1.as_ref().is_some_and(|x| !x.named && is_armed(x.inter))
+        && a2.as_ref().is_none_or(|y| !is_armed(y.inter))
+        && d.scopes(doc)
+            .iter()
+            .any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
+    {
+        a2 = a1.clone();
+    }
+    let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
+    Sides {
+        a1,
+        a2,
+        claimed,
+        assoc1,
+        assoc2,
+    }
+}
+
+/// Allies named with "backed by", "together with": each goes to the side
+/// named last before it ("JNIM, backed by the MSA" → the MSA is JNIM's).
+fn allies(cands: &[Cand], a1: Option<&Cand>, a2: Option<&Cand>) -> (Vec<String>, Vec<String>) {
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for ally in cands.iter().filter(|c| c.role == Role::Ally && c.named) {
+        let last_of = |side: Option<&Cand>| {
+            side.and_then(|x| {
+                cands
+                    .iter()
+                    .filter(|c| c.name == x.name && c.w < ally.w)
+                    .map(|c| c.w)
+                    .max()
+            })
+        };
+        let names = |side: Option<&Cand>| side.is_some_and(|x| x.name == ally.name);
+        if names(a1) || names(a2) {
+            continue;
+        }
+        let target = match (last_of(a1), last_of(a2)) {
+            (Some(x), Some(y)) if y > x => &mut two,
+            (None, Some(_)) => &mut two,
+            (Some(_), _) => &mut one,
+            (None, None) => continue,
+        };
+        if !target.contains(&ally.name) {
+            target.push(ally.name.clone());
+        }
+    }
+    (one, two)
+}
+
+fn build(
+    doc: &Doc,
+    doc_id: &str,
+    d: &Draft,
+    prior: &[Draft],
+    figs: &[Figure],
+    trace: &mut Option<Vec<String>>,
+) -> Option<Event> {
+    let (iso3, country) = event_country(doc, d);
+    let date = d.date.clone().or_else(|| {
+        doc.publication.map(|p| DateChoice {
+            date: p,
+            precision: DatePrecision::Day,
+            span: None,
+        })
+    });
+    // Background mentions with no place or date are not events.
+    if iso3.is_empty() || date.is_none() {
+        return None;
+    }
+    let mut sub = d.sub;
+    let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    tr(trace, || {
+        let cands = candidates(doc, d, &iso3, &country);
+        format!(
+            "incident {} ({sub}): candidates {}",
+            prior.len(),
+            cands
+                .iter()
+                .map(|c| format!(
+                    "{}:{:?}{}",
+                    c.name,
+                    c.role,
+                    if c.main { "" } else { "(detail)" }
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
+    if matches!(
+        sub,
+        SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
+    ) {
+        // Who took the place decides the sub-type; the side that left is actor2.
+        let cands = candidates(doc, d, &iso3, &country);
+        let taker = cands
+            .iter()
+            .filter(|c| {
+                is_armed(c.inter)
+                    && matches!(
+                        c.role,
+                        Role::Agent | Role::Mention | Role::Speaker | Role::Claimer
+                    )
+            })
+            .min_by_key(|c| (c.role != Role::Agent, !c.main, c.w))
+            .cloned();
+        if let Some(t) = taker {
+            sub = if is_state(t.inter) {
+                SubEventType::GovernmentRegainsTerritory
+            } else {
+                SubEventType::NonStateActorOvertakesTerritory
+            };
+            sides.a2 = cands
+                .iter()
+                .filter(|c| {
+                    is_armed(c.inter)
+                        && c.name != t.name
+                        && c.role != Role::Ally
+                        && is_state(c.inter) != is_state(t.inter)
+                })
+                .min_by_key(|c| (!c.main, c.w))
+                .cloned()
+                .or_else(|| {
+                    // the side the place was taken from, told before
+                    prior.iter().rev().find_map(|_| None)
+                });
+            sides.a1 = Some(t);
+        }
+    }
+    let mut e = Event::new(doc_id, sub);
+    e.is_period_total = d.period;
+    let date = date?;
+    e.event_date = Some(date.date);
+    e.date_precision = date.precision;
+    if let Some(sp) = date.span {
+        e.add_evidence("event_date", sp);
+    }
+    e.iso3 = iso3.clone();
+    e.country = country.clone();
+    if let Some(p) = &d.place {
+        if p.place.kind != PlaceKind::Country {
+            e.location = p.place.name.clone();
+            e.admin1 = if p.place.admin1.is_empty() && matches!(p.place.kind, PlaceKind::Admin1) {
+                p.place.name.clone()
+            } else {
+                p.place.admin1.clone()
+            };
+            e.admin2 = p.place.admin2.clone();
+            e.latitude = Some(p.place.lat);
+            e.longitude = Some(p.place.lon);
+            e.geo_precision = p.precision;
+            e.add_evidence("location", p.span);
+        } else {
+            e.geo_precision = 3;
+        }
+    } else {
+        e.geo_precision = 3;
+    }
+    for w in d.words() {
+        e.add_evidence("event_type", w.at.span);
+    }
+    if let Some(a) = &sides.a1 {
+        e.actor1 = a.name.clone();
+        e.inter1 = a.inter;
+        if a.span != Span::default() {
+            e.add_evidence("actor1", a.span);
+        }
+    }
+    if let Some(a) = &sides.a2 {
+        e.actor2 = a.name.clone();
+        e.inter2 = a.inter;
+        if a.span != Span::default() {
+            e.add_evidence("actor2", a.span);
+        }
+    }
+    e.assoc_actor_1 = sides.assoc1.join("; ");
+    e.assoc_actor_2 = sides.assoc2.join("; ");
+    e.interaction = Inter::interaction(e.inter1, e.inter2);
+    e.civilian_targeting = e.inter2 == Inter::Civilians;
+    if let Some(c) = &sides.claimed {
+        e.claimed_by = Some(c.name.clone());
+        e.add_evidence("claimed_by", c.span);
+    }
+    // Fatalities.
+    let scopes = d.scopes(doc);
+    let in_scope = |w: usize| scopes.iter().any(|&(a, b)| w >= a && w < b);
+    let mine: Vec<&Figure> = figs
+        .iter()
+        .filter(|f| in_scope(f.w))
+        // A figure belongs to the nearest frame of its sentence.
+        .filter(|f| {
+            let owner = owner_frame(prior_and_self(prior, d), f.w);
+            owner.is_none_or(|o| std::ptr::eq(o, d))
+        })
+        .collect();
+    let members = sides
+        .a2
+        .as_ref()
+        .map(|c| group_of_inter(c.inter, &c.name))
+        .unwrap_or(FatalityGroup::Fighters);
+    let disputed = e.event_type == EventType::ViolenceAgainstCivilians
+        && mine.iter().any(|f| f.enemy_claim && f.kind == Kind::Killed)
+        && mine.iter().any(|f| {
+            f.kind == Kind::Killed
+                && matches!(
+                    f.victims,
+                    Victims::Group(FatalityGroup::Civilians | FatalityGroup::Unknown)
+                )
+        });
+    let has = |cue: Cue| scopes.iter().any(|&(a, b)| doc.has_cue(a, b, cue));
+    let t = tally(
+        &mine,
+        members,
+        disputed,
+        has(Cue::NoDeath),
+        has(Cue::UnknownDeath),
+    );
+    tr(trace, || {
+        format!(
+            "incident {}: figures {}",
+            prior.len(),
+            mine.iter()
+                .map(|f| format!(
+                    "{}{:?}{:?}{}",
+                    f.value,
+                    f.kind,
+                    f.victims,
+                    if f.enemy_claim { "(claim)" } else { "" }
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
+    e.fatalities = t.fatalities;
+    e.fatalities_qualifier = t.qualifier;
+    e.fatalities_by_group = t.by_group;
+    e.injured = t.injured;
+    for s in t.spans {
+        e.add_evidence("fatalities", s);
+    }
+    for s in t.injured_spans {
+        e.add_evidence("injured", s);
+    }
+    if e.fatalities == Some(0) && d.period {
+        return None;
+    }
+    // Sources.
+    let mut labels: Vec<String> = Vec::new();
+    for &(a, b) in &scopes {
+        for s in doc.sources.iter().filter(|s| s.at.w0 >= a && s.at.w1 <= b) {
+            let introduced = doc.cue_before(s.at.w0, 3, Cue::Speech).is_some()
+                || doc.cue_before(s.at.w0, 3, Cue::Source).is_some()
+                || doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::Speech && c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1);
+            if introduced && !labels.contains(&s.label) {
+                labels.push(s.label.clone());
+                e.add_evidence("source_attribution", s.at.span);
+            }
+        }
+        // A party speaking in a statement.
+        for c in doc.cues_in(a, b).filter(|c| c.cue == Cue::Speech) {
+            if let Some(act) = doc
+                .actors
+                .iter()
+                .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
+            {
+                let (name, _) = doc.actor_name(act.actor, &iso3, &country);
+                let label = format!("{name} statement");
+                if !labels.contains(&label) && !labels.iter().any(|l| l.starts_with(&name)) {
+                    labels.push(label);
+                    e.add_evidence("source_attribution", act.at.span);
+                }
+            } else if let Some(sd) = doc
+                .sides
+                .iter()
+                .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
+            {
+                if let Some((name, _)) = generic_name(
+                    sd.def.side,
+                    sd.country.unwrap_or(&country),
+                    &iso3,
+                    sd.iso3.unwrap_or(&iso3),
+                ) {
+                    if matches!(
+                        sd.def.side,
+                        Side::Military | Side::Police | Side::Authorities
+                    ) && !doc.sources.iter().any(|s| s.at.w0 == sd.at.w0)
+                    {
+                        let label = format!("{name} statement");
+                        if !labels.contains(&label) {
+                            labels.push(label);
+                            e.add_evidence("source_attribution", sd.at.span);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    labels.truncate(3);
+    if !labels.is_empty() {
+        e.source_attribution = Some(labels.join("; "));
+    }
+    let disputed_account = has(Cue::Denial)
+        || (t.qualifier == FatalityQualifier::AtLeast && mine.iter().any(|f| f.enemy_claim));
+    e.notes = notes(&e, disputed_account || disputed);
+    let mut conf: f32 = 0.45;
+    if d.frames.iter().any(|f| f.strength() == 2) {
+        conf += 0.2;
+    }
+    if d.own_date {
+        conf += 0.1;
+    }
+    if d.own_place {
+        conf += 0.1;
+    }
+    if !e.actor1.is_empty() && !e.actor1.starts_with("Unidentified") {
+        conf += 0.05;
+    }
+    if disputed || has(Cue::Denial) {
+        conf -= 0.1;
+    }
+    e.confidence = conf.clamp(0.05, 0.95);
+    let anchor = d.frames.first().map(|f| f.anchor()).unwrap_or(0);
+    let key = format!(
+        "{}:{}:{}",
+        e.sub_event_type,
+        doc.word_span(anchor.min(doc.words.len().saturating_sub(1)))
+            .start,
+        d.period
+    );
+    e.event_id = event_id(doc_id, &key);
+    Some(e)
+}
+
+/// Each figure goes to the frame nearest to it among the incidents that
+/// share its sentence.
+fn prior_and_self<'a>(prior: &'a [Draft], d: &'a Draft) -> impl Iterator<Item = &'a Draft> + Clone {
+    // Only incidents told near this one can share its sentences.
+    let from = prior.len().saturating_sub(12);
+    prior[from..].iter().chain(std::iter::once(d))
+}
+
+fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) -> Option<&'a Draft> {
+    let mut best: Option<(usize, &Draft)> = None;
+    for d in drafts {
+        for f in &d.frames {
+            if w >= f.w0 && w < f.w1 {
+                let dist = f
+                    .words
+                    .iter()
+                    .map(|x| x.at.w0.abs_diff(w))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                if best.is_none_or(|b| dist < b.0) {
+                    best = Some((dist, d));
+                }
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+fn notes(e: &Event, disputed: bool) -> String {
+    let mut s = format!("{}", e.sub_event_type);
+    if !e.actor1.is_empty() {
+        s.push_str(&format!(" by {}", e.actor1));
+    }
+    if !e.actor2.is_empty() {
+        s.push_str(&format!(" against {}", e.actor2));
+    }
+    if !e.location.is_empty() {
+        s.push_str(&format!(" in {}", e.location));
+        if !e.country.is_empty() {
+            s.push_str(&format!(", {}", e.country));
+        }
+    } else if !e.country.is_empty() {
+        s.push_str(&format!(" in {}", e.country));
+    }
+    if let Some(d) = e.event_date {
+        if e.is_period_total {
+            s.push_str(&format!(" since {d}"));
+        } else {
+            s.push_str(&format!(" on {d}"));
+        }
+    }
+    match e.fatalities {
+        Some(0) => s.push_str("; no fatalities reported"),
+        Some(n) => s.push_str(&format!("; {n} killed ({})", e.fatalities_qualifier)),
+        None => s.push_str("; fatalities unknown"),
+    }
+    if let Some(c) = &e.claimed_by {
+        s.push_str(&format!("; claimed by {c}"));
+    }
+    if disputed {
+        s.push_str("; accounts disputed");
+    }
+    s.push('.');
+    s
+}

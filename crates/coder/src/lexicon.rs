@@ -1,0 +1,500 @@
+//! Dictionaries as data: TSV rows compiled into a phrase matcher over tokens.
+//!
+//! Every word list of the coder (event words, actor aliases, cue words,
+//! victim nouns) is a TSV file with a header comment, embedded with
+//! `include_str!` and compiled once. A phrase is matched on the *match keys*
+//! of the text layer ([`rasd_text::match_key`]), word by word, so spelling
+//! variants (أ/ا، ة/ه، ى/ي), diacritics, tatweel and proclitics (و ف ب ل
+//! ال) never need their own rows. A trailing `*` on the last word of a
+//! phrase matches any ending, which covers Arabic verb conjugations and
+//! plural suffixes (`هاجم*` = هاجموا، هاجمت).
+//!
+//! Matching is a hash lookup per word (plus one per prefix length for the
+//! `*` rows), then a check of the following words: linear in the text and
+//! independent of the dictionary size.
+
+use std::collections::HashMap;
+
+use rasd_model::Span;
+use rasd_text::{Analysis, TokenKind};
+
+/// A malformed dictionary row.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct RowError {
+    pub file: &'static str,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The data rows of a TSV dictionary: `(line number, fields)`, comments and
+/// blank lines skipped.
+pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let l = line.trim_end_matches('\r');
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            None
+        } else {
+            Some((i + 1, l.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pat {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Pat {
+    fn matches(&self, stem: &str, key: &str) -> bool {
+        let bare = strip_conjunction(key);
+        match self {
+            Pat::Exact(p) => p == stem || p == key || bare == Some(p.as_str()),
+            Pat::Prefix(p) => {
+                stem.starts_with(p.as_str())
+                    || key.starts_with(p.as_str())
+                    || bare.is_some_and(|b| b.starts_with(p.as_str()))
+            }
+        }
+    }
+}
+
+/// A short word after the conjunction و or ف ("ولم", "فلا", "وقد"): the
+/// text layer keeps such words whole (its stems need three letters), so
+/// the matcher also tries them without the conjunction.
+fn strip_conjunction(key: &str) -> Option<&str> {
+    let rest = key.strip_prefix('و').or_else(|| key.strip_prefix('ف'))?;
+    (rest.chars().count() >= 2).then_some(rest)
+}
+
+/// The words of a text that phrases are matched on, with the knowledge of
+/// which neighbours may belong to one phrase (not across a comma, a full
+/// stop or a line break; quotes and brackets are transparent).
+#[derive(Debug, Clone)]
+pub struct Words {
+    /// Token indices (into `Analysis::tokens`) of word and number tokens.
+    pub tok: Vec<usize>,
+    /// `joined[i]`: words `i` and `i + 1` may belong to one phrase.
+    pub joined: Vec<bool>,
+    /// Hashes of each word's stem, key (0 when it is the stem) and key
+    /// without a conjunction (0 when none): every dictionary looks a word
+    /// up by these numbers, computed once per document.
+    hashes: Vec<[u64; 3]>,
+    /// `(chars, hash)` of the prefixes of each word's stem and key, for
+    /// the open-ended rows; word `i` owns `prefixes[pstart[i]..pstart[i+1]]`.
+    prefixes: Vec<(u8, u64)>,
+    pstart: Vec<u32>,
+}
+
+/// Longest open-ended row stem looked up, in characters.
+const MAX_PREFIX: usize = 24;
+
+/// FNV-1a over bytes: the hash of a dictionary word and of a text word.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Pushes the hash of every prefix of `s` (up to [`MAX_PREFIX`] chars).
+fn push_prefixes(s: &str, out: &mut Vec<(u8, u64)>) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (n, c) in s.chars().enumerate() {
+        if n >= MAX_PREFIX {
+            break;
+        }
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push(((n + 1) as u8, h));
+    }
+}
+
+impl Words {
+    pub fn new(text: &str, analysis: &Analysis) -> Words {
+        let mut tok = Vec::with_capacity(analysis.tokens.len() / 2);
+        let mut joined = Vec::with_capacity(analysis.tokens.len() / 2);
+        let mut gap_ok = true;
+        for (i, t) in analysis.tokens.iter().enumerate() {
+            match t.kind {
+                TokenKind::Word | TokenKind::Number => {
+                    if !tok.is_empty() {
+                        joined.push(gap_ok);
+                    }
+                    tok.push(i);
+                    gap_ok = true;
+                }
+                TokenKind::Space => {
+                    if text[t.span.start..t.span.end].contains('\n') {
+                        gap_ok = false;
+                    }
+                }
+                TokenKind::Punct => {
+                    let s = &text[t.span.start..t.span.end];
+                    if !matches!(
+                        s,
+                        "«" | "»"
+                            | "\""
+                            | "'"
+                            | "“"
+                            | "”"
+                            | "‘"
+                            | "’"
+                            | "("
+                            | ")"
+                            | "-"
+                            | "–"
+                            | "ـ"
+                            | "/"
+                    ) {
+                        gap_ok = false;
+                    }
+                }
+            }
+        }
+        joined.push(false);
+        let mut hashes = Vec::with_capacity(tok.len());
+        let mut prefixes = Vec::with_capacity(tok.len() * 8);
+        let mut pstart = Vec::with_capacity(tok.len() + 1);
+        for &i in &tok {
+            let t = &analysis.tokens[i];
+            let stem = fnv(t.stem.as_bytes());
+            let key = if t.key == t.stem {
+                0
+            } else {
+                fnv(t.key.as_bytes())
+            };
+            let bare = strip_conjunction(&t.key)
+                .filter(|b| *b != t.stem)
+                .map(|b| fnv(b.as_bytes()))
+                .unwrap_or(0);
+            hashes.push([stem, key, bare]);
+            pstart.push(prefixes.len() as u32);
+            push_prefixes(&t.stem, &mut prefixes);
+            if key != 0 {
+                push_prefixes(&t.key, &mut prefixes);
+            }
+        }
+        pstart.push(prefixes.len() as u32);
+        Words {
+            tok,
+            joined,
+            hashes,
+            prefixes,
+            pstart,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tok.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tok.is_empty()
+    }
+}
+
+/// One dictionary hit: words `start..end` (indices into [`Words::tok`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub span: Span,
+    /// Index of the dictionary row.
+    pub entry: usize,
+    /// The row ends in a `*` (matched any ending): an exact row wins a tie.
+    pub prefix: bool,
+}
+
+/// A compiled phrase dictionary whose rows carry values of type `T`.
+#[derive(Debug)]
+pub struct PhraseMatcher<T> {
+    pats: Vec<Vec<Pat>>,
+    values: Vec<T>,
+    /// Rows by the hash of their first word.
+    exact: HashedMap<Vec<u32>>,
+    /// Open-ended rows by the hash of their first word's stem.
+    prefix: HashedMap<Vec<u32>>,
+    /// Bit `n`: some open-ended first word has `n` characters.
+    prefix_lens: u64,
+    /// A 2^16-bit filter of the first-word hashes of all rows: most words
+    /// of a text start no row, and one bit test says so without a probe.
+    filter: Vec<u64>,
+}
+
+/// The filter bit of a hash.
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> 48) as usize;
+    (b >> 6, 1u64 << (b & 63))
+}
+
+impl<T> Default for PhraseMatcher<T> {
+    fn default() -> Self {
+        PhraseMatcher {
+            pats: Vec::new(),
+            values: Vec::new(),
+            exact: HashedMap::default(),
+            prefix: HashedMap::default(),
+            prefix_lens: 0,
+            filter: vec![0; 1 << 10],
+        }
+    }
+}
+
+impl<T> PhraseMatcher<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a phrase; returns false when it has no words after folding.
+    /// A word ending in `*` matches any ending of that word, wherever it
+    /// stands in the phrase (`أغلق* قاعدة` = أغلقت قاعدة، أغلقوا قاعدة).
+    pub fn insert(&mut self, phrase: &str, value: T) -> bool {
+        let mut pats: Vec<Pat> = Vec::new();
+        for raw in phrase.split_whitespace() {
+            let (body, star) = match raw.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (raw, false),
+            };
+            let key = rasd_text::match_key(body);
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let n = words.len();
+            for (i, w) in words.into_iter().enumerate() {
+                pats.push(if star && i + 1 == n {
+                    Pat::Prefix(w.to_string())
+                } else {
+                    Pat::Exact(w.to_string())
+                });
+            }
+        }
+        if pats.is_empty() {
+            return false;
+        }
+        let id = self.values.len() as u32;
+        let h = match &pats[0] {
+            Pat::Exact(w) => {
+                let h = fnv(w.as_bytes());
+                self.exact.entry(h).or_default().push(id);
+                h
+            }
+            Pat::Prefix(w) => {
+                let n = w.chars().count();
+                if n == 0 || n > MAX_PREFIX {
+                    return false;
+                }
+                self.prefix_lens |= 1 << n;
+                let h = fnv(w.as_bytes());
+                self.prefix.entry(h).or_default().push(id);
+                h
+            }
+        };
+        let (i, bit) = filter_bit(h);
+        self.filter[i] |= bit;
+        self.pats.push(pats);
+        self.values.push(value);
+        true
+    }
+
+    pub fn value(&self, entry: usize) -> &T {
+        &self.values[entry]
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Every hit in the text (overlapping hits included).
+    pub fn find_all(&self, analysis: &Analysis, words: &Words) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut cands: Vec<u32> = Vec::with_capacity(8);
+        for i in 0..words.len() {
+            cands.clear();
+            let maybe = |h: u64| {
+                let (i, bit) = filter_bit(h);
+                self.filter[i] & bit != 0
+            };
+            for (n, &h) in words.hashes[i].iter().enumerate() {
+                if (h != 0 || n == 0) && maybe(h) {
+                    if let Some(v) = self.exact.get(&h) {
+                        cands.extend_from_slice(v);
+                    }
+                }
+            }
+            if self.prefix_lens != 0 {
+                let (a, b) = (words.pstart[i] as usize, words.pstart[i + 1] as usize);
+                for &(n, h) in &words.prefixes[a..b] {
+                    if self.prefix_lens & (1 << n) != 0 && maybe(h) {
+                        if let Some(v) = self.prefix.get(&h) {
+                            cands.extend_from_slice(v);
+                        }
+                    }
+                }
+            }
+            if cands.is_empty() {
+                continue;
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for &id in &cands {
+                let pats = &self.pats[id as usize];
+                let mut j = i;
+                let mut ok = true;
+                for (k, p) in pats.iter().enumerate() {
+                    if k > 0 {
+                        if j + 1 >= words.len() || !words.joined[j] {
+                            ok = false;
+                            break;
+                        }
+                        j += 1;
+                    }
+                    let tk = &analysis.tokens[words.tok[j]];
+                    if !p.matches(&tk.stem, &tk.key) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if ok {
+                    let span = Span::new(
+                        analysis.tokens[words.tok[i]].span.start,
+                        analysis.tokens[words.tok[j]].span.end,
+                    );
+                    out.push(Hit {
+                        start: i,
+                        end: j + 1,
+                        span,
+                        entry: id as usize,
+                        prefix: matches!(pats.last(), Some(Pat::Prefix(_))),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Hits with overlaps removed: the longest hit wins, then the earliest.
+    pub fn find(&self, analysis: &Analysis, words: &Words) -> Vec<Hit> {
+        longest_first(self.find_all(analysis, words))
+    }
+}
+
+/// Keeps the longest of overlapping hits (ties: an exact row, then the
+/// earlier row). Linear in the hits: words already taken are marked.
+pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
+    if hits.is_empty() {
+        return hits;
+    }
+    hits.sort_by_key(|h| {
+        (
+            std::cmp::Reverse(h.end - h.start),
+            h.prefix,
+            h.start,
+            h.entry,
+        )
+    });
+    let lo = hits.iter().map(|h| h.start).min().unwrap_or(0);
+    let hi = hits.iter().map(|h| h.end).max().unwrap_or(0);
+    let mut used = vec![false; hi - lo];
+    let mut taken: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let slots = &mut used[h.start - lo..h.end - lo];
+        if slots.iter().all(|u| !u) {
+            slots.iter_mut().for_each(|u| *u = true);
+            taken.push(h);
+        }
+    }
+    taken.sort_by_key(|h| h.start);
+    taken
+}
+
+/// Keys that are already hashes ([`fnv`]): the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct KeyIsHash(u64);
+
+impl std::hash::Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; fold anything else in.
+        self.0 = fnv(bytes) ^ self.0.rotate_left(5);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(m: &PhraseMatcher<&'static str>, text: &str) -> Vec<&'static str> {
+        let a = rasd_text::analyze(text);
+        let w = Words::new(text, &a);
+        m.find(&a, &w).iter().map(|h| *m.value(h.entry)).collect()
+    }
+
+    #[test]
+    fn matches_folded_forms_clitics_and_endings() {
+        let mut m = PhraseMatcher::new();
+        m.insert("عبوة ناسفة", "ied");
+        m.insert("هاجم*", "attack");
+        m.insert("الجيش المالي", "army");
+        assert_eq!(hits(&m, "انفجرت عبوه ناسفه"), vec!["ied"]);
+        assert_eq!(hits(&m, "وهاجموا القرية"), vec!["attack"]);
+        assert_eq!(hits(&m, "وقال الجيشُ المالي"), vec!["army"]);
+        assert_eq!(hits(&m, "وقال «الجيش» المالي"), vec!["army"]);
+    }
+
+    #[test]
+    fn open_endings_inside_a_phrase() {
+        let mut m = PhraseMatcher::new();
+        m.insert("أغلق* قاعدة", "closed");
+        assert_eq!(hits(&m, "وأغلقت القوات قاعدة"), Vec::<&str>::new());
+        assert_eq!(hits(&m, "بعدما أغلقوا قاعدة الجيش"), vec!["closed"]);
+        assert_eq!(hits(&m, "أغلقت قاعدة تمبكتو"), vec!["closed"]);
+    }
+
+    #[test]
+    fn phrases_do_not_cross_commas_or_lines() {
+        let mut m = PhraseMatcher::new();
+        m.insert("عبوة ناسفة", "ied");
+        assert!(hits(&m, "عبوة، ناسفة").is_empty());
+        assert!(hits(&m, "عبوة\nناسفة").is_empty());
+    }
+
+    #[test]
+    fn exact_rows_beat_open_endings() {
+        let mut m = PhraseMatcher::new();
+        m.insert("مدني*", "plural");
+        m.insert("مدنيان", "dual");
+        assert_eq!(hits(&m, "قتل مدنيان"), vec!["dual"]);
+        assert_eq!(hits(&m, "قتل مدنيين"), vec!["plural"]);
+    }
+
+    #[test]
+    fn longest_hit_wins() {
+        let mut m = PhraseMatcher::new();
+        m.insert("قصف", "shelling");
+        m.insert("قصف جوي", "air");
+        assert_eq!(hits(&m, "في قصف جوي على"), vec!["air"]);
+    }
+
+    #[test]
+    fn latin_phrases_fold_case_and_accents() {
+        let mut m = PhraseMatcher::new();
+        m.insert("État islamique", "is");
+        assert_eq!(hits(&m, "l'etat Islamique"), vec!["is"]);
+    }
+}

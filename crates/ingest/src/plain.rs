@@ -1,0 +1,663 @@
+//! Plain text as news sites publish it.
+//!
+//! A saved article starts with a few header lines — a title, a date line,
+//! maybe a byline, a dateline such as `نواكشوط – «الساحل اليوم»`, and
+//! buttons (`طباعة`, `شارك`), sometimes glued to a cut copy of the title
+//! and the author's name — then the article, interrupted or followed by
+//! chrome: "read also" links, share lines, menus, crawl banners, wire
+//! credits, a paragraph repeated by the page template.
+//!
+//! The reader walks the lines once. While in the *header zone* (at most
+//! [`MAX_HEADER_LINES`] non-blank lines, ended by the first line that reads
+//! like a paragraph) it takes the first line that can be a title, date
+//! lines, bylines and short meta lines; after it, every line is body unless
+//! it is chrome, a lone date or a repeat. The text itself is never changed:
+//! the result is a list of classified line spans, and the body is the
+//! spans of consecutive body lines.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+use rasd_model::{Document, Span};
+
+use crate::chrome;
+use crate::header::{self, DateRole};
+
+/// What a line of a plain-text article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or white space only.
+    Blank,
+    /// No letters at all: rules, ornaments, page numbers.
+    Separator,
+    Title,
+    /// A date line (publication or update time).
+    Date,
+    Byline,
+    /// A short header line that is not the article: a dateline with the
+    /// outlet's name, a section label.
+    Meta,
+    /// Site furniture: buttons, "read also", menus, notices, banners.
+    Chrome,
+    /// A paragraph seen before (or the title again).
+    Repeat,
+    Body,
+}
+
+/// One classified line: its span in the text, without the line break and
+/// the surrounding white space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub span: Span,
+    pub kind: LineKind,
+}
+
+/// What the plain-text reader found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub lines: Vec<Line>,
+    pub title: Option<Span>,
+    pub published: Option<NaiveDateTime>,
+    pub updated: Option<NaiveDateTime>,
+    /// Spans of runs of consecutive body lines.
+    pub body: Vec<Span>,
+}
+
+/// Most non-blank lines the header zone may hold.
+pub const MAX_HEADER_LINES: usize = 12;
+/// Most words of a header meta line (dateline, outlet, section label).
+const MAX_META_WORDS: usize = 8;
+/// Most words of a line glued to a print/share button.
+const MAX_GLUED_WORDS: usize = 12;
+/// Most words of the link line after a bare "read also".
+const MAX_LINK_WORDS: usize = 20;
+/// Most words of a lone date line inside the body.
+const MAX_BODY_DATE_WORDS: usize = 8;
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || rasd_text::fold::is_invisible(c)
+}
+
+/// The lines of `text` with their trimmed spans.
+fn split_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(trim_span(text, Span::new(start, i)));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(trim_span(text, Span::new(start, text.len())));
+    }
+    out
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start_matches(is_blank_char).len();
+    let trimmed = s.trim_matches(is_blank_char);
+    Span::new(span.start + lead, span.start + lead + trimmed.len())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '»', '”', '\'', ')']);
+    (s.ends_with(['.', '!', '?', '؟', '。']) && !s.ends_with("...")) || s.ends_with('…')
+}
+
+/// Whether the first text line can be a title: not too long, and not a
+/// finished sentence (headlines do not end with a period; a first line that
+/// does is the first paragraph of a text without a header).
+fn looks_like_title(s: &str) -> bool {
+    let t = s.trim_end();
+    let ends_with_period = t.ends_with('.') && !t.ends_with("...");
+    word_count(s) <= 35 && !ends_with_period
+}
+
+/// A line's key for spotting repeats: folded, white space collapsed.
+fn repeat_key(s: &str) -> String {
+    let f = rasd_text::fold::fold_str(s);
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same_title(line: &str, title: &str) -> bool {
+    let a = repeat_key(line);
+    let b = repeat_key(title);
+    let trim = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    !a.is_empty() && trim(&a) == trim(&b)
+}
+
+/// What the header zone has found so far.
+#[derive(Default)]
+struct HeaderState {
+    title_done: bool,
+    /// A publication date printed above the title is weaker than one below
+    /// it: it may be a crawl time or a site-wide date bar.
+    published_above_title: Option<NaiveDateTime>,
+    published: Option<NaiveDateTime>,
+    updated: Option<NaiveDateTime>,
+}
+
+/// Classifies the lines of `text`. `known_title` (from a JSON record or a
+/// page's metadata) decides which line, if any, is the title line.
+pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
+    let spans = split_lines(text);
+    let mut lines = Vec::with_capacity(spans.len());
+    let mut title: Option<Span> = None;
+    let mut state = HeaderState::default();
+    let mut in_header = true;
+    let mut header_lines = 0;
+    let mut seen: HashSet<String> = HashSet::new();
+    // After a bare "read also" line, the next line is the link it announces.
+    let mut link_expected = false;
+
+    for span in spans {
+        let s = &text[span.start..span.end];
+        if s.is_empty() {
+            lines.push(Line {
+                span,
+                kind: LineKind::Blank,
+            });
+            continue;
+        }
+        if !s.chars().any(char::is_alphabetic) {
+            lines.push(Line {
+                span,
+                kind: LineKind::Separator,
+            });
+            continue;
+        }
+        if std::mem::take(&mut link_expected)
+            && word_count(s) <= MAX_LINK_WORDS
+            && !ends_sentence(s)
+        {
+            lines.push(Line {
+                span,
+                kind: LineKind::Chrome,
+            });
+            continue;
+        }
+        // Menus and buttons do not use up the header zone: a page dump may
+        // open with a long menu, one item a line.
+        if in_header && !(chrome::is_chrome_line(s) || chrome::is_section_label(s)) {
+            header_lines += 1;
+            if header_lines > MAX_HEADER_LINES {
+                in_header = false;
+            }
+        }
+        let kind = if in_header {
+            header_kind(s, known_title, &mut state)
+        } else {
+            None
+        };
+        let kind = match kind {
+            Some(k) => k,
+            None => {
+                in_header = false;
+                let t = title.map(|t| &text[t.start..t.end]).or(known_title);
+                body_kind(s, t, &mut seen)
+            }
+        };
+        if kind == LineKind::Title {
+            title = Some(span);
+        }
+        if kind == LineKind::Chrome && chrome::is_bare_prefix(s) {
+            link_expected = true;
+        }
+        lines.push(Line { span, kind });
+    }
+
+    // A text that is one short line: it is both the title and the body.
+    if !lines.iter().any(|l| l.kind == LineKind::Body) && known_title.is_none() {
+        if let Some(l) = lines.iter_mut().find(|l| l.kind == LineKind::Title) {
+            l.kind = LineKind::Body;
+        }
+    }
+
+    let body = body_runs(&lines);
+
+    let mut published = state.published.or(state.published_above_title);
+    // No date line: a wire dateline may carry the date ("OUAGADOUGOU,
+    // 12 sept 2023 (AFP) - ...").
+    if published.is_none() && state.updated.is_none() {
+        if let Some(first) = body.first() {
+            published = dateline_date(&text[first.start..first.end]);
+        }
+    }
+
+    Parsed {
+        lines,
+        title,
+        published,
+        updated: state.updated,
+        body,
+    }
+}
+
+/// The kind of a header-zone line, or `None` when the line reads as the
+/// first paragraph (which ends the header zone).
+fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> Option<LineKind> {
+    if chrome::is_chrome_line(s) {
+        return Some(LineKind::Chrome);
+    }
+    if let Some(d) = header::date_line(s) {
+        let slot = match d.role {
+            DateRole::Published if state.title_done => &mut state.published,
+            DateRole::Published => &mut state.published_above_title,
+            DateRole::Updated => &mut state.updated,
+        };
+        if slot.is_none() {
+            *slot = Some(d.date.datetime);
+        }
+        return Some(LineKind::Date);
+    }
+    if !state.title_done {
+        if known_title.is_none() && chrome::is_section_label(s) {
+            return Some(LineKind::Meta);
+        }
+        state.title_done = true;
+        match known_title {
+            Some(t) if same_title(s, t) => return Some(LineKind::Title),
+            Some(_) => {}
+            None if looks_like_title(s) => return Some(LineKind::Title),
+            None => return None,
+        }
+    }
+    let words = word_count(s);
+    if words <= MAX_GLUED_WORDS && chrome::starts_with_button(s) {
+        return Some(LineKind::Chrome);
+    }
+    if chrome::is_byline(s) {
+        return Some(LineKind::Byline);
+    }
+    if words <= MAX_META_WORDS && !ends_sentence(s) {
+        return Some(LineKind::Meta);
+    }
+    None
+}
+
+fn body_kind(s: &str, title: Option<&str>, seen: &mut HashSet<String>) -> LineKind {
+    // A lone section or country name is a menu item, not article text.
+    if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
+        return LineKind::Chrome;
+    }
+    if word_count(s) <= MAX_BODY_DATE_WORDS && header::date_line(s).is_some() {
+        return LineKind::Chrome;
+    }
+    if title.is_some_and(|t| same_title(s, t)) {
+        return LineKind::Repeat;
+    }
+    if !seen.insert(repeat_key(s)) {
+        return LineKind::Repeat;
+    }
+    LineKind::Body
+}
+
+/// Spans of runs of consecutive body lines (a blank line or any non-body
+/// line ends a run).
+fn body_runs(lines: &[Line]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut open = false;
+    for l in lines {
+        if l.kind == LineKind::Body {
+            match out.last_mut() {
+                Some(last) if open => last.end = l.span.end,
+                _ => out.push(l.span),
+            }
+            open = true;
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
+/// The date of a wire dateline at the start of a paragraph: the part before
+/// the first dash, if short.
+fn dateline_date(paragraph: &str) -> Option<NaiveDateTime> {
+    let cut = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| paragraph.find(d))
+        .min()?;
+    let head = &paragraph[..cut];
+    if head.chars().count() > 80 {
+        return None;
+    }
+    header::find_date(head).map(|d| d.datetime)
+}
+
+/// Reads a plain-text article. `text` becomes the document's text as is
+/// (minus a leading BOM); the title, publication time, language and body
+/// spans come from its lines.
+pub fn read_text(id: &str, text: &str) -> Document {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let parsed = parse(text, None);
+    document(id, text, &parsed)
+}
+
+/// Builds a document from a parse.
+pub(crate) fn document(id: &str, text: &str, parsed: &Parsed) -> Document {
+    let title = parsed.title.map(|t| text[t.start..t.end].to_string());
+    // The language shows in the first paragraphs; no need to copy more.
+    let mut sample = String::new();
+    for s in &parsed.body {
+        if sample.len() >= crate::lang::SAMPLE_BYTES {
+            break;
+        }
+        sample.push_str(&text[s.start..s.end]);
+        sample.push('\n');
+    }
+    let lang = crate::lang::detect(if sample.is_empty() { text } else { &sample });
+    Document {
+        id: id.to_string(),
+        url: None,
+        title,
+        published: parsed.published.or(parsed.updated),
+        lang,
+        text: text.to_string(),
+        body: parsed.body.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap()
+    }
+
+    fn body_text(doc: &Document) -> String {
+        doc.body
+            .iter()
+            .map(|s| s.slice(&doc.text).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const SITE_AR: &str = "اشتباكات عنيفة بين الجيش ومسلحين قرب الحدود الشمالية\n\
+\n\
+الخميس 14/مارس/2024 - 07:45 م\n\
+طباعة اشتباكات عنيفة بين سامي يوسف\n\
+كتب: سامي يوسف\n\
+ \n\
+قالت مصادر أمنية إن اشتباكات عنيفة اندلعت مساء الأربعاء بين وحدات من الجيش ومسلحين مجهولين قرب بلدة حدودية، وأسفرت عن مقتل أربعة جنود.\n\
+وأضافت المصادر أن المسلحين انسحبوا بعد ساعتين من القتال نحو منطقة جبلية.\n\
+اقرأ أيضا: الحكومة تعلن حالة الطوارئ في ثلاث ولايات\n\
+وأكد شهود أن الطيران حلق فوق المنطقة حتى ساعة متأخرة من الليل.\n\
+وأضافت المصادر أن المسلحين انسحبوا بعد ساعتين من القتال نحو منطقة جبلية.\n\
+للمزيد\n\
+\n\
+شارك";
+
+    #[test]
+    fn arabic_site_article() {
+        let doc = read_text("a1", SITE_AR);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("اشتباكات عنيفة بين الجيش ومسلحين قرب الحدود الشمالية")
+        );
+        assert_eq!(doc.published, Some(at(2024, 3, 14, 19, 45)));
+        assert_eq!(doc.lang, Some(rasd_model::Language::Ar));
+        let body = body_text(&doc);
+        assert!(body.starts_with("قالت مصادر أمنية"), "{body}");
+        assert!(body.ends_with("حتى ساعة متأخرة من الليل."), "{body}");
+        for chrome in ["طباعة", "شارك", "للمزيد", "اقرأ أيضا", "كتب:", "سامي يوسف"]
+        {
+            assert!(!body.contains(chrome), "{chrome} in {body}");
+        }
+        // The repeated paragraph is kept once.
+        assert_eq!(body.matches("انسحبوا بعد ساعتين").count(), 1);
+        assert_eq!(doc.text, SITE_AR);
+    }
+
+    #[test]
+    fn spans_are_valid_and_ordered() {
+        let doc = read_text("a1", SITE_AR);
+        let mut last = 0;
+        for s in &doc.body {
+            assert!(s.start >= last && s.start < s.end);
+            assert!(s.slice(&doc.text).is_some());
+            last = s.end;
+        }
+    }
+
+    #[test]
+    fn levantine_header_with_dateline() {
+        let text = "غارات على ريف المدينة الشرقي\n\
+الأربعاء ١٢ تشرين الثاني ٢٠٢٥ - ٠٩:١٠ ص\n\
+حلب – «المرصد اليومي»\n\
+\n\
+قصفت طائرات حربية صباح اليوم قرى في الريف الشرقي، ما أدى إلى مقتل مدنيين اثنين وإصابة خمسة آخرين بجروح.\n";
+        let doc = read_text("lev", text);
+        assert_eq!(doc.published, Some(at(2025, 11, 12, 9, 10)));
+        let body = body_text(&doc);
+        assert!(body.starts_with("قصفت طائرات"), "{body}");
+        assert!(!body.contains("المرصد اليومي"));
+    }
+
+    #[test]
+    fn english_wire_article() {
+        let text = "Gunmen kill five in raid on market town\r\n\
+March 3, 2023 6:40 PM GMT Updated 3 hours ago\r\n\
+\r\n\
+KANO, March 3 (Reuters) - Gunmen on motorbikes killed five traders in a raid on a market town on Friday, police said.\r\n\
+\r\n\
+Police said 12 suspects had been arrested.\r\n\
+\r\n\
+(Reporting by Kano newsroom; Editing by A. N. Editor)\r\n";
+        let doc = read_text("en", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Gunmen kill five in raid on market town")
+        );
+        assert_eq!(doc.published, Some(at(2023, 3, 3, 18, 40)));
+        assert_eq!(doc.lang, Some(rasd_model::Language::En));
+        assert_eq!(doc.body.len(), 2);
+        let body = body_text(&doc);
+        assert!(body.starts_with("KANO, March 3 (Reuters)"));
+        assert!(!body.contains("Reporting by"));
+        assert!(!body.contains('\r'));
+    }
+
+    #[test]
+    fn french_article_with_update_line() {
+        let text = "Niger : une embuscade fait dix morts près de la frontière\n\
+Par Jeanne Martin\n\
+Publié le 02/05/2022 à 08h15\n\
+Mis à jour le 02/05/2022 à 11h40\n\
+\n\
+NIAMEY (AFP) - Dix soldats ont été tués dimanche dans une embuscade près de la frontière, a annoncé l'armée.\n\
+\n\
+Lire aussi : Au Sahel, la saison des pluies ralentit les opérations\n\
+\n\
+Les assaillants ont emporté des armes et des véhicules, selon la même source.\n";
+        let doc = read_text("fr", text);
+        assert_eq!(doc.published, Some(at(2022, 5, 2, 8, 15)));
+        assert_eq!(doc.lang, Some(rasd_model::Language::Fr));
+        let body = body_text(&doc);
+        assert!(body.starts_with("NIAMEY (AFP)"));
+        assert!(!body.contains("Lire aussi"));
+        assert!(!body.contains("Jeanne Martin"));
+        assert_eq!(doc.body.len(), 2);
+    }
+
+    #[test]
+    fn only_update_time_is_used_when_no_publication_time() {
+        let text = "Titre court\nMis à jour le 4 juin 2021 à 9h00\n\nLe texte de l'article commence ici et il est assez long pour être un paragraphe complet.";
+        let doc = read_text("u", text);
+        assert_eq!(doc.published, Some(at(2021, 6, 4, 9, 0)));
+    }
+
+    #[test]
+    fn wire_dateline_gives_the_date() {
+        let text = "Burkina : un car saute sur une mine\n\nDORI, 4 mars 2023 (AFP) - Cinq passagers ont été tués samedi quand leur car a sauté sur une mine près de Dori, selon une source locale.";
+        let doc = read_text("w", text);
+        assert_eq!(doc.published, Some(at(2023, 3, 4, 0, 0)));
+    }
+
+    #[test]
+    fn chrome_before_title_navigation_and_banner() {
+        let text = "الرئيسية | أخبار | رياضة | اقتصاد\n\
+تاريخ الزحف: 2024/01/05\n\
+انفجار عبوة ناسفة يستهدف دورية في الجنوب\n\
+السبت 6 يناير 2024\n\
+\n\
+انفجرت عبوة ناسفة صباح الجمعة بدورية للشرطة على الطريق الرئيسي، ما أسفر عن إصابة ثلاثة عناصر بجروح متفاوتة.\n\
+مصر السودان ليبيا اليمن سوريا العراق\n\
+This site uses cookies. Accept\n";
+        let doc = read_text("n", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("انفجار عبوة ناسفة يستهدف دورية في الجنوب")
+        );
+        assert_eq!(doc.published, Some(at(2024, 1, 6, 0, 0)));
+        assert_eq!(doc.body.len(), 1);
+        assert!(body_text(&doc).starts_with("انفجرت عبوة"));
+    }
+
+    #[test]
+    fn no_header_at_all() {
+        let text = "قتل ثلاثة أشخاص وأصيب آخرون في اشتباك مسلح اندلع بين عائلتين في قرية جنوب المدينة مساء أمس، بحسب مصدر أمني تحدث إلى وسائل الإعلام المحلية بشرط عدم ذكر اسمه.\nوقال المصدر إن الشرطة طوقت القرية.";
+        let doc = read_text("b", text);
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.published, None);
+        assert_eq!(doc.body, vec![Span::new(0, text.len())]);
+    }
+
+    #[test]
+    fn page_dump_with_vertical_menus() {
+        let mut text = String::new();
+        for item in [
+            "الرئيسية",
+            "أخبار",
+            "مصر",
+            "السودان",
+            "ليبيا",
+            "اليمن",
+            "سوريا",
+            "العراق",
+            "رياضة",
+            "اقتصاد",
+            "منوعات",
+            "فيديو",
+            "صور",
+            "رأي",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str("اشتباكات قبلية في ولاية جنوب دارفور\nالإثنين 6 مايو 2024 - 03:10 م\n\n");
+        text.push_str("قتل ثمانية أشخاص في اشتباكات قبلية اندلعت بسبب نزاع على أراض زراعية في محلية تلس بولاية جنوب دارفور.\n");
+        text.push_str("وقالت لجنة أمن الولاية إنها دفعت بقوات إلى المنطقة للفصل بين الطرفين.\n");
+        for item in ["السودان", "ليبيا", "اتصل بنا", "من نحن", "سياسة الخصوصية"]
+        {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str("© 2024 جميع الحقوق محفوظة\n");
+        let doc = read_text("m", &text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("اشتباكات قبلية في ولاية جنوب دارفور")
+        );
+        assert_eq!(doc.published, Some(at(2024, 5, 6, 15, 10)));
+        let body = body_text(&doc);
+        assert!(body.starts_with("قتل ثمانية"), "{body}");
+        assert!(body.ends_with("للفصل بين الطرفين."), "{body}");
+        assert_eq!(doc.body.len(), 1);
+    }
+
+    #[test]
+    fn short_first_sentence_is_not_a_title() {
+        let text = "Gunmen killed five people in Gao on Monday, officials said.\nThe attackers fled on motorbikes.";
+        let doc = read_text("s", text);
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.body, vec![Span::new(0, text.len())]);
+    }
+
+    #[test]
+    fn one_line_is_title_and_body() {
+        let doc = read_text("one", "Gunmen kill three in Gao");
+        assert_eq!(doc.body, vec![Span::new(0, 24)]);
+    }
+
+    #[test]
+    fn bom_is_stripped() {
+        let doc = read_text("bom", "\u{FEFF}Title line\n\nA body paragraph that says something about an attack on a convoy near the town.");
+        assert!(!doc.text.starts_with('\u{FEFF}'));
+        assert_eq!(doc.title.as_deref(), Some("Title line"));
+    }
+
+    #[test]
+    fn section_label_and_crawl_time_above_title() {
+        let text = "أخبار عربية\n\
+2024-01-05 04:10\n\
+هجوم بطائرة مسيرة على مخزن للوقود\n\
+الخميس 4 يناير 2024 - 09:30 م\n\
+\n\
+استهدفت طائرة مسيرة مساء الخميس مخزنا للوقود في ضواحي المدينة، ما أدى إلى اندلاع حريق كبير من دون وقوع إصابات.";
+        let doc = read_text("s", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("هجوم بطائرة مسيرة على مخزن للوقود")
+        );
+        assert_eq!(doc.published, Some(at(2024, 1, 4, 21, 30)));
+    }
+
+    #[test]
+    fn read_also_on_its_own_line_takes_the_next_line() {
+        let text = "Headline about a raid\nPublished 3 May 2022\n\nSoldiers raided a village on Monday and detained twelve men, residents said.\nRead also\nArmy chief visits the northern front\nThe detained men were taken to the regional capital, a relative said.";
+        let doc = read_text("r", text);
+        let body = body_text(&doc);
+        assert!(!body.contains("Army chief"), "{body}");
+        assert!(body.contains("regional capital"));
+    }
+
+    #[test]
+    fn title_repeated_in_body_is_dropped() {
+        let text = "Mortar shells hit the camp\nPublished 1 May 2022\n\nMortar shells hit the camp\n\nThree mortar shells landed inside the camp on Saturday, wounding two guards, officials said.";
+        let doc = read_text("t", text);
+        assert!(body_text(&doc).starts_with("Three mortar"));
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the input, the body spans are in bounds, on character
+        /// boundaries, ordered and disjoint, and never panic.
+        #[test]
+        fn body_spans_are_valid(text in "(\\PC{0,40}(\r?\n)?){0,12}") {
+            let doc = read_text("p", &text);
+            let mut last = 0;
+            for s in &doc.body {
+                prop_assert!(s.start >= last);
+                prop_assert!(s.start <= s.end);
+                prop_assert!(s.slice(&doc.text).is_some());
+                last = s.end;
+            }
+        }
+
+        #[test]
+        fn arabic_lines_never_panic(lines in proptest::collection::vec("[ا-ي ٠-٩0-9/:\\-|ًٌٍَُِّْ\u{200f}]{0,30}", 0..10)) {
+            let text = lines.join("\n");
+            let doc = read_text("p", &text);
+            for s in &doc.body {
+                prop_assert!(s.slice(&doc.text).is_some());
+            }
+        }
+    }
+}

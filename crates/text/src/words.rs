@@ -1,0 +1,185 @@
+//! A compact view of the non-space tokens of a text, for the number and
+//! date readers: each word knows its key, stem, proclitic prefix and what
+//! separates it from the word before (nothing, space, or a line break).
+
+use rasd_model::Span;
+
+use crate::segment::{Analysis, TokenKind};
+
+/// What lies between a word and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Glued (`25/09`, `3.5`, `l'armée`), or the first word.
+    None,
+    /// White space without a line break.
+    Space,
+    /// A line break: readers never join across it.
+    Line,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct W<'a> {
+    pub span: Span,
+    /// The original bytes of the stem (after the proclitics).
+    pub stem_span: Span,
+    pub kind: TokenKind,
+    pub key: &'a str,
+    pub stem: &'a str,
+    pub prefix: &'a str,
+    pub raw: &'a str,
+    pub gap: Gap,
+}
+
+impl W<'_> {
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokenKind::Punct && self.key == p
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+
+    /// Whether the word is in Arabic script.
+    pub fn is_arabic(&self) -> bool {
+        self.raw
+            .chars()
+            .next()
+            .is_some_and(crate::arabic::is_arabic_letter)
+    }
+
+    /// The span of the word as the first word of an expression: without a
+    /// leading conjunction (و، ف), which belongs to the sentence, not to
+    /// the number or date (وثلاثة → ثلاثة, ومنذ مارس → منذ مارس).
+    pub fn head_span(&self) -> Span {
+        if matches!(self.prefix, "و" | "ف") {
+            Span::new(self.stem_span.start, self.span.end)
+        } else {
+            self.span
+        }
+    }
+
+    /// Whether the original word starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// The non-space tokens of `text`, in order.
+pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
+    let mut out = Vec::with_capacity(analysis.tokens.len() / 2 + 1);
+    let mut gap = Gap::None;
+    for t in &analysis.tokens {
+        let raw = &text[t.span.start..t.span.end];
+        if t.kind == TokenKind::Space {
+            gap = if raw.contains('\n') {
+                Gap::Line
+            } else {
+                gap.max_space()
+            };
+            continue;
+        }
+        out.push(W {
+            span: t.span,
+            stem_span: t.stem_span,
+            kind: t.kind,
+            key: &t.key,
+            stem: &t.stem,
+            prefix: t.prefix(),
+            raw,
+            gap,
+        });
+        gap = Gap::None;
+    }
+    out
+}
+
+impl Gap {
+    fn max_space(self) -> Gap {
+        match self {
+            Gap::Line => Gap::Line,
+            _ => Gap::Space,
+        }
+    }
+}
+
+/// Whether word `i` ends a short quoted name of two or three words
+/// («الساحل اليوم», «الخليج 365»): the names of news outlets, not dates
+/// or counts.
+pub(crate) fn ends_short_quote(ws: &[W], i: usize) -> bool {
+    let closes = ws
+        .get(i + 1)
+        .is_some_and(|c| c.gap == Gap::None && matches!(c.key, "»" | "\"" | "”"));
+    if !closes {
+        return false;
+    }
+    (2..=3).any(|n| {
+        i.checked_sub(n).is_some_and(|o| {
+            matches!(ws[o].key, "«" | "\"" | "“")
+                && ws[o + 1].gap == Gap::None
+                && ws[o + 1..=i].iter().all(|w| w.kind != TokenKind::Punct)
+        })
+    })
+}
+
+/// Whether a proclitic prefix ends with the article (ال، وال، لل …).
+pub(crate) fn has_article(prefix: &str) -> bool {
+    prefix.ends_with("ال") || prefix.ends_with("لل")
+}
+
+/// A phrase of a data file in key form, compared word by word: each word
+/// is a stem, and whether the phrase wrote it with the article (then the
+/// text must have it too: اليوم is "today", يوم is "day").
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<(String, bool)>,
+}
+
+impl Phrase {
+    /// The phrase of `src`, apostrophes dropped; `None` when empty.
+    pub fn new(src: &str) -> Option<Phrase> {
+        let a = crate::analyze(src);
+        let words: Vec<(String, bool)> = a
+            .tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Space && t.key != "'")
+            .map(|t| (t.stem.clone(), has_article(t.prefix())))
+            .collect();
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    /// The word index after the phrase when it starts at word `i` (no line
+    /// break inside, apostrophes skipped).
+    pub fn match_at(&self, ws: &[W], i: usize) -> Option<usize> {
+        let mut k = i;
+        for (n, (stem, article)) in self.words.iter().enumerate() {
+            while n > 0 && ws.get(k).is_some_and(|w| w.is_punct("'")) {
+                k += 1;
+            }
+            let w = ws.get(k)?;
+            if (n > 0 && w.gap == Gap::Line)
+                || w.stem != stem
+                || (*article && !has_article(w.prefix))
+            {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
+
+    /// The word index where the phrase starts when it ends right before
+    /// word `end`.
+    pub fn match_before(&self, ws: &[W], end: usize) -> Option<usize> {
+        let n = self.words.len();
+        let last = end.checked_sub(n)?;
+        // Apostrophes inside the phrase (l'année) may shift the start.
+        let first = end.saturating_sub(n * 2);
+        (first..=last)
+            .rev()
+            .find(|&s| self.match_at(ws, s) == Some(end))
+    }
+}
