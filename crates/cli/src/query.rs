@@ -36,7 +36,12 @@ pub struct FilterArgs {
     #[arg(long)]
     pub location: Option<String>,
     /// Centre of a radius search, as LAT,LON.
-    #[arg(long, value_name = "LAT,LON", requires = "radius_km")]
+    #[arg(
+        long,
+        value_name = "LAT,LON",
+        requires = "radius_km",
+        allow_hyphen_values = true
+    )]
     pub near: Option<String>,
     /// Radius around --near, in kilometres.
     #[arg(long, requires = "near")]

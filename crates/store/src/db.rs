@@ -78,6 +78,7 @@ pub(crate) trait RowExt {
     fn text(&self, i: usize, ctx: &'static str) -> Result<String, StoreError>;
     fn opt_text(&self, i: usize, ctx: &'static str) -> Result<Option<String>, StoreError>;
     fn int(&self, i: usize, ctx: &'static str) -> Result<i64, StoreError>;
+    fn opt_int(&self, i: usize, ctx: &'static str) -> Result<Option<i64>, StoreError>;
 }
 
 impl RowExt for [Value] {
@@ -104,6 +105,12 @@ impl RowExt for [Value] {
                 column: i,
                 context: ctx,
             }),
+        }
+    }
+    fn opt_int(&self, i: usize, ctx: &'static str) -> Result<Option<i64>, StoreError> {
+        match self.get(i) {
+            Some(Value::Null) => Ok(None),
+            _ => self.int(i, ctx).map(Some),
         }
     }
 }

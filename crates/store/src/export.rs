@@ -198,11 +198,8 @@ pub fn event_json(s: &StoredEvent) -> Value {
     v
 }
 
-/// I/O errors stay I/O errors (a closed pipe is told apart from a bug).
-fn io(_format: &'static str) -> impl Fn(std::io::Error) -> StoreError {
-    StoreError::Io
-}
-
+// I/O errors stay `StoreError::Io`, so a closed pipe is told apart from a
+// bug in the export.
 fn json_err(format: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
     move |e| match e.io_error_kind() {
         Some(kind) => StoreError::Io(std::io::Error::new(kind, e)),
@@ -238,36 +235,36 @@ pub fn export<W: Write + Send>(
             let n = store.for_each_event(filter, &mut |s| {
                 w.write_record(acled_row(&s)).map_err(csv_err)
             })?;
-            w.flush().map_err(io("acled-csv"))?;
+            w.flush().map_err(StoreError::Io)?;
             Ok(n)
         }
         Format::Jsonl => {
             let mut w = std::io::BufWriter::new(out);
             let n = store.for_each_event(filter, &mut |s| {
                 serde_json::to_writer(&mut w, &event_json(&s)).map_err(json_err("jsonl"))?;
-                w.write_all(b"\n").map_err(io("jsonl"))
+                w.write_all(b"\n").map_err(StoreError::Io)
             })?;
-            w.flush().map_err(io("jsonl"))?;
+            w.flush().map_err(StoreError::Io)?;
             Ok(n)
         }
         Format::GeoJson => {
             let mut w = std::io::BufWriter::new(out);
             w.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")
-                .map_err(io("geojson"))?;
+                .map_err(StoreError::Io)?;
             let mut written = 0u64;
             store.for_each_event(filter, &mut |s| {
                 let Some(f) = feature(&s) else {
                     return Ok(());
                 };
                 if written > 0 {
-                    w.write_all(b",\n").map_err(io("geojson"))?;
+                    w.write_all(b",\n").map_err(StoreError::Io)?;
                 }
                 serde_json::to_writer(&mut w, &f).map_err(json_err("geojson"))?;
                 written += 1;
                 Ok(())
             })?;
-            w.write_all(b"\n]}\n").map_err(io("geojson"))?;
-            w.flush().map_err(io("geojson"))?;
+            w.write_all(b"\n]}\n").map_err(StoreError::Io)?;
+            w.flush().map_err(StoreError::Io)?;
             Ok(written)
         }
         Format::Parquet => parquet_export(store, filter, out),

@@ -22,7 +22,8 @@ use crate::store::SqlStore;
 use crate::{Backend, Store, StoreError};
 
 /// Each entry upgrades the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id            TEXT PRIMARY KEY,
     seq           INTEGER NOT NULL UNIQUE,
@@ -111,10 +112,36 @@ CREATE INDEX events_lat ON events(latitude);
 -- index in order and never touches the table.
 CREATE INDEX events_by_month_admin1 ON events(is_period_total, month, admin1, fatalities);
 CREATE INDEX events_by_week ON events(is_period_total, week, fatalities);
--- Newest first, as `query` orders: a page is read in index order instead
--- of sorting every matching event (the API's /api/events).
-CREATE INDEX events_recent ON events(is_period_total, (event_date IS NULL), event_date DESC, event_id);
-"#];
+"#,
+    // 2: a summary by month and place, kept by every event write, so the
+    // dashboard's stats by month, country and admin1 read thousands of rows
+    // instead of every event.
+    r#"
+CREATE TABLE stats_summary (
+    month           TEXT NOT NULL,
+    iso3            TEXT NOT NULL,
+    country         TEXT NOT NULL,
+    admin1          TEXT NOT NULL,
+    is_period_total BOOLEAN NOT NULL,
+    events          INTEGER NOT NULL,
+    fatalities      INTEGER NOT NULL,
+    PRIMARY KEY (month, iso3, country, admin1, is_period_total)
+);
+INSERT INTO stats_summary
+SELECT coalesce(month, ''), iso3, country, admin1, is_period_total,
+       count(*), coalesce(sum(fatalities), 0)
+FROM events GROUP BY coalesce(month, ''), iso3, country, admin1, is_period_total;
+-- Stats by actor or type walk these instead of the (wide) table.
+CREATE INDEX events_by_actor ON events(is_period_total, actor1, fatalities);
+CREATE INDEX events_by_type ON events(is_period_total, event_type, sub_event_type, fatalities);
+"#,
+    // 3: newest first, as `query` orders: a page of /api/events is read in
+    // index order instead of sorting every matching event. (IF NOT EXISTS:
+    // stores made from an earlier main have it from migration 1.)
+    r#"
+CREATE INDEX IF NOT EXISTS events_recent ON events(is_period_total, (event_date IS NULL), event_date DESC, event_id);
+"#,
+];
 
 fn err(context: &str, source: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {

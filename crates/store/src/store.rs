@@ -377,10 +377,64 @@ fn outlet(doc: &Document) -> String {
     }
 }
 
+/// An event's contribution to `stats_summary`.
+struct SummaryKey {
+    month: String,
+    iso3: String,
+    country: String,
+    admin1: String,
+    period_total: bool,
+    fatalities: i64,
+}
+
+fn summary_of(c: &mut dyn Conn, event_id: &str) -> Result<Option<SummaryKey>> {
+    let rows = c.rows(
+        "SELECT month, iso3, country, admin1, is_period_total, fatalities \
+         FROM events WHERE event_id = ?",
+        &[event_id.into()],
+    )?;
+    rows.first()
+        .map(|r| {
+            Ok(SummaryKey {
+                month: r.opt_text(0, "events")?.unwrap_or_default(),
+                iso3: r.text(1, "events")?,
+                country: r.text(2, "events")?,
+                admin1: r.text(3, "events")?,
+                period_total: r.int(4, "events")? != 0,
+                fatalities: r.opt_int(5, "events")?.unwrap_or(0),
+            })
+        })
+        .transpose()
+}
+
+/// Adds (`sign` 1) or removes (`sign` -1) an event from the summary.
+fn summary_add(c: &mut dyn Conn, k: &SummaryKey, sign: i64) -> Result<()> {
+    c.exec(
+        "INSERT INTO stats_summary (month, iso3, country, admin1, is_period_total, events, \
+         fatalities) VALUES (?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (month, iso3, country, admin1, is_period_total) DO UPDATE SET \
+         events = stats_summary.events + excluded.events, \
+         fatalities = stats_summary.fatalities + excluded.fatalities",
+        &[
+            k.month.clone().into(),
+            k.iso3.clone().into(),
+            k.country.clone().into(),
+            k.admin1.clone().into(),
+            k.period_total.into(),
+            sign.into(),
+            (sign * k.fatalities).into(),
+        ],
+    )?;
+    Ok(())
+}
+
 /// Recomputes an event from its reports; deletes it when none is left.
 /// Returns whether the event still exists.
 fn recompute(c: &mut dyn Conn, event_id: &str, now: &str) -> Result<bool> {
     let rows = load_members(c, event_id)?;
+    if let Some(old) = summary_of(c, event_id)? {
+        summary_add(c, &old, -1)?;
+    }
     if rows.is_empty() {
         c.exec("DELETE FROM events WHERE event_id = ?", &[event_id.into()])?;
         return Ok(false);
@@ -408,6 +462,7 @@ fn recompute(c: &mut dyn Conn, event_id: &str, now: &str) -> Result<bool> {
         }
         None => (None, None, None),
     };
+    let month_key = month.clone().unwrap_or_default();
     let record = serde_json::to_string(&event).expect("events serialize");
     let prov = serde_json::to_string(&provenance).expect("maps serialize");
     let doc_ids_json = serde_json::to_string(&doc_ids).expect("lists serialize");
@@ -460,6 +515,18 @@ fn recompute(c: &mut dyn Conn, event_id: &str, now: &str) -> Result<bool> {
          doc_ids = excluded.doc_ids, sources = excluded.sources, record = excluded.record, \
          provenance = excluded.provenance, updated_at = excluded.updated_at",
         &params,
+    )?;
+    summary_add(
+        c,
+        &SummaryKey {
+            month: month_key,
+            iso3: event.iso3.clone(),
+            country: event.country.clone(),
+            admin1: event.admin1.clone(),
+            period_total: event.is_period_total,
+            fatalities: event.fatalities.map_or(0, i64::from),
+        },
+        1,
     )?;
     Ok(true)
 }
@@ -915,20 +982,44 @@ fn get_document(c: &mut dyn Conn, id: &str) -> Result<Option<StoredDocument>> {
     }))
 }
 
+/// Whether the summary table can answer: only place filters and keys
+/// among month, country and admin1.
+fn summary_answers(f: &Filter, keys: &[GroupKey]) -> bool {
+    let place_only = Filter {
+        country: f.country.clone(),
+        admin1: f.admin1.clone(),
+        include_period_totals: f.include_period_totals,
+        ..Filter::default()
+    };
+    *f == place_only
+        && keys
+            .iter()
+            .all(|k| matches!(k, GroupKey::Month | GroupKey::Country | GroupKey::Admin1))
+}
+
 fn stats(c: &mut dyn Conn, f: &Filter, keys: &[GroupKey]) -> Result<Vec<StatRow>> {
     let (w, params) = where_clause(f, c.dialect());
+    let (table, count, sum) = if summary_answers(f, keys) {
+        ("stats_summary", "sum(events)", "sum(fatalities)")
+    } else {
+        ("events", "count(*)", "sum(fatalities)")
+    };
     let cols: Vec<&str> = keys.iter().map(|k| k.column()).collect();
     // Keys are read back as text on both backends (year is an integer).
     let select: Vec<String> = cols.iter().map(|c| format!("CAST({c} AS TEXT)")).collect();
+    // Summary months are '' for undated events, NULL in the events table:
+    // both read back as an empty key. Groups emptied by deletions are
+    // skipped.
     let sql = if cols.is_empty() {
         format!(
-            "SELECT count(*), CAST(coalesce(sum(fatalities), 0) AS BIGINT) FROM events WHERE {w}"
+            "SELECT CAST(coalesce({count}, 0) AS BIGINT), \
+             CAST(coalesce({sum}, 0) AS BIGINT) FROM {table} WHERE {w}"
         )
     } else {
         let g = cols.join(", ");
         format!(
-            "SELECT {}, count(*), CAST(coalesce(sum(fatalities), 0) AS BIGINT) FROM events \
-             WHERE {w} GROUP BY {g} ORDER BY {g}",
+            "SELECT {}, CAST({count} AS BIGINT), CAST(coalesce({sum}, 0) AS BIGINT) \
+             FROM {table} WHERE {w} GROUP BY {g} HAVING {count} > 0 ORDER BY {g}",
             select.join(", ")
         )
     };
@@ -1072,6 +1163,7 @@ impl<D: Db> Store for SqlStore<D> {
             // Forget every cluster, then let each report find its event
             // again in ingestion order, exactly as ingest does.
             c.exec("DELETE FROM events", &[])?;
+            c.exec("DELETE FROM stats_summary", &[])?;
             let rows = c.rows(
                 "SELECT report_id, mkey FROM event_sources ORDER BY seq, ordinal",
                 &[],

@@ -336,3 +336,54 @@ store_test!(stats_group_by_one_or_two_keys, |s: &dyn Store| {
     assert_eq!(years[0].keys[0], "2024");
     assert_eq!(years.len(), 4);
 });
+
+store_test!(the_stats_summary_agrees_with_the_events, |s: &dyn Store| {
+    load(s);
+    // Change and empty documents so the summary sees removals too.
+    s.ingest(
+        &doc(
+            "q2",
+            "2024-03-20 08:00",
+            "Correction: the strike near Gao killed 11.",
+        ),
+        vec![R::new(AirDroneStrike, "2024-03-19", &GAO)
+            .actors(FAMA, "Civilians (Mali)")
+            .dead(11, Exact)
+            .e()],
+    )
+    .unwrap();
+    s.ingest(&doc("q3", "2024-04-11 08:00", "Withdrawn."), vec![])
+        .unwrap();
+    // An actor filter that selects everything forces the scan of events.
+    let scan = |f: &Filter| Filter {
+        actors: vec![String::new()],
+        ..f.clone()
+    };
+    for keys in [
+        vec![GroupKey::Month, GroupKey::Admin1],
+        vec![GroupKey::Country],
+        vec![],
+    ] {
+        for f in [
+            Filter::default(),
+            Filter {
+                country: Some("mli".into()),
+                ..Default::default()
+            },
+            Filter {
+                include_period_totals: true,
+                ..Default::default()
+            },
+        ] {
+            let fast = s.stats(&f, &keys).unwrap();
+            let slow = s.stats(&scan(&f), &keys).unwrap();
+            assert_eq!(fast, slow, "{keys:?} {f:?}");
+        }
+    }
+    let by = s.stats(&Filter::default(), &[GroupKey::Admin1]).unwrap();
+    let rows: Vec<(String, u64, u64)> = by
+        .into_iter()
+        .map(|r| (r.keys[0].clone(), r.events, r.fatalities))
+        .collect();
+    assert_eq!(rows, vec![("Gao".into(), 1, 11), ("Menaka".into(), 2, 12)]);
+});
