@@ -3,7 +3,9 @@
 mod doc;
 mod eval;
 mod extract;
+mod geocode;
 mod output;
+mod places;
 
 use std::process::ExitCode;
 
@@ -37,6 +39,10 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Code documents into ACLED-style events.
     Extract(extract::Args),
+    /// Find the places and countries a text names.
+    Geocode(geocode::GeocodeArgs),
+    /// Look a place name up in the gazetteer.
+    Places(places::PlacesArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +51,8 @@ fn main() -> ExitCode {
         Command::Doc(args) => doc::run(&args),
         Command::Eval(args) => eval::run(args),
         Command::Extract(args) => extract::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Geocode(args) => geocode::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Places(args) => places::run(&args).map(|()| ExitCode::SUCCESS),
     };
     // Errors (unreadable input, bad values) exit with 2, as clap's usage
     // errors do; 1 is left for "ran, but the result is a failure".

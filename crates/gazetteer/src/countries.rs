@@ -1,0 +1,211 @@
+//! Country names and demonyms in text.
+//!
+//! Forms come from `countries.tsv` (official names in three languages) and
+//! `country_words.tsv` (other names, Arabic nisba adjectives with their
+//! inflections, French and English demonyms). The rules that need care:
+//!
+//! - A name that is also a nisba (مالي, جيبوتي) is the country after a
+//!   preposition, a direction, a type noun or at the start of a sentence
+//!   ("في مالي", "شمال مالي"), and an adjective after a noun ("جنود
+//!   ماليين", "الجيش المالي").
+//! - A form that is also an ordinary word (مالي "financial", مالية
+//!   "finance") is dropped after the nouns listed as `not-after` for its
+//!   country (دعم مالي، وزارة المالية); elsewhere it counts only when a word
+//!   listed as `confirm-after` precedes it ("الجيش المالي"), when it stands
+//!   in a place context ("في مالي"), or when the document otherwise speaks
+//!   of that country (an unambiguous name or demonym, or one of its cities).
+//! - A name followed by a word listed as `not-before` is part of another
+//!   name (المغرب العربي, the Maghreb); after a `not-after` word it is
+//!   something else (نهر النيجر, the river).
+//! - Latin names must be capitalised (so "chad" or "us" are not countries);
+//!   French demonyms are lower-case in French and are taken in any case.
+
+use std::collections::HashSet;
+
+use rasd_model::Span;
+
+use crate::data::{CueKind, Tables};
+use crate::index::LATIN;
+use crate::keys;
+use crate::matcher::{offset_after_key_chars, variants, Doc};
+
+/// A country form found in the text, before it becomes a public mention.
+#[derive(Debug, Clone)]
+pub struct CountryHit {
+    pub span: Span,
+    pub first: usize,
+    pub country: u16,
+    pub demonym: bool,
+    pub prep_clitic: bool,
+}
+
+struct Cand {
+    first: usize,
+    last: usize,
+    span: Span,
+    key: String,
+    country: u16,
+    name: bool,
+    demonym: bool,
+    latin: bool,
+    prep_clitic: bool,
+}
+
+/// Every country name and demonym of the text. `places` is the set of
+/// countries the document's unambiguous city names point to.
+pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<CountryHit> {
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut vars = Vec::with_capacity(8);
+    let mut i = 0;
+    while i < doc.words.len() {
+        let w = &doc.words[i];
+        if w.number {
+            i += 1;
+            continue;
+        }
+        variants(&w.key, w.arabic, &mut vars);
+        let mut best: Option<(usize, usize, String, crate::index::Hit)> = None;
+        for (vi, v) in vars.iter().enumerate() {
+            let Some(mut hit) = t.country_index.get(&v.key) else {
+                continue;
+            };
+            let mut found = (!hit.is_empty()).then(|| (i, v.key.to_string(), hit.clone()));
+            let mut buf = v.key.to_string();
+            let mut j = i;
+            while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
+                buf.push(' ');
+                buf.push_str(&doc.words[j + 1].key);
+                j += 1;
+                match t.country_index.get(&buf) {
+                    Some(h) => {
+                        if !h.is_empty() {
+                            found = Some((j, buf.clone(), h.clone()));
+                        }
+                        hit = h;
+                    }
+                    None => break,
+                }
+            }
+            if let Some((last, key, postings)) = found {
+                let better = match &best {
+                    None => true,
+                    Some((b_last, b_vi, _, _)) => {
+                        last > *b_last
+                            || (last == *b_last && vars[vi].prefix_chars < vars[*b_vi].prefix_chars)
+                    }
+                };
+                if better {
+                    best = Some((last, vi, key, postings));
+                }
+            }
+        }
+        let Some((last, vi, key, postings)) = best else {
+            i += 1;
+            continue;
+        };
+        let v = &vars[vi];
+        let raw = &doc.text[w.span.start..w.span.end];
+        let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
+        // One candidate per country named by the form.
+        let mut here: Vec<Cand> = Vec::new();
+        for p in postings.postings() {
+            let f = t.country_forms[p.entry as usize];
+            if let Some(c) = here.iter_mut().find(|c| c.country == f.country) {
+                c.name |= !f.demonym;
+                c.demonym |= f.demonym;
+                continue;
+            }
+            here.push(Cand {
+                first: i,
+                last,
+                span: Span::new(start, doc.words[last].span.end),
+                key: key.clone(),
+                country: f.country,
+                name: !f.demonym,
+                demonym: f.demonym,
+                latin: p.flags & LATIN != 0,
+                prep_clitic: v.prep,
+            });
+        }
+        cands.extend(here);
+        i = last + 1;
+    }
+
+    // Evidence for ambiguous forms: unambiguous mentions and city names.
+    let mut evidence: HashSet<u16> = places.clone();
+    for c in &cands {
+        let bare = keys::strip_article(&c.key).unwrap_or(&c.key);
+        if !t.ambiguous.contains(&(c.country, bare.to_string())) {
+            evidence.insert(c.country);
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut last_first = usize::MAX;
+    for c in &cands {
+        if c.first == last_first {
+            continue; // a form shared by two countries: the first one listed
+        }
+        if let Some(hit) = decide(t, doc, c, &evidence) {
+            last_first = c.first;
+            out.push(hit);
+        }
+    }
+    out
+}
+
+fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<CountryHit> {
+    let w = &doc.words[c.first];
+    if c.latin && c.name && !c.demonym && !w.cap && !doc.all_caps {
+        return None;
+    }
+    if c.latin && c.demonym && !c.name && !w.cap && !doc.all_caps && w.key.len() <= 3 {
+        return None;
+    }
+    let prev = (c.first > 0 && doc.joined(c.first - 1)).then(|| &doc.words[c.first - 1]);
+    let next = (doc.joined(c.last) && c.last + 1 < doc.words.len()).then(|| &doc.words[c.last + 1]);
+    let bare_of = |k: &str| keys::strip_article(k).unwrap_or(k).to_string();
+    if let Some(n) = next {
+        if t.not_before.contains(&(c.country, bare_of(&n.key))) {
+            return None;
+        }
+    }
+    let prev_bare = prev.map(|p| bare_of(p.stem));
+    if let Some(p) = &prev_bare {
+        if t.not_after.contains(&(c.country, p.clone())) {
+            return None;
+        }
+    }
+    // A place context before the form: a preposition, a direction, a type
+    // noun, nearness, a link; or nothing (start of sentence or after
+    // punctuation). A proclitic ب/ل is a preposition too.
+    let place_context = c.prep_clitic
+        || match doc.cue_before(t, c.first) {
+            Some((_, CueKind::Prep | CueKind::Dir(_) | CueKind::Type(_) | CueKind::Near))
+            | Some((_, CueKind::Link)) => true,
+            _ => prev.is_none(),
+        };
+    let has_article = c.key.starts_with("ال") && w.arabic;
+    let demonym = if c.name && c.demonym {
+        has_article || !place_context
+    } else {
+        c.demonym
+    };
+    let bare = bare_of(&c.key);
+    if t.ambiguous.contains(&(c.country, bare)) {
+        let confirmed = prev_bare
+            .as_ref()
+            .is_some_and(|p| t.confirm_after.contains(&(c.country, p.clone())));
+        let keep = confirmed || (place_context && !demonym) || evidence.contains(&c.country);
+        if !keep {
+            return None;
+        }
+    }
+    Some(CountryHit {
+        span: c.span,
+        first: c.first,
+        country: c.country,
+        demonym,
+        prep_clitic: c.prep_clitic,
+    })
+}

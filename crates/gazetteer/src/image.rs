@@ -1,0 +1,321 @@
+//! The compiled gazetteer as bytes: written by the build script, read by
+//! the library without rebuilding anything.
+//!
+//! Layout: a magic tag, then the tables in a fixed order, every number
+//! little-endian and every string as a `u32` length and UTF-8 bytes. The
+//! three name indexes are stored in their final form (see `index.rs`) and
+//! used in place; the records are decoded into a vector (a few
+//! milliseconds); the small tables (stop words, cues, country words) are
+//! rebuilt as hash sets.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::data::{
+    Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
+};
+use crate::index::NameIndex;
+use crate::PlaceKind;
+
+const MAGIC: &[u8; 8] = b"RASDGZ01";
+
+const CLASSES: [Class; 11] = [
+    Class::Country,
+    Class::Admin1,
+    Class::Admin2,
+    Class::Capital,
+    Class::Seat1,
+    Class::Seat2,
+    Class::Seat3,
+    Class::Town,
+    Class::Region,
+    Class::Site,
+    Class::Terrain,
+];
+const SALIENCES: [Salience; 3] = [Salience::Low, Salience::Medium, Salience::High];
+const HINTS: [TypeHint; 5] = [
+    TypeHint::Town,
+    TypeHint::Admin1,
+    TypeHint::Admin2,
+    TypeHint::Area,
+    TypeHint::Site,
+];
+
+#[cfg_attr(not(test), allow(dead_code))]
+fn pos_of<T: PartialEq>(all: &[T], x: &T) -> u8 {
+    all.iter().position(|y| y == x).unwrap_or(0) as u8
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+struct W(Vec<u8>);
+
+#[cfg_attr(not(test), allow(dead_code))]
+impl W {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn f32(&mut self, v: f32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn pairs(&mut self, set: &HashSet<(u16, String)>) {
+        let mut v: Vec<&(u16, String)> = set.iter().collect();
+        v.sort();
+        self.u32(v.len() as u32);
+        for (c, s) in v {
+            self.u16(*c);
+            self.str(s);
+        }
+    }
+}
+
+/// Serializes the tables (used by the build script and the tests).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn write(t: &Tables) -> Vec<u8> {
+    let mut w = W(Vec::with_capacity(16 << 20));
+    w.0.extend_from_slice(MAGIC);
+    w.u32(t.entries.len() as u32);
+    for e in &t.entries {
+        w.str(e.name);
+        w.u8(pos_of(&PlaceKind::ALL, &e.kind));
+        w.u8(pos_of(&CLASSES, &e.class));
+        w.u16(e.country);
+        w.u32(e.admin1);
+        w.u32(e.admin2);
+        w.f32(e.lat);
+        w.f32(e.lon);
+        w.u32(e.population);
+        w.f32(e.prior);
+        w.u8(pos_of(&SALIENCES, &e.salience));
+    }
+    w.u32(t.countries.len() as u32);
+    for c in &t.countries {
+        w.str(c.iso2);
+        w.str(c.iso3);
+        w.str(c.name);
+        w.u32(c.entry);
+        w.u8(u8::from(c.translit));
+    }
+    t.names.write(&mut w.0);
+    t.loose.write(&mut w.0);
+    t.country_index.write(&mut w.0);
+    let mut stop: Vec<&String> = t.stopwords.iter().collect();
+    stop.sort();
+    w.u32(stop.len() as u32);
+    for s in stop {
+        w.str(s);
+    }
+    let mut cues: Vec<(&String, &CueKind)> = t.cues.iter().collect();
+    cues.sort_by(|a, b| a.0.cmp(b.0));
+    w.u32(cues.len() as u32);
+    for (k, kind) in cues {
+        w.str(k);
+        match kind {
+            CueKind::Type(h) => {
+                w.u8(0);
+                w.u8(pos_of(&HINTS, h));
+            }
+            CueKind::Near => w.u8(1),
+            CueKind::Prep => w.u8(2),
+            CueKind::Dir(d) => {
+                w.u8(3);
+                w.str(d);
+            }
+            CueKind::Unit => w.u8(4),
+            CueKind::Intro => w.u8(5),
+            CueKind::Link => w.u8(6),
+            CueKind::Num(v) => {
+                w.u8(7);
+                w.u32(*v);
+            }
+        }
+    }
+    w.u32(t.cue_max_words as u32);
+    w.u32(t.country_forms.len() as u32);
+    for f in &t.country_forms {
+        w.u16(f.country);
+        w.u8(u8::from(f.demonym) | u8::from(f.article) << 1);
+    }
+    w.pairs(&t.not_after);
+    w.pairs(&t.not_before);
+    w.pairs(&t.ambiguous);
+    w.pairs(&t.confirm_after);
+    w.u32(t.problems.len() as u32);
+    for p in &t.problems {
+        w.str(p.file);
+        w.u32(p.line as u32);
+        w.str(&p.reason);
+    }
+    w.0
+}
+
+struct R {
+    b: &'static [u8],
+    pos: usize,
+}
+
+impl R {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], String> {
+        let s = self
+            .b
+            .get(self.pos..self.pos + n)
+            .ok_or_else(|| format!("image truncated at byte {}", self.pos))?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, String> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn str(&mut self) -> Result<&'static str, String> {
+        let n = self.u32()? as usize;
+        let at = self.pos;
+        std::str::from_utf8(self.take(n)?).map_err(|e| format!("bad UTF-8 at byte {at}: {e}"))
+    }
+    fn pick<T: Copy>(&mut self, all: &[T]) -> Result<T, String> {
+        let i = self.u8()? as usize;
+        all.get(i)
+            .copied()
+            .ok_or_else(|| format!("bad tag {i} at byte {}", self.pos))
+    }
+    fn index(&mut self) -> Result<NameIndex, String> {
+        let at = self.pos;
+        NameIndex::read(self.b, &mut self.pos).ok_or_else(|| format!("bad index at byte {at}"))
+    }
+    fn pairs(&mut self) -> Result<HashSet<(u16, String)>, String> {
+        let n = self.u32()?;
+        let mut set = HashSet::with_capacity(n as usize);
+        for _ in 0..n {
+            let c = self.u16()?;
+            set.insert((c, self.str()?.to_string()));
+        }
+        Ok(set)
+    }
+}
+
+/// Reads tables written by [`write`].
+pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
+    let mut r = R { b: bytes, pos: 0 };
+    if r.take(MAGIC.len())? != MAGIC {
+        return Err("not a gazetteer image (bad magic)".into());
+    }
+    let n = r.u32()? as usize;
+    let mut entries = Vec::with_capacity(n);
+    for _ in 0..n {
+        entries.push(Entry {
+            name: r.str()?,
+            kind: r.pick(&PlaceKind::ALL)?,
+            class: r.pick(&CLASSES)?,
+            country: r.u16()?,
+            admin1: r.u32()?,
+            admin2: r.u32()?,
+            lat: r.f32()?,
+            lon: r.f32()?,
+            population: r.u32()?,
+            prior: r.f32()?,
+            salience: r.pick(&SALIENCES)?,
+        });
+    }
+    let n = r.u32()? as usize;
+    let mut countries = Vec::with_capacity(n);
+    let mut country_by_iso3 = HashMap::with_capacity(n);
+    for i in 0..n {
+        let c = CountryRec {
+            iso2: r.str()?,
+            iso3: r.str()?,
+            name: r.str()?,
+            entry: r.u32()?,
+            translit: r.u8()? != 0,
+        };
+        country_by_iso3.insert(c.iso3, i as u16);
+        countries.push(c);
+    }
+    let names = r.index()?;
+    let loose = r.index()?;
+    let country_index = r.index()?;
+    let n = r.u32()?;
+    let mut stopwords = HashSet::with_capacity(n as usize);
+    for _ in 0..n {
+        stopwords.insert(r.str()?.to_string());
+    }
+    let n = r.u32()?;
+    let mut cues = HashMap::with_capacity(n as usize);
+    for _ in 0..n {
+        let key = r.str()?.to_string();
+        let kind = match r.u8()? {
+            0 => CueKind::Type(r.pick(&HINTS)?),
+            1 => CueKind::Near,
+            2 => CueKind::Prep,
+            3 => CueKind::Dir(r.str()?),
+            4 => CueKind::Unit,
+            5 => CueKind::Intro,
+            6 => CueKind::Link,
+            7 => CueKind::Num(r.u32()?),
+            k => return Err(format!("bad cue kind {k}")),
+        };
+        cues.insert(key, kind);
+    }
+    let cue_max_words = r.u32()? as usize;
+    let n = r.u32()?;
+    let mut country_forms = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let country = r.u16()?;
+        let bits = r.u8()?;
+        country_forms.push(FormRec {
+            country,
+            demonym: bits & 1 != 0,
+            article: bits & 2 != 0,
+        });
+    }
+    let not_after = r.pairs()?;
+    let not_before = r.pairs()?;
+    let ambiguous = r.pairs()?;
+    let confirm_after = r.pairs()?;
+    let n = r.u32()?;
+    let mut problems = Vec::new();
+    for _ in 0..n {
+        problems.push(DataError {
+            file: r.str()?,
+            line: r.u32()? as usize,
+            reason: r.str()?.to_string(),
+        });
+    }
+    if r.pos != bytes.len() {
+        return Err(format!("{} trailing bytes", bytes.len() - r.pos));
+    }
+    Ok(Tables {
+        entries,
+        countries,
+        country_by_iso3,
+        names,
+        loose,
+        stopwords,
+        cues,
+        cue_max_words,
+        country_index,
+        country_forms,
+        not_after,
+        not_before,
+        ambiguous,
+        confirm_after,
+        problems,
+    })
+}

@@ -1,0 +1,326 @@
+//! A word-sequence index: keys of one or more words → postings.
+//!
+//! Every prefix of a multi-word key is interned too (marked as continuing),
+//! so the matcher extends a match word by word and stops at the first miss:
+//! the common case, a word that begins no name, costs one hash lookup.
+//!
+//! The index is a set of flat little-endian byte arrays — an arena of keys,
+//! a node table, postings and an open-addressing slot table — so that the
+//! build script can compile it once and the library can use it straight
+//! from the bytes embedded in the binary, without rebuilding anything at
+//! load time. The hash is a fixed function written here (not the standard
+//! library's randomised one), so the build script and the library agree.
+
+use std::borrow::Cow;
+
+/// One entry of a key: which record it names and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub entry: u32,
+    pub flags: u8,
+}
+
+/// The name is a curated alias (aliases.tsv, extra_places.tsv).
+pub const ALIAS: u8 = 1;
+/// A Latin-script name.
+pub const LATIN: u8 = 2;
+/// A derived variant (a Latin name without its article "Al").
+pub const VARIANT: u8 = 4;
+/// Found through the loose index.
+pub const LOOSE: u8 = 8;
+
+const NODE_BYTES: usize = 16;
+const POSTING_BYTES: usize = 5;
+const EMPTY: u32 = u32::MAX;
+
+/// What a lookup finds for a key.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    postings: &'a [u8],
+    /// Some longer key begins with this key and a space.
+    pub continues: bool,
+}
+
+impl Hit<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+
+    pub fn postings(&self) -> impl Iterator<Item = Posting> + '_ {
+        self.postings.chunks_exact(POSTING_BYTES).map(|c| Posting {
+            entry: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+            flags: c[4],
+        })
+    }
+}
+
+/// A fixed 64-bit hash of a key (FxHash-style, eight bytes at a time).
+pub fn hash_key(key: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = key.len() as u64;
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    for c in chunks.by_ref() {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+    }
+    // Mix the high bits down: the slot is taken from the low bits.
+    h ^ (h >> 29)
+}
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    arena: Cow<'static, [u8]>,
+    nodes: Cow<'static, [u8]>,
+    postings: Cow<'static, [u8]>,
+    slots: Cow<'static, [u8]>,
+}
+
+impl NameIndex {
+    pub fn get(&self, key: &str) -> Option<Hit<'_>> {
+        let n_slots = self.slots.len() / 4;
+        if n_slots == 0 {
+            return None;
+        }
+        let mask = n_slots - 1;
+        let mut i = hash_key(key) as usize & mask;
+        loop {
+            let id = u32_at(&self.slots, i * 4);
+            if id == EMPTY {
+                return None;
+            }
+            let n = id as usize * NODE_BYTES;
+            let off = u32_at(&self.nodes, n) as usize;
+            let len = u32_at(&self.nodes, n + 4) as usize;
+            if self.arena.get(off..off + len) == Some(key.as_bytes()) {
+                let start = u32_at(&self.nodes, n + 8) as usize * POSTING_BYTES;
+                let count = u32::from(u16::from_le_bytes([self.nodes[n + 12], self.nodes[n + 13]]))
+                    as usize;
+                return Some(Hit {
+                    postings: &self.postings[start..start + count * POSTING_BYTES],
+                    continues: self.nodes[n + 14] != 0,
+                });
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Number of keys (prefixes included).
+    pub fn len(&self) -> usize {
+        self.nodes.len() / NODE_BYTES
+    }
+
+    pub fn memory_bytes(&self) -> usize {
+        self.arena.len() + self.nodes.len() + self.postings.len() + self.slots.len()
+    }
+
+    /// Appends the index to an image (see `image.rs`).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn write(&self, out: &mut Vec<u8>) {
+        for part in [&self.arena, &self.nodes, &self.postings, &self.slots] {
+            out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            out.extend_from_slice(part);
+        }
+    }
+
+    /// Reads an index written by [`NameIndex::write`] from `bytes` at `*pos`.
+    pub fn read(bytes: &'static [u8], pos: &mut usize) -> Option<NameIndex> {
+        let mut part = || {
+            let len = u32::from_le_bytes(bytes.get(*pos..*pos + 4)?.try_into().ok()?) as usize;
+            let s = bytes.get(*pos + 4..*pos + 4 + len)?;
+            *pos += 4 + len;
+            Some(Cow::Borrowed(s))
+        };
+        let ix = NameIndex {
+            arena: part()?,
+            nodes: part()?,
+            postings: part()?,
+            slots: part()?,
+        };
+        let ok = ix.nodes.len() % NODE_BYTES == 0
+            && ix.postings.len() % POSTING_BYTES == 0
+            && (ix.slots.len() / 4).is_power_of_two()
+            && ix.slots.len() % 4 == 0;
+        ok.then_some(ix)
+    }
+}
+
+struct Node {
+    key_off: u32,
+    key_len: u32,
+    continues: bool,
+}
+
+/// Collects keys and postings, then freezes them into a [`NameIndex`].
+#[derive(Default)]
+pub struct IndexBuilder {
+    arena: String,
+    nodes: Vec<Node>,
+    /// Interning table during the build (key → node).
+    lookup: std::collections::HashMap<Box<str>, u32>,
+    pairs: Vec<(u32, Posting)>,
+}
+
+impl IndexBuilder {
+    fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.lookup.get(key) {
+            return id;
+        }
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            key_off: self.arena.len() as u32,
+            key_len: key.len() as u32,
+            continues: false,
+        });
+        self.arena.push_str(key);
+        self.lookup.insert(key.into(), id);
+        id
+    }
+
+    /// Adds a key of words (already folded) with one posting.
+    pub fn add(&mut self, words: &[&str], posting: Posting) {
+        if words.is_empty() {
+            return;
+        }
+        let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w);
+            let id = self.intern(&key);
+            if i + 1 < words.len() {
+                self.nodes[id as usize].continues = true;
+            } else {
+                self.pairs.push((id, posting));
+            }
+        }
+    }
+
+    /// Adds a key given as one string whose words are separated by spaces.
+    pub fn add_key(&mut self, key: &str, posting: Posting) {
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        self.add(&words, posting);
+    }
+
+    pub fn build(mut self) -> NameIndex {
+        self.pairs.sort_unstable_by_key(|(n, p)| (*n, p.entry));
+        let mut ranges = vec![(0u32, 0u16); self.nodes.len()];
+        let mut postings: Vec<Posting> = Vec::with_capacity(self.pairs.len());
+        let mut i = 0;
+        while i < self.pairs.len() {
+            let node = self.pairs[i].0;
+            let start = postings.len();
+            while i < self.pairs.len() && self.pairs[i].0 == node {
+                let p = self.pairs[i].1;
+                // The same record under the same key twice (a name and its
+                // French form spelled alike): keep one, with both origins'
+                // flags; it is a derived variant only if both were.
+                let has_own = postings.len() > start;
+                match postings.last_mut() {
+                    Some(last) if has_own && last.entry == p.entry => {
+                        let variant = last.flags & p.flags & VARIANT;
+                        last.flags = ((last.flags | p.flags) & !VARIANT) | variant;
+                    }
+                    _ => postings.push(p),
+                }
+                i += 1;
+            }
+            // A key naming more than 65 535 records would be a data error;
+            // keep the first ones.
+            let count = (postings.len() - start).min(u16::MAX as usize);
+            postings.truncate(start + count);
+            ranges[node as usize] = (start as u32, count as u16);
+        }
+        let mut nodes = Vec::with_capacity(self.nodes.len() * NODE_BYTES);
+        for (n, &(start, count)) in self.nodes.iter().zip(&ranges) {
+            nodes.extend_from_slice(&n.key_off.to_le_bytes());
+            nodes.extend_from_slice(&n.key_len.to_le_bytes());
+            nodes.extend_from_slice(&start.to_le_bytes());
+            nodes.extend_from_slice(&count.to_le_bytes());
+            nodes.push(u8::from(n.continues));
+            nodes.push(0);
+        }
+        let mut pbytes = Vec::with_capacity(postings.len() * POSTING_BYTES);
+        for p in &postings {
+            pbytes.extend_from_slice(&p.entry.to_le_bytes());
+            pbytes.push(p.flags);
+        }
+        // Open addressing at a load factor of at most one half.
+        let n_slots = (self.nodes.len() * 2).next_power_of_two().max(8);
+        let mask = n_slots - 1;
+        let mut slots = vec![EMPTY; n_slots];
+        for (id, n) in self.nodes.iter().enumerate() {
+            let key = &self.arena[n.key_off as usize..(n.key_off + n.key_len) as usize];
+            let mut s = hash_key(key) as usize & mask;
+            while slots[s] != EMPTY {
+                s = (s + 1) & mask;
+            }
+            slots[s] = id as u32;
+        }
+        let mut sbytes = Vec::with_capacity(n_slots * 4);
+        for s in slots {
+            sbytes.extend_from_slice(&s.to_le_bytes());
+        }
+        NameIndex {
+            arena: Cow::Owned(self.arena.into_bytes()),
+            nodes: Cow::Owned(nodes),
+            postings: Cow::Owned(pbytes),
+            slots: Cow::Owned(sbytes),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_continue_and_postings_merge() {
+        let mut b = IndexBuilder::default();
+        b.add(&["دير", "الزور"], Posting { entry: 7, flags: 0 });
+        b.add(&["دير"], Posting { entry: 3, flags: 0 });
+        b.add(&["دير"], Posting { entry: 3, flags: ALIAS });
+        b.add_key("gao", Posting { entry: 1, flags: LATIN });
+        let ix = b.build();
+        let d = ix.get("دير").unwrap();
+        assert!(d.continues);
+        assert_eq!(d.postings().collect::<Vec<_>>(), [Posting { entry: 3, flags: ALIAS }]);
+        let dz = ix.get("دير الزور").unwrap();
+        assert!(!dz.continues);
+        assert_eq!(dz.postings().next().unwrap().entry, 7);
+        assert!(ix.get("الزور").is_none());
+        assert!(ix.get("").is_none());
+        assert_eq!(ix.get("gao").unwrap().postings().next().unwrap().flags, LATIN);
+    }
+
+    #[test]
+    fn survives_a_round_trip_through_bytes() {
+        let mut b = IndexBuilder::default();
+        for i in 0..1000u32 {
+            b.add_key(&format!("name{i} x"), Posting { entry: i, flags: 0 });
+        }
+        let ix = b.build();
+        let mut bytes = Vec::new();
+        ix.write(&mut bytes);
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let mut pos = 0;
+        let back = NameIndex::read(bytes, &mut pos).unwrap();
+        assert_eq!(pos, bytes.len());
+        for i in (0..1000u32).step_by(37) {
+            let h = back.get(&format!("name{i} x")).unwrap();
+            assert_eq!(h.postings().next().unwrap().entry, i);
+            assert!(back.get(&format!("name{i}")).unwrap().continues);
+        }
+        assert!(NameIndex::read(&bytes[..10], &mut 0).is_none());
+    }
+}

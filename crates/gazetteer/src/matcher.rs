@@ -1,0 +1,689 @@
+//! Finding name candidates in analysed text, and reading the words before
+//! them.
+//!
+//! The text is seen as a list of [`Word`]s (the word and number tokens of
+//! `rasd_text::analyze`, with their match keys). At each word the matcher
+//! tries the word's key and its proclitic readings (و ف then ب ل ك, with the
+//! article restored after لل), extends the match word by word through the
+//! index, and keeps the longest match; among equally long readings it keeps
+//! the one naming the most salient place, then the one that strips least.
+//! Matches never overlap.
+//!
+//! [`Doc::cue`] then reads the words just before a match: a type noun
+//! ("مدينة", "the town of"), a distance and direction ("150 كم شرق", "20 km
+//! north of"), a word of nearness ("قرب", "near", "près de") or a
+//! preposition ("في", "in"). All cue words come from `data/cues.tsv`.
+
+use std::borrow::Cow;
+
+use rasd_model::Span;
+use rasd_text::{Analysis, TokenKind};
+
+use crate::data::{CueKind, Salience, Tables, TypeHint};
+use crate::index::{Hit, NameIndex, Posting, LOOSE};
+use crate::keys;
+use crate::Relation;
+
+/// A word or number token of the text, as the matcher sees it.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    /// Match key of the whole token (gazetteer folding).
+    pub key: Cow<'a, str>,
+    /// Key with proclitics split off, from the text layer.
+    pub stem: &'a str,
+    pub span: Span,
+    pub arabic: bool,
+    /// A Latin word that starts with a capital letter.
+    pub cap: bool,
+    pub number: bool,
+    /// The next word follows with only spaces (no line break) or one
+    /// hyphen or apostrophe between.
+    pub join_next: bool,
+    /// The next word follows after a comma.
+    pub comma_next: bool,
+}
+
+/// The words of a text, plus document-wide facts.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word<'a>>,
+    /// Most Latin letters are capitals (a headline or a shouting page):
+    /// capitalisation then says nothing.
+    pub all_caps: bool,
+}
+
+fn is_joiner(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑" | "–" | "'" | "’" | "ʼ")
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
+        let mut words: Vec<Word<'a>> = Vec::with_capacity(analysis.tokens.len() / 2);
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for sentence in &analysis.sentences {
+            let mut gap_ok = false;
+            let mut gap_comma = false;
+            let mut gap_punct = 0;
+            let mut first = true;
+            for t in &analysis.tokens[sentence.tokens.clone()] {
+                let Some(raw) = text.get(t.span.start..t.span.end) else {
+                    continue;
+                };
+                match t.kind {
+                    TokenKind::Word | TokenKind::Number => {
+                        if let Some(prev) = words.last_mut() {
+                            if !first {
+                                prev.join_next = gap_ok && gap_punct <= 1 && !gap_comma;
+                                prev.comma_next = gap_comma && gap_punct == 1;
+                            }
+                        }
+                        first = false;
+                        gap_ok = true;
+                        gap_comma = false;
+                        gap_punct = 0;
+                        let number = t.kind == TokenKind::Number;
+                        let c0 = raw.chars().next().unwrap_or(' ');
+                        let arabic = !number && keys::is_arabic(&t.key);
+                        if !arabic && !number {
+                            for c in raw.chars().filter(|c| c.is_alphabetic()) {
+                                if c.is_uppercase() {
+                                    upper += 1;
+                                } else {
+                                    lower += 1;
+                                }
+                            }
+                        }
+                        words.push(Word {
+                            key: keys::token_key(&t.key),
+                            stem: &t.stem,
+                            span: t.span,
+                            arabic,
+                            cap: c0.is_uppercase(),
+                            number,
+                            join_next: false,
+                            comma_next: false,
+                        });
+                    }
+                    TokenKind::Space => {
+                        if raw.contains('\n') {
+                            gap_ok = false;
+                        }
+                    }
+                    TokenKind::Punct => {
+                        gap_punct += 1;
+                        if matches!(raw, "," | "،") {
+                            gap_comma = true;
+                        } else if !is_joiner(raw) {
+                            gap_ok = false;
+                        }
+                    }
+                }
+            }
+        }
+        Doc {
+            text,
+            words,
+            all_caps: upper > 20 && upper > lower * 2,
+        }
+    }
+
+    /// Whether words `a` and `a + 1` are adjacent (see [`Word::join_next`]).
+    pub fn joined(&self, a: usize) -> bool {
+        self.words.get(a).is_some_and(|w| w.join_next)
+    }
+}
+
+/// One proclitic reading of an Arabic word.
+#[derive(Debug, Clone)]
+pub struct Variant<'a> {
+    pub key: Cow<'a, str>,
+    /// Key characters stripped from the front.
+    pub prefix_chars: usize,
+    /// A preposition was stripped (ب "in", ل "to"): a weak place cue.
+    pub prep: bool,
+    /// A conjunction was stripped (و, ف).
+    pub conj: bool,
+}
+
+/// The readings of a word: itself, and for Arabic words each proclitic
+/// split that leaves two letters or more.
+pub fn variants<'a>(key: &'a str, arabic: bool, out: &mut Vec<Variant<'a>>) {
+    out.clear();
+    out.push(Variant {
+        key: Cow::Borrowed(key),
+        prefix_chars: 0,
+        prep: false,
+        conj: false,
+    });
+    // A word the text layer lists as whole (it only looks like a clitic
+    // and a stem) is read whole.
+    if !arabic || rasd_text::arabic::is_protected(key) {
+        return;
+    }
+    let long_enough = |s: &str| s.chars().count() >= 2;
+    let mut bases: [(&str, usize, bool); 2] = [(key, 0, false), ("", 0, false)];
+    for c in ['و', 'ف'] {
+        if let Some(rest) = key.strip_prefix(c) {
+            if long_enough(rest) {
+                out.push(Variant {
+                    key: Cow::Borrowed(rest),
+                    prefix_chars: 1,
+                    prep: false,
+                    conj: true,
+                });
+                bases[1] = (rest, 1, true);
+            }
+        }
+    }
+    for (base, n, conj) in bases {
+        if base.is_empty() {
+            continue;
+        }
+        // ك "like" is left out: it rarely meets a place name, and كمين،
+        // كبير، كان would read as ك + a name.
+        for p in ['ب', 'ل'] {
+            let Some(rest) = base.strip_prefix(p) else {
+                continue;
+            };
+            if !long_enough(rest) {
+                continue;
+            }
+            out.push(Variant {
+                key: Cow::Borrowed(rest),
+                prefix_chars: n + 1,
+                prep: true,
+                conj,
+            });
+            // لل + name: ل and the article with its alef elided (للرقة).
+            if p == 'ل' {
+                if let Some(after) = rest.strip_prefix('ل') {
+                    if after.chars().count() >= 2 {
+                        out.push(Variant {
+                            key: Cow::Owned(format!("ال{after}")),
+                            prefix_chars: n + 2,
+                            prep: true,
+                            conj,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A match of a name in the text, before resolution.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    pub first: usize,
+    pub last: usize,
+    /// Original bytes of the name (the proclitics of the first word left out).
+    pub span: Span,
+    /// The matched key (words joined by spaces).
+    pub key: String,
+    pub postings: Vec<Posting>,
+    pub prep_clitic: bool,
+    pub conj_clitic: bool,
+    pub loose: bool,
+    /// The first word is a capitalised Latin word.
+    pub first_word_cap: bool,
+    /// A one-word match that another reading of the word makes a common
+    /// word: وأن is و + أن before it is the town of Van, وجيزة is a word
+    /// before it is و + Giza.
+    pub stop_reading: bool,
+}
+
+/// The original byte offset after `n` key characters of `raw` (which starts
+/// at `start`): marks and tatweel, which fold away, do not count.
+pub fn offset_after_key_chars(raw: &str, start: usize, n: usize) -> usize {
+    if n == 0 {
+        return start;
+    }
+    let mut seen = 0;
+    let mut buf = String::new();
+    for (i, c) in raw.char_indices() {
+        buf.clear();
+        rasd_text::fold::fold_char(c, &mut buf);
+        if seen >= n && !buf.is_empty() {
+            return start + i;
+        }
+        seen += buf.chars().count();
+    }
+    start + raw.len()
+}
+
+impl Tables {
+    fn best_salience(&self, hit: &Hit) -> Salience {
+        hit.postings()
+            .map(|p| self.entries[p.entry as usize].salience)
+            .max()
+            .unwrap_or(Salience::Low)
+    }
+}
+
+/// Extends a match that starts with `first` at word `i` through `ix`.
+/// `word_key` gives the key of a following word in the index's form.
+fn extend<'t>(
+    ix: &'t NameIndex,
+    doc: &Doc,
+    i: usize,
+    first: &str,
+    word_key: &dyn Fn(&Word) -> Option<String>,
+) -> Option<(usize, Hit<'t>, String)> {
+    let mut hit = ix.get(first)?;
+    let mut best = (!hit.is_empty()).then(|| (i, hit.clone(), first.to_string()));
+    if !hit.continues {
+        return best;
+    }
+    let mut buf = first.to_string();
+    let mut j = i;
+    while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
+        let next = &doc.words[j + 1];
+        if next.number {
+            break;
+        }
+        let Some(k) = word_key(next) else { break };
+        buf.push(' ');
+        buf.push_str(&k);
+        j += 1;
+        match ix.get(&buf) {
+            Some(h) => {
+                if !h.is_empty() {
+                    best = Some((j, h.clone(), buf.clone()));
+                }
+                hit = h;
+            }
+            None => break,
+        }
+    }
+    best
+}
+
+/// Every name match of the text, left to right, not overlapping.
+pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    let mut vars = Vec::with_capacity(8);
+    let exact_key = |w: &Word| Some(w.key.to_string());
+    let loose_key = |w: &Word| {
+        let mut s = String::new();
+        if !w.arabic {
+            return None;
+        }
+        keys::loose_word(&w.key, &mut s);
+        Some(s)
+    };
+    let mut i = 0;
+    while i < doc.words.len() {
+        let w = &doc.words[i];
+        if w.number {
+            i += 1;
+            continue;
+        }
+        variants(&w.key, w.arabic, &mut vars);
+        // (last word, postings, key, variant, loose)
+        let mut best: Option<(usize, Hit, String, usize, bool)> = None;
+        let better = |cand: &(usize, Hit, String, usize, bool),
+                      cur: &Option<(usize, Hit, String, usize, bool)>| {
+            let Some(cur) = cur else { return true };
+            // Longest first; then the most salient place, the whole word
+            // counting one level up (a whole-word reading that names a
+            // town beats a stripped one that names a city: بامبا is Bamba,
+            // not ب + Amba); then exact over loose; then less stripped.
+            let rank = |c: &(usize, Hit, String, usize, bool)| {
+                let level = t.best_salience(&c.1) as usize + usize::from(vars[c.3].prefix_chars == 0);
+                (c.0, level, !c.4, usize::MAX - vars[c.3].prefix_chars)
+            };
+            rank(cand) > rank(cur)
+        };
+        for (vi, v) in vars.iter().enumerate() {
+            if let Some((last, postings, key)) = extend(&t.names, doc, i, &v.key, &exact_key) {
+                let cand = (last, postings, key, vi, false);
+                if better(&cand, &best) {
+                    best = Some(cand);
+                }
+            } else if w.arabic && keys::letters(&v.key) >= 5 && !v.key.ends_with("وا") {
+                // Loose readings only for words of five letters or more that
+                // do not end like a plural verb (قتلوا، سرقوا).
+                let mut first = String::new();
+                keys::loose_word(&v.key, &mut first);
+                if let Some((last, postings, key)) = extend(&t.loose, doc, i, &first, &loose_key)
+                {
+                    let cand = (last, postings, key, vi, true);
+                    if better(&cand, &best) {
+                        best = Some(cand);
+                    }
+                }
+            }
+        }
+        let Some((last, postings, key, vi, loose)) = best else {
+            i += 1;
+            continue;
+        };
+        let v = &vars[vi];
+        // A cue word (شرقي، قرب، منطقة) is never a one-word place name.
+        let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
+        if last == i && (t.cues.contains_key(&*v.key) || t.cues.contains_key(bare)) {
+            i += 1;
+            continue;
+        }
+        let stop_reading = last == i
+            && if v.prefix_chars > 0 {
+                t.is_stop(&w.key)
+            } else {
+                vars.iter().skip(1).any(|o| t.is_stop(&o.key))
+            };
+        let raw = &doc.text[w.span.start..w.span.end];
+        let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
+        let key = if loose {
+            // Keep the exact key of the text for the stop-word check.
+            doc.words[i..=last]
+                .iter()
+                .enumerate()
+                .map(|(k, w)| if k == 0 { v.key.to_string() } else { w.key.to_string() })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            key
+        };
+        out.push(RawMention {
+            first: i,
+            last,
+            span: Span::new(start, doc.words[last].span.end),
+            key,
+            postings: postings
+                .postings()
+                .map(|p| Posting {
+                    entry: p.entry,
+                    flags: p.flags | if loose { LOOSE } else { 0 },
+                })
+                .collect(),
+            prep_clitic: v.prep,
+            conj_clitic: v.conj,
+            loose,
+            // "al-Jawf", "ad-Dali": a lower-case article before a capital.
+            first_word_cap: w.cap
+                || (last > i
+                    && (keys::LATIN_ARTICLES.contains(&&*w.key) || matches!(&*w.key, "l" | "d"))
+                    && doc.words[i + 1].cap),
+            stop_reading,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// What the words before a mention say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub strength: Strength,
+    pub hint: Option<TypeHint>,
+    pub relation: Relation,
+    pub relation_span: Option<Span>,
+    /// Where the cue words begin (for list continuation).
+    pub start_word: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    None,
+    /// A preposition: "في X", "بX", "in X".
+    Weak,
+    /// A type noun, a word of nearness, a distance or a direction.
+    Strong,
+}
+
+impl Doc<'_> {
+    /// The cue phrase (of `cues.tsv`) that ends just before word `p`, if
+    /// any: its first word and kind. The words must be adjacent and in one
+    /// sentence; the longest phrase wins.
+    pub fn cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
+        if p == 0 || !self.joined(p - 1) {
+            return None;
+        }
+        let max = t.cue_max_words.min(p);
+        let mut key = String::new();
+        for len in (1..=max).rev() {
+            let a = p - len;
+            if (a..p - 1).any(|k| !self.joined(k)) {
+                continue;
+            }
+            key.clear();
+            for (k, w) in self.words[a..p].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w.stem);
+            }
+            if let Some(kind) = t.cues.get(&key) {
+                return Some((a, *kind));
+            }
+        }
+        None
+    }
+
+    fn word_has_article(&self, k: usize) -> bool {
+        let w = &self.words[k];
+        w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+    }
+
+    /// Reads the cue words around the mention at words `first..=last`.
+    pub fn cue_around(&self, t: &Tables, first: usize, last: usize, prep_clitic: bool) -> Cue {
+        let mut cue = self.cue(t, first, prep_clitic);
+        // English and French also put the type noun after the name: "the
+        // Tarmiyah district", "Lac province".
+        if cue.hint.is_none() && !self.words[first].arabic && self.joined(last) {
+            if let Some(next) = self.words.get(last + 1) {
+                if let Some(CueKind::Type(h)) = t.cues.get(next.stem) {
+                    cue.hint = Some(*h);
+                    cue.strength = Strength::Strong;
+                }
+            }
+        }
+        cue
+    }
+
+    /// Reads the cue words before the mention that starts at word `first`.
+    pub fn cue(&self, t: &Tables, first: usize, prep_clitic: bool) -> Cue {
+        let mut cue = Cue {
+            strength: if prep_clitic {
+                Strength::Weak
+            } else {
+                Strength::None
+            },
+            hint: None,
+            relation: Relation::At,
+            relation_span: None,
+            start_word: first,
+        };
+        let mut p = first;
+        // "in the Hamrin mountains", "à la ville de": an article between
+        // the cue and the name belongs to neither.
+        let is_article = |k: usize| {
+            let w = &self.words[k];
+            !w.arabic && matches!(&*w.key, "the" | "la" | "le" | "les" | "l")
+        };
+        while p > 0 && self.joined(p - 1) && is_article(p - 1) {
+            p -= 1;
+        }
+        // A type noun: "مدينة X", "the town of X", "la ville de X".
+        let mut q = p;
+        if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
+            if !self.words[a].arabic {
+                q = a;
+            }
+        }
+        if let Some((a, CueKind::Type(h))) = self.cue_before(t, q) {
+            // "المدينة X" is "the city, X" or an adjective: not a type noun.
+            if !self.word_has_article(a) && !(q != p && self.words[a].arabic) {
+                cue.hint = Some(h);
+                cue.strength = Strength::Strong;
+                p = a;
+                cue.start_word = a;
+            }
+        }
+        // A relation before that.
+        let rel_end = p;
+        let mut q = p;
+        let mut linked = false;
+        if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
+            q = a;
+            linked = true;
+        }
+        // French "à l'est de", English "to the north of".
+        let skip_articles = |mut k: usize| {
+            while k > 0
+                && self.joined(k - 1)
+                && matches!(&*self.words[k - 1].key, "l" | "la" | "le" | "the" | "au" | "a" | "à")
+                && !self.words[k - 1].arabic
+            {
+                k -= 1;
+            }
+            k
+        };
+        let dir = self.cue_before(t, q).and_then(|(a, k)| match k {
+            CueKind::Dir(d) => Some((a, d)),
+            _ => None,
+        });
+        let dir = dir.filter(|&(a, _)| {
+            let w = &self.words[a];
+            w.arabic
+                || linked
+                || w.key.ends_with("ern")
+                || w.key == "central"
+                || self.words[a..q].iter().any(|w| w.key.ends_with("ern"))
+        });
+        if let Some((a, d)) = dir {
+            let mut start = a;
+            let mut km = None;
+            let before = skip_articles(a);
+            if let Some((u, CueKind::Unit)) = self.cue_before(t, before) {
+                if let Some(n) = self.number_before(t, u) {
+                    km = Some(n.1 * unit_factor(self.words[u].stem));
+                    start = self.intro_before(t, n.0);
+                }
+            }
+            cue.relation = if km.is_some() {
+                Relation::Distance {
+                    km,
+                    direction: Some(d.to_string()),
+                }
+            } else {
+                Relation::Direction(d.to_string())
+            };
+            cue.relation_span = Some(self.span_of(start, rel_end));
+            cue.strength = Strength::Strong;
+            cue.start_word = start;
+            return cue;
+        }
+        if linked {
+            if let Some((u, CueKind::Unit)) = self.cue_before(t, q) {
+                if let Some((n_at, n)) = self.number_before(t, u) {
+                    let start = self.intro_before(t, n_at);
+                    cue.relation = Relation::Distance {
+                        km: Some(n * unit_factor(self.words[u].stem)),
+                        direction: None,
+                    };
+                    cue.relation_span = Some(self.span_of(start, rel_end));
+                    cue.strength = Strength::Strong;
+                    cue.start_word = start;
+                    return cue;
+                }
+            }
+        }
+        match self.cue_before(t, p) {
+            Some((a, CueKind::Near)) => {
+                cue.relation = Relation::Near;
+                cue.relation_span = Some(self.span_of(a, rel_end));
+                cue.strength = Strength::Strong;
+                cue.start_word = a;
+            }
+            Some((a, CueKind::Prep)) => {
+                cue.strength = cue.strength.max(Strength::Weak);
+                cue.start_word = cue.start_word.min(a);
+            }
+            _ => {}
+        }
+        cue
+    }
+
+    /// The number just before word `u` (adjacent), with its value: digits
+    /// or a number word of `cues.tsv` ("vingtaine", "twenty", "عشرين").
+    fn number_before(&self, t: &Tables, u: usize) -> Option<(usize, f64)> {
+        if u == 0 || !self.joined(u - 1) {
+            return None;
+        }
+        let w = &self.words[u - 1];
+        if let Some(CueKind::Num(v)) = t.cues.get(w.stem) {
+            // "une vingtaine de kilomètres": skip the link before the unit.
+            return Some((u - 1, *v as f64));
+        }
+        if !w.number {
+            // "vingtaine de kilomètres": the number word, then a link.
+            if let (Some(CueKind::Link), true) = (t.cues.get(w.stem), u >= 2) {
+                if let Some(CueKind::Num(v)) = t.cues.get(self.words[u - 2].stem) {
+                    if self.joined(u - 2) {
+                        return Some((u - 2, *v as f64));
+                    }
+                }
+            }
+            return None;
+        }
+        let digits: String = w.key.chars().filter(|c| *c != ',').collect();
+        digits.parse::<f64>().ok().map(|v| (u - 1, v))
+    }
+
+    /// Moves `k` back over an opening phrase ("على بعد", "about").
+    fn intro_before(&self, t: &Tables, k: usize) -> usize {
+        match self.cue_before(t, k) {
+            Some((a, CueKind::Intro)) => a,
+            _ => k,
+        }
+    }
+
+    /// The span from the start of word `a` to the end of word `b - 1`.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        let b = b.max(a + 1);
+        Span::new(self.words[a].span.start, self.words[b - 1].span.end)
+    }
+}
+
+fn unit_factor(stem: &str) -> f64 {
+    match stem {
+        "ميل" | "اميال" | "miles" | "mi" => 1.609,
+        _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys_of(word: &str) -> Vec<(String, usize)> {
+        let mut v = Vec::new();
+        variants(word, true, &mut v);
+        v.into_iter()
+            .map(|v| (v.key.into_owned(), v.prefix_chars))
+            .collect()
+    }
+
+    #[test]
+    fn proclitic_readings() {
+        let k = keys_of("وبجاو");
+        assert!(k.contains(&("بجاو".into(), 1)));
+        assert!(k.contains(&("جاو".into(), 2)));
+        let k = keys_of("للرقه");
+        assert!(k.contains(&("الرقه".into(), 2)));
+        let k = keys_of("والرقه");
+        assert!(k.contains(&("الرقه".into(), 1)));
+        let k = keys_of("بالرقه");
+        assert!(k.contains(&("الرقه".into(), 1)));
+        assert_eq!(keys_of("بي"), vec![("بي".to_string(), 0)]);
+    }
+
+    #[test]
+    fn offsets_skip_marks() {
+        let raw = "وَبِجاو";
+        let at = offset_after_key_chars(raw, 10, 2);
+        assert_eq!(&raw[at - 10..], "جاو");
+        assert_eq!(offset_after_key_chars("جاو", 0, 0), 0);
+    }
+}

@@ -1,0 +1,644 @@
+//! Choosing the place each mention means, and whether it is one at all.
+//!
+//! Each candidate record of a mention gets a score:
+//!
+//! - its prior (countries > capitals > cities by population > districts >
+//!   villages > sites), plus a bonus when the spelling is a curated alias;
+//! - the fit between the cue word and the record's kind (مدينة favours a
+//!   town, ولاية/محافظة a first-level area, منطقة any area, معسكر a camp);
+//! - the document: a country the text names or whose unambiguous cities it
+//!   names, a first-level area it names, other places within 100–300 km.
+//!
+//! The best candidate must then earn acceptance, by salience:
+//!
+//! | record | accepted when |
+//! |---|---|
+//! | High (country, admin1, capital, city ≥ 50 000) | always |
+//! | Medium (district, town ≥ 2 000, curated) | after any cue; or, for a transliterated Arabic name, in a document about its country |
+//! | Low (any other village, site) | after a strong cue; or after a weak cue in a document about its country (transliterated names) |
+//!
+//! with three vetoes: a name that is a common word (`stopwords.tsv`) needs
+//! a strong cue and a document about its country; a name of fewer than
+//! three letters needs a strong cue and a High record; a Latin name must be
+//! capitalised. A record outside the countries the document is about needs
+//! to be High, or Medium with a strong cue. A name accepted once in the
+//! document is accepted wherever it recurs. A name that a type noun
+//! announces but that fails (or is not in the gazetteer at all) is reported
+//! unresolved, with its span.
+//!
+//! Geo precision follows the event schema: 1 the town itself, 2 near it, a
+//! distance or direction from it, 3 an admin area, region or country.
+
+use std::collections::{HashMap, HashSet};
+
+use rasd_model::Span;
+use rasd_text::Analysis;
+
+use crate::countries::{find_countries, CountryHit};
+use crate::data::{Class, CueKind, Entry, Salience, Tables, TypeHint, NONE};
+use crate::index::{Posting, ALIAS, LATIN, LOOSE, VARIANT};
+use crate::keys;
+use crate::matcher::{find_names, Cue, Doc, RawMention, Strength};
+use crate::{CountryForm, CountryMention, Place, PlaceKind, PlaceMention, Relation};
+
+/// The document-level picture every mention is scored against.
+#[derive(Default)]
+struct Ctx {
+    /// Countries the text names (names and demonyms).
+    named: HashSet<u16>,
+    /// Countries of unambiguous, salient city names.
+    anchors: HashSet<u16>,
+    /// First-level areas of the salient places of the text, with the
+    /// names that point to them.
+    admin1: HashMap<u32, Vec<String>>,
+    /// Coordinates of the first-pass choices, by mention, with the name.
+    points: Vec<Option<(f32, f32, String)>>,
+}
+
+impl Ctx {
+    fn about(&self, country: u16) -> bool {
+        self.named.contains(&country) || self.anchors.contains(&country)
+    }
+    fn is_empty(&self) -> bool {
+        self.named.is_empty() && self.anchors.is_empty()
+    }
+}
+
+struct Mention {
+    raw: RawMention,
+    cue: Cue,
+    stop: bool,
+    latin: bool,
+    /// The cue is the one of the name before, in a list.
+    inherited: bool,
+}
+
+/// Great-circle distance in km.
+fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+impl Tables {
+    pub(crate) fn is_stop(&self, key: &str) -> bool {
+        self.stopwords.contains(key)
+            || keys::strip_article(key).is_some_and(|k| self.stopwords.contains(k))
+    }
+
+    fn is_cue_word(&self, stem: &str) -> bool {
+        self.cues.contains_key(stem)
+    }
+
+    /// The public record of entry `idx`.
+    pub(crate) fn place(&self, idx: u32) -> Place {
+        let e = &self.entries[idx as usize];
+        let c = &self.countries[e.country as usize];
+        let name_of = |i: u32| {
+            if i == NONE {
+                String::new()
+            } else {
+                self.entries[i as usize].name.to_string()
+            }
+        };
+        let round = |x: f32| ((x as f64) * 1e4).round() / 1e4;
+        Place {
+            id: idx,
+            name: e.name.to_string(),
+            kind: e.kind,
+            iso3: c.iso3.to_string(),
+            country: c.name.to_string(),
+            admin1: if e.kind == PlaceKind::Country {
+                String::new()
+            } else {
+                name_of(e.admin1)
+            },
+            admin2: name_of(e.admin2),
+            lat: round(e.lat),
+            lon: round(e.lon),
+            population: e.population as u64,
+        }
+    }
+}
+
+/// Fit between the cue's type noun and a record's kind.
+fn type_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
+    let Some(h) = hint else {
+        return 0.0;
+    };
+    let populated = e.kind == PlaceKind::PopulatedPlace;
+    match (h, e.class) {
+        (_, Class::Country) => -0.6,
+        (TypeHint::Town, _) if populated => 0.3,
+        (TypeHint::Town, Class::Admin1 | Class::Admin2 | Class::Region) => -0.2,
+        (TypeHint::Admin1, Class::Admin1) => 0.6,
+        (TypeHint::Admin1, Class::Admin2) => 0.2,
+        (TypeHint::Admin1, _) if populated => -0.1,
+        (TypeHint::Admin2, Class::Admin2) => 0.6,
+        (TypeHint::Admin2, Class::Admin1) => 0.1,
+        (TypeHint::Area, Class::Admin1 | Class::Admin2 | Class::Region) => 0.45,
+        (TypeHint::Site, Class::Site) => 0.3,
+        (TypeHint::Site, _) if populated => 0.1,
+        _ => 0.0,
+    }
+}
+
+fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass: bool) -> f32 {
+    let e = &t.entries[p.entry as usize];
+    let mut s = e.prior;
+    // A curated spelling is strong evidence for a place; for an area it is
+    // not (ميناكا is listed for the Ménaka region, and is the town first).
+    if p.flags & ALIAS != 0 && !matches!(e.class, Class::Admin1 | Class::Admin2) {
+        s += 0.25;
+    }
+    if p.flags & LOOSE != 0 {
+        s -= 0.25;
+    }
+    if p.flags & VARIANT != 0 {
+        s -= 0.1;
+    }
+    if e.class == Class::Site && m.cue.hint != Some(TypeHint::Site) {
+        s -= 0.1;
+    }
+    s += type_fit(m.cue.hint, e);
+    if ctx.named.contains(&e.country) {
+        s += 0.5;
+    } else if ctx.anchors.contains(&e.country) {
+        s += 0.3;
+    }
+    if second_pass {
+        // Evidence from the other names of the text only: a name repeated
+        // does not vouch for itself.
+        if e.admin1 != NONE {
+            if let Some(by) = ctx.admin1.get(&e.admin1) {
+                if by.iter().any(|k| *k != m.raw.key) {
+                    s += 0.4;
+                }
+            }
+        }
+        let here = (e.lat, e.lon);
+        let nearest = ctx
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != me)
+            .filter_map(|(_, p)| p.as_ref())
+            .filter(|p| p.2 != m.raw.key)
+            .map(|q| km(here, (q.0, q.1)))
+            .fold(f32::INFINITY, f32::min);
+        if nearest < 100.0 {
+            s += 0.3;
+        } else if nearest < 300.0 {
+            s += 0.15;
+        }
+    }
+    s
+}
+
+/// Candidates of a mention, best first: (posting, score).
+fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, me: usize, second: bool) -> Vec<(Posting, f32)> {
+    let mut v: Vec<(Posting, f32)> = m
+        .raw
+        .postings
+        .iter()
+        .map(|&p| (p, score(t, p, m, ctx, me, second)))
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entry.cmp(&b.0.entry)));
+    v
+}
+
+/// Whether the best candidate `e` may stand for the mention.
+fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bool) -> bool {
+    let c = &t.countries[e.country as usize];
+    let about = ctx.about(e.country);
+    let strength = m.cue.strength;
+    if m.latin && !all_caps && !m.raw.first_word_cap {
+        return false;
+    }
+    if m.stop && !(strength == Strength::Strong && about && e.salience >= Salience::Medium) {
+        return false;
+    }
+    if keys::letters(&m.raw.key) < 3 && !(strength == Strength::Strong && e.salience == Salience::High)
+    {
+        return false;
+    }
+    // A loose reading is a spelling variant: it needs a cue, and a
+    // document about the place's country when the document is about any.
+    if flags & LOOSE != 0 && (strength == Strength::None || (!about && !ctx.is_empty())) {
+        return false;
+    }
+    // A transliterated Arabic name is rarely also an Arabic word; a Latin
+    // word or an Arabic name of an Arab country may well be.
+    let distinctive = c.translit && !m.latin;
+    let ok = match e.salience {
+        Salience::High => true,
+        Salience::Medium => strength >= Strength::Weak || (about && distinctive),
+        // A capitalised Latin name after "in"/"à" in a document about its
+        // country is a place as surely as a transliterated Arabic one.
+        Salience::Low => {
+            strength == Strength::Strong
+                || (strength == Strength::Weak && about && (distinctive || m.latin))
+        }
+    };
+    if !ok {
+        return false;
+    }
+    if !ctx.is_empty() && !about {
+        return match e.salience {
+            Salience::High => true,
+            Salience::Medium => strength == Strength::Strong,
+            Salience::Low => false,
+        };
+    }
+    true
+}
+
+fn precision(kind: PlaceKind, relation: &Relation) -> u8 {
+    match kind {
+        PlaceKind::PopulatedPlace | PlaceKind::Other => match relation {
+            Relation::At => 1,
+            _ => 2,
+        },
+        _ => 3,
+    }
+}
+
+/// The words of a text with everything the resolver needs.
+pub(crate) struct Analysed<'a> {
+    doc: Doc<'a>,
+    mentions: Vec<Mention>,
+    countries: Vec<CountryHit>,
+    anchors: HashSet<u16>,
+}
+
+pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> Analysed<'a> {
+    let doc = Doc::new(text, analysis);
+    let raws = find_names(t, &doc);
+    // Countries of names that can only be salient places of one country.
+    let mut anchors = HashSet::new();
+    for r in &raws {
+        if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
+            continue;
+        }
+        if r.postings.iter().any(|p| p.flags & LATIN != 0) && !doc.words[r.first].cap && !doc.all_caps
+        {
+            continue;
+        }
+        let mut countries = r
+            .postings
+            .iter()
+            .map(|p| &t.entries[p.entry as usize])
+            .filter(|e| e.salience == Salience::High)
+            .map(|e| e.country);
+        if let Some(first) = countries.next() {
+            if countries.all(|c| c == first) {
+                anchors.insert(first);
+            }
+        }
+    }
+    let countries = find_countries(t, &doc, &anchors);
+    let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
+    for raw in raws {
+        let cue = doc.cue_around(t, raw.first, raw.last, raw.prep_clitic);
+        let stop = t.is_stop(&raw.key) || raw.stop_reading;
+        let latin = !doc.words[raw.first].arabic;
+        mentions.push(Mention {
+            raw,
+            cue,
+            stop,
+            latin,
+            inherited: false,
+        });
+    }
+    // A name in a list inherits the cue of the name before it: "في جاو
+    // وميناكا", "near Gao, Ansongo and Menaka".
+    for k in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(k);
+        let prev = &before[k - 1];
+        let m = &mut after[0];
+        if m.cue.strength != Strength::None && m.cue.hint.is_some() {
+            continue;
+        }
+        let gap = m.raw.first - prev.raw.last;
+        let listed = (gap == 1
+            && (doc.words[prev.raw.last].comma_next
+                || (m.raw.conj_clitic && doc.joined(prev.raw.last))))
+            || (gap == 2
+                && doc.joined(prev.raw.last)
+                && doc.joined(prev.raw.last + 1)
+                && matches!(
+                    &*doc.words[prev.raw.last + 1].key,
+                    "و" | "او" | "and" | "or" | "et" | "ou"
+                ));
+        if listed && prev.cue.strength > m.cue.strength {
+            let start_word = m.cue.start_word;
+            m.cue = prev.cue.clone();
+            m.cue.start_word = start_word;
+            m.inherited = true;
+        }
+    }
+    Analysed {
+        doc,
+        mentions,
+        countries,
+        anchors,
+    }
+}
+
+pub(crate) fn country_mentions(t: &Tables, a: &Analysed) -> Vec<CountryMention> {
+    a.countries
+        .iter()
+        .map(|h| {
+            let c = &t.countries[h.country as usize];
+            CountryMention {
+                span: h.span,
+                iso3: c.iso3,
+                country: c.name,
+                form: if h.demonym {
+                    CountryForm::Demonym
+                } else {
+                    CountryForm::Name
+                },
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
+    let doc = &a.doc;
+    let mut ctx = Ctx {
+        named: a.countries.iter().map(|h| h.country).collect(),
+        anchors: a.anchors.clone(),
+        ..Ctx::default()
+    };
+    // First pass: context of countries only. A name that is read as a
+    // country (Niger, not Niger State) adds no area or point.
+    ctx.points = vec![None; a.mentions.len()];
+    for (k, m) in a.mentions.iter().enumerate() {
+        let country_name = a
+            .countries
+            .iter()
+            .any(|h| h.span.overlaps(&m.raw.span));
+        if country_name && m.cue.hint.is_none() {
+            continue;
+        }
+        let r = ranked(t, m, &ctx, k, false);
+        if let Some(&(p, _)) = r.first() {
+            let e = &t.entries[p.entry as usize];
+            if accept(t, m, e, p.flags, &ctx, doc.all_caps) {
+                ctx.points[k] = Some((e.lat, e.lon, m.raw.key.clone()));
+                if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
+                    && e.admin1 != NONE
+                {
+                    ctx.admin1
+                        .entry(e.admin1)
+                        .or_default()
+                        .push(m.raw.key.clone());
+                }
+            }
+        }
+    }
+    // Second pass: areas and neighbours too.
+    let mut out: Vec<PlaceMention> = Vec::new();
+    let mut chosen: Vec<Option<(u32, f32)>> = vec![None; a.mentions.len()];
+    let mut accepted_keys: HashMap<&str, u32> = HashMap::new();
+    for (k, m) in a.mentions.iter().enumerate() {
+        let r = ranked(t, m, &ctx, k, true);
+        let Some(&(p, best)) = r.first() else {
+            continue;
+        };
+        let e = &t.entries[p.entry as usize];
+        if accept(t, m, e, p.flags, &ctx, doc.all_caps) {
+            // The runner-up that is a different place (not the same town's
+            // airport or its district of the same name, within 25 km).
+            let second = r
+                .iter()
+                .skip(1)
+                .find(|(q, _)| {
+                    let f = &t.entries[q.entry as usize];
+                    f.country != e.country || km((e.lat, e.lon), (f.lat, f.lon)) > 25.0
+                })
+                .map_or(best - 1.0, |x| x.1);
+            chosen[k] = Some((p.entry, best - second));
+            accepted_keys.entry(m.raw.key.as_str()).or_insert(p.entry);
+        }
+    }
+    for (k, m) in a.mentions.iter().enumerate() {
+        // A demonym (الصومالية، المالي) is not the place of the same name
+        // (the Somali region) unless a type noun says so (الإقليم الصومالي).
+        let demonym = a
+            .countries
+            .iter()
+            .any(|h| h.demonym && h.span.overlaps(&m.raw.span));
+        if demonym && !matches!(m.cue.hint, Some(TypeHint::Admin1 | TypeHint::Area)) {
+            continue;
+        }
+        let entry = match chosen[k] {
+            Some((e, margin)) => Some((e, margin)),
+            None => accepted_keys
+                .get(m.raw.key.as_str())
+                .filter(|_| !m.latin || doc.words[m.raw.first].cap || doc.all_caps)
+                .map(|&e| (e, 0.2)),
+        };
+        let surface = doc.text[m.raw.span.start..m.raw.span.end].to_string();
+        match entry {
+            Some((e, margin)) => {
+                let place = t.place(e);
+                let strength_bonus = match m.cue.strength {
+                    Strength::Strong => 0.15,
+                    Strength::Weak => 0.05,
+                    Strength::None => 0.0,
+                };
+                let about = if ctx.about(t.entries[e as usize].country) {
+                    0.1
+                } else {
+                    0.0
+                };
+                let score = (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about)
+                    .clamp(0.0, 1.0);
+                out.push(PlaceMention {
+                    span: m.raw.span,
+                    surface,
+                    geo_precision: precision(place.kind, &m.cue.relation),
+                    place: Some(place),
+                    relation: m.cue.relation.clone(),
+                    relation_span: m.cue.relation_span,
+                    score,
+                });
+            }
+            None if m.cue.strength == Strength::Strong
+                && !m.stop
+                && !m.inherited
+                && matches!(
+                    m.cue.hint,
+                    Some(TypeHint::Town | TypeHint::Area | TypeHint::Admin1 | TypeHint::Admin2)
+                ) =>
+            {
+                out.push(unresolved(m.raw.span, surface, &m.cue));
+            }
+            None => {}
+        }
+    }
+    // Names a type noun announces that the gazetteer does not know.
+    let covered: Vec<Span> = a.mentions.iter().map(|m| m.raw.span).collect();
+    out.extend(unknown_names(t, doc, &covered));
+    // Countries named in the text.
+    for h in a.countries.iter().filter(|h| !h.demonym) {
+        let overlaps = out.iter().position(|m| m.span.overlaps(&h.span));
+        if let Some(i) = overlaps {
+            let m = &out[i];
+            let place_wins = m.span.len() > h.span.len()
+                || a.mentions.iter().any(|x| {
+                    x.raw.span == m.span
+                        && matches!(
+                            x.cue.hint,
+                            Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
+                        )
+                });
+            if place_wins {
+                continue;
+            }
+            out.remove(i);
+        }
+        let c = &t.countries[h.country as usize];
+        let cue = doc.cue(t, h.first, h.prep_clitic);
+        let relation = match cue.relation {
+            Relation::Distance { .. } | Relation::Direction(_) | Relation::Near => cue.relation,
+            Relation::At => Relation::At,
+        };
+        out.push(PlaceMention {
+            span: h.span,
+            surface: doc.text[h.span.start..h.span.end].to_string(),
+            place: Some(t.place(c.entry)),
+            geo_precision: 3,
+            relation,
+            relation_span: cue.relation_span,
+            score: 0.9,
+        });
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+fn unresolved(span: Span, surface: String, cue: &Cue) -> PlaceMention {
+    PlaceMention {
+        span,
+        surface,
+        place: None,
+        relation: cue.relation.clone(),
+        relation_span: cue.relation_span,
+        geo_precision: 0,
+        score: 0.5,
+    }
+}
+
+/// First words of two-word Arabic names ("أبو شوك", "كفر نبل", "عين عيسى").
+const NAME_HEADS: &[&str] = &[
+    "ابو", "ام", "بني", "بير", "عين", "كفر", "تل", "جبل", "دير", "وادي", "راس", "بيت", "سيدي", "ذي",
+    "حاسي", "تين", "ان", "خان", "قصر", "بئر", "شيخ", "الشيخ", "مرسى", "سوق", "حي", "جسر",
+];
+
+/// After a type noun (not definite), a word the gazetteer did not match
+/// and that is not a common word is a place name it does not know.
+fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    let is_covered = |s: Span| covered.iter().any(|c| c.overlaps(&s));
+    for k in 0..doc.words.len() {
+        let w = &doc.words[k];
+        let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
+            continue;
+        };
+        // Sites (قاعدة، معسكر، موقع) are followed by descriptions more
+        // often than by names: only towns and areas announce a name.
+        if !matches!(hint, TypeHint::Town | TypeHint::Area) {
+            continue;
+        }
+        if w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+        {
+            continue;
+        }
+        let mut n = k + 1;
+        if !doc.joined(k) || n >= doc.words.len() {
+            continue;
+        }
+        // "the town of X", "la ville de X", "la région de l'Extrême-Nord".
+        while !w.arabic
+            && matches!(&*doc.words[n].key, "of" | "de" | "d" | "du" | "l" | "la" | "the")
+        {
+            if !doc.joined(n) || n + 1 >= doc.words.len() {
+                break;
+            }
+            n += 1;
+        }
+        let name_like = |x: &crate::matcher::Word| {
+            // A type noun is followed by its name directly (construct
+            // state), so what looks like a proclitic on an unknown word is
+            // part of the name (بلدة بريري، منطقة كايغا); but a preposition
+            // with the article is not (بالقرب، للبناء).
+            let prefix = &x.key[..x.key.len() - x.stem.len()];
+            !(prefix.len() > "ال".len() && (prefix.ends_with("ال") || prefix.ends_with("لل")))
+                && !x.number
+                && !t.is_stop(&x.key)
+                && !t.is_stop(x.stem)
+                && !t.is_cue_word(x.stem)
+                && keys::letters(&x.key) >= 2
+                && (x.arabic || x.cap)
+                && x.arabic == w.arabic
+        };
+        let first = &doc.words[n];
+        if !name_like(first) || is_covered(first.span) {
+            continue;
+        }
+        let mut last = n;
+        let head = keys::strip_article(&first.key).unwrap_or(&first.key);
+        // A second word when the first opens two-word names (أبو، عين،
+        // كفر), or when the phrase is closed right after it (by a cue
+        // word, punctuation or the end of the sentence): "منطقة كايغا
+        // كيندجيريا بإقليم البحيرة".
+        if doc.joined(n) && n + 1 < doc.words.len() {
+            let next = &doc.words[n + 1];
+            let opens = !first.arabic
+                || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
+            let closed = !doc.joined(n + 1)
+                || doc
+                    .words
+                    .get(n + 2)
+                    .is_some_and(|after| t.is_cue_word(after.stem));
+            let bare = next.key == next.stem;
+            if name_like(next) && !is_covered(next.span) && (opens || (closed && bare)) {
+                last = n + 1;
+            }
+        }
+        let span = Span::new(first.span.start, doc.words[last].span.end);
+        let cue = doc.cue(t, n, false);
+        out.push(unresolved(span, doc.text[span.start..span.end].to_string(), &cue));
+    }
+    out
+}
+
+/// Candidates for a name typed by a user, best first.
+pub(crate) fn lookup(t: &Tables, name: &str) -> Vec<Place> {
+    let analysis = rasd_text::analyze(name);
+    let a = analyse(t, name, &analysis);
+    let mut entries: Vec<(u32, f32)> = Vec::new();
+    for h in &a.countries {
+        entries.push((t.countries[h.country as usize].entry, 2.0));
+    }
+    if let Some(m) = a.mentions.iter().max_by_key(|m| m.raw.last - m.raw.first) {
+        for p in &m.raw.postings {
+            let e = &t.entries[p.entry as usize];
+            let bonus = if p.flags & ALIAS != 0 { 0.25 } else { 0.0 }
+                - if p.flags & (LOOSE | VARIANT) != 0 { 0.2 } else { 0.0 };
+            entries.push((p.entry, e.prior + bonus));
+        }
+    }
+    entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut seen = HashSet::new();
+    entries
+        .into_iter()
+        .filter(|(e, _)| seen.insert(*e))
+        .map(|(e, _)| t.place(e))
+        .collect()
+}
