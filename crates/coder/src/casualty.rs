@@ -113,12 +113,37 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
     let skip_min = |i: usize| {
         if i < doc.words.len() && doc.stem(i) == "من" {
             i + 1
+        } else if let Some(c) = doc.cue_at(i, Cue::Of) {
+            // "ten of the attackers", "seven of its soldiers"
+            let mut j = c.at.w1;
+            while let Some(d) = doc
+                .cue_at(j, Cue::Definite)
+                .or_else(|| doc.cue_at(j, Cue::Possessive))
+            {
+                j = d.at.w1;
+            }
+            j
         } else {
             i
         }
     };
-    let at = skip_min(w);
+    let mut at = skip_min(w);
+    // "twelve Nigerien soldiers": the demonym before the noun.
+    if doc.grammar.modifier_first {
+        if let Some(c) = doc
+            .countries
+            .iter()
+            .find(|c| c.at.w0 == at && c.m.form == crate::geo::CountryForm::Demonym)
+        {
+            at = c.at.w1;
+        }
+    }
     let resolve_members = |after: usize, fallback: Victims| -> Victims {
+        // The organization must follow in the same clause ("… of the
+        // attackers, the army said" names no organization).
+        if after >= doc.words.len() || after == 0 || !doc.same_clause(after - 1, after) {
+            return fallback;
+        }
         let j = skip_min(after);
         if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == j || a.at.w0 == after) {
             let (name, inter) = doc.dict.name_in(a.actor, "", "");
@@ -155,13 +180,16 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         return Some((Victims::Group(group_of_inter(inter, &name)), a.at.w1));
     }
     // "منهم" = of them: the last people noun before.
-    if at < doc.words.len() && matches!(doc.stem(at), "منهم" | "منها" | "منهن") {
+    let of_them = doc.cue_at(w, Cue::OfThem).map(|c| c.at.w1);
+    if let Some(end) = of_them.or_else(|| {
+        (at < doc.words.len() && matches!(doc.stem(at), "منهم" | "منها" | "منهن")).then_some(at + 1)
+    }) {
         let prev = doc
             .sides
             .iter()
             .filter(|s| s.at.w1 <= w && s.at.w0 >= sent_w0 && s.def.side.names_people())
             .max_by_key(|s| s.at.w0)?;
-        return Some((group_of_side(prev.def.side)?, at + 1));
+        return Some((group_of_side(prev.def.side)?, end));
     }
     None
 }
@@ -170,7 +198,12 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
 /// ("the army said"), neutral for witnesses, sources and media.
 fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
     for c in doc.cues_in(w0, w1).filter(|c| c.cue == Cue::Speech) {
-        let near = |x0: usize| x0 >= c.at.w1 && x0 <= c.at.w1 + 2;
+        // The speaker follows the verb (Arabic, French inversion) or, in
+        // subject-first languages, may come right before it ("the army said").
+        let near = |x0: usize| {
+            (x0 >= c.at.w1 && x0 <= c.at.w1 + 2)
+                || (doc.grammar.subject_first && x0 < c.at.w0 && c.at.w0 - x0 <= 3)
+        };
         if doc.sources.iter().any(|s| near(s.at.w0)) {
             return Camp::Neutral;
         }
@@ -217,6 +250,10 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                         && q.at.w0 - c.at.w1 <= 1
                 })
             {
+                continue;
+            }
+            // "two military sources": the people who tell, not victims.
+            if doc.sources.iter().any(|x| x.at.w0 == q.at.w1) {
                 continue;
             }
             // Years and distances are not casualties.
@@ -310,12 +347,29 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     .filter(|c| !out.iter().any(|f| f.w > c.at.w1 && f.w < w0))
                     .max_by_key(|c| c.at.w1);
             }
+            // "dix-sept soldats maliens ont été tués": a demonym and a
+            // passive auxiliary may stand between the noun and its verb.
+            let mut gap_end = noun_end;
+            if doc.grammar.subject_first {
+                if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == gap_end) {
+                    gap_end = c.at.w1;
+                }
+                if let Some(c) = doc.cue_at(gap_end, Cue::Passive) {
+                    gap_end = c.at.w1;
+                }
+            }
             let after = doc.cues.iter().find(|c| {
                 matches!(c.cue, Cue::Death | Cue::Injury)
                     // "… وإصابة اثنين": a conjunction opens the next count
                     && !doc.key(c.at.w0).starts_with('و')
+                    // "abducted four aid workers and killed their driver"
+                    && !(doc.grammar.subject_first
+                        && doc
+                            .cues
+                            .iter()
+                            .any(|a| a.cue == Cue::And && a.at.w0 >= noun_end && a.at.w1 <= c.at.w0))
                     && c.at.w0 >= noun_end
-                    && c.at.w0 <= noun_end + 2
+                    && c.at.w0 <= gap_end + 2
                     && c.at.w1 <= s.w1
             });
             let mut subset = false;
@@ -327,15 +381,22 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                         None => continue,
                     }
                 }
-                (Some(c), Some(a)) if a.at.w0 - noun_end < w0 - c.at.w1 && has_noun => (
-                    if a.cue == Cue::Injury {
-                        Kind::Injured
-                    } else {
-                        Kind::Killed
-                    },
-                    false,
-                    a.at.w0,
-                ),
+                // "sept civils ont été tués et douze blessés": the word
+                // right after a bare number governs it.
+                (Some(c), Some(a))
+                    if a.at.w0 - noun_end < w0 - c.at.w1
+                        && (has_noun || (doc.grammar.subject_first && a.at.w0 == noun_end)) =>
+                {
+                    (
+                        if a.cue == Cue::Injury {
+                            Kind::Injured
+                        } else {
+                            Kind::Killed
+                        },
+                        false,
+                        a.at.w0,
+                    )
+                }
                 (Some(c), _) => (
                     if c.cue == Cue::Injury {
                         Kind::Injured

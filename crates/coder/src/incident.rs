@@ -76,7 +76,8 @@ fn within(scopes: &[(usize, usize)], at: &At) -> bool {
 /// *said* ("أعلن الجيش، مساء الأحد، …").
 fn is_statement_date(doc: &Doc, at: &At) -> bool {
     doc.cues.iter().any(|c| {
-        c.cue == Cue::Speech
+        // "l'attaque a été revendiquée lundi": a claim's day too.
+        (c.cue == Cue::Speech || (doc.grammar.subject_first && c.cue == Cue::Claim))
             && c.at.w1 <= at.w0
             && at.w0 - c.at.w1 <= 10
             && doc.same_sentence(c.at.w0, at.w0)
@@ -167,7 +168,7 @@ fn frame_place(
     anchor: usize,
     allow_destination: bool,
 ) -> Option<PlaceChoice> {
-    let mut cands: Vec<(u8, bool, usize, PlaceChoice)> = Vec::new();
+    let mut cands: Vec<(u8, bool, bool, usize, PlaceChoice)> = Vec::new();
     for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
         let Some(place) = &p.m.place else { continue };
         // A country name places nothing more than the country; the event's
@@ -186,6 +187,10 @@ fn frame_place(
         let prev2 = p.at.w0.checked_sub(2).map(|i| doc.stem(i)).unwrap_or("");
         let destination = matches!(prev, "الي" | "باتجاه" | "نحو" | "اتجاه")
             || matches!(prev2, "الي" | "باتجاه" | "نحو")
+            || doc
+                .cues
+                .iter()
+                .any(|c| c.cue == Cue::Toward && c.at.w1 <= p.at.w0 && doc.next_after(c.at.w1, p.at.w0, 2))
             // "near the border with Niger" places the event in the other country
             || (prev == "مع" && matches!(prev2, "حدود" | "حدوده"));
         let after_between = doc
@@ -215,9 +220,13 @@ fn frame_place(
         } else {
             p.m.geo_precision.clamp(1, 3)
         };
+        // "a sit-in at X port near Y": the place named as such beats the
+        // one the event is only near.
+        let near = doc.grammar.subject_first && matches!(p.m.relation, crate::geo::Relation::Near);
         cands.push((
             rank,
             destination,
+            near,
             p.at.w0.abs_diff(anchor),
             PlaceChoice {
                 place: place.clone(),
@@ -226,8 +235,8 @@ fn frame_place(
             },
         ));
     }
-    cands.sort_by_key(|c| (c.1, c.0, c.2));
-    cands.into_iter().next().map(|c| c.3)
+    cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
+    cands.into_iter().next().map(|c| c.4)
 }
 
 /// Two places can be one incident's: same location, or one is an area
@@ -331,7 +340,8 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         // "the strikes hit a district of the city": one
                         // account placing the same incident more precisely.
                         let retold = f.words.iter().all(|w| w.definite)
-                            && sub == d.sub
+                            && (sub == d.sub
+                                || (doc.grammar.subject_first && compatible(sub, d.sub)))
                             && a.place.iso3 == b.place.iso3;
                         if d.own_place && !same_place(a, b) && !retold {
                             continue;
@@ -457,10 +467,20 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             || doc
                 .triggers
                 .iter()
-                .any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill);
+                .any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill)
+            || (doc.grammar.subject_first && targeted_in_order(doc, &s.at));
+        // A target noun in a subject-first language must be the object,
+        // the subject of a passive or the place of the event ("attacked a
+        // checkpoint", "their patrol was ambushed", "a blast in a market"),
+        // not any mention ("escorting civilians to a weekly market").
+        let placed = !doc.grammar.subject_first
+            || targeted
+            || doc.cues.iter().any(|c| {
+                c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
+            });
         match s.def.side {
-            Side::MilitaryTarget => cx.armed_target = true,
-            Side::CivilianTarget => cx.civilian_target = true,
+            Side::MilitaryTarget if placed => cx.armed_target = true,
+            Side::CivilianTarget if placed => cx.civilian_target = true,
             Side::Military | Side::Police if targeted => cx.armed_target = true,
             Side::Civilians if targeted => cx.civilian_target = true,
             // "سكان قرية يقتلون": a crowd of civilians acting
@@ -513,6 +533,25 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         }
     }
     cx
+}
+
+/// Word order marks a side as the target: the object of an event verb
+/// (determiners aside), the noun after "on"/"against", or the subject of a
+/// passive event verb ("their patrol was ambushed").
+fn targeted_in_order(doc: &Doc, at: &At) -> bool {
+    doc.target_before(at.w0)
+        || doc.triggers.iter().any(|t| {
+            t.def.class != C::Kill && t.at.w1 <= at.w0 && doc.next_after(t.at.w1, at.w0, 3)
+        })
+        || doc.cues.iter().any(|p| {
+            p.cue == Cue::Passive
+                && p.at.w0 >= at.w1
+                && p.at.w0 <= at.w1 + 1
+                && doc
+                    .triggers
+                    .iter()
+                    .any(|t| t.at.w0 >= p.at.w1 && t.at.w0 <= p.at.w1 + 1)
+        })
 }
 
 /// A cumulative toll over a period ("since March more than 900 killed").
@@ -656,8 +695,9 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     let scopes = d.scopes(doc);
     let main_scope: Vec<(usize, usize)> = d.frames.iter().map(|f| (f.w0, f.w1)).collect();
     let words = d.words();
-    let speech_near = |w: usize| {
-        doc.cue_before(w, 2, Cue::Speech).is_some() || doc.cue_before(w, 1, Cue::Source).is_some()
+    let speech_near = |at: &At| {
+        doc.cue_before(at.w0, 2, Cue::Speech).is_some()
+            || doc.cue_before(at.w0, 1, Cue::Source).is_some()
     };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
         if doc
@@ -686,10 +726,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if claim_before.is_some() || claim_after.is_some() {
             return Some(Role::Claimer);
         }
+        if doc.grammar.subject_first {
+            return role_subject_first(doc, at, armed, &words);
+        }
         // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
         if armed
             && at.w0 > 0
-            && matches!(doc.stem(at.w0 - 1), "ان")
+            && (matches!(doc.stem(at.w0 - 1), "ان")
+                || doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::That && doc.next_after(c.at.w1, at.w0, 1)))
             && doc.same_clause(at.w0 - 1, at.w0)
         {
             return Some(Role::Agent);
@@ -745,7 +792,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             return Some(Role::Agent);
         }
-        if speech_near(at.w0) {
+        if speech_near(at) {
             return Some(Role::Speaker);
         }
         // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
@@ -768,15 +815,55 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         Some(Role::Mention)
     };
+    // English names the organization before its people ("JNIM fighters",
+    // "Houthi forces"): the noun after the name belongs to it.
+    let noun_after_name = |a: &At| -> Option<&crate::doc::SideM> {
+        if !doc.grammar.modifier_first {
+            return None;
+        }
+        doc.sides.iter().find(|s| {
+            s.at.w0 == a.w1
+                && matches!(
+                    s.def.side,
+                    Side::Fighters | Side::Members | Side::Military | Side::Police
+                )
+        })
+    };
     let mut out: Vec<Cand> = Vec::new();
     for a in doc.actors.iter().filter(|a| within(&scopes, &a.at)) {
         let (name, inter) = doc.actor_name(a.actor, iso3, country);
         let armed = !matches!(inter, Inter::Civilians | Inter::Protesters | Inter::Rioters);
-        let mut role = match role_at(&a.at, armed) {
-            Some(r) => r,
-            None => continue,
-        };
         let mut victim_actor = false;
+        let mut role = if let Some(s) = noun_after_name(&a.at) {
+            let whole = At {
+                w0: a.at.w0,
+                w1: s.at.w1,
+                span: a.at.span.cover(s.at.span),
+            };
+            let counted = doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w1 <= a.at.w0 && doc.next_after(q.at.w1, a.at.w0, 2))
+                || doc.cues.iter().any(|c| {
+                    matches!(c.cue, Cue::Death | Cue::Injury | Cue::Neutralized)
+                        && c.at.w1 <= a.at.w0
+                        && doc.next_after(c.at.w1, a.at.w0, 2)
+                });
+            if counted {
+                victim_actor = true;
+                Role::Patient
+            } else {
+                match role_at(&whole, armed) {
+                    Some(r) => r,
+                    None => continue,
+                }
+            }
+        } else {
+            match role_at(&a.at, armed) {
+                Some(r) => r,
+                None => continue,
+            }
+        };
         // "مسلحو X", "عناصر من X": the noun before carries the role; when
         // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
         if role == Role::Mention {
@@ -806,9 +893,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if role == Role::Mention
             && out.iter().any(|c| c.role == Role::First)
             && a.at.w0 > 0
-            && doc.an.tokens[doc.words.tok[a.at.w0]]
+            && (doc.an.tokens[doc.words.tok[a.at.w0]]
                 .prefix()
                 .starts_with('و')
+                || doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::And && doc.next_after(c.at.w1, a.at.w0, 1)))
         {
             role = Role::Second;
         }
@@ -834,6 +925,16 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             victim: victim_actor,
         });
     }
+    // "its fighters", "ses combattants": a possessive before the noun is
+    // the Arabic pronoun suffix.
+    let owned = |s: &crate::doc::SideM| {
+        pronoun_suffix(&doc.an.tokens[doc.words.tok[s.at.w0]].key)
+            || (doc.grammar.subject_first
+                && doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::Possessive && c.at.w1 == s.at.w0))
+    };
     for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
         let mut side = s.def.side;
         if side == Side::Anaphor {
@@ -868,10 +969,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         if side == Side::Members || side == Side::People {
             // "مقاتليه", "عناصرها": the organization spoken of.
-            let key = &doc.an.tokens[doc.words.tok[s.at.w0]].key;
-            if pronoun_suffix(key) && matches!(side, Side::Members)
-                || (side == Side::Fighters && pronoun_suffix(key))
-            {
+            if owned(s) && matches!(side, Side::Members) {
                 if let Some(prev) = out
                     .iter()
                     .filter(|c| c.named && c.w < s.at.w0)
@@ -891,7 +989,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             }
             continue;
         }
-        if side == Side::Fighters && pronoun_suffix(&doc.an.tokens[doc.words.tok[s.at.w0]].key) {
+        if side == Side::Fighters && owned(s) {
             let prev = doc
                 .actors
                 .iter()
@@ -925,6 +1023,25 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .actors
                 .iter()
                 .any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+        {
+            continue;
+        }
+        // "JNIM fighters", "Houthi forces"; "des combattants présumés de
+        // Boko Haram": the noun stands for the organization.
+        if doc.grammar.subject_first
+            && doc.actors.iter().any(|a| {
+                noun_after_name(&a.at).is_some_and(|n| n.at.w0 == s.at.w0)
+                    || (matches!(side, Side::Fighters | Side::Members)
+                        && a.at.w0 > s.at.w1
+                        && a.at.w0 - s.at.w1 <= 3
+                        && (s.at.w1..a.at.w0).all(|i| {
+                            doc.cues.iter().any(|c| {
+                                c.at.w0 <= i
+                                    && i < c.at.w1
+                                    && matches!(c.cue, Cue::Of | Cue::Definite | Cue::Hedge)
+                            })
+                        }))
+            })
         {
             continue;
         }
@@ -990,8 +1107,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         if let Some(c) = doc.countries.iter().find(|c| {
             c.m.form == crate::geo::CountryForm::Demonym
-                && c.at.w0 >= w.at.w1
-                && c.at.w0 <= w.at.w1 + 1
+                && ((c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
+                    // "a Turkish drone", "Russian air strikes"
+                    || (doc.grammar.modifier_first
+                        && c.at.w1 <= w.at.w0
+                        && w.at.w0 - c.at.w1 <= 1
+                        && doc.same_clause(c.at.w0, w.at.w0)))
         }) {
             if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
                 out.push(Cand {
@@ -1009,6 +1130,157 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     }
     out.sort_by_key(|c| c.w);
     out
+}
+
+/// The role of a side or an actor in a subject-first language (English,
+/// French), read from word order: the subject before its verb, the object
+/// after it, the agent after "by"/"par", the speaker before "said" (or
+/// after it at the end of a clause), an identification ("the attackers
+/// were fighters of X"), hedged attributions ("suspected X").
+fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option<Role> {
+    // "al Qaeda-linked JNIM", "Iran-backed Houthis": a describer.
+    if doc.cue_at(at.w1, Cue::Affiliate).is_some() {
+        return None;
+    }
+    let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
+    let content_between = |a: usize, b: usize| {
+        doc.sides.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
+            || doc.actors.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
+            || doc.places.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
+    };
+    // The agent of a passive verb or of an event noun.
+    if let Some(c) = doc.cue_before(at.w0, 3, Cue::Agent) {
+        if doc.next_after(c.at.w1, at.w0, 2) || !content_between(c.at.w1, at.w0) {
+            return Some(Role::Agent);
+        }
+    }
+    // The object of an event verb: "arrested five suspected IS members",
+    // "attacked an army post", "ont attaqué le camp".
+    let object = words.iter().any(|w| {
+        w.at.w1 <= at.w0
+            && at.w0 - w.at.w1 <= 6
+            && doc.same_clause(w.at.w0, at.w0)
+            && (w.at.w1..at.w0).all(|i| {
+                doc.qtys.iter().any(|q| q.at.w0 <= i && i < q.at.w1)
+                    || doc.countries.iter().any(|c| c.at.w0 <= i && i < c.at.w1)
+                    || doc.cues.iter().any(|c| {
+                        c.at.w0 <= i
+                            && i < c.at.w1
+                            && matches!(
+                                c.cue,
+                                Cue::Definite
+                                    | Cue::Article
+                                    | Cue::Possessive
+                                    | Cue::Of
+                                    | Cue::Hedge
+                            )
+                    })
+            })
+    });
+    if object {
+        return Some(Role::Patient);
+    }
+    if doc.target_before(at.w0) {
+        return Some(Role::Patient);
+    }
+    // The subject of a reported clause: "said that gunmen attacked".
+    if armed
+        && doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::That && c.at.w1 <= at.w0 && doc.next_after(c.at.w1, at.w0, 1))
+    {
+        return Some(Role::Agent);
+    }
+    // The speaker: "the army said", "AMISOM said in a statement"; "…, said
+    // the army." and "a annoncé l'armée malienne, qui …" at a clause end.
+    let said_after = doc.cues.iter().any(|c| {
+        c.cue == Cue::Speech
+            && c.at.w0 >= at.w1
+            && c.at.w0 <= at.w1 + 1
+            && doc.same_clause(at.w0, c.at.w0)
+    });
+    let mut end = at.w1;
+    if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == end) {
+        end = c.at.w1;
+    }
+    let clause_end = end >= doc.words.len() || !doc.words.joined[end - 1];
+    let said_before = doc.cue_before(at.w0, 2, Cue::Speech).is_some() && clause_end;
+    if said_after || said_before || doc.cue_before(at.w0, 1, Cue::Source).is_some() {
+        return Some(Role::Speaker);
+    }
+    // "the attackers were fighters of X": an identification.
+    let identified = doc.cues.iter().any(|p| {
+        p.cue == Cue::Passive
+            && p.at.w1 <= at.w0
+            && at.w0 - p.at.w1 <= 6
+            && doc.same_clause(p.at.w0, at.w0)
+            && doc
+                .sides
+                .iter()
+                .any(|s| s.at.w1 == p.at.w0 && s.def.side == Side::Fighters)
+    });
+    if identified || before(Cue::Hedge, 4) || before(Cue::Blame, 6) {
+        return Some(Role::Agent);
+    }
+    if before(Cue::Assoc, 3) {
+        return Some(Role::Ally);
+    }
+    if doc
+        .cues
+        .iter()
+        .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+    {
+        return Some(Role::First);
+    }
+    // The subject right before its verb, or a noun's possessor ("gunmen
+    // attacked", "gunmen also killed", "a JNIM ambush"); the subject of a
+    // passive verb is its target ("their patrol was ambushed").
+    for w in words {
+        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 2 || !doc.same_clause(at.w0, w.at.w0) {
+            continue;
+        }
+        let passive = doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Passive && c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0);
+        let plain_gap = (at.w1..w.at.w0).all(|i| {
+            doc.cues.iter().all(|c| {
+                !(c.at.w0 <= i && i < c.at.w1)
+                    || matches!(c.cue, Cue::Passive | Cue::Hedge | Cue::Speech)
+            })
+        }) && !content_between(at.w1, w.at.w0);
+        if !plain_gap {
+            continue;
+        }
+        if passive {
+            return Some(Role::Patient);
+        }
+        // "seven soldiers killed": a reduced passive unless the verb has an object.
+        if w.class == C::Kill && !has_object(doc, w.at.w1) {
+            continue;
+        }
+        if armed {
+            return Some(Role::Agent);
+        }
+    }
+    Some(Role::Mention)
+}
+
+/// An event verb ending at word `w1` has an object: a count, a side or an
+/// actor right after it ("killed 20 civilians", "killed dozens of
+/// fighters").
+fn has_object(doc: &Doc, w1: usize) -> bool {
+    let mut j = w1;
+    if let Some(q) = doc.qtys.iter().find(|q| q.at.w0 == j) {
+        j = q.at.w1;
+    }
+    doc.sides
+        .iter()
+        .map(|s| s.at.w0)
+        .chain(doc.actors.iter().map(|a| a.at.w0))
+        .any(|x| doc.next_after(j, x, 3))
+        || j > w1
 }
 
 impl Cand {
@@ -1090,7 +1362,14 @@ fn pick_actors(
             });
         if let Some(cue) = claim_cue {
             let negated = (cue.at.w0.saturating_sub(4)..cue.at.w1 + 3)
-                .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"));
+                .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"))
+                // "no group has claimed", "n'ont pas été revendiquées"
+                || (doc.grammar.subject_first
+                    && doc.cues.iter().any(|n| {
+                        n.cue == Cue::Negation
+                            && n.at.w0 + 4 >= cue.at.w0
+                            && n.at.w0 < cue.at.w1 + 3
+                    }));
             if !negated {
                 claimed = doc
                     .actors
@@ -1118,6 +1397,23 @@ fn pick_actors(
                     });
             }
         }
+    }
+    if claimed.is_none() {
+        // A group speaking through its claim outlet ("Al Shabaab said on
+        // its Andalus radio", "selon l'agence Amaq") claims the operation.
+        claimed = cands
+            .iter()
+            .filter(|_| doc.grammar.subject_first)
+            .filter(|c| {
+                c.role == Role::Speaker && c.named && !is_state(c.inter) && is_armed(c.inter)
+            })
+            .find(|c| {
+                doc.sent_of(c.w).is_some_and(|si| {
+                    let s = doc.sents[si];
+                    doc.has_cue(s.w0, s.w1, Cue::ClaimChannel)
+                })
+            })
+            .cloned();
     }
     if claimed.is_none() {
         // "قال الإطار في بيان إن مقاتليه هاجموا": own operation told.

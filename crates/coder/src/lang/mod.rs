@@ -134,7 +134,9 @@ word_enum!(
         Tactical => "tactical",
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
+        Affiliate => "affiliate",
         Definite => "definite",
+        Article => "article",
         Of => "of",
         OfThem => "of_them",
         That => "that",
