@@ -252,8 +252,17 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             {
                 continue;
             }
+            // "thousands", "tens of thousands": vague totals are never
+            // recorded (nor counted against an incident's figure).
+            if q.q.vague && value >= 1000 {
+                continue;
+            }
             // "two military sources": the people who tell, not victims.
-            if doc.sources.iter().any(|x| x.at.w0 == q.at.w1) {
+            if doc
+                .sources
+                .iter()
+                .any(|x| x.at.w0 == q.at.w1 && doc.same_clause(q.at.w0, x.at.w0))
+            {
                 continue;
             }
             // Years and distances are not casualties.
@@ -328,7 +337,12 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             let governing = |c: &&crate::doc::CueM| {
                 matches!(
                     c.cue,
-                    Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus
+                    Cue::Death
+                        | Cue::Injury
+                        | Cue::Neutralized
+                        | Cue::Subset
+                        | Cue::Plus
+                        | Cue::Displaced
                 ) && c.at.w1 <= w0
                     && c.at.w0 >= s.w0
             };
@@ -358,6 +372,19 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     gap_end = c.at.w1;
                 }
             }
+            // "eight soldiers and dozens of fighters were killed": the verb
+            // after a coordination governs every noun of it.
+            let coordinated = doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some();
+            if coordinated {
+                if let Some(c) = doc.cues.iter().find(|c| {
+                    c.cue == Cue::Passive
+                        && c.at.w0 > noun_end
+                        && c.at.w0 <= noun_end + 8
+                        && doc.same_clause(noun_end, c.at.w0)
+                }) {
+                    gap_end = c.at.w1;
+                }
+            }
             let after = doc.cues.iter().find(|c| {
                 matches!(c.cue, Cue::Death | Cue::Injury)
                     // "… وإصابة اثنين": a conjunction opens the next count
@@ -373,6 +400,11 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     && c.at.w1 <= s.w1
             });
             let mut subset = false;
+            // "killed thousands and displaced nearly two million": people
+            // displaced are no casualties.
+            if before.is_some_and(|c| c.cue == Cue::Displaced) {
+                continue;
+            }
             let (kind, neutralized, cue) = match (before, after) {
                 (Some(c), _) if matches!(c.cue, Cue::Subset | Cue::Plus) => {
                     subset = c.cue == Cue::Subset;

@@ -396,6 +396,14 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
 /// passive one ("were killed by gunmen", "ont été tués par des hommes
 /// armés"). A counted subject ("seven soldiers killed") is a victim.
 fn perpetrator_of_kill(doc: &Doc, w: &Word) -> bool {
+    // "violence has killed thousands": a cumulative toll, not an incident.
+    if doc
+        .qtys
+        .iter()
+        .any(|q| q.at.w0 == w.at.w1 && q.q.vague && q.q.value >= 1000)
+    {
+        return false;
+    }
     let armed_side = |s: &crate::doc::SideM| {
         matches!(
             s.def.side,

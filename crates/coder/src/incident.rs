@@ -287,7 +287,11 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
         let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
         if frames.is_empty() {
             if let Some(l) = last {
-                if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) {
+                // In English and French, a sentence about the conflict at
+                // large ("the war has killed …") adds nothing to an incident.
+                let background =
+                    doc.grammar.subject_first && doc.has_cue(s.w0, s.w1, Cue::Background);
+                if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) && !background {
                     drafts[l].details.push(si);
                 }
             }
@@ -580,7 +584,8 @@ fn period_total(
             precision: d.d.precision,
             span: Some(d.at.span),
         })
-        .or_else(|| prev_start.cloned())?;
+        .or_else(|| prev_start.cloned())
+        .or_else(|| years_back(doc, period_cue))?;
     // "since the start of the year" is a month-precise start (1 January).
     let mut start = start;
     if start.precision == DatePrecision::Year
@@ -634,6 +639,26 @@ fn period_total(
         own_place: true,
         sub,
         period: true,
+    })
+}
+
+/// "The 12-year conflict": a period cue right after a number of years
+/// starts that many years before publication (year precision, 1 January).
+fn years_back(doc: &Doc, cue: &crate::doc::CueM) -> Option<DateChoice> {
+    let pub_date = doc.publication?;
+    let w = cue.at.w0.checked_sub(1)?;
+    if !doc.same_clause(w, cue.at.w0) {
+        return None;
+    }
+    let n: i32 = doc.key(w).parse().ok()?;
+    if !(1..=100).contains(&n) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(chrono::Datelike::year(&pub_date) - n, 1, 1)?;
+    Some(DateChoice {
+        date,
+        precision: DatePrecision::Year,
+        span: Some(doc.word_span(w).cover(cue.at.span)),
     })
 }
 
@@ -937,6 +962,16 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     };
     for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
         let mut side = s.def.side;
+        // "a local government official", "two military sources": a side
+        // word inside the name of who reports is no party.
+        if doc.grammar.subject_first
+            && doc
+                .sources
+                .iter()
+                .any(|x| x.at.w0 <= s.at.w0 && s.at.w1 <= x.at.w1)
+        {
+            continue;
+        }
         if side == Side::Anaphor {
             // "the organization": the armed group named last before.
             let prev = doc
@@ -1143,10 +1178,19 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
         return None;
     }
     let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
+    // Sides, actors and places between two words (a country's name or
+    // demonym is a modifier: "by Yemen's Houthi movement").
     let content_between = |a: usize, b: usize| {
         doc.sides.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
             || doc.actors.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
-            || doc.places.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
+            || doc.places.iter().any(|s| {
+                s.at.w0 >= a
+                    && s.at.w1 <= b
+                    && s.m
+                        .place
+                        .as_ref()
+                        .is_some_and(|p| p.kind != PlaceKind::Country)
+            })
     };
     // The agent of a passive verb or of an event noun.
     if let Some(c) = doc.cue_before(at.w0, 3, Cue::Agent) {

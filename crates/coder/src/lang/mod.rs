@@ -135,6 +135,7 @@ word_enum!(
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
         Affiliate => "affiliate",
+        Displaced => "displaced",
         Definite => "definite",
         Article => "article",
         Of => "of",
