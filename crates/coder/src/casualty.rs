@@ -350,10 +350,16 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                 .cues
                 .iter()
                 .filter(|c| governing(c) && w0 - c.at.w1 <= if has_noun { 8 } else { 1 })
+                // English, French: a noun that counts itself ("a woman
+                // suicide bomber", "their driver") is the object of a word
+                // right before it only.
+                .filter(|c| {
+                    !(doc.grammar.subject_first && counted_word) || doc.next_after(c.at.w1, w0, 2)
+                })
                 .max_by_key(|c| c.at.w1);
             // The object of a distant verb ("قتل سكان قرية … يوم الجمعة،
             // رجلين"): only when nothing else was counted in between.
-            if before.is_none() && counted_word {
+            if before.is_none() && counted_word && !doc.grammar.subject_first {
                 before = doc
                     .cues
                     .iter()
@@ -367,6 +373,16 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             if doc.grammar.subject_first {
                 if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == gap_end) {
                     gap_end = c.at.w1;
+                }
+                // "onze passagers d'un bus ont été tués": a complement
+                if let Some(c) = doc.cue_at(gap_end, Cue::Of) {
+                    if let Some(x) = doc
+                        .sides
+                        .iter()
+                        .find(|x| doc.next_after(c.at.w1, x.at.w0, 1) && x.at.w1 <= c.at.w1 + 3)
+                    {
+                        gap_end = x.at.w1;
+                    }
                 }
                 if let Some(c) = doc.cue_at(gap_end, Cue::Passive) {
                     gap_end = c.at.w1;

@@ -300,12 +300,27 @@ impl<'a> Doc<'a> {
             .collect();
         // Languages without the Arabic article clitic mark a reference back
         // with a determiner word ("the attack", "cette attaque").
+        // A complement right after the word ("le retrait de son camp",
+        // "the attack on the checkpoint") makes it new information instead.
         for t in triggers.iter_mut() {
-            t.definite |= cues.iter().any(|c| {
-                c.at.w1 == t.at.w0
-                    && matches!(c.cue, Cue::Definite | Cue::That | Cue::Possessive)
-                    && joined(&words, c.at.w0, t.at.w0)
+            let cue_before = |kinds: &[Cue]| {
+                cues.iter().any(|c| {
+                    c.at.w1 == t.at.w0 && kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0)
+                })
+            };
+            let complement = cues.iter().any(|c| {
+                c.at.w0 == t.at.w1
+                    && matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
+                    && joined(&words, t.at.w0, c.at.w0)
             });
+            if cue_before(&[Cue::Definite, Cue::That, Cue::Possessive]) && !complement {
+                t.definite = true;
+            }
+            // "une opération de l'armée": an indefinite article opens a new
+            // incident even with a word that usually refers back.
+            if t.def.strength == 0 && cue_before(&[Cue::Article]) {
+                t.def.strength = 1;
+            }
         }
         let sources = lang
             .sources

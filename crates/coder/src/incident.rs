@@ -352,7 +352,9 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         }
                     }
                     let weak = f.strength() < 2 || f.anaphoric();
-                    if !weak && !compatible(sub, d.sub) && f.family == d.family {
+                    // A crowd dispersed after its march is one protest.
+                    let escalation = doc.grammar.subject_first && f.family == Family::Protest;
+                    if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
                         continue;
                     }
                     // Only the latest incident may be referred back to.
@@ -381,6 +383,18 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                             d.place = Some(p);
                             d.own_place = true;
                         }
+                    } else if doc.grammar.subject_first {
+                        // "in two villages of the Tillaberi region … in the
+                        // first village, near Ouallam": a town inside the
+                        // area told first places the incident.
+                        if let (Some(p), Some(q)) = (place.clone(), d.place.clone()) {
+                            if place_rank(&p.place) == 0
+                                && place_rank(&q.place) >= 1
+                                && same_place(&p, &q)
+                            {
+                                d.place = Some(p);
+                            }
+                        }
                     }
                     let words = d.words();
                     let scopes = d.scopes(doc);
@@ -396,6 +410,16 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
             }
             // A frame that only refers back has nothing to join: not an event.
             if f.anaphoric() {
+                continue;
+            }
+            // "2023 will remain one of the deadliest years": a past event
+            // needs a place and at least a month (English, French).
+            if doc.grammar.subject_first
+                && place.is_none()
+                && date
+                    .as_ref()
+                    .is_some_and(|d| d.precision == DatePrecision::Year)
+            {
                 continue;
             }
             let own_date = date.is_some();
@@ -1099,6 +1123,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         let Some(role) = role_at(&s.at, armed) else {
             continue;
         };
+        // "le camp avait été la cible", "a convoy of the UN mission": a
+        // base or a vehicle is a target, never the one who acts.
+        if doc.grammar.subject_first
+            && matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+            && role != Role::Patient
+        {
+            continue;
+        }
         let bg = doc.cues.iter().any(|c| {
             c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0
         });
@@ -1197,6 +1229,22 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
         if doc.next_after(c.at.w1, at.w0, 2) || !content_between(c.at.w1, at.w0) {
             return Some(Role::Agent);
         }
+    }
+    // "une opération de l'armée", "l'attaque de l'EIGS": an armed
+    // possessor after an event noun is its author.
+    if armed
+        && words.iter().any(|w| {
+            doc.cue_at(w.at.w1, Cue::Of).is_some_and(|c| {
+                c.at.w1 <= at.w0
+                    && doc.next_after(c.at.w1, at.w0, 1)
+                    && doc.same_clause(w.at.w0, at.w0)
+            })
+        })
+        && !doc.sides.iter().any(|s| {
+            s.at.w0 == at.w0 && matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+        })
+    {
+        return Some(Role::Agent);
     }
     // The object of an event verb: "arrested five suspected IS members",
     // "attacked an army post", "ont attaqué le camp".
@@ -1576,7 +1624,15 @@ fn pick_actors(
             FatalityGroup::Fighters => Side::Fighters,
             _ => return None,
         };
-        // prefer a named actor of that camp
+        // prefer a named actor of that camp, then (English, French) the
+        // side that names its own country ("un soldat français")
+        let own_country = cands.iter().find(|c| {
+            doc.grammar.subject_first
+                && !c.named
+                && c.victim
+                && c.name != skip
+                && group_of_inter(c.inter, &c.name) == *g
+        });
         let named = cands.iter().find(|c| {
             c.named
                 && c.name != skip
@@ -1584,6 +1640,7 @@ fn pick_actors(
                 && c.role != Role::Ally
         });
         named
+            .or(own_country)
             .cloned()
             .or_else(|| generic(side).filter(|c| c.name != skip))
     };
@@ -1734,7 +1791,11 @@ fn pick_actors(
                     a1 = Some(n);
                 }
             }
-            if a1.is_none() {
+            // A mine or roadside bomb is almost never announced by whoever
+            // laid it: with no claim or attribution, the forces the text
+            // names are its targets (English, French).
+            let unseen_layer = doc.grammar.subject_first && sub == S::RemoteExplosiveLandmineIed;
+            if a1.is_none() && !unseen_layer {
                 // "The coalition announced strikes on …": the armed party
                 // that tells of its own operation — unless it lost people.
                 a1 = cands
@@ -1756,7 +1817,7 @@ fn pick_actors(
                     .min_by_key(|c| c.w)
                     .cloned();
             }
-            if a1.is_none() {
+            if a1.is_none() && !unseen_layer {
                 a1 = first_named_armed("");
             }
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
