@@ -28,7 +28,8 @@ use std::path::Path;
 
 fn read(path: &Path) -> &'static str {
     println!("cargo:rerun-if-changed={}", path.display());
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let text = if path.extension().is_some_and(|x| x == "gz") {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&bytes[..])
@@ -38,8 +39,8 @@ fn read(path: &Path) -> &'static str {
     } else {
         bytes
     };
-    let text = String::from_utf8(text)
-        .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()));
+    let text =
+        String::from_utf8(text).unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()));
     Box::leak(text.into_boxed_str())
 }
 

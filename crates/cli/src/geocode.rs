@@ -49,7 +49,17 @@ pub fn run(args: &GeocodeArgs) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "{:<11} {:<22} {:<24} {:<5} {:<18} {:<18} {:>9} {:>10} {:>4} {:<26} {:>5}",
-                "span", "text", "place", "iso3", "admin1", "admin2", "lat", "lon", "prec", "relation", "score"
+                "span",
+                "text",
+                "place",
+                "iso3",
+                "admin1",
+                "admin2",
+                "lat",
+                "lon",
+                "prec",
+                "relation",
+                "score"
             )?;
             for m in &places {
                 writeln!(out, "{}", row(m))?;

@@ -2,10 +2,15 @@
 
 mod doc;
 mod eval;
+mod export;
 mod extract;
 mod geocode;
+mod ingest;
 mod output;
 mod places;
+mod query;
+mod show;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -43,6 +48,19 @@ enum Command {
     Geocode(geocode::GeocodeArgs),
     /// Look a place name up in the gazetteer.
     Places(places::PlacesArgs),
+    /// Read, code and store documents (files, folders, or `-` for JSON
+    /// lines on stdin).
+    Ingest(ingest::Args),
+    /// List stored events matching filters.
+    Query(query::Args),
+    /// Count events and fatalities by month, week, country, admin1, actor
+    /// or type.
+    Stats(stats::Args),
+    /// Export events as ACLED CSV, GeoJSON, JSON lines or Parquet.
+    Export(export::Args),
+    /// Show a merged event, every report of it and where each field came
+    /// from.
+    Show(show::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +71,11 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args).map(|()| ExitCode::SUCCESS),
         Command::Geocode(args) => geocode::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Places(args) => places::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Ingest(args) => ingest::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Query(args) => query::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Stats(args) => stats::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Export(args) => export::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Show(args) => show::run(args).map(|()| ExitCode::SUCCESS),
     };
     // Errors (unreadable input, bad values) exit with 2, as clap's usage
     // errors do; 1 is left for "ran, but the result is a failure".

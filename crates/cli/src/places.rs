@@ -36,7 +36,10 @@ pub fn run(args: &PlacesArgs) -> anyhow::Result<()> {
             s.name_keys,
             s.loose_keys,
             load.as_secs_f64() * 1e3,
-            peak_rss().map_or("unknown".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+            peak_rss().map_or("unknown".into(), |kb| format!(
+                "{:.1} MB",
+                kb as f64 / 1024.0
+            )),
         );
         for p in g.data_problems() {
             eprintln!("data problem: {p}");

@@ -9,12 +9,23 @@ use std::io::Read;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
+    // `--repeat N`: geocode each text N times and print only the count (for
+    // timing with `perf stat`).
+    let repeat: usize = args
+        .iter()
+        .position(|a| a == "--repeat")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     let mut files = Vec::new();
     let mut words = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => {}
+            "--repeat" => {
+                it.next();
+            }
             "--file" => files.extend(it.next().cloned()),
             _ => words.push(a.clone()),
         }
@@ -43,6 +54,14 @@ fn main() {
     }
     for (name, text) in texts {
         let analysis = rasd_text::analyze(&text);
+        if repeat > 0 {
+            let mut n = 0;
+            for _ in 0..repeat {
+                n += g.geocode(&text, &analysis).len();
+            }
+            println!("{name}: {} bytes, {n} mentions", text.len());
+            continue;
+        }
         let (places, countries) = g.geocode_with_countries(&text, &analysis);
         if json {
             let v = serde_json::json!({"file": name, "places": places, "countries": countries});

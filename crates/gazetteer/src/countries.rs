@@ -20,7 +20,7 @@
 //! - Latin names must be capitalised (so "chad" or "us" are not countries);
 //!   French demonyms are lower-case in French and are taken in any case.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rasd_model::Span;
 
@@ -48,6 +48,8 @@ struct Cand {
     name: bool,
     demonym: bool,
     latin: bool,
+    /// Matched as a demonym with the Arabic article (المالي).
+    article: bool,
     prep_clitic: bool,
 }
 
@@ -63,7 +65,7 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
             i += 1;
             continue;
         }
-        variants(&w.key, w.arabic, &mut vars);
+        variants(&w.key, w.arabic, w.whole(), &mut vars);
         let mut best: Option<(usize, usize, String, crate::index::Hit)> = None;
         for (vi, v) in vars.iter().enumerate() {
             let Some(mut hit) = t.country_index.get(&v.key) else {
@@ -113,6 +115,7 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
             if let Some(c) = here.iter_mut().find(|c| c.country == f.country) {
                 c.name |= !f.demonym;
                 c.demonym |= f.demonym;
+                c.article |= f.article;
                 continue;
             }
             here.push(Cand {
@@ -124,6 +127,7 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
                 name: !f.demonym,
                 demonym: f.demonym,
                 latin: p.flags & LATIN != 0,
+                article: f.article,
                 prep_clitic: v.prep,
             });
         }
@@ -131,11 +135,14 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
         i = last + 1;
     }
 
-    // Evidence for ambiguous forms: unambiguous mentions and city names.
+    // Evidence for ambiguous forms: unambiguous mentions, city names, and
+    // ambiguous names in a place context ("في مالي").
     let mut evidence: HashSet<u16> = places.clone();
     for c in &cands {
         let bare = keys::strip_article(&c.key).unwrap_or(&c.key);
-        if !t.ambiguous.contains(&(c.country, bare.to_string())) {
+        let ambiguous = t.ambiguous.contains(&(c.country, bare.to_string()));
+        let sure = !ambiguous || decide(t, doc, c, &HashSet::default()).is_some_and(|h| !h.demonym);
+        if sure {
             evidence.insert(c.country);
         }
     }
@@ -185,9 +192,8 @@ fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<Co
             | Some((_, CueKind::Link)) => true,
             _ => prev.is_none(),
         };
-    let has_article = c.key.starts_with("ال") && w.arabic;
     let demonym = if c.name && c.demonym {
-        has_article || !place_context
+        c.article || !place_context
     } else {
         c.demonym
     };

@@ -12,7 +12,7 @@
 //! file, the line and the reason, skips the row and goes on (a test asserts
 //! that the shipped data has none).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, LATIN, VARIANT};
 use crate::keys::{self, name_words};
@@ -142,6 +142,10 @@ pub struct Tables {
     pub stopwords: HashSet<String>,
     pub cues: HashMap<String, CueKind>,
     pub cue_max_words: usize,
+    /// First words of the cue phrases of two words or more.
+    pub cue_heads: HashSet<String>,
+    /// Last words of the cue phrases.
+    pub cue_tails: HashSet<String>,
     pub country_index: NameIndex,
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
@@ -321,31 +325,33 @@ pub fn load(src: &Sources) -> Tables {
         t: Tables {
             entries: Vec::with_capacity(160_000),
             countries: Vec::new(),
-            country_by_iso3: HashMap::new(),
+            country_by_iso3: HashMap::default(),
             names: NameIndex::default(),
             loose: NameIndex::default(),
-            stopwords: HashSet::new(),
-            cues: HashMap::new(),
+            stopwords: HashSet::default(),
+            cues: HashMap::default(),
             cue_max_words: 1,
+            cue_heads: HashSet::default(),
+            cue_tails: HashSet::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
-            not_after: HashSet::new(),
-            not_before: HashSet::new(),
-            ambiguous: HashSet::new(),
-            confirm_after: HashSet::new(),
+            not_after: HashSet::default(),
+            not_before: HashSet::default(),
+            ambiguous: HashSet::default(),
+            confirm_after: HashSet::default(),
             problems: Vec::new(),
         },
         builder: IndexBuilder::default(),
         loose: IndexBuilder::default(),
         country_builder: IndexBuilder::default(),
-        by_id: HashMap::with_capacity(160_000),
-        extra: HashMap::new(),
-        admin1: HashMap::new(),
-        admin2: HashMap::new(),
-        country_by_iso2: HashMap::new(),
-        alias_targets: HashSet::new(),
-        arabic_type_heads: HashSet::new(),
-        drops: HashSet::new(),
+        by_id: HashMap::with_capacity_and_hasher(160_000, Default::default()),
+        extra: HashMap::default(),
+        admin1: HashMap::default(),
+        admin2: HashMap::default(),
+        country_by_iso2: HashMap::default(),
+        alias_targets: HashSet::default(),
+        arabic_type_heads: HashSet::default(),
+        drops: HashSet::default(),
     };
     l.load_cues(src.cues);
     l.load_stopwords(src.stopwords);
@@ -401,6 +407,12 @@ impl Loader {
                 continue;
             }
             self.t.cue_max_words = self.t.cue_max_words.max(key.split(' ').count());
+            if let Some((head, _)) = key.split_once(' ') {
+                self.t.cue_heads.insert(head.to_string());
+            }
+            if let Some(tail) = key.split(' ').next_back() {
+                self.t.cue_tails.insert(tail.to_string());
+            }
             if let CueKind::Type(_) = kind {
                 let folded = name_words(phrase).join(" ");
                 if !folded.contains(' ') {
@@ -444,7 +456,7 @@ impl Loader {
     }
 
     fn load_countries(&mut self, text: &'static str, names: &'static str) {
-        let mut display: HashMap<&str, &'static str> = HashMap::new();
+        let mut display: HashMap<&str, &'static str> = HashMap::default();
         for (_, cols) in rows("names.tsv", names) {
             if let (Some(t), Some(n)) = (cols.first(), cols.get(1)) {
                 if let Some(iso3) = t.strip_prefix("country:") {
@@ -454,7 +466,11 @@ impl Loader {
         }
         for (line, c) in rows("countries.tsv", text) {
             if c.len() < 11 {
-                self.problem("countries.tsv", line, format!("{} columns, expected 11", c.len()));
+                self.problem(
+                    "countries.tsv",
+                    line,
+                    format!("{} columns, expected 11", c.len()),
+                );
                 continue;
             }
             let (iso2, iso3) = (c[0], c[1]);
@@ -493,17 +509,18 @@ impl Loader {
                 .chain(list(c[9]))
                 .collect();
             for n in forms {
-                self.add_country_form(n, idx, false);
+                self.add_country_form(n, idx, false, false);
             }
         }
     }
 
-    fn add_country_form(&mut self, form: &str, country: u16, demonym: bool) {
+    /// Adds one form; `article`: a demonym form made with the Arabic
+    /// article (not a name that merely begins with ال, like ألمانيا).
+    fn add_country_form(&mut self, form: &str, country: u16, demonym: bool, article: bool) {
         let words = name_words(form);
         if words.is_empty() {
             return;
         }
-        let article = words[0].starts_with("ال") && keys::is_arabic(&words[0]);
         let id = self.t.country_forms.len() as u32;
         self.t.country_forms.push(FormRec {
             country,
@@ -512,11 +529,12 @@ impl Loader {
         });
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let flags = if keys::is_arabic(&words[0]) { 0 } else { LATIN };
-        self.country_builder.add(&refs, Posting { entry: id, flags });
+        self.country_builder
+            .add(&refs, Posting { entry: id, flags });
     }
 
     fn load_admin(&mut self, text: &'static str, overrides: &'static str) {
-        let mut names: HashMap<&str, &'static str> = HashMap::new();
+        let mut names: HashMap<&str, &'static str> = HashMap::default();
         for (line, cols) in rows("admin1_names.tsv", overrides) {
             match (cols.first(), cols.get(1)) {
                 (Some(code), Some(name)) if !name.trim().is_empty() => {
@@ -528,7 +546,11 @@ impl Loader {
         // ADM1 rows come first in the file (it is sorted by level).
         for (line, c) in rows("admin.tsv", text) {
             if c.len() < 10 {
-                self.problem("admin.tsv", line, format!("{} columns, expected 10", c.len()));
+                self.problem(
+                    "admin.tsv",
+                    line,
+                    format!("{} columns, expected 10", c.len()),
+                );
                 continue;
             }
             let (level, cc, a1, a2) = (c[0], c[1], c[2], c[3]);
@@ -581,7 +603,11 @@ impl Loader {
     fn load_places(&mut self, text: &'static str) {
         for (line, c) in rows("places.tsv", text) {
             if c.len() < 12 {
-                self.problem("places.tsv", line, format!("{} columns, expected 12", c.len()));
+                self.problem(
+                    "places.tsv",
+                    line,
+                    format!("{} columns, expected 12", c.len()),
+                );
                 continue;
             }
             self.push_place(line, "places.tsv", &c);
@@ -650,7 +676,9 @@ impl Loader {
             } else {
                 e.salience.max(Salience::Medium)
             };
-            e.prior = e.prior.max(if e.class == Class::Region { 0.5 } else { 0.4 });
+            e.prior = e
+                .prior
+                .max(if e.class == Class::Region { 0.5 } else { 0.4 });
         }
     }
 
@@ -725,12 +753,12 @@ impl Loader {
                 }
             }
         }
-        for i in 0..n {
+        for (i, sum) in sums.iter().enumerate() {
             let e = &self.t.entries[i];
             if e.lat.is_finite() && e.lon.is_finite() {
                 continue;
             }
-            let (lat, lon) = match sums[i] {
+            let (lat, lon) = match *sum {
                 (la, lo, k) if k > 0 => ((la / k as f64) as f32, (lo / k as f64) as f32),
                 _ => {
                     let c = &self.t.entries[self.t.countries[e.country as usize].entry as usize];
@@ -939,17 +967,25 @@ impl Loader {
         let mut pending = Vec::new();
         for (line, c) in rows("country_words.tsv", text) {
             if c.len() < 4 {
-                self.problem("country_words.tsv", line, "expected iso3<TAB>lang<TAB>kind<TAB>form");
+                self.problem(
+                    "country_words.tsv",
+                    line,
+                    "expected iso3<TAB>lang<TAB>kind<TAB>form",
+                );
                 continue;
             }
             let Some(&country) = self.t.country_by_iso3.get(c[0]) else {
-                self.problem("country_words.tsv", line, format!("unknown country {}", c[0]));
+                self.problem(
+                    "country_words.tsv",
+                    line,
+                    format!("unknown country {}", c[0]),
+                );
                 continue;
             };
             match c[2] {
                 "ambiguous" => {
                     let base = name_words(c[3]).join(" ");
-                    for suffix in ["", "ة", "ين", "ون"] {
+                    for suffix in ["", "ة", "ين", "ون", "ا"] {
                         let f = name_words(&format!("{base}{suffix}")).join(" ");
                         self.t.ambiguous.insert((country, f));
                     }
@@ -976,21 +1012,49 @@ impl Loader {
         for (_, country, kind, form) in pending {
             let base = name_words(form).join(" ");
             match kind {
-                "name" => self.add_country_form(form, country, false),
-                "demonym" => self.add_country_form(form, country, true),
+                "name" => self.add_country_form(form, country, false, false),
+                "demonym" => self.add_country_form(form, country, true, false),
                 _ => {
-                    // Arabic nisba: X, Xة, Xين, Xون, and each with the article.
-                    for suffix in ["", "ة", "ين", "ون"] {
+                    // Arabic nisba: X, Xة, Xين, Xون, Xا (accusative), and each
+                    // with the article.
+                    for suffix in ["", "ة", "ين", "ون", "ا"] {
                         let f = format!("{base}{suffix}");
-                        self.add_country_form(&f, country, true);
-                        self.add_country_form(&format!("ال{f}"), country, true);
+                        self.add_country_form(&f, country, true, false);
+                        self.add_country_form(&format!("ال{f}"), country, true, true);
                     }
                 }
             }
         }
     }
 
+    /// A town that bears the name of its first- or second-level area is
+    /// that area's seat (GeoNames' cities500 rows carry no feature code, so
+    /// Ma'rib or Idlib would otherwise rank as villages).
+    fn promote_seats(&mut self) {
+        let fold = |s: &str| keys::name_words(s).join(" ");
+        for i in 0..self.t.entries.len() {
+            let e = &self.t.entries[i];
+            if e.class != Class::Town {
+                continue;
+            }
+            let name = fold(e.name);
+            let same = |a: u32| a != NONE && fold(self.t.entries[a as usize].name) == name;
+            let class = if same(e.admin1) {
+                Class::Seat1
+            } else if same(e.admin2) {
+                Class::Seat2
+            } else {
+                continue;
+            };
+            let e = &mut self.t.entries[i];
+            e.class = class;
+            e.prior = prior_of(class, e.population);
+            e.salience = e.salience.max(salience_of(class, e.population));
+        }
+    }
+
     fn finish(mut self) -> Tables {
+        self.promote_seats();
         for &e in &self.alias_targets {
             let entry = &mut self.t.entries[e as usize];
             entry.salience = entry.salience.max(Salience::Medium);

@@ -8,7 +8,7 @@
 //! milliseconds); the small tables (stop words, cues, country words) are
 //! rebuilt as hash sets.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data::{
     Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
@@ -16,7 +16,7 @@ use crate::data::{
 use crate::index::NameIndex;
 use crate::PlaceKind;
 
-const MAGIC: &[u8; 8] = b"RASDGZ01";
+const MAGIC: &[u8; 8] = b"RASDGZ02";
 
 const CLASSES: [Class; 11] = [
     Class::Country,
@@ -202,7 +202,7 @@ impl R {
     }
     fn pairs(&mut self) -> Result<HashSet<(u16, String)>, String> {
         let n = self.u32()?;
-        let mut set = HashSet::with_capacity(n as usize);
+        let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
         for _ in 0..n {
             let c = self.u16()?;
             set.insert((c, self.str()?.to_string()));
@@ -236,7 +236,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     }
     let n = r.u32()? as usize;
     let mut countries = Vec::with_capacity(n);
-    let mut country_by_iso3 = HashMap::with_capacity(n);
+    let mut country_by_iso3 = HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         let c = CountryRec {
             iso2: r.str()?,
@@ -252,12 +252,12 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     let loose = r.index()?;
     let country_index = r.index()?;
     let n = r.u32()?;
-    let mut stopwords = HashSet::with_capacity(n as usize);
+    let mut stopwords = HashSet::with_capacity_and_hasher(n as usize, Default::default());
     for _ in 0..n {
         stopwords.insert(r.str()?.to_string());
     }
     let n = r.u32()?;
-    let mut cues = HashMap::with_capacity(n as usize);
+    let mut cues = HashMap::with_capacity_and_hasher(n as usize, Default::default());
     for _ in 0..n {
         let key = r.str()?.to_string();
         let kind = match r.u8()? {
@@ -274,6 +274,16 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         cues.insert(key, kind);
     }
     let cue_max_words = r.u32()? as usize;
+    let cue_heads = cues
+        .keys()
+        .filter_map(|k: &String| k.split_once(' '))
+        .map(|(head, _)| head.to_string())
+        .collect();
+    let cue_tails = cues
+        .keys()
+        .filter_map(|k: &String| k.split(' ').next_back())
+        .map(str::to_string)
+        .collect();
     let n = r.u32()?;
     let mut country_forms = Vec::with_capacity(n as usize);
     for _ in 0..n {
@@ -310,6 +320,8 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         stopwords,
         cues,
         cue_max_words,
+        cue_heads,
+        cue_tails,
         country_index,
         country_forms,
         not_after,
@@ -318,4 +330,54 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         confirm_after,
         problems,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{load, Sources};
+
+    fn tiny() -> Sources {
+        Sources {
+            places: "1\tGao\tP.PPLA\tML\t09\t\t16.27\t-0.04\t133110\tجاو|غاو\tGao\t\n\
+                     2\tTessit\tP.PPL\tML\t09\t\t15.2\t-0.3\t13588\t\tTessit\t\n",
+            admin: "ADM1\tML\t09\t\t2457161\tGao\tمنطقة جاو\tRégion de Gao\t16.6\t1.6\n",
+            countries: "ML\tMLI\tMali\t17\t-4\t100\t1\tMali\tMali\tمالي\tBamako\n",
+            admin1_names: "",
+            names: "",
+            aliases: "تيسيت\tid:2\tTessit\n",
+            extra_places: "",
+            stopwords: "ar\tفي\n",
+            cues: "town\tمدينة\nprep\tفي\ndir:east\tشرق\nnum:20\tعشرين\n",
+            country_words: "MLI\tar\tadj\tمالي\nMLI\tar\tambiguous\tمالي\n",
+            name_drops: "",
+        }
+    }
+
+    #[test]
+    fn tables_survive_a_round_trip() {
+        let t = load(&tiny());
+        assert!(t.problems.is_empty(), "{:?}", t.problems);
+        let bytes: &'static [u8] = Box::leak(write(&t).into_boxed_slice());
+        let back = read(bytes).unwrap();
+        assert_eq!(back.entries.len(), t.entries.len());
+        for (a, b) in back.entries.iter().zip(&t.entries) {
+            assert_eq!(
+                (a.name, a.kind, a.class, a.admin1),
+                (b.name, b.kind, b.class, b.admin1)
+            );
+            assert_eq!((a.lat, a.prior, a.salience), (b.lat, b.prior, b.salience));
+        }
+        for key in ["جاو", "غاو", "gao", "تيسيت", "tessit"] {
+            let x: Vec<_> = t.names.get(key).unwrap().postings().collect();
+            let y: Vec<_> = back.names.get(key).unwrap().postings().collect();
+            assert_eq!(x, y, "{key}");
+        }
+        assert_eq!(back.cues, t.cues);
+        assert_eq!(back.stopwords, t.stopwords);
+        assert_eq!(back.ambiguous, t.ambiguous);
+        assert_eq!(back.country_forms, t.country_forms);
+        assert!(read(&bytes[..bytes.len() - 1]).is_err());
+        assert!(read(b"not an image").is_err());
+    }
 }

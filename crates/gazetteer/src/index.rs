@@ -31,6 +31,9 @@ pub const LOOSE: u8 = 8;
 
 const NODE_BYTES: usize = 16;
 const POSTING_BYTES: usize = 5;
+/// A slot: node number and the high half of the key's hash, so that a
+/// probe that meets another key rarely has to read that key.
+const SLOT_BYTES: usize = 8;
 const EMPTY: u32 = u32::MAX;
 
 /// What a lookup finds for a key.
@@ -54,7 +57,8 @@ impl Hit<'_> {
     }
 }
 
-/// A fixed 64-bit hash of a key (FxHash-style, eight bytes at a time).
+/// A fixed 64-bit hash of a key (FxHash-style, eight bytes at a time);
+/// the low bits pick the slot, the high half is the slot's fingerprint.
 pub fn hash_key(key: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = key.len() as u64;
@@ -83,20 +87,46 @@ pub struct NameIndex {
     nodes: Cow<'static, [u8]>,
     postings: Cow<'static, [u8]>,
     slots: Cow<'static, [u8]>,
+    /// A blocked Bloom filter of the keys (two bits in one 64-bit word per
+    /// key, about 16 bits per key): most words of a text begin no name, and
+    /// this small table answers them without touching the large ones.
+    bloom: Cow<'static, [u8]>,
+}
+
+/// The Bloom word and bit mask of a hash.
+fn bloom_probe(h: u64, n_words: usize) -> (usize, u64) {
+    let word = ((h >> 40) as usize) & (n_words - 1);
+    let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63));
+    (word, bits)
 }
 
 impl NameIndex {
     pub fn get(&self, key: &str) -> Option<Hit<'_>> {
-        let n_slots = self.slots.len() / 4;
+        let n_slots = self.slots.len() / SLOT_BYTES;
         if n_slots == 0 {
             return None;
         }
         let mask = n_slots - 1;
-        let mut i = hash_key(key) as usize & mask;
+        let h = hash_key(key);
+        let n_words = self.bloom.len() / 8;
+        if n_words > 0 {
+            let (w, bits) = bloom_probe(h, n_words);
+            let b = &self.bloom[w * 8..w * 8 + 8];
+            let word = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            if word & bits != bits {
+                return None;
+            }
+        }
+        let finger = (h >> 32) as u32;
+        let mut i = h as usize & mask;
         loop {
-            let id = u32_at(&self.slots, i * 4);
+            let id = u32_at(&self.slots, i * SLOT_BYTES);
             if id == EMPTY {
                 return None;
+            }
+            if u32_at(&self.slots, i * SLOT_BYTES + 4) != finger {
+                i = (i + 1) & mask;
+                continue;
             }
             let n = id as usize * NODE_BYTES;
             let off = u32_at(&self.nodes, n) as usize;
@@ -120,13 +150,23 @@ impl NameIndex {
     }
 
     pub fn memory_bytes(&self) -> usize {
-        self.arena.len() + self.nodes.len() + self.postings.len() + self.slots.len()
+        self.arena.len()
+            + self.nodes.len()
+            + self.postings.len()
+            + self.slots.len()
+            + self.bloom.len()
     }
 
     /// Appends the index to an image (see `image.rs`).
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn write(&self, out: &mut Vec<u8>) {
-        for part in [&self.arena, &self.nodes, &self.postings, &self.slots] {
+        for part in [
+            &self.arena,
+            &self.nodes,
+            &self.postings,
+            &self.slots,
+            &self.bloom,
+        ] {
             out.extend_from_slice(&(part.len() as u32).to_le_bytes());
             out.extend_from_slice(part);
         }
@@ -145,11 +185,15 @@ impl NameIndex {
             nodes: part()?,
             postings: part()?,
             slots: part()?,
+            bloom: part()?,
         };
-        let ok = ix.nodes.len() % NODE_BYTES == 0
-            && ix.postings.len() % POSTING_BYTES == 0
-            && (ix.slots.len() / 4).is_power_of_two()
-            && ix.slots.len() % 4 == 0;
+        let whole = |len: usize, unit: usize| (len / unit) * unit == len;
+        let ok = whole(ix.nodes.len(), NODE_BYTES)
+            && whole(ix.postings.len(), POSTING_BYTES)
+            && whole(ix.slots.len(), SLOT_BYTES)
+            && (ix.slots.len() / SLOT_BYTES).is_power_of_two()
+            && whole(ix.bloom.len(), 8)
+            && (ix.bloom.is_empty() || (ix.bloom.len() / 8).is_power_of_two());
         ok.then_some(ix)
     }
 }
@@ -166,7 +210,7 @@ pub struct IndexBuilder {
     arena: String,
     nodes: Vec<Node>,
     /// Interning table during the build (key → node).
-    lookup: std::collections::HashMap<Box<str>, u32>,
+    lookup: rustc_hash::FxHashMap<Box<str>, u32>,
     pairs: Vec<(u32, Posting)>,
 }
 
@@ -258,24 +302,31 @@ impl IndexBuilder {
         // Open addressing at a load factor of at most one half.
         let n_slots = (self.nodes.len() * 2).next_power_of_two().max(8);
         let mask = n_slots - 1;
-        let mut slots = vec![EMPTY; n_slots];
+        let mut slots = vec![(EMPTY, 0u32); n_slots];
+        let n_words = (self.nodes.len() / 4).next_power_of_two().max(8);
+        let mut bloom = vec![0u64; n_words];
         for (id, n) in self.nodes.iter().enumerate() {
             let key = &self.arena[n.key_off as usize..(n.key_off + n.key_len) as usize];
-            let mut s = hash_key(key) as usize & mask;
-            while slots[s] != EMPTY {
+            let h = hash_key(key);
+            let (w, bits) = bloom_probe(h, n_words);
+            bloom[w] |= bits;
+            let mut s = h as usize & mask;
+            while slots[s].0 != EMPTY {
                 s = (s + 1) & mask;
             }
-            slots[s] = id as u32;
+            slots[s] = (id as u32, (h >> 32) as u32);
         }
-        let mut sbytes = Vec::with_capacity(n_slots * 4);
-        for s in slots {
-            sbytes.extend_from_slice(&s.to_le_bytes());
+        let mut sbytes = Vec::with_capacity(n_slots * SLOT_BYTES);
+        for (id, finger) in slots {
+            sbytes.extend_from_slice(&id.to_le_bytes());
+            sbytes.extend_from_slice(&finger.to_le_bytes());
         }
         NameIndex {
             arena: Cow::Owned(self.arena.into_bytes()),
             nodes: Cow::Owned(nodes),
             postings: Cow::Owned(pbytes),
             slots: Cow::Owned(sbytes),
+            bloom: Cow::Owned(bloom.iter().flat_map(|w| w.to_le_bytes()).collect()),
         }
     }
 }
@@ -289,18 +340,39 @@ mod tests {
         let mut b = IndexBuilder::default();
         b.add(&["دير", "الزور"], Posting { entry: 7, flags: 0 });
         b.add(&["دير"], Posting { entry: 3, flags: 0 });
-        b.add(&["دير"], Posting { entry: 3, flags: ALIAS });
-        b.add_key("gao", Posting { entry: 1, flags: LATIN });
+        b.add(
+            &["دير"],
+            Posting {
+                entry: 3,
+                flags: ALIAS,
+            },
+        );
+        b.add_key(
+            "gao",
+            Posting {
+                entry: 1,
+                flags: LATIN,
+            },
+        );
         let ix = b.build();
         let d = ix.get("دير").unwrap();
         assert!(d.continues);
-        assert_eq!(d.postings().collect::<Vec<_>>(), [Posting { entry: 3, flags: ALIAS }]);
+        assert_eq!(
+            d.postings().collect::<Vec<_>>(),
+            [Posting {
+                entry: 3,
+                flags: ALIAS
+            }]
+        );
         let dz = ix.get("دير الزور").unwrap();
         assert!(!dz.continues);
         assert_eq!(dz.postings().next().unwrap().entry, 7);
         assert!(ix.get("الزور").is_none());
         assert!(ix.get("").is_none());
-        assert_eq!(ix.get("gao").unwrap().postings().next().unwrap().flags, LATIN);
+        assert_eq!(
+            ix.get("gao").unwrap().postings().next().unwrap().flags,
+            LATIN
+        );
     }
 
     #[test]

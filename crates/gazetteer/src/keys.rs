@@ -57,7 +57,8 @@ fn fold_into(c: char, out: &mut String) {
 /// The key of a text token as the gazetteer sees it: the token's `key`,
 /// with the few extra foldings above applied when needed.
 pub fn token_key(key: &str) -> Cow<'_, str> {
-    if key.contains(['گ', 'ڭ', 'ڠ']) {
+    // All three letters are encoded 0xDA 0x..: look for that byte first.
+    if key.as_bytes().contains(&0xDA) && key.contains(['گ', 'ڭ', 'ڠ']) {
         Cow::Owned(key.replace(['گ', 'ڭ', 'ڠ'], "غ"))
     } else {
         Cow::Borrowed(key)
@@ -115,7 +116,8 @@ pub fn letters(key: &str) -> usize {
 /// The key without a leading Arabic article, if it has one and something
 /// of two letters or more is left.
 pub fn strip_article(key: &str) -> Option<&str> {
-    key.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2)
+    key.strip_prefix("ال")
+        .filter(|rest| rest.chars().count() >= 2)
 }
 
 /// Latin articles that transliterated Arabic names begin with ("Al

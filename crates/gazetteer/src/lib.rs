@@ -162,25 +162,32 @@ pub struct Gazetteer {
     t: data::Tables,
 }
 
-static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| match image::read(IMAGE) {
-    Ok(t) => Gazetteer { t },
-    Err(reason) => {
-        // Only a build bug can get here; compile from the sources instead
-        // and say so in the data problems.
-        let mut g = Gazetteer::from_sources(&Sources::embedded());
-        g.t.problems.push(DataError {
-            file: "gazetteer.bin",
-            line: 0,
-            reason,
-        });
-        g
-    }
-});
+static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load_embedded);
 
 impl Gazetteer {
     /// The embedded gazetteer, compiled lazily on first use.
     pub fn global() -> &'static Gazetteer {
         &GLOBAL
+    }
+
+    /// A fresh copy of the embedded gazetteer (what [`Gazetteer::global`]
+    /// holds), read from the image compiled by the build script. For
+    /// benchmarks and tools that want their own instance.
+    pub fn load_embedded() -> Gazetteer {
+        match image::read(IMAGE) {
+            Ok(t) => Gazetteer { t },
+            Err(reason) => {
+                // Only a build bug can get here; compile from the sources
+                // instead and say so in the data problems.
+                let mut g = Gazetteer::from_sources(&Sources::embedded());
+                g.t.problems.push(DataError {
+                    file: "gazetteer.bin",
+                    line: 0,
+                    reason,
+                });
+                g
+            }
+        }
     }
 
     /// Compiles a gazetteer from the given sources. Bad rows are skipped and

@@ -15,6 +15,9 @@
 //! preposition ("في", "in"). All cue words come from `data/cues.tsv`.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rasd_model::Span;
 use rasd_text::{Analysis, TokenKind};
@@ -43,6 +46,18 @@ pub struct Word<'a> {
     pub comma_next: bool,
 }
 
+impl Word<'_> {
+    /// The text layer left this word whole although it starts with a
+    /// proclitic letter and is long enough to split: it is on the layer's
+    /// list of protected words (a word, not a clitic and a stem).
+    pub fn whole(&self) -> bool {
+        // Five Arabic letters or more (two bytes each).
+        self.key.len() == self.stem.len()
+            && self.key.len() >= 10
+            && self.key.starts_with(['و', 'ف', 'ب', 'ل'])
+    }
+}
+
 /// The words of a text, plus document-wide facts.
 pub struct Doc<'a> {
     pub text: &'a str,
@@ -50,6 +65,8 @@ pub struct Doc<'a> {
     /// Most Latin letters are capitals (a headline or a shouting page):
     /// capitalisation then says nothing.
     pub all_caps: bool,
+    /// Cue phrases already read, by the word they end before.
+    cue_memo: RefCell<HashMap<usize, Option<(usize, CueKind)>>>,
 }
 
 fn is_joiner(s: &str) -> bool {
@@ -98,7 +115,7 @@ impl<'a> Doc<'a> {
                             stem: &t.stem,
                             span: t.span,
                             arabic,
-                            cap: c0.is_uppercase(),
+                            cap: !arabic && c0.is_uppercase(),
                             number,
                             join_next: false,
                             comma_next: false,
@@ -124,6 +141,7 @@ impl<'a> Doc<'a> {
             text,
             words,
             all_caps: upper > 20 && upper > lower * 2,
+            cue_memo: RefCell::default(),
         }
     }
 
@@ -146,8 +164,10 @@ pub struct Variant<'a> {
 }
 
 /// The readings of a word: itself, and for Arabic words each proclitic
-/// split that leaves two letters or more.
-pub fn variants<'a>(key: &'a str, arabic: bool, out: &mut Vec<Variant<'a>>) {
+/// split that leaves two letters or more. `whole`: the text layer kept the
+/// word whole although it begins with a clitic letter (its list of
+/// protected words: بلدة، ولاية، باماكو), so it is read whole here too.
+pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Variant<'a>>) {
     out.clear();
     out.push(Variant {
         key: Cow::Borrowed(key),
@@ -155,9 +175,7 @@ pub fn variants<'a>(key: &'a str, arabic: bool, out: &mut Vec<Variant<'a>>) {
         prep: false,
         conj: false,
     });
-    // A word the text layer lists as whole (it only looks like a clitic
-    // and a stem) is read whole.
-    if !arabic || rasd_text::arabic::is_protected(key) {
+    if !arabic || whole || !key.starts_with(['و', 'ف', 'ب', 'ل']) {
         return;
     }
     let long_enough = |s: &str| s.chars().count() >= 2;
@@ -252,6 +270,13 @@ pub fn offset_after_key_chars(raw: &str, start: usize, n: usize) -> usize {
 }
 
 impl Tables {
+    /// Whether the last word of `before` may end a cue phrase.
+    fn cue_tail_last(&self, before: &[Word]) -> bool {
+        before
+            .last()
+            .is_some_and(|w| self.cue_tails.contains(w.stem))
+    }
+
     fn best_salience(&self, hit: &Hit) -> Salience {
         hit.postings()
             .map(|p| self.entries[p.entry as usize].salience)
@@ -260,35 +285,39 @@ impl Tables {
     }
 }
 
-/// Extends a match that starts with `first` at word `i` through `ix`.
-/// `word_key` gives the key of a following word in the index's form.
+/// Extends a match that starts with `first` at word `i` through `ix`: the
+/// last word of the longest key with postings, and its postings.
+/// `word_key` writes the key of a following word in the index's form.
 fn extend<'t>(
     ix: &'t NameIndex,
     doc: &Doc,
     i: usize,
     first: &str,
-    word_key: &dyn Fn(&Word) -> Option<String>,
-) -> Option<(usize, Hit<'t>, String)> {
+    buf: &mut String,
+    word_key: &dyn Fn(&Word, &mut String) -> bool,
+) -> Option<(usize, Hit<'t>)> {
     let mut hit = ix.get(first)?;
-    let mut best = (!hit.is_empty()).then(|| (i, hit.clone(), first.to_string()));
+    let mut best = (!hit.is_empty()).then(|| (i, hit.clone()));
     if !hit.continues {
         return best;
     }
-    let mut buf = first.to_string();
+    buf.clear();
+    buf.push_str(first);
     let mut j = i;
     while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
         let next = &doc.words[j + 1];
         if next.number {
             break;
         }
-        let Some(k) = word_key(next) else { break };
         buf.push(' ');
-        buf.push_str(&k);
+        if !word_key(next, buf) {
+            break;
+        }
         j += 1;
-        match ix.get(&buf) {
+        match ix.get(buf) {
             Some(h) => {
                 if !h.is_empty() {
-                    best = Some((j, h.clone(), buf.clone()));
+                    best = Some((j, h.clone()));
                 }
                 hit = h;
             }
@@ -302,14 +331,17 @@ fn extend<'t>(
 pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
     let mut out = Vec::new();
     let mut vars = Vec::with_capacity(8);
-    let exact_key = |w: &Word| Some(w.key.to_string());
-    let loose_key = |w: &Word| {
-        let mut s = String::new();
-        if !w.arabic {
-            return None;
+    let mut loose_buf = String::new();
+    let mut ext_buf = String::new();
+    let exact_key = |w: &Word, out: &mut String| {
+        out.push_str(&w.key);
+        true
+    };
+    let loose_key = |w: &Word, out: &mut String| {
+        if w.arabic {
+            keys::loose_word(&w.key, out);
         }
-        keys::loose_word(&w.key, &mut s);
-        Some(s)
+        w.arabic
     };
     let mut i = 0;
     while i < doc.words.len() {
@@ -318,43 +350,56 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             i += 1;
             continue;
         }
-        variants(&w.key, w.arabic, &mut vars);
-        // (last word, postings, key, variant, loose)
-        let mut best: Option<(usize, Hit, String, usize, bool)> = None;
-        let better = |cand: &(usize, Hit, String, usize, bool),
-                      cur: &Option<(usize, Hit, String, usize, bool)>| {
+        variants(&w.key, w.arabic, w.whole(), &mut vars);
+        // (last word, postings, variant, loose)
+        let mut best: Option<(usize, Hit, usize, bool)> = None;
+        let better = |cand: &(usize, Hit, usize, bool), cur: &Option<(usize, Hit, usize, bool)>| {
             let Some(cur) = cur else { return true };
             // Longest first; then the most salient place, the whole word
             // counting one level up (a whole-word reading that names a
             // town beats a stripped one that names a city: بامبا is Bamba,
             // not ب + Amba); then exact over loose; then less stripped.
-            let rank = |c: &(usize, Hit, String, usize, bool)| {
-                let level = t.best_salience(&c.1) as usize + usize::from(vars[c.3].prefix_chars == 0);
-                (c.0, level, !c.4, usize::MAX - vars[c.3].prefix_chars)
+            let rank = |c: &(usize, Hit, usize, bool)| {
+                let level =
+                    t.best_salience(&c.1) as usize + usize::from(vars[c.2].prefix_chars == 0);
+                (c.0, level, !c.3, usize::MAX - vars[c.2].prefix_chars)
             };
             rank(cand) > rank(cur)
         };
         for (vi, v) in vars.iter().enumerate() {
-            if let Some((last, postings, key)) = extend(&t.names, doc, i, &v.key, &exact_key) {
-                let cand = (last, postings, key, vi, false);
+            if let Some((last, postings)) =
+                extend(&t.names, doc, i, &v.key, &mut ext_buf, &exact_key)
+            {
+                let cand = (last, postings, vi, false);
                 if better(&cand, &best) {
                     best = Some(cand);
                 }
-            } else if w.arabic && keys::letters(&v.key) >= 5 && !v.key.ends_with("وا") {
-                // Loose readings only for words of five letters or more that
-                // do not end like a plural verb (قتلوا، سرقوا).
-                let mut first = String::new();
-                keys::loose_word(&v.key, &mut first);
-                if let Some((last, postings, key)) = extend(&t.loose, doc, i, &first, &loose_key)
+            }
+        }
+        // Loose readings only when no exact one matched, only for the whole
+        // word and the text layer's stem, and only for words of five
+        // letters or more that do not end like a plural verb (قتلوا،
+        // سرقوا).
+        if best.is_none() && w.arabic {
+            for (vi, v) in vars.iter().enumerate() {
+                let candidate =
+                    (v.prefix_chars == 0 && w.stem.len() == w.key.len()) || *v.key == *w.stem;
+                if !candidate || v.key.len() < 10 || v.key.ends_with("وا") {
+                    continue;
+                }
+                loose_buf.clear();
+                keys::loose_word(&v.key, &mut loose_buf);
+                if let Some((last, postings)) =
+                    extend(&t.loose, doc, i, &loose_buf, &mut ext_buf, &loose_key)
                 {
-                    let cand = (last, postings, key, vi, true);
+                    let cand = (last, postings, vi, true);
                     if better(&cand, &best) {
                         best = Some(cand);
                     }
                 }
             }
         }
-        let Some((last, postings, key, vi, loose)) = best else {
+        let Some((last, postings, vi, loose)) = best else {
             i += 1;
             continue;
         };
@@ -371,19 +416,24 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             } else {
                 vars.iter().skip(1).any(|o| t.is_stop(&o.key))
             };
+        // A common word (الأمن، بيان، تحت) can only be a place right after
+        // a cue phrase: without one, drop it here rather than resolve it.
+        if last == i
+            && (stop_reading || t.is_stop(&v.key))
+            && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
+        {
+            i += 1;
+            continue;
+        }
         let raw = &doc.text[w.span.start..w.span.end];
         let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
-        let key = if loose {
-            // Keep the exact key of the text for the stop-word check.
-            doc.words[i..=last]
-                .iter()
-                .enumerate()
-                .map(|(k, w)| if k == 0 { v.key.to_string() } else { w.key.to_string() })
-                .collect::<Vec<_>>()
-                .join(" ")
-        } else {
-            key
-        };
+        // The exact key of the text (also for a loose match: the stop-word
+        // check reads it).
+        let mut key = v.key.to_string();
+        for w in &doc.words[i + 1..=last] {
+            key.push(' ');
+            key.push_str(&w.key);
+        }
         out.push(RawMention {
             first: i,
             last,
@@ -436,13 +486,28 @@ impl Doc<'_> {
     /// any: its first word and kind. The words must be adjacent and in one
     /// sentence; the longest phrase wins.
     pub fn cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
-        if p == 0 || !self.joined(p - 1) {
+        // Most words end no cue phrase: one set lookup says so.
+        if p == 0 || !self.joined(p - 1) || !t.cue_tails.contains(self.words[p - 1].stem) {
             return None;
         }
+        // The reader asks about the same positions several times.
+        if let Some(&known) = self.cue_memo.borrow().get(&p) {
+            return known;
+        }
+        let found = self.find_cue_before(t, p);
+        self.cue_memo.borrow_mut().insert(p, found);
+        found
+    }
+
+    fn find_cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
         let max = t.cue_max_words.min(p);
         let mut key = String::new();
-        for len in (1..=max).rev() {
+        for len in (2..=max).rev() {
             let a = p - len;
+            // Most words begin no phrase of several words.
+            if !t.cue_heads.contains(self.words[a].stem) {
+                continue;
+            }
             if (a..p - 1).any(|k| !self.joined(k)) {
                 continue;
             }
@@ -457,12 +522,14 @@ impl Doc<'_> {
                 return Some((a, *kind));
             }
         }
-        None
+        t.cues.get(self.words[p - 1].stem).map(|k| (p - 1, *k))
     }
 
     fn word_has_article(&self, k: usize) -> bool {
         let w = &self.words[k];
-        w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+        w.arabic
+            && w.key.len() > w.stem.len()
+            && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
     }
 
     /// Reads the cue words around the mention at words `first..=last`.
@@ -513,7 +580,8 @@ impl Doc<'_> {
         }
         if let Some((a, CueKind::Type(h))) = self.cue_before(t, q) {
             // "المدينة X" is "the city, X" or an adjective: not a type noun.
-            if !self.word_has_article(a) && !(q != p && self.words[a].arabic) {
+            let linked_arabic = q != p && self.words[a].arabic;
+            if !(self.word_has_article(a) || linked_arabic) {
                 cue.hint = Some(h);
                 cue.strength = Strength::Strong;
                 p = a;
@@ -532,7 +600,10 @@ impl Doc<'_> {
         let skip_articles = |mut k: usize| {
             while k > 0
                 && self.joined(k - 1)
-                && matches!(&*self.words[k - 1].key, "l" | "la" | "le" | "the" | "au" | "a" | "à")
+                && matches!(
+                    &*self.words[k - 1].key,
+                    "l" | "la" | "le" | "the" | "au" | "a" | "à"
+                )
                 && !self.words[k - 1].arabic
             {
                 k -= 1;
@@ -659,7 +730,7 @@ mod tests {
 
     fn keys_of(word: &str) -> Vec<(String, usize)> {
         let mut v = Vec::new();
-        variants(word, true, &mut v);
+        variants(word, true, false, &mut v);
         v.into_iter()
             .map(|v| (v.key.into_owned(), v.prefix_chars))
             .collect()

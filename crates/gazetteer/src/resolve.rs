@@ -29,7 +29,9 @@
 //! Geo precision follows the event schema: 1 the town itself, 2 near it, a
 //! distance or direction from it, 3 an admin area, region or country.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rasd_model::Span;
 use rasd_text::Analysis;
@@ -50,9 +52,46 @@ struct Ctx {
     anchors: HashSet<u16>,
     /// First-level areas of the salient places of the text, with the
     /// names that point to them.
-    admin1: HashMap<u32, Vec<String>>,
-    /// Coordinates of the first-pass choices, by mention, with the name.
-    points: Vec<Option<(f32, f32, String)>>,
+    admin1: HashMap<u32, Vec<u32>>,
+    /// Coordinates of the first-pass choices, with the name (each pair once:
+    /// a long text repeats its places).
+    points: Vec<Point>,
+    /// Distance bonus already computed, by (record, name).
+    near_memo: RefCell<HashMap<(u32, u32), f32>>,
+}
+
+struct Point {
+    lat: f32,
+    lon: f32,
+    cos_lat: f32,
+    key: u32,
+}
+
+impl Ctx {
+    /// The bonus for being close to the other places of the text (not to
+    /// other mentions of the same name). Distances are equirectangular:
+    /// exact enough at the 100–300 km this cares about, and cheap.
+    fn near_bonus(&self, entry: u32, e: &Entry, key: u32) -> f32 {
+        if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
+            return b;
+        }
+        let mut best = f32::INFINITY;
+        for p in self.points.iter().filter(|p| p.key != key) {
+            let dx = (e.lon - p.lon) * p.cos_lat;
+            let dy = e.lat - p.lat;
+            best = best.min(dx * dx + dy * dy);
+        }
+        let km = best.sqrt() * 111.2;
+        let b = if km < 100.0 {
+            0.3
+        } else if km < 300.0 {
+            0.15
+        } else {
+            0.0
+        };
+        self.near_memo.borrow_mut().insert((entry, key), b);
+        b
+    }
 }
 
 impl Ctx {
@@ -71,6 +110,18 @@ struct Mention {
     latin: bool,
     /// The cue is the one of the name before, in a list.
     inherited: bool,
+    /// A number for the matched key, equal for equal keys.
+    key_id: u32,
+    /// Cannot stand on its own (see `analyse`): only a recurrence of an
+    /// accepted name.
+    idle: bool,
+}
+
+/// Whether `s` overlaps one of `sorted` (in text order, not overlapping
+/// each other).
+fn overlaps_any(sorted: &[Span], s: Span) -> bool {
+    let i = sorted.partition_point(|c| c.end <= s.start);
+    sorted.get(i).is_some_and(|c| c.overlaps(&s))
 }
 
 /// Great-circle distance in km.
@@ -145,7 +196,7 @@ fn type_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
     }
 }
 
-fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass: bool) -> f32 {
+fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f32 {
     let e = &t.entries[p.entry as usize];
     let mut s = e.prior;
     // A curated spelling is strong evidence for a place; for an area it is
@@ -173,37 +224,27 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, me: usize, second_pass:
         // does not vouch for itself.
         if e.admin1 != NONE {
             if let Some(by) = ctx.admin1.get(&e.admin1) {
-                if by.iter().any(|k| *k != m.raw.key) {
+                if by.iter().any(|k| *k != m.key_id) {
                     s += 0.4;
                 }
             }
         }
-        let here = (e.lat, e.lon);
-        let nearest = ctx
-            .points
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != me)
-            .filter_map(|(_, p)| p.as_ref())
-            .filter(|p| p.2 != m.raw.key)
-            .map(|q| km(here, (q.0, q.1)))
-            .fold(f32::INFINITY, f32::min);
-        if nearest < 100.0 {
-            s += 0.3;
-        } else if nearest < 300.0 {
-            s += 0.15;
-        }
+        s += ctx.near_bonus(p.entry, e, m.key_id);
     }
     s
 }
 
 /// Candidates of a mention, best first: (posting, score).
-fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, me: usize, second: bool) -> Vec<(Posting, f32)> {
+fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, second: bool) -> Vec<(Posting, f32)> {
+    // One candidate: nothing to rank (its margin is taken as 1).
+    if let [p] = m.raw.postings[..] {
+        return vec![(p, 1.0)];
+    }
     let mut v: Vec<(Posting, f32)> = m
         .raw
         .postings
         .iter()
-        .map(|&p| (p, score(t, p, m, ctx, me, second)))
+        .map(|&p| (p, score(t, p, m, ctx, second)))
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entry.cmp(&b.0.entry)));
     v
@@ -220,7 +261,8 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     if m.stop && !(strength == Strength::Strong && about && e.salience >= Salience::Medium) {
         return false;
     }
-    if keys::letters(&m.raw.key) < 3 && !(strength == Strength::Strong && e.salience == Salience::High)
+    if keys::letters(&m.raw.key) < 3
+        && !(strength == Strength::Strong && e.salience == Salience::High)
     {
         return false;
     }
@@ -234,7 +276,12 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     let distinctive = c.translit && !m.latin;
     let ok = match e.salience {
         Salience::High => true,
-        Salience::Medium => strength >= Strength::Weak || (about && distinctive),
+        // A document that names no country at all gives no reason to doubt
+        // a curated press spelling of a transliterated name.
+        Salience::Medium => {
+            strength >= Strength::Weak
+                || (distinctive && (about || (ctx.is_empty() && flags & ALIAS != 0)))
+        }
         // A capitalised Latin name after "in"/"à" in a document about its
         // country is a place as surely as a transliterated Arabic one.
         Salience::Low => {
@@ -277,12 +324,14 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     let doc = Doc::new(text, analysis);
     let raws = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
-    let mut anchors = HashSet::new();
+    let mut anchors = HashSet::default();
     for r in &raws {
         if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
             continue;
         }
-        if r.postings.iter().any(|p| p.flags & LATIN != 0) && !doc.words[r.first].cap && !doc.all_caps
+        if r.postings.iter().any(|p| p.flags & LATIN != 0)
+            && !doc.words[r.first].cap
+            && !doc.all_caps
         {
             continue;
         }
@@ -300,8 +349,43 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     }
     let countries = find_countries(t, &doc, &anchors);
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
-    for raw in raws {
-        let cue = doc.cue_around(t, raw.first, raw.last, raw.prep_clitic);
+    let key_of: Vec<u32> = {
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        raws.iter()
+            .map(|r| {
+                let next = ids.len() as u32;
+                *ids.entry(r.key.as_str()).or_insert(next)
+            })
+            .collect()
+    };
+    let mut prev_last: Option<usize> = None;
+    for (raw, key_id) in raws.into_iter().zip(key_of) {
+        // A village name with no cue word before it, no preposition and no
+        // list to join can only be accepted by recurring after a cued
+        // mention: it is left idle, and costs nothing more unless it does.
+        let first = raw.first;
+        let listed = prev_last.is_some_and(|p| p + 2 >= first);
+        let cue_before =
+            first > 0 && doc.joined(first - 1) && t.cue_tails.contains(doc.words[first - 1].stem);
+        let may_stand =
+            raw.prep_clitic || raw.conj_clitic || listed || cue_before || !doc.words[first].arabic;
+        let idle = !may_stand
+            && raw
+                .postings
+                .iter()
+                .all(|p| t.entries[p.entry as usize].salience == Salience::Low);
+        prev_last = Some(raw.last);
+        let cue = if idle {
+            Cue {
+                strength: Strength::None,
+                hint: None,
+                relation: Relation::At,
+                relation_span: None,
+                start_word: first,
+            }
+        } else {
+            doc.cue_around(t, raw.first, raw.last, raw.prep_clitic)
+        };
         let stop = t.is_stop(&raw.key) || raw.stop_reading;
         let latin = !doc.words[raw.first].arabic;
         mentions.push(Mention {
@@ -310,6 +394,8 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             stop,
             latin,
             inherited: false,
+            key_id,
+            idle,
         });
     }
     // A name in a list inherits the cue of the name before it: "في جاو
@@ -375,27 +461,33 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     };
     // First pass: context of countries only. A name that is read as a
     // country (Niger, not Niger State) adds no area or point.
-    ctx.points = vec![None; a.mentions.len()];
-    for (k, m) in a.mentions.iter().enumerate() {
-        let country_name = a
-            .countries
-            .iter()
-            .any(|h| h.span.overlaps(&m.raw.span));
+    let mut seen: HashSet<(u32, u32)> = HashSet::default();
+    let country_spans: Vec<Span> = a.countries.iter().map(|h| h.span).collect();
+    let demonym_spans: Vec<Span> = a
+        .countries
+        .iter()
+        .filter(|h| h.demonym)
+        .map(|h| h.span)
+        .collect();
+    for m in a.mentions.iter().filter(|m| !m.idle) {
+        let country_name = overlaps_any(&country_spans, m.raw.span);
         if country_name && m.cue.hint.is_none() {
             continue;
         }
-        let r = ranked(t, m, &ctx, k, false);
+        let r = ranked(t, m, &ctx, false);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
-            if accept(t, m, e, p.flags, &ctx, doc.all_caps) {
-                ctx.points[k] = Some((e.lat, e.lon, m.raw.key.clone()));
+            if accept(t, m, e, p.flags, &ctx, doc.all_caps) && seen.insert((p.entry, m.key_id)) {
+                ctx.points.push(Point {
+                    lat: e.lat,
+                    lon: e.lon,
+                    cos_lat: e.lat.to_radians().cos(),
+                    key: m.key_id,
+                });
                 if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
                     && e.admin1 != NONE
                 {
-                    ctx.admin1
-                        .entry(e.admin1)
-                        .or_default()
-                        .push(m.raw.key.clone());
+                    ctx.admin1.entry(e.admin1).or_default().push(m.key_id);
                 }
             }
         }
@@ -403,9 +495,12 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // Second pass: areas and neighbours too.
     let mut out: Vec<PlaceMention> = Vec::new();
     let mut chosen: Vec<Option<(u32, f32)>> = vec![None; a.mentions.len()];
-    let mut accepted_keys: HashMap<&str, u32> = HashMap::new();
+    let mut accepted_keys: HashMap<&str, u32> = HashMap::default();
     for (k, m) in a.mentions.iter().enumerate() {
-        let r = ranked(t, m, &ctx, k, true);
+        if m.idle {
+            continue;
+        }
+        let r = ranked(t, m, &ctx, true);
         let Some(&(p, best)) = r.first() else {
             continue;
         };
@@ -428,10 +523,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     for (k, m) in a.mentions.iter().enumerate() {
         // A demonym (الصومالية، المالي) is not the place of the same name
         // (the Somali region) unless a type noun says so (الإقليم الصومالي).
-        let demonym = a
-            .countries
-            .iter()
-            .any(|h| h.demonym && h.span.overlaps(&m.raw.span));
+        let demonym = overlaps_any(&demonym_spans, m.raw.span);
         if demonym && !matches!(m.cue.hint, Some(TypeHint::Admin1 | TypeHint::Area)) {
             continue;
         }
@@ -456,8 +548,8 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 } else {
                     0.0
                 };
-                let score = (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about)
-                    .clamp(0.0, 1.0);
+                let score =
+                    (0.35 + 0.4 * margin.clamp(0.0, 1.0) + strength_bonus + about).clamp(0.0, 1.0);
                 out.push(PlaceMention {
                     span: m.raw.span,
                     surface,
@@ -484,40 +576,46 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // Names a type noun announces that the gazetteer does not know.
     let covered: Vec<Span> = a.mentions.iter().map(|m| m.raw.span).collect();
     out.extend(unknown_names(t, doc, &covered));
-    // Countries named in the text.
+    // Countries named in the text. Where a place name covers the same
+    // words, the country wins unless the place is longer (Benin City) or
+    // a type noun announced it (مدينة الجزائر، Niger State).
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    let hinted: HashSet<Span> = a
+        .mentions
+        .iter()
+        .filter(|x| {
+            matches!(
+                x.cue.hint,
+                Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
+            )
+        })
+        .map(|x| x.raw.span)
+        .collect();
+    let mut drop = vec![false; out.len()];
+    let mut countries = Vec::new();
     for h in a.countries.iter().filter(|h| !h.demonym) {
-        let overlaps = out.iter().position(|m| m.span.overlaps(&h.span));
-        if let Some(i) = overlaps {
-            let m = &out[i];
-            let place_wins = m.span.len() > h.span.len()
-                || a.mentions.iter().any(|x| {
-                    x.raw.span == m.span
-                        && matches!(
-                            x.cue.hint,
-                            Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
-                        )
-                });
-            if place_wins {
+        let i = out.partition_point(|m| m.span.end <= h.span.start);
+        if let Some(m) = out.get(i).filter(|m| m.span.overlaps(&h.span)) {
+            if m.span.len() > h.span.len() || hinted.contains(&m.span) {
                 continue;
             }
-            out.remove(i);
+            drop[i] = true;
         }
         let c = &t.countries[h.country as usize];
         let cue = doc.cue(t, h.first, h.prep_clitic);
-        let relation = match cue.relation {
-            Relation::Distance { .. } | Relation::Direction(_) | Relation::Near => cue.relation,
-            Relation::At => Relation::At,
-        };
-        out.push(PlaceMention {
+        countries.push(PlaceMention {
             span: h.span,
             surface: doc.text[h.span.start..h.span.end].to_string(),
             place: Some(t.place(c.entry)),
             geo_precision: 3,
-            relation,
+            relation: cue.relation,
             relation_span: cue.relation_span,
             score: 0.9,
         });
     }
+    let mut keep = drop.iter().map(|d| !d);
+    out.retain(|_| keep.next().unwrap_or(true));
+    out.extend(countries);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
@@ -536,15 +634,43 @@ fn unresolved(span: Span, surface: String, cue: &Cue) -> PlaceMention {
 
 /// First words of two-word Arabic names ("أبو شوك", "كفر نبل", "عين عيسى").
 const NAME_HEADS: &[&str] = &[
-    "ابو", "ام", "بني", "بير", "عين", "كفر", "تل", "جبل", "دير", "وادي", "راس", "بيت", "سيدي", "ذي",
-    "حاسي", "تين", "ان", "خان", "قصر", "بئر", "شيخ", "الشيخ", "مرسى", "سوق", "حي", "جسر",
+    "ابو",
+    "ام",
+    "بني",
+    "بير",
+    "عين",
+    "كفر",
+    "تل",
+    "جبل",
+    "دير",
+    "وادي",
+    "راس",
+    "بيت",
+    "سيدي",
+    "ذي",
+    "حاسي",
+    "تين",
+    "ان",
+    "خان",
+    "قصر",
+    "بئر",
+    "شيخ",
+    "الشيخ",
+    "مرسى",
+    "سوق",
+    "حي",
+    "جسر",
 ];
 
 /// After a type noun (not definite), a word the gazetteer did not match
 /// and that is not a common word is a place name it does not know.
 fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
     let mut out = Vec::new();
-    let is_covered = |s: Span| covered.iter().any(|c| c.overlaps(&s));
+    // `covered` is in text order and does not overlap: a binary search.
+    let is_covered = |s: Span| {
+        let i = covered.partition_point(|c| c.end <= s.start);
+        covered.get(i).is_some_and(|c| c.overlaps(&s))
+    };
     for k in 0..doc.words.len() {
         let w = &doc.words[k];
         let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
@@ -555,7 +681,9 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         if !matches!(hint, TypeHint::Town | TypeHint::Area) {
             continue;
         }
-        if w.arabic && w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
+        if w.arabic
+            && w.key.len() > w.stem.len()
+            && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
         {
             continue;
         }
@@ -565,7 +693,10 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         // "the town of X", "la ville de X", "la région de l'Extrême-Nord".
         while !w.arabic
-            && matches!(&*doc.words[n].key, "of" | "de" | "d" | "du" | "l" | "la" | "the")
+            && matches!(
+                &*doc.words[n].key,
+                "of" | "de" | "d" | "du" | "l" | "la" | "the"
+            )
         {
             if !doc.joined(n) || n + 1 >= doc.words.len() {
                 break;
@@ -599,8 +730,8 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         // كيندجيريا بإقليم البحيرة".
         if doc.joined(n) && n + 1 < doc.words.len() {
             let next = &doc.words[n + 1];
-            let opens = !first.arabic
-                || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
+            let opens =
+                !first.arabic || NAME_HEADS.contains(&head) || NAME_HEADS.contains(&&*first.key);
             let closed = !doc.joined(n + 1)
                 || doc
                     .words
@@ -613,7 +744,11 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         }
         let span = Span::new(first.span.start, doc.words[last].span.end);
         let cue = doc.cue(t, n, false);
-        out.push(unresolved(span, doc.text[span.start..span.end].to_string(), &cue));
+        out.push(unresolved(
+            span,
+            doc.text[span.start..span.end].to_string(),
+            &cue,
+        ));
     }
     out
 }
@@ -630,12 +765,16 @@ pub(crate) fn lookup(t: &Tables, name: &str) -> Vec<Place> {
         for p in &m.raw.postings {
             let e = &t.entries[p.entry as usize];
             let bonus = if p.flags & ALIAS != 0 { 0.25 } else { 0.0 }
-                - if p.flags & (LOOSE | VARIANT) != 0 { 0.2 } else { 0.0 };
+                - if p.flags & (LOOSE | VARIANT) != 0 {
+                    0.2
+                } else {
+                    0.0
+                };
             entries.push((p.entry, e.prior + bonus));
         }
     }
     entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     entries
         .into_iter()
         .filter(|(e, _)| seen.insert(*e))
