@@ -128,6 +128,12 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         }
     };
     let mut at = skip_min(w);
+    // "five other soldiers", "cinq autres soldats"
+    if doc.grammar.subject_first {
+        if let Some(c) = doc.cue_at(at, Cue::Article) {
+            at = c.at.w1;
+        }
+    }
     // "twelve Nigerien soldiers": the demonym before the noun.
     if doc.grammar.modifier_first {
         if let Some(c) = doc

@@ -222,7 +222,16 @@ impl<'a> Doc<'a> {
         places.retain(|p| !in_dateline(p.at.span));
         let doc_countries: Vec<(&'static str, &'static str)> =
             tally.iter().map(|t| (t.0, t.1)).collect();
-        let iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();
+        let mut iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();
+        // No country named anywhere: the places still tell which short
+        // aliases may count ("Casques bleus" in a report about Kidal).
+        if iso_set.is_empty() {
+            iso_set.extend(
+                places
+                    .iter()
+                    .filter_map(|p| p.m.place.as_ref().map(|pl| pl.iso3.as_str())),
+            );
+        }
         let actors = longest_first(
             dict.matcher
                 .find_all(&an, &words)
@@ -315,6 +324,9 @@ impl<'a> Doc<'a> {
             });
             if cue_before(&[Cue::Definite, Cue::That, Cue::Possessive]) && !complement {
                 t.definite = true;
+                // "no group claimed the ambush": even a word that reports
+                // an incident alone refers back after a determiner.
+                t.def.strength = t.def.strength.min(1);
             }
             // "une opération de l'armée": an indefinite article opens a new
             // incident even with a word that usually refers back.
