@@ -334,7 +334,15 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     .or_else(|| noun_after(doc, w1, s.w0))
                 {
                     Some(v) => v,
-                    None => (Victims::Group(FatalityGroup::Unknown), w1),
+                    // "cinq autres blessés": the word after "other"
+                    None => (
+                        Victims::Group(FatalityGroup::Unknown),
+                        if doc.grammar.subject_first {
+                            doc.cue_at(w1, Cue::Article).map_or(w1, |c| c.at.w1)
+                        } else {
+                            w1
+                        },
+                    ),
                 }
             };
             let has_noun = counted_word || noun_end > w1;

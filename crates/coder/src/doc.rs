@@ -610,7 +610,7 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
                 .zip(prefix.rfind(')'))
                 .is_some_and(|(a, z)| a < z && prefix[a..z].chars().count() <= 30);
             let first = prefix
-                .split(|c: char| c == ',' || c == '(')
+                .split([',', '('])
                 .next()
                 .unwrap_or("")
                 .trim();

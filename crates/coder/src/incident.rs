@@ -283,7 +283,12 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                 precision: d.d.precision,
                 span: Some(d.at.span),
             });
-        let frames = frames_of_sentence(doc, si);
+        let mut frames = frames_of_sentence(doc, si);
+        if frames.is_empty() && doc.grammar.subject_first {
+            if let Some(f) = last.and_then(|l| deaths_elsewhere(doc, si, &drafts[l], &figs)) {
+                frames.push(f);
+            }
+        }
         let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
         if frames.is_empty() {
             if let Some(l) = last {
@@ -580,6 +585,43 @@ fn targeted_in_order(doc: &Doc, at: &At) -> bool {
                     .iter()
                     .any(|t| t.at.w0 >= p.at.w1 && t.at.w0 <= p.at.w1 + 1)
         })
+}
+
+/// "Hours later, eight villagers were killed near Banibangou": a sentence
+/// with no perpetrator that counts deaths at another town of the incident
+/// told before is a further incident of the same kind (English, French).
+fn deaths_elsewhere(doc: &Doc, si: usize, prev: &Draft, figs: &[Figure]) -> Option<Frame> {
+    let s = doc.sents[si];
+    let prev_place = prev.place.as_ref()?;
+    if prev.period || prev.family != Family::Violence || place_rank(&prev_place.place) != 0 {
+        return None;
+    }
+    let kill = doc
+        .triggers
+        .iter()
+        .find(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1 && t.def.class == C::Kill)?;
+    if !figs
+        .iter()
+        .any(|f| f.w >= s.w0 && f.w < s.w1 && f.kind == Kind::Killed && !f.enemy_claim)
+    {
+        return None;
+    }
+    let here = frame_place(doc, s.w0, s.w1, kill.at.w0, false)?;
+    if place_rank(&here.place) > 1 || same_place(&here, prev_place) {
+        return None;
+    }
+    Some(Frame {
+        sent: si,
+        family: Family::Violence,
+        words: vec![Word {
+            class: C::Kill,
+            strength: 1,
+            definite: false,
+            at: kill.at,
+        }],
+        w0: s.w0,
+        w1: s.w1,
+    })
 }
 
 /// A cumulative toll over a period ("since March more than 900 killed").
@@ -907,6 +949,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     None => continue,
                 }
             }
+        } else if doc.grammar.subject_first
+            && doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w1 <= a.at.w0 && doc.next_after(q.at.w1, a.at.w0, 1))
+        {
+            // "deux Casques bleus": people of the organization counted
+            victim_actor = true;
+            Role::Patient
         } else {
             match role_at(&a.at, armed) {
                 Some(r) => r,
@@ -1141,11 +1192,27 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
             continue;
         }
+        let mut after_noun = s.at.w1;
+        if doc.grammar.subject_first {
+            if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == after_noun) {
+                after_noun = c.at.w1;
+            }
+            if let Some(c) = doc.cue_at(after_noun, Cue::Passive) {
+                after_noun = c.at.w1;
+            }
+        }
+        let injured_after = doc.grammar.subject_first
+            && doc.cues.iter().any(|c| {
+                matches!(c.cue, Cue::Death | Cue::Injury)
+                    && c.at.w0 >= s.at.w1
+                    && c.at.w0 <= after_noun
+            });
         let victim = s.def.side.names_people()
-            && (doc
-                .qtys
-                .iter()
-                .any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
+            && (injured_after
+                || doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
                 || doc.cues.iter().any(|c| {
                     matches!(c.cue, Cue::Death | Cue::Injury)
                         && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
@@ -1224,11 +1291,29 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
                         .is_some_and(|p| p.kind != PlaceKind::Country)
             })
     };
-    // The agent of a passive verb or of an event noun.
+    // The agent of a passive verb or of an event noun; after "attributed
+    // by" it is who attributes ("attribués par la Minusma à …").
     if let Some(c) = doc.cue_before(at.w0, 3, Cue::Agent) {
         if doc.next_after(c.at.w1, at.w0, 2) || !content_between(c.at.w1, at.w0) {
-            return Some(Role::Agent);
+            let attributes = doc
+                .cues
+                .iter()
+                .any(|b| b.cue == Cue::Blame && b.at.w1 == c.at.w0);
+            return Some(if attributes {
+                Role::Speaker
+            } else {
+                Role::Agent
+            });
         }
+    }
+    // "un convoi de la Minusma": the owner of a target is the target.
+    if doc.sides.iter().any(|s| {
+        matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+            && doc
+                .cue_at(s.at.w1, Cue::Of)
+                .is_some_and(|c| c.at.w1 <= at.w0 && doc.next_after(c.at.w1, at.w0, 1))
+    }) {
+        return Some(Role::Patient);
     }
     // "une opération de l'armée", "l'attaque de l'EIGS": an armed
     // possessor after an event noun is its author.
@@ -1329,7 +1414,13 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
     // attacked", "gunmen also killed", "a JNIM ambush"); the subject of a
     // passive verb is its target ("their patrol was ambushed").
     for w in words {
-        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 2 || !doc.same_clause(at.w0, w.at.w0) {
+        let demonyms = doc
+            .countries
+            .iter()
+            .filter(|c| c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0)
+            .map(|c| c.at.w1 - c.at.w0)
+            .sum::<usize>();
+        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 2 + demonyms || !doc.same_clause(at.w0, w.at.w0) {
             continue;
         }
         let passive = doc
@@ -2026,6 +2117,7 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
             owner.is_none_or(|o| std::ptr::eq(o, d))
         })
         .collect();
+    let mine = drop_summary_counts(doc, mine);
     let members = sides
         .a2
         .as_ref()
@@ -2149,6 +2241,40 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
     );
     e.event_id = event_id(doc_id, &key);
     Some(e)
+}
+
+/// "27 civilians were killed in two villages … in the first, 19 …": a
+/// count over several places or attacks is a summary; when the incident
+/// also has counts of its own, the summary's are left out (English,
+/// French).
+fn drop_summary_counts<'f>(doc: &Doc, mine: Vec<&'f Figure>) -> Vec<&'f Figure> {
+    if !doc.grammar.subject_first {
+        return mine;
+    }
+    let summary = |w: usize| {
+        doc.sent_of(w).is_some_and(|si| {
+            let s = doc.sents[si];
+            doc.qtys.iter().any(|q| {
+                q.at.w0 >= s.w0
+                    && q.at.w1 <= s.w1
+                    && q.q.value >= 2
+                    && !q.q.vague
+                    && (doc.sides.iter().any(|x| {
+                        x.at.w0 == q.at.w1
+                            && matches!(x.def.side, Side::CivilianTarget | Side::MilitaryTarget)
+                    }) || doc.triggers.iter().any(|t| {
+                        t.at.w0 == q.at.w1 && crate::detect::family(t.def.class) == Family::Violence
+                    }))
+            })
+        })
+    };
+    let own = mine.iter().any(|f| f.kind == Kind::Killed && !summary(f.w));
+    if !own {
+        return mine;
+    }
+    mine.into_iter()
+        .filter(|f| f.kind != Kind::Killed || !summary(f.w))
+        .collect()
 }
 
 /// Each figure goes to the frame nearest to it among the incidents that
