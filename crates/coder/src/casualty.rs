@@ -416,7 +416,9 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                 }
             }
             let after = doc.cues.iter().find(|c| {
-                matches!(c.cue, Cue::Death | Cue::Injury)
+                (matches!(c.cue, Cue::Death | Cue::Injury)
+                    // "twenty terrorists were neutralised"
+                    || (doc.grammar.subject_first && c.cue == Cue::Neutralized))
                     // "… وإصابة اثنين": a conjunction opens the next count
                     && !doc.key(c.at.w0).starts_with('و')
                     // "abducted four aid workers and killed their driver"
@@ -474,7 +476,7 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     } else {
                         Kind::Killed
                     },
-                    false,
+                    a.cue == Cue::Neutralized,
                     a.at.w0,
                 ),
                 (None, None) => continue,

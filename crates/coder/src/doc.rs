@@ -609,11 +609,7 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
                 .find('(')
                 .zip(prefix.rfind(')'))
                 .is_some_and(|(a, z)| a < z && prefix[a..z].chars().count() <= 30);
-            let first = prefix
-                .split([',', '('])
-                .next()
-                .unwrap_or("")
-                .trim();
+            let first = prefix.split([',', '(']).next().unwrap_or("").trim();
             // Latin capitals only: Arabic letters have no case.
             let capital_place = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && first

@@ -336,7 +336,21 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         let looting_in_attack = f.family == Family::Looting
                             && d.family == Family::Violence
                             && matches!(d.sub, SubEventType::Attack);
-                        if !looting_in_attack {
+                        // "32 people were arrested over the looting": arrests
+                        // made in a riot or protest are part of it.
+                        let arrests_in_crowd = doc.grammar.subject_first
+                            && f.family == Family::Arrest
+                            && d.family == Family::Protest
+                            && doc.triggers.iter().any(|t| {
+                                t.at.w0 >= doc.sents[f.sent].w0
+                                    && t.at.w1 <= doc.sents[f.sent].w1
+                                    && t.definite
+                                    && matches!(
+                                        t.def.class,
+                                        C::Protest | C::Riot | C::Looting | C::Mob
+                                    )
+                            });
+                        if !looting_in_attack && !arrests_in_crowd {
                             continue;
                         }
                     }
@@ -357,8 +371,24 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         }
                     }
                     let weak = f.strength() < 2 || f.anaphoric();
+                    // "Later in the day …", "the next day …": another incident
+                    // told against the first (English, French).
+                    if doc.grammar.subject_first
+                        && !f.anaphoric()
+                        && doc.cues_in(f.w0, f.w1).any(|c| {
+                            matches!(
+                                c.cue,
+                                Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+                            )
+                        })
+                    {
+                        continue;
+                    }
                     // A crowd dispersed after its march is one protest.
-                    let escalation = doc.grammar.subject_first && f.family == Family::Protest;
+                    let escalation = doc.grammar.subject_first
+                        && f.family == Family::Protest
+                        && date.is_none()
+                        && place.is_none();
                     if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
                         continue;
                     }
@@ -1427,12 +1457,15 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             .cues
             .iter()
             .any(|c| c.cue == Cue::Passive && c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0);
-        let plain_gap = (at.w1..w.at.w0).all(|i| {
-            doc.cues.iter().all(|c| {
-                !(c.at.w0 <= i && i < c.at.w1)
-                    || matches!(c.cue, Cue::Passive | Cue::Hedge | Cue::Speech)
-            })
-        }) && !content_between(at.w1, w.at.w0);
+        // "VDP fighters and soldiers killed …": coordinated subjects.
+        let coordinated = doc.cue_at(at.w1, Cue::And).is_some() && w.at.w0 - at.w1 <= 4;
+        let plain_gap = coordinated
+            || (at.w1..w.at.w0).all(|i| {
+                doc.cues.iter().all(|c| {
+                    !(c.at.w0 <= i && i < c.at.w1)
+                        || matches!(c.cue, Cue::Passive | Cue::Hedge | Cue::Speech)
+                })
+            }) && !content_between(at.w1, w.at.w0);
         if !plain_gap {
             continue;
         }
@@ -1893,9 +1926,12 @@ fn pick_actors(
                     .iter()
                     .filter(|c| c.role == Role::Speaker && is_armed(c.inter))
                     .filter(|c| {
-                        !cands
-                            .iter()
-                            .any(|x| x.name == c.name && x.role == Role::Patient)
+                        !cands.iter().any(|x| {
+                            x.name == c.name
+                                && x.role == Role::Patient
+                                // a base or a post named as a target is no loss
+                                && (!doc.grammar.subject_first || x.named || x.victim)
+                        })
                     })
                     .filter(|c| {
                         victims_side("").is_none_or(|v| {
@@ -1965,6 +2001,19 @@ fn pick_actors(
                         )
                 }) {
                     a1 = Some(local.clone());
+                }
+            }
+            // "A second strike … killed two more": an incident that names
+            // nobody continues the series told just before (English,
+            // French).
+            if a1.is_none() && a2.is_none() && doc.grammar.subject_first && !d.period {
+                if let Some(p) = prior.iter().rev().find(|p| !p.period && p.sub == sub) {
+                    let (pi, pc) = event_country(doc, p);
+                    if pi == iso3 {
+                        let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                        a1 = s.a1;
+                        a2 = s.a2;
+                    }
                 }
             }
             if a1.is_none() {
