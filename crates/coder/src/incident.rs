@@ -362,7 +362,15 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     if let (Some(a), Some(b)) = (&place, &d.place) {
                         // "the strikes hit a district of the city": one
                         // account placing the same incident more precisely.
-                        let retold = f.words.iter().all(|w| w.definite)
+                        // (English, French: "killed in the fighting for the
+                        // town" — a death report does not make it new.)
+                        let told_again = if doc.grammar.subject_first {
+                            f.words.iter().any(|w| w.definite)
+                                && f.words.iter().all(|w| w.definite || w.class == C::Kill)
+                        } else {
+                            f.words.iter().all(|w| w.definite)
+                        };
+                        let retold = told_again
                             && (sub == d.sub
                                 || (doc.grammar.subject_first && compatible(sub, d.sub)))
                             && a.place.iso3 == b.place.iso3;
@@ -460,7 +468,26 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
             let own_date = date.is_some();
             let own_place = place.is_some();
             let date = date.or(statement).or_else(|| ctx_date.clone());
-            let place = place.or_else(|| ctx_place.clone());
+            // A new incident whose words name other countries only ("Somali
+            // forces retook …") does not inherit a place told for another
+            // country (English, French).
+            let foreign = |p: &PlaceChoice| {
+                let mut named: Vec<&str> = doc
+                    .countries
+                    .iter()
+                    .filter(|c| {
+                        c.at.w0 >= f.w0
+                            && c.at.w1 <= f.w1
+                            && c.m.form == crate::geo::CountryForm::Name
+                    })
+                    .map(|c| c.m.iso3)
+                    .collect();
+                named.extend(acting_forces(doc, f.w0, f.w1).and_then(|s| s.iso3));
+                doc.grammar.subject_first
+                    && !named.is_empty()
+                    && !named.contains(&p.place.iso3.as_str())
+            };
+            let place = place.or_else(|| ctx_place.clone().filter(|p| !foreign(p)));
             drafts.push(Draft {
                 family: f.family,
                 frames: vec![f],
@@ -801,10 +828,36 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
             return (c.m.iso3.to_string(), c.m.country.to_string());
         }
     }
+    // English, French: "Somali forces retook the town of X": the country
+    // of the forces that act (not of counted victims: "two Chadian
+    // peacekeepers were wounded" happens wherever they serve).
+    if doc.grammar.subject_first {
+        if let Some(s) = d.frames.iter().find_map(|f| acting_forces(doc, f.w0, f.w1)) {
+            return (
+                s.iso3.unwrap_or_default().to_string(),
+                s.country.unwrap_or_default().to_string(),
+            );
+        }
+    }
     doc.doc_countries
         .first()
         .map(|c| (c.0.to_string(), c.1.to_string()))
         .unwrap_or_default()
+}
+
+/// A state force of a named country acting in words `w0..w1` (not counted
+/// among the victims).
+fn acting_forces<'d>(doc: &'d Doc, w0: usize, w1: usize) -> Option<&'d crate::doc::SideM> {
+    doc.sides.iter().find(|s| {
+        s.at.w0 >= w0
+            && s.at.w1 <= w1
+            && s.iso3.is_some()
+            && matches!(s.def.side, Side::Military | Side::Police)
+            && !doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w1 <= s.at.w0 && s.at.w0 - q.at.w1 <= 2)
+    })
 }
 
 fn pronoun_suffix(key: &str) -> bool {
