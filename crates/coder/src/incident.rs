@@ -483,6 +483,17 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     .map(|c| c.m.iso3)
                     .collect();
                 named.extend(acting_forces(doc, f.w0, f.w1).and_then(|s| s.iso3));
+                named.extend(
+                    doc.actors
+                        .iter()
+                        .filter(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1)
+                        .filter_map(|a| {
+                            let def = &doc.dict.actors[a.actor];
+                            def.iso3
+                                .as_deref()
+                                .filter(|_| def.inter != Inter::StateForces)
+                        }),
+                );
                 doc.grammar.subject_first
                     && !named.is_empty()
                     && !named.contains(&p.place.iso3.as_str())
@@ -837,6 +848,24 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
                 s.iso3.unwrap_or_default().to_string(),
                 s.country.unwrap_or_default().to_string(),
             );
+        }
+        // "Houthi rebels fired a missile at …": a group that fights in one
+        // country only places the incident there.
+        let home = d.frames.iter().find_map(|f| {
+            doc.actors
+                .iter()
+                .filter(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1)
+                .find_map(|a| {
+                    let def = &doc.dict.actors[a.actor];
+                    def.iso3
+                        .as_deref()
+                        .filter(|_| def.inter != Inter::StateForces)
+                })
+        });
+        if let Some(iso) = home {
+            if let Some(c) = crate::geo::Gazetteer::global().country(iso) {
+                return (c.iso3, c.name);
+            }
         }
     }
     doc.doc_countries
@@ -1503,7 +1532,7 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             .filter(|c| c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0)
             .map(|c| c.at.w1 - c.at.w0)
             .sum::<usize>();
-        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 2 + demonyms || !doc.same_clause(at.w0, w.at.w0) {
+        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 3 + demonyms || !doc.same_clause(at.w0, w.at.w0) {
             continue;
         }
         let passive = doc
@@ -1516,7 +1545,14 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             || (at.w1..w.at.w0).all(|i| {
                 doc.cues.iter().all(|c| {
                     !(c.at.w0 <= i && i < c.at.w1)
-                        || matches!(c.cue, Cue::Passive | Cue::Hedge | Cue::Speech)
+                        || matches!(
+                            c.cue,
+                            Cue::Passive
+                                | Cue::Hedge
+                                | Cue::Article
+                                | Cue::Definite
+                                | Cue::Possessive
+                        )
                 })
             }) && !content_between(at.w1, w.at.w0);
         if !plain_gap {

@@ -296,6 +296,48 @@ Separately, an RSF drone struck a fuel depot in Kosti on Friday, a local officia
     assert_eq!(drone.fatalities, Some(0));
 }
 
+#[test]
+fn en_roundup_paragraphs_keep_their_countries() {
+    let text = "OUAGADOUGOU, Feb 4 (Reuters) - Suspected jihadists killed at least 12 people in an attack on a village in Burkina Faso's Centre-Nord region on Friday, security sources said. \n\
+Somali forces backed by AMISOM retook the town of Bulo Burde from al Shabaab on Thursday after heavy fighting that killed 15 militants and three soldiers, a military commander said.\n\
+Houthi rebels fired a ballistic missile at a market on Sunday, killing two children, the government said.";
+    let ev = en(text, (2023, 2, 6));
+    assert_eq!(ev.len(), 3, "{ev:#?}");
+    assert_eq!(ev[0].iso3, "BFA");
+    assert_eq!(ev[0].actor1, "Unidentified Armed Group (Burkina Faso)");
+    assert_eq!(
+        (ev[0].fatalities, ev[0].fatalities_qualifier),
+        (Some(12), FatalityQualifier::AtLeast)
+    );
+    // the town is unknown to the gazetteer: the forces' country places it
+    assert_eq!(ev[1].iso3, "SOM");
+    assert_eq!(
+        ev[1].sub_event_type,
+        SubEventType::GovernmentRegainsTerritory
+    );
+    assert_eq!(ev[1].actor1, "Military Forces of Somalia");
+    assert_eq!(ev[1].actor2, "Al Shabaab");
+    assert_eq!(ev[1].fatalities, Some(18));
+    // a group that fights in one country only
+    assert_eq!(ev[2].iso3, "YEM");
+    assert_eq!(ev[2].actor1, "Houthi Movement");
+    assert_eq!(ev[2].actor2, "Civilians (Yemen)");
+}
+
+#[test]
+fn en_riot_later_the_same_day_is_another_event_and_absorbs_its_arrests() {
+    let text = "Police fired tear gas on Monday to disperse hundreds of protesters demanding lower fuel prices in Kano. \
+Later in the day, angry youths set fire to a police station in the city. \
+Police said 20 people had been arrested over the riot.";
+    let ev = en(text, (2023, 7, 12));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ProtestWithIntervention);
+    assert_eq!(ev[1].sub_event_type, SubEventType::ViolentDemonstration);
+    assert_eq!(ev[1].actor1, "Rioters (Nigeria)");
+    assert_eq!(ev[1].event_date, day(2023, 7, 10));
+    assert!(ev.iter().all(|e| e.sub_event_type != SubEventType::Arrests));
+}
+
 // ----------------------------------------------------------------- French
 
 #[test]
@@ -418,6 +460,22 @@ Samedi, une frappe de drone de Barkhane a « neutralisé » trois jihadistes pr�
     assert_eq!(strike.sub_event_type, SubEventType::AirDroneStrike);
     assert_eq!(strike.actor1, "Military Forces of France");
     assert_eq!(strike.fatalities, Some(3));
+}
+
+#[test]
+fn fr_bilan_global_puis_villages_un_par_un() {
+    let text = "NIAMEY (AFP) - Vingt-deux civils ont été tués samedi par des hommes armés dans deux villages de la région de Tillabéri, a annoncé le gouvernement. \
+Dans le premier, près de Ouallam, les assaillants ont abattu 15 personnes. \
+Quelques heures plus tard, sept villageois ont été tués près de Banibangou.";
+    let ev = fr(text, (2021, 5, 3));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].location, "Ouallam");
+    // the total over both villages gives way to the village's own count
+    assert_eq!(ev[0].fatalities, Some(15));
+    assert_eq!(ev[1].location, "Banibangou");
+    assert_eq!(ev[1].fatalities, Some(7));
+    assert_eq!(ev[1].event_date, day(2021, 5, 1));
+    assert_eq!(ev[1].actor1, "Unidentified Armed Group (Niger)");
 }
 
 #[test]
