@@ -1,18 +1,22 @@
 //! `rasd extract PATH...`: code documents and print their events.
 //!
-//! Reads files and folders (a folder: every file inside, sorted). A
-//! `.jsonl` file holds one JSON document a line (`{"id", "text",
-//! "published", "lang", "body"}`); any other file is read as a plain-text
-//! article whose id is the file name stem. A file that cannot be read is
-//! reported on stderr and the batch goes on; the exit status says whether
-//! every input was read.
+//! Documents are read by `rasd_ingest` exactly as `rasd doc` reads them:
+//! files (plain text, HTML, JSON lines, JSON), folders (recursively) and
+//! `-` for stdin, with the title, date line and body of each page found by
+//! the readers. A document that cannot be read is reported on stderr and
+//! the batch goes on; the exit status is 1 when any input failed (the
+//! events of the others are still printed), 2 when no input could be
+//! opened at all.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-use anyhow::{bail, Context};
 use rasd_coder::Coder;
-use rasd_model::{Document, Event, Language, Span};
+use rasd_ingest::{read_paths, ReadOptions};
+use rasd_model::{Document, Event, Span};
+
+use crate::output::is_broken_pipe;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -24,8 +28,9 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or folders of documents.
-    #[arg(required = true)]
+    /// Files, folders (read recursively) or - for stdin: plain text, HTML,
+    /// JSON lines (`{"id", "text", "published", "lang", "body"}`) or JSON.
+    #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
@@ -33,115 +38,65 @@ pub struct Args {
     /// Show each event with its source text, evidence highlighted.
     #[arg(long)]
     explain: bool,
+    /// Also print on stderr how each document was coded (frames found,
+    /// incidents opened, joined and dropped).
+    #[arg(long)]
+    trace: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<()> {
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let coder = Coder::global();
-    let mut files = Vec::new();
-    for p in &args.paths {
-        collect(p, &mut files).with_context(|| format!("reading {}", p.display()))?;
-    }
     let mut failed = 0usize;
+    let mut read = 0usize;
     let mut out: Vec<(Document, Vec<Event>)> = Vec::new();
-    for f in &files {
-        match read_documents(f) {
-            Ok(docs) => {
-                for d in docs {
-                    let events = coder.code(&d);
-                    out.push((d, events));
-                }
+    for result in read_paths(&args.paths, &ReadOptions::default()) {
+        match result {
+            Ok(d) => {
+                read += 1;
+                let events = if args.trace {
+                    let (events, steps) = coder.trace(&d);
+                    eprintln!("== {}", d.id);
+                    for step in steps {
+                        eprintln!("   {step}");
+                    }
+                    events
+                } else {
+                    coder.code(&d)
+                };
+                out.push((d, events));
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("rasd extract: {e:#}");
+                eprintln!("rasd extract: {e}");
             }
         }
     }
     let stdout = std::io::stdout();
-    let mut w = stdout.lock();
-    if args.explain {
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let printed = if args.explain {
         let colour = std::io::stdout().is_terminal();
-        for (d, events) in &out {
-            for e in events {
-                explain(&mut w, d, e, colour)?;
-            }
-        }
-    } else if let Err(e) = print(&mut w, args.format, out.iter().flat_map(|(_, e)| e.iter())) {
-        // A closed pipe (`| head`) is not an error.
-        if !e.chain().any(|c| {
-            c.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-        }) {
-            return Err(e);
-        }
-    }
-    let _ = w.flush();
-    if failed > 0 {
-        bail!("{failed} of {} input files could not be read", files.len());
-    }
-    Ok(())
-}
-
-fn collect(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    if p.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect();
-        entries.sort();
-        out.extend(entries);
-    } else if p.exists() {
-        out.push(p.to_path_buf());
+        out.iter().try_for_each(|(d, events)| {
+            events
+                .iter()
+                .try_for_each(|e| explain(&mut w, d, e, colour))
+        })
     } else {
-        bail!("no such file or folder");
+        print(&mut w, args.format, out.iter().flat_map(|(_, e)| e.iter()))
+    };
+    match printed.and_then(|()| w.flush().map_err(anyhow::Error::from)) {
+        // A closed pipe (`| head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e),
+        Ok(()) => {}
     }
-    Ok(())
-}
-
-fn read_documents(path: &Path) -> anyhow::Result<Vec<Document>> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    if text.contains('\0') {
-        bail!("{}: binary file (contains NUL bytes)", path.display());
+    if failed > 0 && read == 0 {
+        anyhow::bail!("none of the {failed} inputs could be read");
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        let mut docs = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let mut d: Document = serde_json::from_str(line)
-                .with_context(|| format!("{}:{}: not a JSON document", path.display(), i + 1))?;
-            let len = d.text.len();
-            d.body.retain(|s: &Span| {
-                s.end <= len
-                    && s.start <= s.end
-                    && d.text.is_char_boundary(s.start)
-                    && d.text.is_char_boundary(s.end)
-            });
-            docs.push(d);
-        }
-        return Ok(docs);
-    }
-    Ok(vec![Document {
-        id: stem,
-        url: None,
-        title: None,
-        published: None,
-        lang: Some(Language::Ar),
-        text,
-        body: Vec::new(),
-    }])
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print<'a>(

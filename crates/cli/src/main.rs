@@ -68,7 +68,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Doc(args) => doc::run(&args),
         Command::Eval(args) => eval::run(args),
-        Command::Extract(args) => extract::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Extract(args) => extract::run(args),
         Command::Geocode(args) => geocode::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Places(args) => places::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Ingest(args) => ingest::run(args).map(|()| ExitCode::SUCCESS),

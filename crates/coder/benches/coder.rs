@@ -68,6 +68,22 @@ fn bench(c: &mut Criterion) {
         &docs,
         |b, docs| b.iter(|| docs.iter().map(|d| coder.code(d).len()).sum::<usize>()),
     );
+    // One long report (the articles one after another, 60 times): the cost
+    // per byte must stay that of short documents.
+    let long = Document {
+        id: "long".into(),
+        text: (0..60)
+            .map(|i| ARTICLES[i % ARTICLES.len()])
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        ..docs[0].clone()
+    };
+    g.throughput(Throughput::Bytes(long.text.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("arabic_long", long.text.len()),
+        &long,
+        |b, d| b.iter(|| coder.code(d).len()),
+    );
     g.finish();
 }
 

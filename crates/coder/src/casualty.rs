@@ -13,7 +13,7 @@
 
 use rasd_model::{FatalityGroup, FatalityQualifier, Inter, Span};
 
-use crate::doc::Doc;
+use crate::doc::{Doc, DocData};
 use crate::lang::{Cue, Side};
 use crate::numbers::NumberQualifier;
 
@@ -144,16 +144,17 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
             at = c.at.w1;
         }
     }
-    let resolve_members = |after: usize, fallback: Victims| -> Victims {
+    // The group after "members of" / "fighters of", and where its name ends.
+    let resolve_members = |after: usize, fallback: Victims| -> (Victims, usize) {
         // The organization must follow in the same clause ("… of the
         // attackers, the army said" names no organization).
         if after >= doc.words.len() || after == 0 || !doc.same_clause(after - 1, after) {
-            return fallback;
+            return (fallback, after);
         }
         let j = skip_min(after);
         if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == j || a.at.w0 == after) {
             let (name, inter) = doc.dict.name_in(a.actor, "", "");
-            return Victims::Group(group_of_inter(inter, &name));
+            return (Victims::Group(group_of_inter(inter, &name)), a.at.w1);
         }
         if let Some(s) = doc
             .sides
@@ -161,10 +162,10 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
             .find(|s| (s.at.w0 == j || s.at.w0 == after) && s.def.side != Side::Members)
         {
             if let Some(v) = group_of_side(s.def.side) {
-                return v;
+                return (v, s.at.w1);
             }
         }
-        fallback
+        (fallback, after)
     };
     if let Some(s) = doc
         .sides
@@ -172,14 +173,13 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         .find(|s| s.at.w0 == at && s.def.side.names_people())
     {
         let v = group_of_side(s.def.side)?;
-        let v = match v {
+        return Some(match v {
             // "fighters of X", "members of X": the organization decides.
             Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
                 resolve_members(s.at.w1, v)
             }
-            other => other,
-        };
-        return Some((v, s.at.w1));
+            other => (other, s.at.w1),
+        });
     }
     if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == at) {
         let (name, inter) = doc.dict.name_in(a.actor, "", "");
@@ -237,9 +237,10 @@ fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
 }
 
 /// Every casualty figure of the document's body.
-pub fn figures(doc: &Doc) -> Vec<Figure> {
+pub fn figures(data: &DocData) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    for s in &doc.sents {
+    for (si, s) in data.sents.iter().enumerate() {
+        let doc = &data.around(si, si);
         let mut items: Vec<(usize, usize, u32, NumberQualifier, bool, Span)> = Vec::new();
         for q in doc
             .qtys
@@ -311,6 +312,10 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
             .min();
         let mut prev_kind: Option<Kind> = None;
         let mut prev_cue = 0usize;
+        // Where the previous figure's noun ends: a count joined to it by
+        // "و" shares its death or injury word ("قتل 30 مدنيا و17 مقاتلا
+        // وثلاثة من أعضاء الحركة").
+        let mut prev_end: Option<usize> = None;
         for (w0, w1, value, qualifier, vague, span) in items {
             let counted_word = w0 == w1;
             let (victims, noun_end) = if counted_word {
@@ -378,7 +383,12 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     .cues
                     .iter()
                     .filter(|c| governing(c) && w0 - c.at.w1 <= 18 && c.cue == Cue::Death)
-                    .filter(|c| !out.iter().any(|f| f.w > c.at.w1 && f.w < w0))
+                    .filter(|c| {
+                        !out.iter()
+                            .rev()
+                            .take_while(|f| f.w >= s.w0)
+                            .any(|f| f.w > c.at.w1 && f.w < w0)
+                    })
                     .max_by_key(|c| c.at.w1);
             }
             // "dix-sept soldats maliens ont été tués": a demonym and a
@@ -479,13 +489,41 @@ pub fn figures(doc: &Doc) -> Vec<Figure> {
                     a.cue == Cue::Neutralized,
                     a.at.w0,
                 ),
-                (None, None) => continue,
+                (None, None) => {
+                    let conj = doc.key(w0).starts_with('و')
+                        || (w0 > 0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
+                    match (prev_kind, prev_end) {
+                        (Some(k), Some(e)) if conj && has_noun && w0 <= e + 1 && w0 >= e => {
+                            (k, false, prev_cue)
+                        }
+                        _ => continue,
+                    }
+                }
             };
             if !has_noun && before.is_none_or(|c| w0 - c.at.w1 > 1) && after.is_none() {
                 continue;
             }
             prev_kind = Some(kind);
             prev_cue = cue;
+            // "4 جنود من الجيش المالي": the noun's complement belongs to it.
+            let mut end = noun_end;
+            if end < s.w1 && doc.stem(end) == "من" {
+                if let Some(w) = doc
+                    .actors
+                    .iter()
+                    .map(|a| (a.at.w0, a.at.w1))
+                    .chain(doc.sides.iter().map(|x| (x.at.w0, x.at.w1)))
+                    .find(|&(a, _)| a == end + 1)
+                    .map(|(_, b)| b)
+                {
+                    end = w;
+                    // "… الجيش المالي": with its country adjective
+                    if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == end) {
+                        end = c.at.w1;
+                    }
+                }
+            }
+            prev_end = Some(end);
             let victim_camp = match victims {
                 Victims::Group(g) => camp_of_group(g),
                 Victims::Members => Camp::Neutral,

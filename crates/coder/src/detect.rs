@@ -138,6 +138,15 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     {
         return true;
     }
+    // "the group's current offensive": a campaign, not one incident.
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Ongoing
+            && c.at.w0 >= w.at.w1
+            && c.at.w0 <= w.at.w1 + 2
+            && doc.same_clause(w.at.w0, c.at.w0)
+    }) {
+        return true;
+    }
     false
 }
 
@@ -178,6 +187,15 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             !doc.actors
                 .iter()
                 .any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1)
+        })
+        // "the French operation", "operation Barkhane": a mission's name,
+        // not a reference to an incident.
+        .filter(|w| {
+            w.strength > 0
+                || !(doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+                    || doc.countries.iter().any(|c| {
+                        c.at.w0 == w.at.w1 && c.m.form == crate::geo::CountryForm::Demonym
+                    }))
         })
         .collect();
     // Words that only count with the right object next to them.
@@ -379,18 +397,19 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
                 // An active "killed" only reports an incident when its
                 // subject is the perpetrator ("قتل مسلحون سبعة مزارعين").
                 Family::Violence if f.words.iter().all(|w| w.class == C::Kill) => {
-                    f.words.iter().any(|w| {
-                        doc.sides.iter().any(|s| {
-                            s.at.w0 >= w.at.w1
-                                && s.at.w0 <= w.at.w1 + 1
-                                && matches!(s.def.side, Side::Fighters | Side::Civilians)
-                                && s.def.count.is_none()
-                        }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
-                            || (doc.grammar.subject_first && perpetrator_of_kill(doc, w))
-                    })
+                    f.words.iter().any(|w| killing_noun(doc, w))
+                        || f.words.iter().any(|w| {
+                            doc.sides.iter().any(|s| {
+                                s.at.w0 >= w.at.w1
+                                    && s.at.w0 <= w.at.w1 + 1
+                                    && matches!(s.def.side, Side::Fighters | Side::Civilians)
+                                    && s.def.count.is_none()
+                            }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+                                || (doc.grammar.subject_first && perpetrator_of_kill(doc, w))
+                        })
                 }
                 Family::Agreement => false,
-                _ => people || named || counted,
+                _ => people || named || counted || claimed(doc, f),
             }
         }
     }
@@ -450,6 +469,29 @@ fn perpetrator_of_kill(doc: &Doc, w: &Word) -> bool {
         .any(|a| ends_before(a.at.w0, a.at.w1) && !counted(a.at.w0))
 }
 
+/// A group claimed the attacks the frame tells of ("أعلن التنظيم
+/// مسؤوليته عن هجمات في …"): the claim names a perpetrator.
+fn claimed(doc: &Doc, f: &Frame) -> bool {
+    doc.cues_in(f.w0, f.w1)
+        .any(|c| c.cue == Cue::Claim && doc.cue_before(c.at.w0, 2, Cue::Negation).is_none())
+}
+
+/// "على قتل عشرة جنود", "مسؤوليتها عن قتل خمسة مدنيين": the verbal noun
+/// after a preposition, with its victims counted or named right after it,
+/// tells of a killing someone carried out (a passive "قُتل" has no
+/// preposition before it).
+fn killing_noun(doc: &Doc, w: &Word) -> bool {
+    w.at.w0 > 0
+        && matches!(doc.key(w.at.w0 - 1), "علي" | "عن")
+        && doc.same_clause(w.at.w0 - 1, w.at.w0)
+        && (doc.qtys.iter().any(|q| q.at.w0 == w.at.w1)
+            || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+            || doc
+                .sides
+                .iter()
+                .any(|x| x.at.w0 == w.at.w1 && x.def.side.names_people()))
+}
+
 /// The sub-event type a set of event words gives, with what the sentence
 /// says about the target and the victims.
 #[derive(Debug, Clone, Copy, Default)]
@@ -458,6 +500,11 @@ pub struct Context {
     pub armed_target: bool,
     /// The target or victims are civilians.
     pub civilian_target: bool,
+    /// Armed people (soldiers, police, fighters, contractors) were among
+    /// the dead or wounded.
+    pub armed_victims: bool,
+    /// Civilians were among the dead or wounded.
+    pub civilian_victims: bool,
     pub protest_victims: bool,
     pub live_fire: bool,
     pub dispersal: bool,
@@ -501,9 +548,11 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
             if has(C::Suicide) {
                 // A car bomb that opens an assault on a base is one battle.
                 let assault = has(C::Clash)
-                    || words
-                        .iter()
-                        .any(|w| w.class == C::Attack && w.strength == 2 && cx.armed_target);
+                    || words.iter().any(|w| {
+                        w.class == C::Attack
+                            && w.strength == 2
+                            && (cx.armed_target || cx.armed_victims)
+                    });
                 return if assault {
                     S::ArmedClash
                 } else {
@@ -532,10 +581,15 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 return S::ArmedClash;
             }
             if has(C::Attack) || has(C::Shooting) || has(C::Kill) {
-                if cx.armed_target && !cx.civilian_target {
+                // The target the text names decides; the victims only
+                // when it names none (civilians caught in an assault on a
+                // camp do not make it an attack on civilians).
+                let armed = cx.armed_target || (!cx.civilian_target && cx.armed_victims);
+                let civilian = cx.civilian_target || (!cx.armed_target && cx.civilian_victims);
+                if armed && !civilian {
                     return S::ArmedClash;
                 }
-                if cx.civilian_target {
+                if civilian {
                     return S::Attack;
                 }
                 return if cx.state_named {

@@ -7,8 +7,6 @@
 //! its byte span, so rules can speak of "the word before" or "within three
 //! words" without re-tokenizing.
 
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
@@ -96,11 +94,14 @@ pub struct Sent {
     pub w1: usize,
 }
 
-#[derive(Clone)]
-pub struct Doc<'a> {
+/// A document read once: the analysis and every dictionary hit, each
+/// list sorted by position. Rules look at it through [`Doc`] views of a
+/// stretch of words, so each look-up only scans the hits nearby and the
+/// cost of coding stays linear in the length of the document.
+pub struct DocData<'a> {
     pub text: &'a str,
-    pub an: Rc<Analysis>,
-    pub words: Rc<Words>,
+    pub an: Analysis,
+    pub words: Words,
     pub publication: Option<NaiveDate>,
     pub sents: Vec<Sent>,
     pub triggers: Vec<TrigM>,
@@ -112,15 +113,89 @@ pub struct Doc<'a> {
     pub dates: Vec<DateM>,
     pub places: Vec<PlaceM>,
     pub countries: Vec<CountryM>,
-    /// Countries the body names, most mentioned first.
     pub doc_countries: Vec<(&'static str, &'static str)>,
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
 }
 
-impl<'a> Doc<'a> {
-    pub fn read(doc: &'a Document, lang: &'static LangData) -> Doc<'a> {
+/// A view of a document: the hits of a stretch of words (all sentences
+/// stay visible, with their document-wide indices).
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub an: &'a Analysis,
+    pub words: &'a Words,
+    pub publication: Option<NaiveDate>,
+    pub sents: &'a [Sent],
+    pub triggers: &'a [TrigM],
+    pub actors: &'a [ActorM],
+    pub sides: &'a [SideM],
+    pub cues: &'a [CueM],
+    pub sources: &'a [SrcM],
+    pub qtys: &'a [QtyM],
+    pub dates: &'a [DateM],
+    pub places: &'a [PlaceM],
+    pub countries: &'a [CountryM],
+    /// Countries the body names, most mentioned first.
+    pub doc_countries: &'a [(&'static str, &'static str)],
+    pub dict: &'static ActorDict,
+    /// Word order of the document's language.
+    pub grammar: Grammar,
+}
+
+/// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
+fn slice<T>(v: &[T], w0: usize, w1: usize, at: impl Fn(&T) -> usize) -> &[T] {
+    let a = v.partition_point(|x| at(x) < w0);
+    let b = v.partition_point(|x| at(x) < w1);
+    &v[a..b.max(a)]
+}
+
+impl<'a> DocData<'a> {
+    /// The whole document.
+    pub fn full(&self) -> Doc<'_> {
+        self.view(0, usize::MAX)
+    }
+
+    /// The hits that start in words `[w0, w1)`.
+    pub fn view(&self, w0: usize, w1: usize) -> Doc<'_> {
+        Doc {
+            text: self.text,
+            an: &self.an,
+            words: &self.words,
+            publication: self.publication,
+            sents: &self.sents,
+            triggers: slice(&self.triggers, w0, w1, |x| x.at.w0),
+            actors: slice(&self.actors, w0, w1, |x| x.at.w0),
+            sides: slice(&self.sides, w0, w1, |x| x.at.w0),
+            cues: slice(&self.cues, w0, w1, |x| x.at.w0),
+            sources: slice(&self.sources, w0, w1, |x| x.at.w0),
+            qtys: slice(&self.qtys, w0, w1, |x| x.at.w0),
+            dates: slice(&self.dates, w0, w1, |x| x.at.w0),
+            places: slice(&self.places, w0, w1, |x| x.at.w0),
+            countries: slice(&self.countries, w0, w1, |x| x.at.w0),
+            doc_countries: &self.doc_countries,
+            dict: self.dict,
+            grammar: self.grammar,
+        }
+    }
+
+    /// The view rules use for sentences `a..=b`: their words, with
+    /// [`LOOK_BACK`] words before them (for "the group named before") and
+    /// a few after.
+    pub fn around(&self, a: usize, b: usize) -> Doc<'_> {
+        let (Some(first), Some(last)) = (self.sents.get(a), self.sents.get(b)) else {
+            return self.full();
+        };
+        self.view(first.w0.saturating_sub(LOOK_BACK), last.w1 + 4)
+    }
+}
+
+/// How far back, in words, rules look for a name a sentence refers to.
+pub const LOOK_BACK: usize = 300;
+
+impl<'a> DocData<'a> {
+    pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
         let text = doc.text.as_str();
         let an = rasd_text::analyze(text);
         let words = Words::new(text, &an);
@@ -130,8 +205,11 @@ impl<'a> Doc<'a> {
                 .any(|b| b.start <= s.start && s.end <= b.end.max(b.start))
         };
         let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();
+        let ends: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.end).collect();
+        // The words a span covers, including a word it starts inside (a
+        // number read without its glued conjunction: "و|ثلاثة").
         let at_of = |span: Span| -> Option<At> {
-            let w0 = starts.partition_point(|&s| s < span.start);
+            let w0 = ends.partition_point(|&e| e <= span.start);
             let w1 = starts.partition_point(|&s| s < span.end);
             (w1 > w0).then_some(At { w0, w1, span })
         };
@@ -167,8 +245,9 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let dict: &'static ActorDict = &ACTORS;
-        let countries: Vec<CountryM> = Gazetteer::global()
-            .countries(text, &an)
+        let (place_mentions, country_mentions) =
+            Gazetteer::global().geocode_with_countries(text, &an);
+        let countries: Vec<CountryM> = country_mentions
             .into_iter()
             .filter_map(|m| at_of(m.span).map(|at| CountryM { at, m }))
             .collect();
@@ -182,16 +261,26 @@ impl<'a> Doc<'a> {
                 None => tally.push((c.m.iso3, c.m.country, 1, c.at.w0)),
             }
         }
-        let mut places: Vec<PlaceM> = Gazetteer::global()
-            .geocode(text, &an)
-            .into_iter()
-            .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
-            .collect();
         // The dateline tells where and when the report was filed: its place
         // still counts towards the document's country (below), its day is
         // the publication's; neither is an incident's.
         let filed = datelines(text, &body);
         let in_dateline = |s: Span| filed.iter().any(|d| d.start <= s.start && s.end <= d.end);
+        let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
+            .into_iter()
+            .filter(|d| !in_dateline(d.span))
+            .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
+            .collect();
+        // A month name is not a place ("في يونيو" is not a town called June).
+        let mut places: Vec<PlaceM> = place_mentions
+            .into_iter()
+            .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
+            .filter(|p| {
+                !dates
+                    .iter()
+                    .any(|d| d.at.span.start < p.at.span.end && p.at.span.start < d.at.span.end)
+            })
+            .collect();
         for p in &places {
             if let Some(pl) = &p.m.place {
                 if !in_body(p.at.span) || pl.iso3.is_empty() {
@@ -379,15 +468,10 @@ impl<'a> Doc<'a> {
             }
         }
         qtys.sort_by_key(|q| q.at.w0);
-        let dates = find_dates(text, &an, doc.publication_date())
-            .into_iter()
-            .filter(|d| !in_dateline(d.span))
-            .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
-            .collect();
-        let mut doc = Doc {
+        let mut doc = DocData {
             text,
-            an: Rc::new(an),
-            words: Rc::new(words),
+            an,
+            words,
             publication: doc.publication_date(),
             sents,
             triggers,
@@ -403,48 +487,21 @@ impl<'a> Doc<'a> {
             dict,
             grammar: lang.grammar,
         };
-        doc.qtys.sort_by_key(|q| q.at.w0);
-        doc.dates.sort_by_key(|d| d.at.w0);
-        doc.places.sort_by_key(|p| p.at.w0);
+        // Views cut every list by position.
+        doc.triggers.sort_by_key(|x| x.at.w0);
+        doc.actors.sort_by_key(|x| x.at.w0);
+        doc.sides.sort_by_key(|x| x.at.w0);
+        doc.cues.sort_by_key(|x| x.at.w0);
+        doc.sources.sort_by_key(|x| x.at.w0);
+        doc.qtys.sort_by_key(|x| x.at.w0);
+        doc.dates.sort_by_key(|x| x.at.w0);
+        doc.places.sort_by_key(|x| x.at.w0);
+        doc.countries.sort_by_key(|x| x.at.w0);
         doc
     }
+}
 
-    /// The same document restricted to sentences `a..b`: every list keeps
-    /// only the hits of those sentences. Long documents are coded in such
-    /// windows so the cost stays linear in their length.
-    pub fn window(&self, a: usize, b: usize) -> Doc<'a> {
-        let (Some(first), Some(last)) = (self.sents.get(a), self.sents.get(b.saturating_sub(1)))
-        else {
-            return self.clone();
-        };
-        let (w0, w1) = (first.w0, last.w1);
-        fn keep<T: Clone>(v: &[T], w0: usize, w1: usize, at: impl Fn(&T) -> usize) -> Vec<T> {
-            v.iter()
-                .filter(|x| at(x) >= w0 && at(x) < w1)
-                .cloned()
-                .collect()
-        }
-        Doc {
-            text: self.text,
-            an: Rc::clone(&self.an),
-            words: Rc::clone(&self.words),
-            publication: self.publication,
-            sents: self.sents[a..b].to_vec(),
-            triggers: keep(&self.triggers, w0, w1, |x| x.at.w0),
-            actors: keep(&self.actors, w0.saturating_sub(200), w1, |x| x.at.w0),
-            sides: keep(&self.sides, w0, w1, |x| x.at.w0),
-            cues: keep(&self.cues, w0, w1, |x| x.at.w0),
-            sources: keep(&self.sources, w0, w1, |x| x.at.w0),
-            qtys: keep(&self.qtys, w0, w1, |x| x.at.w0),
-            dates: keep(&self.dates, w0, w1, |x| x.at.w0),
-            places: keep(&self.places, w0, w1, |x| x.at.w0),
-            countries: keep(&self.countries, w0, w1, |x| x.at.w0),
-            doc_countries: self.doc_countries.clone(),
-            dict: self.dict,
-            grammar: self.grammar,
-        }
-    }
-
+impl<'a> Doc<'a> {
     /// The match key (stem) of word `w`.
     pub fn stem(&self, w: usize) -> &str {
         &self.an.tokens[self.words.tok[w]].stem
@@ -470,7 +527,7 @@ impl<'a> Doc<'a> {
     /// allowed (only a full stop or line break separates).
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        self.sents.iter().any(|s| s.w0 <= a && b < s.w1)
+        self.sent_of(a).is_some_and(|i| b < self.sents[i].w1)
     }
 
     pub fn cues_in(&self, w0: usize, w1: usize) -> impl Iterator<Item = &CueM> {
@@ -552,7 +609,8 @@ impl<'a> Doc<'a> {
 
     /// The sentence that contains word `w`.
     pub fn sent_of(&self, w: usize) -> Option<usize> {
-        self.sents.iter().position(|s| s.w0 <= w && w < s.w1)
+        let i = self.sents.partition_point(|s| s.w1 <= w);
+        self.sents.get(i).filter(|s| s.w0 <= w).map(|_| i)
     }
 
     /// Name and inter of a named actor for an event in `iso3`.

@@ -17,7 +17,7 @@ use crate::actors::generic_name;
 use crate::casualty::{figures, group_of_inter, tally, Figure, Kind, Victims};
 use crate::dates::DateKind;
 use crate::detect::{classify, compatible, frames_of_sentence, Context, Family, Frame, Word};
-use crate::doc::{At, Doc};
+use crate::doc::{At, Doc, DocData};
 use crate::geo::{Place, PlaceKind};
 use crate::lang::{Cue, Side, TriggerClass as C};
 
@@ -48,6 +48,11 @@ struct Draft {
     own_place: bool,
     sub: SubEventType,
     period: bool,
+    /// The last sentence that told of it.
+    last_sent: usize,
+    /// Opened within a story told just before (whose day and place it
+    /// may inherit).
+    in_story: bool,
 }
 
 impl Draft {
@@ -208,6 +213,23 @@ fn frame_place(
         if second_of_pair {
             continue;
         }
+        // "X, which lies 150 km east of Y": Y only locates X (a place, or
+        // "this town" standing for the place told before).
+        let described =
+            doc.cues.iter().any(|c| {
+                c.cue == Cue::Locative
+                    && c.at.w1 <= p.at.w0
+                    && p.at.w0 - c.at.w1 <= 8
+                    && doc.same_sentence(c.at.w0, p.at.w0)
+                    && (doc.places.iter().any(|q| {
+                        q.m.place.is_some() && q.at.w1 <= c.at.w0 && c.at.w0 - q.at.w1 <= 2
+                    }) || doc.cues.iter().any(|r| {
+                        r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
+                    }))
+            });
+        if described {
+            continue;
+        }
         if destination && !allow_destination {
             continue;
         }
@@ -255,18 +277,84 @@ fn same_place(a: &PlaceChoice, b: &PlaceChoice) -> bool {
     holds(x, y) || holds(y, x)
 }
 
+/// Most frames (and detail sentences) one incident gathers.
+const MAX_FRAMES: usize = 48;
+
 /// Codes one document.
-pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
-    let figs = figures(doc);
+pub fn code(data: &DocData, doc_id: &str) -> Vec<Event> {
+    code_traced(data, doc_id, &mut None)
+}
+
+/// Adds a line to the trace, if one is kept (formatted only then).
+fn tr(trace: &mut Option<Vec<String>>, line: impl FnOnce() -> String) {
+    if let Some(t) = trace.as_mut() {
+        t.push(line());
+    }
+}
+
+/// The words of `at` in the original text (for traces).
+fn surface(doc: &Doc, at: &At) -> String {
+    doc.text
+        .get(at.span.start..at.span.end)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Codes one document; with `trace`, also tells how (one line a step:
+/// frames found, incidents opened and joined, details attached).
+pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>) -> Vec<Event> {
+    let figs = figures(data);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last: Option<usize> = None;
     // The most recent date and place told before, for sentences with none.
     let mut ctx_date: Option<DateChoice> = None;
     let mut ctx_place: Option<PlaceChoice> = None;
+    // The sentence that last set the context.
+    let mut ctx_sent: Option<usize> = None;
     let mut prev_period_start: Option<DateChoice> = None;
-    for si in 0..doc.sents.len() {
+    let n_sents = data.sents.len();
+    for si in 0..n_sents {
+        // What this sentence, the one after it and the words before it hold.
+        let doc = &data.around(si, (si + 1).min(n_sents - 1));
         let s = doc.sents[si];
-        if let Some(p) = period_total(doc, si, &figs, prev_period_start.as_ref()) {
+        if trace.is_some() {
+            let hits: Vec<String> = doc
+                .triggers
+                .iter()
+                .filter(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1)
+                .map(|t| format!("{}={}", surface(doc, &t.at), t.def.class.as_str()))
+                .chain(
+                    doc.cues_in(s.w0, s.w1)
+                        .map(|c| format!("{}~{}", surface(doc, &c.at), c.cue.as_str())),
+                )
+                .chain(
+                    doc.places
+                        .iter()
+                        .filter(|p| p.at.w0 >= s.w0 && p.at.w1 <= s.w1)
+                        .map(|p| {
+                            format!(
+                                "{}@{}",
+                                surface(doc, &p.at),
+                                p.m.place.as_ref().map(|x| x.name.as_str()).unwrap_or("?")
+                            )
+                        }),
+                )
+                .collect();
+            tr(trace, || format!("s{si}: {}", hits.join(" ")));
+        }
+        if let Some(p) = period_total(
+            doc,
+            si,
+            &figs,
+            prev_period_start.as_ref(),
+            ctx_place.as_ref(),
+        ) {
+            tr(trace, || {
+                format!(
+                    "s{si}: period total since {:?}",
+                    p.date.as_ref().map(|d| d.date)
+                )
+            });
             drafts.push(p);
             continue;
         }
@@ -291,38 +379,72 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
         }
         let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
         if frames.is_empty() {
-            if let Some(l) = last {
-                // In English and French, a sentence about the conflict at
-                // large ("the war has killed …") adds nothing to an incident.
-                let background =
-                    doc.grammar.subject_first && doc.has_cue(s.w0, s.w1, Cue::Background);
-                if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) && !background {
-                    drafts[l].details.push(si);
+            // In English and French, a sentence about the conflict at
+            // large ("the war has killed …") adds nothing to an incident.
+            let background = doc.grammar.subject_first && doc.has_cue(s.w0, s.w1, Cue::Background);
+            if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) && !background {
+                if let Some((i, linked)) = detail_target(doc, &drafts, last, si, &figs)
+                    .filter(|&(i, _)| drafts[i].details.len() < MAX_FRAMES)
+                {
+                    tr(trace, || format!("s{si}: details of incident {i}"));
+                    drafts[i].details.push(si);
+                    // Only a sentence that names the incident's place keeps
+                    // its story going (for later mentions to join it).
+                    if linked {
+                        drafts[i].last_sent = si;
+                    }
                 }
             }
-            update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place);
+            if update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place) {
+                ctx_sent = Some(si);
+            }
             continue;
         }
         for f in frames {
-            let prev_date = last.and_then(|l| drafts[l].date.clone());
-            let (date, statement) = frame_date(doc, &f, prev_date.as_ref());
+            // "That day", "two days earlier": counted from the date told
+            // last (the incident just told, or a date given since).
+            // A year or month given in passing is no anchor for a day.
+            let anchor_date = ctx_date
+                .clone()
+                .filter(|d| d.precision == DatePrecision::Day)
+                .or_else(|| last.and_then(|l| drafts[l].date.clone()));
+            let (date, statement) = frame_date(doc, &f, anchor_date.as_ref());
             let place = frame_place(
                 doc,
                 f.w0,
                 f.w1,
                 f.anchor(),
                 matches!(f.family, Family::Base | Family::Intercept),
-            );
+            )
+            .or_else(|| place_reference(doc, f.w0, f.w1, ctx_place.as_ref()));
             let cx = context(doc, &[(f.w0, f.w1)], &figs);
             let sub = classify(&f.words, f.family, &cx);
-            // Merge into a recent incident of the same story?
+            tr(trace, || {
+                format!(
+                    "s{si}: frame {:?} [{}] date {:?} place {:?} sub {sub}",
+                    f.family,
+                    f.words
+                        .iter()
+                        .map(|w| surface(doc, &w.at))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                    date.as_ref().map(|d| d.date),
+                    place.as_ref().map(|p| p.place.name.clone()),
+                )
+            });
+            // "this attack", "the same attack": the incident just told.
+            let refers_back = refers_back(doc, &f);
+            // Merge into a recent incident of the same story? The latest
+            // incident is tried first.
             let mut merged = false;
             if !separate {
-                let recent: Vec<usize> = (0..drafts.len())
-                    .rev()
-                    .filter(|&i| !drafts[i].period)
-                    .take(3)
-                    .collect();
+                let mut recent: Vec<usize> = last.into_iter().collect();
+                recent.extend(
+                    (0..drafts.len())
+                        .rev()
+                        .filter(|&i| !drafts[i].period && Some(i) != last)
+                        .take(3),
+                );
                 for i in recent {
                     let d = &drafts[i];
                     // Gunfire told after a protest is the protest's.
@@ -354,8 +476,41 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                             continue;
                         }
                     }
+                    // A demonstrative points at the latest incident of its kind.
+                    if refers_back
+                        && drafts[i + 1..]
+                            .iter()
+                            .any(|x| !x.period && x.family == f.family)
+                    {
+                        continue;
+                    }
+                    // Far from the incident, a mention with no day or place
+                    // of its own is another story (a general remark, a
+                    // quote), unless it explicitly refers back.
+                    let gap = si.saturating_sub(d.last_sent);
+                    let anchored = (d.own_date
+                        && date
+                            .as_ref()
+                            .zip(d.date.as_ref())
+                            .is_some_and(|(a, b)| a.date == b.date))
+                        || (d.own_place
+                            && place
+                                .as_ref()
+                                .zip(d.place.as_ref())
+                                .is_some_and(|(a, b)| same_place(a, b)));
+                    let limit = if f.anaphoric() { 6 } else { 3 };
+                    if gap > limit && !refers_back && !anchored {
+                        continue;
+                    }
+                    // An account runs a few paragraphs; one told over dozens
+                    // of sentences is several incidents (and this bounds
+                    // the work per incident).
+                    let first = d.frames.first().map(|x| x.sent).unwrap_or(si);
+                    if (si - first > 40 && !anchored) || d.frames.len() >= MAX_FRAMES {
+                        continue;
+                    }
                     if let (Some(a), Some(b)) = (&date, &d.date) {
-                        if d.own_date && a.date != b.date && a.precision == DatePrecision::Day {
+                        if d.own_date && !date_fits(a, b) {
                             continue;
                         }
                     }
@@ -400,11 +555,6 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
                         continue;
                     }
-                    // Only the latest incident may be referred back to.
-                    if Some(i) != last && weak && place.is_none() && date.is_none() && f.anaphoric()
-                    {
-                        // still fine: "the attack" after a detail sentence
-                    }
                     let d = &mut drafts[i];
                     if f.family == d.family || (d.family != Family::Violence && !shot_at_crowd) {
                         d.frames.push(f.clone());
@@ -412,6 +562,7 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                         // looting inside an attack: details only
                         d.details.push(si);
                     }
+                    d.last_sent = si;
                     if !d.own_date {
                         if let Some(dt) = date.clone() {
                             d.date = Some(dt);
@@ -443,6 +594,7 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     let scopes = d.scopes(doc);
                     let cx = context(doc, &scopes, &figs);
                     d.sub = classify(&words, d.family, &cx);
+                    tr(trace, || format!("s{si}:   joins incident {i}"));
                     last = Some(i);
                     merged = true;
                     break;
@@ -453,6 +605,9 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
             }
             // A frame that only refers back has nothing to join: not an event.
             if f.anaphoric() {
+                tr(trace, || {
+                    format!("s{si}:   refers back to nothing: dropped")
+                });
                 continue;
             }
             // "2023 will remain one of the deadliest years": a past event
@@ -465,8 +620,11 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
             {
                 continue;
             }
-            let own_date = date.is_some();
+            let own_date = date.is_some() || statement.is_some();
             let own_place = place.is_some();
+            // A story told just before lends its day and place; one told
+            // long before does not make a passing mention an incident.
+            let told = ctx_sent.is_some_and(|c| si - c <= 3);
             let date = date.or(statement).or_else(|| ctx_date.clone());
             // A new incident whose words name other countries only ("Somali
             // forces retook …") does not inherit a place told for another
@@ -498,7 +656,25 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                     && !named.is_empty()
                     && !named.contains(&p.place.iso3.as_str())
             };
-            let place = place.or_else(|| ctx_place.clone().filter(|p| !foreign(p)));
+            // The place told before is in another country than the one
+            // this sentence names ("attacks in northern Benin"): only the
+            // country is known.
+            let named_country = doc
+                .countries
+                .iter()
+                .find(|c| {
+                    c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name
+                })
+                .map(|c| c.m.iso3);
+            let place = place.or_else(|| {
+                ctx_place
+                    .clone()
+                    .filter(|p| named_country.is_none_or(|c| c == p.place.iso3))
+                    .filter(|p| !foreign(p))
+            });
+            tr(trace, || {
+                format!("s{si}:   opens incident {}", drafts.len())
+            });
             drafts.push(Draft {
                 family: f.family,
                 frames: vec![f],
@@ -509,11 +685,18 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
                 own_place,
                 sub,
                 period: false,
+                last_sent: si,
+                in_story: told,
             });
             last = Some(drafts.len() - 1);
         }
-        update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place);
+        if update_context(doc, s.w0, s.w1, &mut ctx_date, &mut ctx_place) {
+            ctx_sent = Some(si);
+        }
         if let Some(l) = last {
+            if drafts[l].last_sent == si {
+                ctx_sent = Some(si);
+            }
             if let Some(d) = &drafts[l].date {
                 ctx_date = Some(d.clone());
             }
@@ -524,20 +707,139 @@ pub fn code(doc: &Doc, doc_id: &str) -> Vec<Event> {
     }
     let mut events = Vec::new();
     for (n, d) in drafts.iter().enumerate() {
-        if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs) {
+        // The view of the incident's sentences (and of the one told before,
+        // whose parties an agreement may name).
+        let sents = d
+            .frames
+            .iter()
+            .map(|f| f.sent)
+            .chain(d.details.iter().copied())
+            .chain(n.checked_sub(1).map(|p| drafts[p].last_sent));
+        let first = sents.clone().min().unwrap_or(0);
+        let last_s = sents.max().unwrap_or(0).max(d.last_sent);
+        let doc = &data.around(first, last_s);
+        // Neither a day nor a place of its own: a passing reference
+        // ("the massacres it committed", "the current offensive"), not a
+        // codable incident.
+        if !d.period && !d.own_date && !d.own_place && !d.in_story {
+            tr(trace, || {
+                format!("incident {n}: no date or place of its own: dropped")
+            });
+            continue;
+        }
+        if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs, trace) {
             events.push(e);
         }
     }
     events
 }
 
+/// Whether date `a` can be the day of an incident dated `b`: the same
+/// day, or a coarser date whose window holds it (a month or a year).
+fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
+    use chrono::Datelike;
+    let window = |x: &DateChoice, y: NaiveDate| match x.precision {
+        DatePrecision::Day => x.date == y,
+        DatePrecision::Week => (x.date - y).num_days().abs() <= 3,
+        DatePrecision::Month => x.date.year() == y.year() && x.date.month() == y.month(),
+        DatePrecision::Year => x.date.year() == y.year(),
+    };
+    window(a, b.date) || window(b, a.date)
+}
+
+/// Whether a frame's event word is pointed at by a demonstrative ("هذا
+/// الهجوم", "الهجوم نفسه"): it refers to the incident just told.
+fn refers_back(doc: &Doc, f: &Frame) -> bool {
+    f.words.iter().any(|w| {
+        doc.cues.iter().any(|c| {
+            c.cue == Cue::Demonstrative
+                && (c.at.w1 == w.at.w0 || c.at.w0 == w.at.w1)
+                && doc.same_clause(c.at.w0.min(w.at.w0), c.at.w1.max(w.at.w1) - 1)
+        })
+    })
+}
+
+/// "This town", "the same village": the populated place told last.
+fn place_reference(
+    doc: &Doc,
+    w0: usize,
+    w1: usize,
+    ctx: Option<&PlaceChoice>,
+) -> Option<PlaceChoice> {
+    let ctx = ctx?;
+    if place_rank(&ctx.place) > 1 {
+        return None;
+    }
+    doc.cues_in(w0, w1)
+        .find(|c| c.cue == Cue::PlaceRef)
+        .map(|_| ctx.clone())
+}
+
+/// The incident a sentence with no event word adds details to: the one
+/// whose place it names, else the one just told — unless the sentence
+/// names another place or another day, or comes long after it.
+fn detail_target(
+    doc: &Doc,
+    drafts: &[Draft],
+    last: Option<usize>,
+    si: usize,
+    figs: &[Figure],
+) -> Option<(usize, bool)> {
+    let s = doc.sents[si];
+    let recent = || {
+        (0..drafts.len())
+            .rev()
+            .filter(|&i| !drafts[i].period)
+            .take(8)
+    };
+    if let Some(p) = frame_place(doc, s.w0, s.w1, s.w0, false) {
+        if place_rank(&p.place) <= 1 {
+            if let Some(i) = recent().find(|&i| {
+                drafts[i].own_place && drafts[i].place.as_ref().is_some_and(|q| same_place(&p, q))
+            }) {
+                return Some((i, true));
+            }
+            // Casualties at another place are another incident's.
+            let counts = figs.iter().any(|f| f.w >= s.w0 && f.w < s.w1);
+            let l = last?;
+            if counts
+                && drafts[l].own_place
+                && drafts[l].place.as_ref().is_some_and(|q| !same_place(&p, q))
+            {
+                return None;
+            }
+        }
+    }
+    let l = last?;
+    let d = &drafts[l];
+    if si.saturating_sub(d.last_sent) > 4 {
+        return None;
+    }
+    let own_day = doc.dates.iter().find(|x| {
+        x.at.w0 >= s.w0
+            && x.at.w1 <= s.w1
+            && x.d.kind != DateKind::PeriodStart
+            && x.d.precision == DatePrecision::Day
+            && !is_statement_date(doc, &x.at)
+    });
+    if let (Some(x), Some(dd)) = (own_day, &d.date) {
+        if d.own_date && x.d.date != dd.date {
+            return None;
+        }
+    }
+    Some((l, false))
+}
+
+/// Takes the date and place a sentence names as the context of the next
+/// ones; returns whether it named any.
 fn update_context(
     doc: &Doc,
     w0: usize,
     w1: usize,
     date: &mut Option<DateChoice>,
     place: &mut Option<PlaceChoice>,
-) {
+) -> bool {
+    let mut found = false;
     if let Some(d) = doc
         .dates
         .iter()
@@ -550,10 +852,14 @@ fn update_context(
             precision: d.d.precision,
             span: Some(d.at.span),
         });
+        found = true;
     }
-    if let Some(p) = frame_place(doc, w0, w1, w0, false) {
+    // "They reached X on the 3rd": a destination is a place told too.
+    if let Some(p) = frame_place(doc, w0, w1, w0, true) {
         *place = Some(p);
+        found = true;
     }
+    found
 }
 
 /// What the incident's words say about target and victims.
@@ -617,11 +923,14 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         }
         cx.casualties = true;
         match f.victims {
-            Victims::Group(FatalityGroup::Civilians) => cx.civilian_target = true,
+            Victims::Group(FatalityGroup::Civilians) => cx.civilian_victims = true,
             Victims::Group(FatalityGroup::Protesters) => cx.protest_victims = true,
             Victims::Group(
-                FatalityGroup::Military | FatalityGroup::Police | FatalityGroup::Peacekeepers,
-            ) if !f.enemy_claim => cx.armed_target = true,
+                FatalityGroup::Military
+                | FatalityGroup::Police
+                | FatalityGroup::Peacekeepers
+                | FatalityGroup::Mercenaries,
+            ) if !f.enemy_claim => cx.armed_victims = true,
             _ => {}
         }
     }
@@ -698,6 +1007,7 @@ fn period_total(
     si: usize,
     figs: &[Figure],
     prev_start: Option<&DateChoice>,
+    ctx_place: Option<&PlaceChoice>,
 ) -> Option<Draft> {
     let s = doc.sents[si];
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
@@ -756,13 +1066,14 @@ fn period_total(
     let cx = context(doc, &[(s.w0, s.w1)], figs);
     let mut sub = classify(&frame.words, Family::Violence, &cx);
     if frame.words.is_empty() {
-        sub = if cx.civilian_target {
+        sub = if cx.civilian_target || cx.civilian_victims {
             SubEventType::Attack
         } else {
             SubEventType::ArmedClash
         };
     }
-    let place = frame_place(doc, s.w0, s.w1, s.w0, false);
+    let place = frame_place(doc, s.w0, s.w1, s.w0, false)
+        .or_else(|| place_reference(doc, s.w0, s.w1, ctx_place));
     Some(Draft {
         family: Family::Violence,
         frames: vec![frame],
@@ -773,6 +1084,8 @@ fn period_total(
         own_place: true,
         sub,
         period: true,
+        last_sent: si,
+        in_story: true,
     })
 }
 
@@ -974,6 +1287,20 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             return Some(Role::First);
         }
+        // "On one side X, on the other Y": the two parties of a fight.
+        if let Some(c) = doc
+            .cues
+            .iter()
+            .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
+            .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+            .max_by_key(|c| c.at.w1)
+        {
+            return Some(if c.cue == Cue::SideA {
+                Role::First
+            } else {
+                Role::Second
+            });
+        }
         if let Some(c) = doc.cue_before(at.w0, 2, Cue::Target) {
             // "على" marks a target only right after an event word ("هجوم … على معسكر").
             let on = doc.stem(c.at.w0) == "علي";
@@ -1123,7 +1450,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         let main = within(&main_scope, &a.at);
         // Detail sentences only tell who did it, claimed it or said it.
-        if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
+        if !main
+            && !matches!(
+                role,
+                Role::Claimer
+                    | Role::Agent
+                    | Role::Speaker
+                    | Role::First
+                    | Role::Second
+                    | Role::Ally
+            )
+        {
             continue;
         }
         out.push(Cand {
@@ -1301,7 +1638,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         let main = within(&main_scope, &s.at);
-        if !main && !matches!(role, Role::Claimer | Role::Agent | Role::Speaker) {
+        if !main
+            && !matches!(
+                role,
+                Role::Claimer
+                    | Role::Agent
+                    | Role::Speaker
+                    | Role::First
+                    | Role::Second
+                    | Role::Ally
+            )
+        {
             continue;
         }
         let mut after_noun = s.at.w1;
@@ -1615,6 +1962,7 @@ struct Sides {
     a2: Option<Cand>,
     claimed: Option<Cand>,
     assoc1: Vec<String>,
+    assoc2: Vec<String>,
 }
 
 fn pick_actors(
@@ -1771,7 +2119,7 @@ fn pick_actors(
         cands
             .iter()
             .filter(|c| {
-                c.main
+                (c.main || c.role == Role::First)
                     && is_armed(c.inter)
                     && c.name != skip
                     && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient)
@@ -1857,7 +2205,6 @@ fn pick_actors(
             .cloned()
             .or_else(|| generic(side).filter(|c| c.name != skip))
     };
-    let assoc1: Vec<String> = Vec::new();
     let mut a1: Option<Cand>;
     let mut a2: Option<Cand>;
     match sub {
@@ -1957,7 +2304,9 @@ fn pick_actors(
             }
         }
         S::NonViolentTransferOfTerritory => {
-            a1 = agent(&|c| is_armed(c.inter)).or_else(|| {
+            // The force that leaves or hands over is told in the sentence
+            // itself; later sentences tell who moved in.
+            a1 = agent(&|c| is_armed(c.inter) && c.main).or_else(|| {
                 cands
                     .iter()
                     .filter(|c| is_armed(c.inter) && c.main)
@@ -1965,10 +2314,16 @@ fn pick_actors(
                     .cloned()
             });
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            // The side it went to, when the text names one.
             a2 = cands
                 .iter()
-                .filter(|c| is_armed(c.inter) && c.name != skip && c.main && c.role != Role::Ally)
-                .max_by_key(|c| (c.role == Role::Patient, c.w))
+                .filter(|c| {
+                    is_armed(c.inter)
+                        && c.name != skip
+                        && c.main
+                        && matches!(c.role, Role::Patient | Role::Second)
+                })
+                .max_by_key(|c| c.w)
                 .cloned();
         }
         S::DisruptedWeaponsUse => {
@@ -2013,7 +2368,7 @@ fn pick_actors(
                 // that tells of its own operation — unless it lost people.
                 a1 = cands
                     .iter()
-                    .filter(|c| c.role == Role::Speaker && is_armed(c.inter))
+                    .filter(|c| c.role == Role::Speaker && c.main && is_armed(c.inter))
                     .filter(|c| {
                         !cands.iter().any(|x| {
                             x.name == c.name
@@ -2127,15 +2482,55 @@ fn pick_actors(
             a2 = None;
         }
     }
+    let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
     Sides {
         a1,
         a2,
         claimed,
         assoc1,
+        assoc2,
     }
 }
 
-fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -> Option<Event> {
+/// Allies named with "backed by", "together with": each goes to the side
+/// named last before it ("JNIM, backed by the MSA" → the MSA is JNIM's).
+fn allies(cands: &[Cand], a1: Option<&Cand>, a2: Option<&Cand>) -> (Vec<String>, Vec<String>) {
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for ally in cands.iter().filter(|c| c.role == Role::Ally && c.named) {
+        let last_of = |side: Option<&Cand>| {
+            side.and_then(|x| {
+                cands
+                    .iter()
+                    .filter(|c| c.name == x.name && c.w < ally.w)
+                    .map(|c| c.w)
+                    .max()
+            })
+        };
+        let names = |side: Option<&Cand>| side.is_some_and(|x| x.name == ally.name);
+        if names(a1) || names(a2) {
+            continue;
+        }
+        let target = match (last_of(a1), last_of(a2)) {
+            (Some(x), Some(y)) if y > x => &mut two,
+            (None, Some(_)) => &mut two,
+            (Some(_), _) => &mut one,
+            (None, None) => continue,
+        };
+        if !target.contains(&ally.name) {
+            target.push(ally.name.clone());
+        }
+    }
+    (one, two)
+}
+
+fn build(
+    doc: &Doc,
+    doc_id: &str,
+    d: &Draft,
+    prior: &[Draft],
+    figs: &[Figure],
+    trace: &mut Option<Vec<String>>,
+) -> Option<Event> {
     let (iso3, country) = event_country(doc, d);
     let date = d.date.clone().or_else(|| {
         doc.publication.map(|p| DateChoice {
@@ -2150,6 +2545,23 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
     }
     let mut sub = d.sub;
     let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    tr(trace, || {
+        let cands = candidates(doc, d, &iso3, &country);
+        format!(
+            "incident {} ({sub}): candidates {}",
+            prior.len(),
+            cands
+                .iter()
+                .map(|c| format!(
+                    "{}:{:?}{}",
+                    c.name,
+                    c.role,
+                    if c.main { "" } else { "(detail)" }
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
     if matches!(
         sub,
         SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
@@ -2237,6 +2649,7 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         }
     }
     e.assoc_actor_1 = sides.assoc1.join("; ");
+    e.assoc_actor_2 = sides.assoc2.join("; ");
     e.interaction = Inter::interaction(e.inter1, e.inter2);
     e.civilian_targeting = e.inter2 == Inter::Civilians;
     if let Some(c) = &sides.claimed {
@@ -2278,6 +2691,22 @@ fn build(doc: &Doc, doc_id: &str, d: &Draft, prior: &[Draft], figs: &[Figure]) -
         has(Cue::NoDeath),
         has(Cue::UnknownDeath),
     );
+    tr(trace, || {
+        format!(
+            "incident {}: figures {}",
+            prior.len(),
+            mine.iter()
+                .map(|f| format!(
+                    "{}{:?}{:?}{}",
+                    f.value,
+                    f.kind,
+                    f.victims,
+                    if f.enemy_claim { "(claim)" } else { "" }
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
     e.fatalities = t.fatalities;
     e.fatalities_qualifier = t.qualifier;
     e.fatalities_by_group = t.by_group;
@@ -2418,7 +2847,9 @@ fn drop_summary_counts<'f>(doc: &Doc, mine: Vec<&'f Figure>) -> Vec<&'f Figure> 
 /// Each figure goes to the frame nearest to it among the incidents that
 /// share its sentence.
 fn prior_and_self<'a>(prior: &'a [Draft], d: &'a Draft) -> impl Iterator<Item = &'a Draft> + Clone {
-    prior.iter().chain(std::iter::once(d))
+    // Only incidents told near this one can share its sentences.
+    let from = prior.len().saturating_sub(12);
+    prior[from..].iter().chain(std::iter::once(d))
 }
 
 fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) -> Option<&'a Draft> {

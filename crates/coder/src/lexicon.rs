@@ -77,6 +77,43 @@ pub struct Words {
     pub tok: Vec<usize>,
     /// `joined[i]`: words `i` and `i + 1` may belong to one phrase.
     pub joined: Vec<bool>,
+    /// Hashes of each word's stem, key (0 when it is the stem) and key
+    /// without a conjunction (0 when none): every dictionary looks a word
+    /// up by these numbers, computed once per document.
+    hashes: Vec<[u64; 3]>,
+    /// `(chars, hash)` of the prefixes of each word's stem and key, for
+    /// the open-ended rows; word `i` owns `prefixes[pstart[i]..pstart[i+1]]`.
+    prefixes: Vec<(u8, u64)>,
+    pstart: Vec<u32>,
+}
+
+/// Longest open-ended row stem looked up, in characters.
+const MAX_PREFIX: usize = 24;
+
+/// FNV-1a over bytes: the hash of a dictionary word and of a text word.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Pushes the hash of every prefix of `s` (up to [`MAX_PREFIX`] chars).
+fn push_prefixes(s: &str, out: &mut Vec<(u8, u64)>) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (n, c) in s.chars().enumerate() {
+        if n >= MAX_PREFIX {
+            break;
+        }
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push(((n + 1) as u8, h));
+    }
 }
 
 impl Words {
@@ -130,7 +167,36 @@ impl Words {
             }
         }
         joined.push(false);
-        Words { tok, joined }
+        let mut hashes = Vec::with_capacity(tok.len());
+        let mut prefixes = Vec::with_capacity(tok.len() * 8);
+        let mut pstart = Vec::with_capacity(tok.len() + 1);
+        for &i in &tok {
+            let t = &analysis.tokens[i];
+            let stem = fnv(t.stem.as_bytes());
+            let key = if t.key == t.stem {
+                0
+            } else {
+                fnv(t.key.as_bytes())
+            };
+            let bare = strip_conjunction(&t.key)
+                .filter(|b| *b != t.stem)
+                .map(|b| fnv(b.as_bytes()))
+                .unwrap_or(0);
+            hashes.push([stem, key, bare]);
+            pstart.push(prefixes.len() as u32);
+            push_prefixes(&t.stem, &mut prefixes);
+            if key != 0 {
+                push_prefixes(&t.key, &mut prefixes);
+            }
+        }
+        pstart.push(prefixes.len() as u32);
+        Words {
+            tok,
+            joined,
+            hashes,
+            prefixes,
+            pstart,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -159,9 +225,21 @@ pub struct Hit {
 pub struct PhraseMatcher<T> {
     pats: Vec<Vec<Pat>>,
     values: Vec<T>,
-    exact: FastMap<String, Vec<u32>>,
-    prefix: FastMap<String, Vec<u32>>,
-    max_prefix_chars: usize,
+    /// Rows by the hash of their first word.
+    exact: HashedMap<Vec<u32>>,
+    /// Open-ended rows by the hash of their first word's stem.
+    prefix: HashedMap<Vec<u32>>,
+    /// Bit `n`: some open-ended first word has `n` characters.
+    prefix_lens: u64,
+    /// A 2^16-bit filter of the first-word hashes of all rows: most words
+    /// of a text start no row, and one bit test says so without a probe.
+    filter: Vec<u64>,
+}
+
+/// The filter bit of a hash.
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> 48) as usize;
+    (b >> 6, 1u64 << (b & 63))
 }
 
 impl<T> Default for PhraseMatcher<T> {
@@ -169,9 +247,10 @@ impl<T> Default for PhraseMatcher<T> {
         PhraseMatcher {
             pats: Vec::new(),
             values: Vec::new(),
-            exact: FastMap::default(),
-            prefix: FastMap::default(),
-            max_prefix_chars: 0,
+            exact: HashedMap::default(),
+            prefix: HashedMap::default(),
+            prefix_lens: 0,
+            filter: vec![0; 1 << 10],
         }
     }
 }
@@ -182,37 +261,49 @@ impl<T> PhraseMatcher<T> {
     }
 
     /// Adds a phrase; returns false when it has no words after folding.
+    /// A word ending in `*` matches any ending of that word, wherever it
+    /// stands in the phrase (`أغلق* قاعدة` = أغلقت قاعدة، أغلقوا قاعدة).
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let phrase = phrase.trim();
-        let (body, star) = match phrase.strip_suffix('*') {
-            Some(b) => (b, true),
-            None => (phrase, false),
-        };
-        let key = rasd_text::match_key(body);
-        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.is_empty() {
-            return false;
-        }
-        let n = words.len();
-        let pats: Vec<Pat> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if star && i + 1 == n {
-                    Pat::Prefix((*w).to_string())
+        let mut pats: Vec<Pat> = Vec::new();
+        for raw in phrase.split_whitespace() {
+            let (body, star) = match raw.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (raw, false),
+            };
+            let key = rasd_text::match_key(body);
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let n = words.len();
+            for (i, w) in words.into_iter().enumerate() {
+                pats.push(if star && i + 1 == n {
+                    Pat::Prefix(w.to_string())
                 } else {
-                    Pat::Exact((*w).to_string())
-                }
-            })
-            .collect();
-        let id = self.values.len() as u32;
-        match &pats[0] {
-            Pat::Exact(w) => self.exact.entry(w.clone()).or_default().push(id),
-            Pat::Prefix(w) => {
-                self.max_prefix_chars = self.max_prefix_chars.max(w.chars().count());
-                self.prefix.entry(w.clone()).or_default().push(id)
+                    Pat::Exact(w.to_string())
+                });
             }
         }
+        if pats.is_empty() {
+            return false;
+        }
+        let id = self.values.len() as u32;
+        let h = match &pats[0] {
+            Pat::Exact(w) => {
+                let h = fnv(w.as_bytes());
+                self.exact.entry(h).or_default().push(id);
+                h
+            }
+            Pat::Prefix(w) => {
+                let n = w.chars().count();
+                if n == 0 || n > MAX_PREFIX {
+                    return false;
+                }
+                self.prefix_lens |= 1 << n;
+                let h = fnv(w.as_bytes());
+                self.prefix.entry(h).or_default().push(id);
+                h
+            }
+        };
+        let (i, bit) = filter_bit(h);
+        self.filter[i] |= bit;
         self.pats.push(pats);
         self.values.push(value);
         true
@@ -235,35 +326,25 @@ impl<T> PhraseMatcher<T> {
         let mut out = Vec::new();
         let mut cands: Vec<u32> = Vec::with_capacity(8);
         for i in 0..words.len() {
-            let t = &analysis.tokens[words.tok[i]];
             cands.clear();
-            if let Some(v) = self.exact.get(t.stem.as_str()) {
-                cands.extend_from_slice(v);
-            }
-            if t.key != t.stem {
-                if let Some(v) = self.exact.get(t.key.as_str()) {
-                    cands.extend_from_slice(v);
-                }
-            }
-            if let Some(b) = strip_conjunction(&t.key) {
-                if b != t.stem {
-                    if let Some(v) = self.exact.get(b) {
+            let maybe = |h: u64| {
+                let (i, bit) = filter_bit(h);
+                self.filter[i] & bit != 0
+            };
+            for (n, &h) in words.hashes[i].iter().enumerate() {
+                if (h != 0 || n == 0) && maybe(h) {
+                    if let Some(v) = self.exact.get(&h) {
                         cands.extend_from_slice(v);
                     }
                 }
             }
-            if !self.prefix.is_empty() {
-                for s in [t.stem.as_str(), t.key.as_str()] {
-                    for (n, (b, c)) in s.char_indices().enumerate() {
-                        if n >= self.max_prefix_chars {
-                            break;
-                        }
-                        if let Some(v) = self.prefix.get(&s[..b + c.len_utf8()]) {
+            if self.prefix_lens != 0 {
+                let (a, b) = (words.pstart[i] as usize, words.pstart[i + 1] as usize);
+                for &(n, h) in &words.prefixes[a..b] {
+                    if self.prefix_lens & (1 << n) != 0 && maybe(h) {
+                        if let Some(v) = self.prefix.get(&h) {
                             cands.extend_from_slice(v);
                         }
-                    }
-                    if t.key == t.stem {
-                        break;
                     }
                 }
             }
@@ -343,31 +424,24 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     taken
 }
 
-/// FNV-1a: dictionary keys are short strings, for which it is several
-/// times faster than the default SipHash (no untrusted keys here: the
-/// tables are built from the embedded dictionaries).
+/// Keys that are already hashes ([`fnv`]): the map uses them as they are.
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct KeyIsHash(u64);
 
-impl std::hash::Hasher for Fnv {
+impl std::hash::Hasher for KeyIsHash {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        // Only u64 keys are hashed here; fold anything else in.
+        self.0 = fnv(bytes) ^ self.0.rotate_left(5);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
 
 #[cfg(test)]
 mod tests {
@@ -389,6 +463,15 @@ mod tests {
         assert_eq!(hits(&m, "وهاجموا القرية"), vec!["attack"]);
         assert_eq!(hits(&m, "وقال الجيشُ المالي"), vec!["army"]);
         assert_eq!(hits(&m, "وقال «الجيش» المالي"), vec!["army"]);
+    }
+
+    #[test]
+    fn open_endings_inside_a_phrase() {
+        let mut m = PhraseMatcher::new();
+        m.insert("أغلق* قاعدة", "closed");
+        assert_eq!(hits(&m, "وأغلقت القوات قاعدة"), Vec::<&str>::new());
+        assert_eq!(hits(&m, "بعدما أغلقوا قاعدة الجيش"), vec!["closed"]);
+        assert_eq!(hits(&m, "أغلقت قاعدة تمبكتو"), vec!["closed"]);
     }
 
     #[test]

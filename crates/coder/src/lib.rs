@@ -85,23 +85,23 @@ impl Coder {
 
     /// Every event the document reports, in the order of the text.
     pub fn code(&self, doc: &Document) -> Vec<Event> {
+        self.code_with(doc, &mut None)
+    }
+
+    /// Like [`Coder::code`], with a trace of the decisions (frames found,
+    /// incidents opened and joined, details attached, incidents dropped),
+    /// one line a step: for `rasd extract --trace` and for debugging rules.
+    pub fn trace(&self, doc: &Document) -> (Vec<Event>, Vec<String>) {
+        let mut t = Some(Vec::new());
+        let events = self.code_with(doc, &mut t);
+        (events, t.unwrap_or_default())
+    }
+
+    fn code_with(&self, doc: &Document, trace: &mut Option<Vec<String>>) -> Vec<Event> {
         if doc.text.is_empty() {
             return Vec::new();
         }
-        let d = doc::Doc::read(doc, self.lang_data(doc.lang));
-        // Incidents are told within a few paragraphs: a long document is
-        // coded in windows of sentences, which keeps the cost linear.
-        const WINDOW: usize = 40;
-        if d.sents.len() <= WINDOW {
-            return incident::code(&d, &doc.id);
-        }
-        let mut out = Vec::new();
-        let mut a = 0;
-        while a < d.sents.len() {
-            let b = (a + WINDOW).min(d.sents.len());
-            out.extend(incident::code(&d.window(a, b), &doc.id));
-            a = b;
-        }
-        out
+        let d = doc::DocData::read(doc, self.lang_data(doc.lang));
+        incident::code_traced(&d, &doc.id, trace)
     }
 }

@@ -132,6 +132,12 @@ word_enum!(
         LiveFire => "live_fire",
         Peaceful => "peaceful",
         Tactical => "tactical",
+        Demonstrative => "demonstrative",
+        PlaceRef => "place_ref",
+        Locative => "locative",
+        SideA => "side_a",
+        SideB => "side_b",
+        Ongoing => "ongoing",
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
         Affiliate => "affiliate",
