@@ -265,6 +265,8 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
                 f = Family::Protest
             }
             Family::Arrest if has_protest => f = Family::Protest,
+            // Arson or looting by a crowd is the crowd's riot.
+            Family::Looting if protesters => f = Family::Protest,
             Family::Looting if has_violence && !has_take => f = Family::Violence,
             Family::Handover if has_take => f = Family::Violence,
             // The raid that made the arrests.
@@ -521,7 +523,12 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
         Family::Protest => {
             if (cx.live_fire || has(C::Shooting) || has(C::Kill)) && cx.casualties {
                 S::ExcessiveForceAgainstProtesters
-            } else if has(C::Riot) || has(C::Clash) || has(C::Attack) || has(C::Grenade) {
+            } else if has(C::Riot)
+                || has(C::Clash)
+                || has(C::Attack)
+                || has(C::Grenade)
+                || has(C::Looting)
+            {
                 S::ViolentDemonstration
             } else if cx.dispersal || has(C::Arrest) || has(C::Shooting) {
                 S::ProtestWithIntervention

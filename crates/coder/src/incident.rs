@@ -245,8 +245,11 @@ fn frame_place(
         // "a sit-in at X port near Y": the place named as such beats the
         // one the event is only near.
         let near = doc.grammar.subject_first && matches!(p.m.relation, crate::geo::Relation::Near);
+        // A place in a country the text never names is more likely a
+        // common word read as a name than the scene of the event.
+        let foreign = !doc.doc_countries.iter().any(|c| c.0 == place.iso3);
         cands.push((
-            rank,
+            rank + u8::from(foreign) * 4,
             destination,
             near,
             p.at.w0.abs_diff(anchor),
@@ -326,6 +329,24 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 .chain(
                     doc.cues_in(s.w0, s.w1)
                         .map(|c| format!("{}~{}", surface(doc, &c.at), c.cue.as_str())),
+                )
+                .chain(
+                    doc.sides
+                        .iter()
+                        .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+                        .map(|x| format!("{}^{}", surface(doc, &x.at), x.def.side.as_str())),
+                )
+                .chain(
+                    doc.actors
+                        .iter()
+                        .filter(|x| x.at.w0 >= s.w0 && x.at.w1 <= s.w1)
+                        .map(|x| {
+                            format!(
+                                "{}#{}",
+                                surface(doc, &x.at),
+                                doc.dict.actors[x.actor].canonical
+                            )
+                        }),
                 )
                 .chain(
                     doc.places
@@ -1202,8 +1223,16 @@ fn acting_forces<'d>(doc: &'d Doc, w0: usize, w1: usize) -> Option<&'d crate::do
     })
 }
 
-fn pronoun_suffix(key: &str) -> bool {
-    key.ends_with('ه') || key.ends_with("ها") || key.ends_with("هم")
+/// The word ends in a possessive pronoun ("مقاتليه", "عناصرها"): read on
+/// the original letters, since folding makes ة look like ه.
+fn pronoun_suffix(doc: &Doc, w: usize) -> bool {
+    let sp = doc.word_span(w);
+    let word = doc.text.get(sp.start..sp.end).unwrap_or("");
+    let bare: String = word
+        .chars()
+        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c))
+        .collect();
+    bare.ends_with('ه') || bare.ends_with("ها") || bare.ends_with("هم")
 }
 
 /// The actors an incident's text names, with their roles.
@@ -1274,7 +1303,22 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 Role::Agent
             });
         }
-        if before(Cue::Hedge, 8) || before(Cue::Blame, 6) {
+        // "اتهمت قسد الجيش التركي": right after the verb and followed by
+        // the accused, a party is the accuser.
+        if let Some(b) = doc.cue_before(at.w0, 6, Cue::Blame) {
+            let accuser = at.w0 - b.at.w1 <= 1
+                && (doc
+                    .actors
+                    .iter()
+                    .any(|a| a.at.w0 >= at.w1 && a.at.w0 <= at.w1 + 2)
+                    || doc.sides.iter().any(|x| {
+                        x.at.w0 >= at.w1
+                            && x.at.w0 <= at.w1 + 2
+                            && matches!(x.def.side, Side::Military | Side::Police | Side::Fighters)
+                    }));
+            return Some(if accuser { Role::Speaker } else { Role::Agent });
+        }
+        if before(Cue::Hedge, 8) {
             return Some(Role::Agent);
         }
         if before(Cue::Assoc, 3) {
@@ -1312,6 +1356,18 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             {
                 return Some(Role::Patient);
             }
+        }
+        // "مواقع لـ X", "مقر لجماعة X": the owner of the target hit.
+        let of = doc.key(at.w0).starts_with('ل') || (at.w0 > 0 && doc.key(at.w0 - 1) == "ل");
+        if of
+            && doc.sides.iter().any(|x| {
+                matches!(x.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+                    && x.at.w1 <= at.w0
+                    && at.w0 - x.at.w1 <= 2
+                    && doc.same_clause(x.at.w0, at.w0)
+            })
+        {
+            return Some(Role::Patient);
         }
         // "قصف مدفعي من قوات النظام": the force the fire came from.
         if at.w0 >= 2
@@ -1405,7 +1461,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         };
         // "مسلحو X", "عناصر من X": the noun before carries the role; when
         // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
-        if role == Role::Mention {
+        if matches!(role, Role::Mention | Role::Agent) {
             if let Some(s) = doc.sides.iter().find(|s| {
                 (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
                     && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
@@ -1420,11 +1476,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                             && c.at.w1 <= s.at.w0
                             && s.at.w0 - c.at.w1 <= 1
                     });
+                // Counted members lost people: the target, even right
+                // before the event word ("أربعة من عناصر X بانفجار عبوة").
                 if counted {
                     role = Role::Patient;
                     victim_actor = true;
-                } else if let Some(r) = role_at(&s.at, true) {
-                    role = r;
+                } else if role == Role::Mention {
+                    if let Some(r) = role_at(&s.at, true) {
+                        role = r;
+                    }
                 }
             }
         }
@@ -1477,7 +1537,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     // "its fighters", "ses combattants": a possessive before the noun is
     // the Arabic pronoun suffix.
     let owned = |s: &crate::doc::SideM| {
-        pronoun_suffix(&doc.an.tokens[doc.words.tok[s.at.w0]].key)
+        pronoun_suffix(doc, s.at.w0)
             || (doc.grammar.subject_first
                 && doc
                     .cues
@@ -1497,6 +1557,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         if side == Side::Anaphor {
+            // "تنظيم «الدولة الإسلامية»": the head noun of the name that follows.
+            if doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 >= s.at.w1 && a.at.w0 <= s.at.w1 + 1)
+            {
+                continue;
+            }
             // "the organization": the armed group named last before.
             let prev = doc
                 .actors
@@ -1509,6 +1577,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
                     )
                 });
+            let found = prev.is_some();
             if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
                 let main = within(&main_scope, &s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
@@ -1524,11 +1593,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     });
                 }
             }
-            continue;
+            if found {
+                continue;
+            }
+            // No group named before: an unnamed armed group.
+            side = Side::Fighters;
         }
         if side == Side::Members || side == Side::People {
             // "مقاتليه", "عناصرها": the organization spoken of.
-            if owned(s) && matches!(side, Side::Members) {
+            if owned(s) && matches!(side, Side::Members) || (side == Side::Fighters && owned(s)) {
                 if let Some(prev) = out
                     .iter()
                     .filter(|c| c.named && c.w < s.at.w0)
@@ -1620,16 +1693,37 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             side.as_people(),
             Side::Military | Side::Police | Side::Fighters | Side::Clan
         );
-        let Some(role) = role_at(&s.at, armed) else {
+        let Some(mut role) = role_at(&s.at, armed) else {
             continue;
         };
-        // "le camp avait été la cible", "a convoy of the UN mission": a
-        // base or a vehicle is a target, never the one who acts.
-        if doc.grammar.subject_first
-            && matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget)
-            && role != Role::Patient
-        {
-            continue;
+        if matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget) {
+            // "مواقع لـ X": the owner named after the target stands for it.
+            if doc
+                .actors
+                .iter()
+                .any(|a| a.at.w0 >= s.at.w1 && a.at.w0 <= s.at.w1 + 2)
+                || doc.sides.iter().any(|x| {
+                    x.at.w0 >= s.at.w1
+                        && x.at.w0 <= s.at.w1 + 2
+                        && matches!(
+                            x.def.side,
+                            Side::Fighters | Side::Military | Side::Police | Side::Anaphor
+                        )
+                })
+            {
+                continue;
+            }
+            // A base or a village is hit; it never acts.
+            if matches!(
+                role,
+                Role::Agent | Role::Speaker | Role::First | Role::Second
+            ) {
+                role = Role::Patient;
+            }
+            // (English, French: a target word is only ever the target.)
+            if doc.grammar.subject_first && role != Role::Patient {
+                continue;
+            }
         }
         let bg = doc.cues.iter().any(|c| {
             c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0
@@ -2388,11 +2482,40 @@ fn pick_actors(
                     .min_by_key(|c| c.w)
                     .cloned();
             }
+            // A fight with no side marked as the attacker ("fighters of X
+            // and Y killed in clashes between the two"): the parties in the
+            // order the text names them, whoever lost people.
+            let mut ordered: Option<Cand> = None;
+            if a1.is_none() && sub == S::ArmedClash && !unseen_layer {
+                let mut named: Vec<&Cand> = cands
+                    .iter()
+                    .filter(|c| c.main && c.named && is_armed(c.inter))
+                    .filter(|c| !matches!(c.role, Role::Ally | Role::Speaker))
+                    .collect();
+                named.sort_by_key(|c| c.w);
+                named.dedup_by(|a, b| a.name == b.name);
+                if named.len() >= 2 && named.iter().any(|c| c.role != Role::Patient || c.victim) {
+                    a1 = Some(named[0].clone());
+                    ordered = Some(named[1].clone());
+                }
+            }
             if a1.is_none() && !unseen_layer {
-                a1 = first_named_armed("");
+                // Outside a battle, a group that lost people is the target,
+                // not the unnamed perpetrator.
+                a1 = if sub == S::ArmedClash {
+                    first_named_armed("")
+                } else {
+                    first_named_armed("").filter(|c| {
+                        !cands
+                            .iter()
+                            .any(|x| x.name == c.name && (x.role == Role::Patient || x.victim))
+                    })
+                };
             }
             let skip = a1.as_ref().map(|c| c.name.clone()).unwrap_or_default();
-            a2 = if civ_target {
+            a2 = if let Some(o) = ordered {
+                Some(o)
+            } else if civ_target {
                 generic(Side::Civilians)
             } else {
                 patient(&skip, &|c| is_armed(c.inter) && c.role != Role::Speaker)
@@ -2481,6 +2604,17 @@ fn pick_actors(
         if x.name == y.name && sub != S::ArmedClash && sub != S::Agreement {
             a2 = None;
         }
+    }
+    // "Clashes between two armed groups", "the two clans agreed": both
+    // parties are the same unnamed kind.
+    if matches!(sub, S::ArmedClash | S::Agreement)
+        && a1.as_ref().is_some_and(|x| !x.named && is_armed(x.inter))
+        && a2.as_ref().is_none_or(|y| !is_armed(y.inter))
+        && d.scopes(doc)
+            .iter()
+            .any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
+    {
+        a2 = a1.clone();
     }
     let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
     Sides {

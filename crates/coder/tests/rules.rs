@@ -172,3 +172,89 @@ fn a_base_closed_by_a_force_named_between_verb_and_base() {
     // closing roads is not a handover
     assert!(code("أغلقت السلطات الطرق المؤدية إلى ميناكا يوم 13 مارس.").is_empty());
 }
+
+#[test]
+fn the_accuser_is_not_the_accused() {
+    let ev = code(
+        "قتل ثلاثة من مقاتلي حركة الشباب أمس في غارة جوية قرب جوهر، واتهمت حركة الشباب القوات الأمريكية بتنفيذ الغارة.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Military Forces of United States");
+    assert_eq!(ev[0].actor2, "Al Shabaab");
+    assert_eq!(ev[0].claimed_by, None);
+}
+
+#[test]
+fn the_owner_of_a_shelled_position_is_the_target() {
+    let ev = code("قصفت المدفعية التركية مواقع لـ«قسد» قرب منبج أمس دون وقوع إصابات.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Military Forces of Turkey");
+    assert_eq!(ev[0].actor2, "SDF: Syrian Democratic Forces");
+}
+
+#[test]
+fn a_fight_with_no_attacker_keeps_the_order_of_naming() {
+    let ev = code(
+        "قتل عدد من مقاتلي جماعة نصرة الإسلام والمسلمين وولاية الساحل أمس في اشتباكات بين الطرفين قرب ميناكا.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "JNIM: Group for Support of Islam and Muslims");
+    assert_eq!(ev[0].actor2, "Islamic State Sahel Province");
+}
+
+#[test]
+fn the_victims_of_a_bomb_are_not_its_perpetrator() {
+    let ev = code(
+        "أصيب أربعة من عناصر الحشد الشعبي بانفجار عبوة ناسفة استهدفت عربتهم قرب المقدادية أمس، بحسب مصدر في الحشد.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Unidentified Armed Group (Iraq)");
+    assert_eq!(ev[0].actor2, "Popular Mobilization Forces");
+}
+
+#[test]
+fn two_unnamed_groups_are_both_parties() {
+    let ev =
+        code("قتل أربعة أشخاص في اشتباكات بين مجموعتين مسلحتين في مدينة الزاوية غرب ليبيا أمس.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Unidentified Armed Group (Libya)");
+    assert_eq!(ev[0].actor2, "Unidentified Armed Group (Libya)");
+}
+
+#[test]
+fn a_feminine_ending_is_not_a_possessive() {
+    // "الانتحارية" ends in ة, not in the pronoun ه: it does not stand for
+    // the militia named just before it.
+    let ev = code(
+        "قتل ستة مدنيين في تفجير نفذته انتحارية في سوق بمدينة مايدوغوري أمس. وقال عنصر في قوة المهام المشتركة المدنية إن الانتحارية فجرت حزامها قرب مدخل السوق.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(ev[0].actor1, "CJTF: Civilian Joint Task Force");
+}
+
+#[test]
+fn the_terrorist_group_is_the_group_named_before() {
+    let ev = code(
+        "تبنى تنظيم الدولة الإسلامية في الصحراء الكبرى هجوما على موقع للجيش قرب ميناكا في 2 مارس. \
+وفي منشوره الأسبوعي، هنأ التنظيم الإرهابي نفسه على قتل خمسة من عناصر فاغنر قرب أنسونغو في 6 مارس.",
+    );
+    let w = ev
+        .iter()
+        .find(|e| e.actor2 == "Wagner Group")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(w.actor1, "Islamic State Sahel Province");
+    assert_eq!(w.location, "Ansongo");
+    // with no group named before, the same words are an unnamed group
+    let ev = code("هاجمت الجماعة الإرهابية موقعا للجيش قرب ميناكا أمس.");
+    assert_eq!(ev[0].actor1, "Unidentified Armed Group (Mali)");
+}
+
+#[test]
+fn arson_by_a_crowd_is_the_crowd_s_riot() {
+    let ev = code(
+        "أضرم محتجون غاضبون النار في مبنى البلدية ونهبوا محتوياته في مدينة البصرة جنوبي العراق أمس، احتجاجا على نقص المياه.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ViolentDemonstration);
+    assert_eq!(ev[0].actor1, "Rioters (Iraq)");
+}

@@ -138,6 +138,7 @@ word_enum!(
         SideA => "side_a",
         SideB => "side_b",
         Ongoing => "ongoing",
+        Pair => "pair",
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
         Affiliate => "affiliate",
