@@ -600,8 +600,15 @@ impl<'a> Doc<'a> {
                 && c.at.w1 <= w
                 && self.next_after(c.at.w1, w, 2)
                 && self.triggers.iter().any(|t| {
+                    // "handed the base over to the army", "l'a remis aux
+                    // FAMa": the recipient of a handover comes further on.
+                    let reach = if t.def.class == crate::lang::TriggerClass::Handover {
+                        8
+                    } else {
+                        4
+                    };
                     t.at.w1 <= c.at.w0
-                        && c.at.w0 - t.at.w1 <= 4
+                        && c.at.w0 - t.at.w1 <= reach
                         && self.same_clause(t.at.w0, c.at.w0)
                 })
         })

@@ -592,6 +592,17 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             // "the army announced on Thursday it had retaken …"
                             d.date = Some(dt);
                         }
+                    } else if doc.grammar.subject_first {
+                        // "strikes this week … the first, on Monday": the
+                        // day inside the week told first dates the incident.
+                        if let (Some(a), Some(b)) = (date.clone(), d.date.clone()) {
+                            if a.precision == DatePrecision::Day
+                                && b.precision != DatePrecision::Day
+                                && date_fits(&a, &b)
+                            {
+                                d.date = Some(a);
+                            }
+                        }
                     }
                     if !d.own_place {
                         if let Some(p) = place.clone() {
@@ -748,11 +759,38 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             });
             continue;
         }
+        // "Two air strikes killed three militants … The first strike, on
+        // Sunday … A second strike …": a summary of incidents told one by
+        // one after it is none of them (English, French).
+        if doc.grammar.subject_first
+            && !d.period
+            && d.place.as_ref().is_none_or(|p| place_rank(&p.place) >= 1)
+            && d.frames.iter().all(|f| counts_incidents(doc, f))
+            && drafts[n + 1..].iter().any(|x| !x.period && x.sub == d.sub)
+        {
+            tr(trace, || {
+                format!("incident {n}: a summary of the incidents told after it: dropped")
+            });
+            continue;
+        }
         if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs, trace) {
             events.push(e);
         }
     }
     events
+}
+
+/// The frame counts its event words ("two air strikes", "deux attaques").
+fn counts_incidents(doc: &Doc, f: &Frame) -> bool {
+    f.words.iter().any(|w| {
+        crate::detect::family(w.class) == Family::Violence
+            && doc.qtys.iter().any(|q| {
+                q.at.w1 == w.at.w0
+                    && q.q.value >= 2
+                    && !q.q.vague
+                    && doc.same_clause(q.at.w0, w.at.w0)
+            })
+    })
 }
 
 /// Whether date `a` can be the day of an incident dated `b`: the same
@@ -1461,10 +1499,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         };
         // "مسلحو X", "عناصر من X": the noun before carries the role; when
         // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
-        if matches!(role, Role::Mention | Role::Agent) {
+        // (English names the organization first: "JNIM fighters".)
+        if matches!(role, Role::Mention | Role::Agent) && !doc.grammar.modifier_first {
             if let Some(s) = doc.sides.iter().find(|s| {
                 (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
                     && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
+                    && doc.same_clause(s.at.w0, a.at.w0)
             }) {
                 let counted = doc
                     .qtys
@@ -2573,13 +2613,27 @@ fn pick_actors(
             // "A second strike … killed two more": an incident that names
             // nobody continues the series told just before (English,
             // French).
-            if a1.is_none() && a2.is_none() && doc.grammar.subject_first && !d.period {
+            // An incident with its attacker but no target named takes the
+            // target of the series ("the first strike … killed one
+            // militant" after "strikes against al Shabaab").
+            if (a1.is_none() || a2.is_none()) && doc.grammar.subject_first && !d.period {
                 if let Some(p) = prior.iter().rev().find(|p| !p.period && p.sub == sub) {
                     let (pi, pc) = event_country(doc, p);
                     if pi == iso3 {
                         let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
-                        a1 = s.a1;
-                        a2 = s.a2;
+                        let same_attacker = match (&a1, &s.a1) {
+                            (Some(x), Some(y)) => x.name == y.name,
+                            (None, _) => true,
+                            _ => false,
+                        };
+                        if same_attacker {
+                            if a1.is_none() {
+                                a1 = s.a1;
+                            }
+                            if a2.is_none() {
+                                a2 = s.a2;
+                            }
+                        }
                     }
                 }
             }

@@ -338,6 +338,30 @@ Police said 20 people had been arrested over the riot.";
     assert!(ev.iter().all(|e| e.sub_event_type != SubEventType::Arrests));
 }
 
+#[test]
+fn en_summary_of_a_series_gives_each_strike_once() {
+    let text = "The Nigerian Air Force said on Thursday it had carried out three air strikes against Boko Haram fighters in Borno state this week, killing 11 of them. \
+The first strike, on Monday near Bama, killed six fighters, the air force said. \
+A second strike on Tuesday near Gwoza killed five more. A third on Wednesday hit an empty camp.";
+    let ev = en(text, (2022, 5, 12));
+    let strikes: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 2, "{ev:#?}");
+    assert_eq!(strikes[0].location, "Bama");
+    assert_eq!(strikes[0].event_date, day(2022, 5, 9));
+    assert_eq!(strikes[0].fatalities, Some(6));
+    assert_eq!(strikes[0].actor1, "Military Forces of Nigeria");
+    assert_eq!(
+        strikes[0].actor2,
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    );
+    assert_eq!(strikes[1].location, "Gwoza");
+    assert_eq!(strikes[1].fatalities, Some(5));
+    assert_eq!(strikes[1].actor1, "Military Forces of Nigeria");
+}
+
 // ----------------------------------------------------------------- French
 
 #[test]
