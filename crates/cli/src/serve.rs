@@ -36,14 +36,13 @@ pub struct Args {
     sample: bool,
 }
 
-/// The coding function the server applies to posted documents: the same
-/// coder as `rasd ingest`, its dictionaries compiled at start-up rather
-/// than on the first request.
+/// The coding function the server applies to posted documents.
+/// A server compiles every dictionary up front so the first request does
+/// not pay for it.
 fn coder() -> CodeFn {
-    rasd_coder::Coder::global().preload();
-    // LEAD: the coder plug. Replace with `rasd_server::no_coder()` to store
-    // posted documents without coding them.
-    Arc::new(|d: &Document| rasd_coder::Coder::global().code(d))
+    let coder = rasd_coder::Coder::global();
+    coder.preload();
+    Arc::new(move |d: &Document| coder.code(d))
 }
 
 fn token(a: &Args) -> anyhow::Result<Option<String>> {
