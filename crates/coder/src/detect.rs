@@ -148,7 +148,7 @@ fn side_after(doc: &Doc, w: usize, n: usize, pred: impl Fn(Side) -> bool) -> boo
 
 fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
     doc.places.iter().any(|p| {
-        p.m.place.is_some() && p.at.w0 >= w && p.at.w0 <= w + n && doc.same_clause(w, p.at.w0)
+        p.place.is_some() && p.at.w0 >= w && p.at.w0 <= w + n && doc.same_clause(w, p.at.w0)
     })
 }
 

@@ -13,7 +13,7 @@ use rasd_text::Analysis;
 
 use crate::actors::{ActorDict, ACTORS};
 use crate::dates::{find_dates, DateRef};
-use crate::geo::{CountryMention, Gazetteer, PlaceKind, PlaceMention};
+use crate::geo::{CountryMention, Gazetteer, PlaceMention};
 use crate::lang::{Cue, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
 use crate::numbers::{find_quantities, Quantity};
@@ -77,7 +77,10 @@ pub struct DateM {
 #[derive(Debug, Clone)]
 pub struct PlaceM {
     pub at: At,
+    /// The mention (its `place` moved to [`PlaceM::place`]).
     pub m: PlaceMention,
+    /// The resolved place, shared by every incident that takes it.
+    pub place: Option<std::rc::Rc<crate::geo::Place>>,
 }
 
 #[derive(Debug, Clone)]
@@ -263,7 +266,13 @@ impl<'a> DocData<'a> {
         // A month name is not a place ("في يونيو" is not a town called June).
         let places: Vec<PlaceM> = place_mentions
             .into_iter()
-            .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
+            .filter_map(|mut m| {
+                at_of(m.span).map(|at| PlaceM {
+                    at,
+                    place: m.place.take().map(std::rc::Rc::new),
+                    m,
+                })
+            })
             .filter(|p| {
                 !dates
                     .iter()
@@ -271,7 +280,7 @@ impl<'a> DocData<'a> {
             })
             .collect();
         for p in &places {
-            if let Some(pl) = &p.m.place {
+            if let Some(pl) = &p.place {
                 if !in_body(p.at.span) || pl.iso3.is_empty() {
                     continue;
                 }
@@ -289,7 +298,7 @@ impl<'a> DocData<'a> {
                 }
             }
             for p in &places {
-                if let Some(pl) = &p.m.place {
+                if let Some(pl) = &p.place {
                     if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
                         t.2 += 1;
                     }
@@ -496,15 +505,6 @@ impl<'a> Doc<'a> {
     /// Name and inter of a named actor for an event in `iso3`.
     pub fn actor_name(&self, actor: usize, iso3: &str, country: &str) -> (String, Inter) {
         self.dict.name_in(actor, iso3, country)
-    }
-
-    pub fn place_is_area(p: &PlaceMention) -> bool {
-        p.place.as_ref().is_some_and(|pl| {
-            matches!(
-                pl.kind,
-                PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region
-            )
-        })
     }
 }
 

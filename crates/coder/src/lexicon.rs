@@ -88,7 +88,7 @@ pub struct Words {
 }
 
 /// Longest open-ended row stem looked up, in characters.
-const MAX_PREFIX: usize = 24;
+const MAX_PREFIX: usize = 12;
 
 /// FNV-1a over bytes: the hash of a dictionary word and of a text word.
 pub fn fnv(bytes: &[u8]) -> u64 {
