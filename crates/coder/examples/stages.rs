@@ -1,3 +1,5 @@
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
     let stage = std::env::args().nth(2).unwrap_or("code".into());

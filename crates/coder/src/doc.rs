@@ -196,7 +196,15 @@ impl<'a> DocData<'a> {
     pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
         let text = doc.text.as_str();
         let an = rasd_text::analyze(text);
-        let words = Words::new(text, &an);
+        let words = Words::for_prefixes(
+            text,
+            &an,
+            lang.triggers.prefix_lengths()
+                | lang.sides.prefix_lengths()
+                | lang.cues.prefix_lengths()
+                | lang.sources.prefix_lengths()
+                | ACTORS.matcher.prefix_lengths(),
+        );
         let body = doc.body_spans();
         let in_body = |s: Span| {
             body.iter()
