@@ -9,6 +9,7 @@ mod ingest;
 mod output;
 mod places;
 mod query;
+mod serve;
 mod show;
 mod stats;
 
@@ -61,6 +62,8 @@ enum Command {
     /// Show a merged event, every report of it and where each field came
     /// from.
     Show(show::Args),
+    /// Serve the HTTP API and the dashboard.
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args).map(|()| ExitCode::SUCCESS),
         Command::Export(args) => export::run(args).map(|()| ExitCode::SUCCESS),
         Command::Show(args) => show::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
     };
     // Errors (unreadable input, bad values) exit with 2, as clap's usage
     // errors do; 1 is left for "ran, but the result is a failure".

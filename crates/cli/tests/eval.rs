@@ -135,11 +135,17 @@ fn a_drop_below_the_baseline_exits_one() {
 }
 
 #[test]
-fn without_predictions_the_coder_stand_in_says_so() {
-    let out = rasd_eval(&[]);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stderr(&out).matches("coder not available").count(), 1);
-    assert!(stdout(&out).contains("Events, strict match"));
+fn without_predictions_the_coder_codes_the_texts() {
+    // No --predictions: the built-in coder reads and codes every text of
+    // the gold set, so the report counts its events.
+    let out = rasd_eval(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let predicted = report["groups"]["all"]["events"]["predicted"]
+        .as_u64()
+        .expect("predicted count");
+    assert!(predicted > 0, "the coder found no event in the test set");
+    assert_eq!(report["groups"]["all"]["documents"].as_u64(), Some(6));
 }
 
 #[test]

@@ -113,13 +113,44 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
     let skip_min = |i: usize| {
         if i < doc.words.len() && doc.stem(i) == "من" {
             i + 1
+        } else if let Some(c) = doc.cue_at(i, Cue::Of) {
+            // "ten of the attackers", "seven of its soldiers"
+            let mut j = c.at.w1;
+            while let Some(d) = doc
+                .cue_at(j, Cue::Definite)
+                .or_else(|| doc.cue_at(j, Cue::Possessive))
+            {
+                j = d.at.w1;
+            }
+            j
         } else {
             i
         }
     };
-    let at = skip_min(w);
+    let mut at = skip_min(w);
+    // "five other soldiers", "cinq autres soldats"
+    if doc.grammar.subject_first {
+        if let Some(c) = doc.cue_at(at, Cue::Article) {
+            at = c.at.w1;
+        }
+    }
+    // "twelve Nigerien soldiers": the demonym before the noun.
+    if doc.grammar.modifier_first {
+        if let Some(c) = doc
+            .countries
+            .iter()
+            .find(|c| c.at.w0 == at && c.m.form == crate::geo::CountryForm::Demonym)
+        {
+            at = c.at.w1;
+        }
+    }
     // The group after "members of" / "fighters of", and where its name ends.
     let resolve_members = |after: usize, fallback: Victims| -> (Victims, usize) {
+        // The organization must follow in the same clause ("… of the
+        // attackers, the army said" names no organization).
+        if after >= doc.words.len() || after == 0 || !doc.same_clause(after - 1, after) {
+            return (fallback, after);
+        }
         let j = skip_min(after);
         if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == j || a.at.w0 == after) {
             let (name, inter) = doc.dict.name_in(a.actor, "", "");
@@ -155,13 +186,16 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         return Some((Victims::Group(group_of_inter(inter, &name)), a.at.w1));
     }
     // "منهم" = of them: the last people noun before.
-    if at < doc.words.len() && matches!(doc.stem(at), "منهم" | "منها" | "منهن") {
+    let of_them = doc.cue_at(w, Cue::OfThem).map(|c| c.at.w1);
+    if let Some(end) = of_them.or_else(|| {
+        (at < doc.words.len() && matches!(doc.stem(at), "منهم" | "منها" | "منهن")).then_some(at + 1)
+    }) {
         let prev = doc
             .sides
             .iter()
             .filter(|s| s.at.w1 <= w && s.at.w0 >= sent_w0 && s.def.side.names_people())
             .max_by_key(|s| s.at.w0)?;
-        return Some((group_of_side(prev.def.side)?, at + 1));
+        return Some((group_of_side(prev.def.side)?, end));
     }
     None
 }
@@ -170,7 +204,12 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
 /// ("the army said"), neutral for witnesses, sources and media.
 fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
     for c in doc.cues_in(w0, w1).filter(|c| c.cue == Cue::Speech) {
-        let near = |x0: usize| x0 >= c.at.w1 && x0 <= c.at.w1 + 2;
+        // The speaker follows the verb (Arabic, French inversion) or, in
+        // subject-first languages, may come right before it ("the army said").
+        let near = |x0: usize| {
+            (x0 >= c.at.w1 && x0 <= c.at.w1 + 2)
+                || (doc.grammar.subject_first && x0 < c.at.w0 && c.at.w0 - x0 <= 3)
+        };
         if doc.sources.iter().any(|s| near(s.at.w0)) {
             return Camp::Neutral;
         }
@@ -217,6 +256,19 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                         && c.at.w1 <= q.at.w0
                         && q.at.w0 - c.at.w1 <= 1
                 })
+            {
+                continue;
+            }
+            // "thousands", "tens of thousands": vague totals are never
+            // recorded (nor counted against an incident's figure).
+            if q.q.vague && value >= 1000 {
+                continue;
+            }
+            // "two military sources": the people who tell, not victims.
+            if doc
+                .sources
+                .iter()
+                .any(|x| x.at.w0 == q.at.w1 && doc.same_clause(q.at.w0, x.at.w0))
             {
                 continue;
             }
@@ -287,7 +339,15 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     .or_else(|| noun_after(doc, w1, s.w0))
                 {
                     Some(v) => v,
-                    None => (Victims::Group(FatalityGroup::Unknown), w1),
+                    // "cinq autres blessés": the word after "other"
+                    None => (
+                        Victims::Group(FatalityGroup::Unknown),
+                        if doc.grammar.subject_first {
+                            doc.cue_at(w1, Cue::Article).map_or(w1, |c| c.at.w1)
+                        } else {
+                            w1
+                        },
+                    ),
                 }
             };
             let has_noun = counted_word || noun_end > w1;
@@ -296,7 +356,12 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             let governing = |c: &&crate::doc::CueM| {
                 matches!(
                     c.cue,
-                    Cue::Death | Cue::Injury | Cue::Neutralized | Cue::Subset | Cue::Plus
+                    Cue::Death
+                        | Cue::Injury
+                        | Cue::Neutralized
+                        | Cue::Subset
+                        | Cue::Plus
+                        | Cue::Displaced
                 ) && c.at.w1 <= w0
                     && c.at.w0 >= s.w0
             };
@@ -304,10 +369,16 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                 .cues
                 .iter()
                 .filter(|c| governing(c) && w0 - c.at.w1 <= if has_noun { 8 } else { 1 })
+                // English, French: a noun that counts itself ("a woman
+                // suicide bomber", "their driver") is the object of a word
+                // right before it only.
+                .filter(|c| {
+                    !(doc.grammar.subject_first && counted_word) || doc.next_after(c.at.w1, w0, 2)
+                })
                 .max_by_key(|c| c.at.w1);
             // The object of a distant verb ("قتل سكان قرية … يوم الجمعة،
             // رجلين"): only when nothing else was counted in between.
-            if before.is_none() && counted_word {
+            if before.is_none() && counted_word && !doc.grammar.subject_first {
                 before = doc
                     .cues
                     .iter()
@@ -320,15 +391,62 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     })
                     .max_by_key(|c| c.at.w1);
             }
+            // "dix-sept soldats maliens ont été tués": a demonym and a
+            // passive auxiliary may stand between the noun and its verb.
+            let mut gap_end = noun_end;
+            if doc.grammar.subject_first {
+                if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == gap_end) {
+                    gap_end = c.at.w1;
+                }
+                // "onze passagers d'un bus ont été tués": a complement
+                if let Some(c) = doc.cue_at(gap_end, Cue::Of) {
+                    if let Some(x) = doc
+                        .sides
+                        .iter()
+                        .find(|x| doc.next_after(c.at.w1, x.at.w0, 1) && x.at.w1 <= c.at.w1 + 3)
+                    {
+                        gap_end = x.at.w1;
+                    }
+                }
+                if let Some(c) = doc.cue_at(gap_end, Cue::Passive) {
+                    gap_end = c.at.w1;
+                }
+            }
+            // "eight soldiers and dozens of fighters were killed": the verb
+            // after a coordination governs every noun of it.
+            let coordinated = doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some();
+            if coordinated {
+                if let Some(c) = doc.cues.iter().find(|c| {
+                    c.cue == Cue::Passive
+                        && c.at.w0 > noun_end
+                        && c.at.w0 <= noun_end + 8
+                        && doc.same_clause(noun_end, c.at.w0)
+                }) {
+                    gap_end = c.at.w1;
+                }
+            }
             let after = doc.cues.iter().find(|c| {
-                matches!(c.cue, Cue::Death | Cue::Injury)
+                (matches!(c.cue, Cue::Death | Cue::Injury)
+                    // "twenty terrorists were neutralised"
+                    || (doc.grammar.subject_first && c.cue == Cue::Neutralized))
                     // "… وإصابة اثنين": a conjunction opens the next count
                     && !doc.key(c.at.w0).starts_with('و')
+                    // "abducted four aid workers and killed their driver"
+                    && !(doc.grammar.subject_first
+                        && doc
+                            .cues
+                            .iter()
+                            .any(|a| a.cue == Cue::And && a.at.w0 >= noun_end && a.at.w1 <= c.at.w0))
                     && c.at.w0 >= noun_end
-                    && c.at.w0 <= noun_end + 2
+                    && c.at.w0 <= gap_end + 2
                     && c.at.w1 <= s.w1
             });
             let mut subset = false;
+            // "killed thousands and displaced nearly two million": people
+            // displaced are no casualties.
+            if before.is_some_and(|c| c.cue == Cue::Displaced) {
+                continue;
+            }
             let (kind, neutralized, cue) = match (before, after) {
                 (Some(c), _) if matches!(c.cue, Cue::Subset | Cue::Plus) => {
                     subset = c.cue == Cue::Subset;
@@ -337,15 +455,22 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                         None => continue,
                     }
                 }
-                (Some(c), Some(a)) if a.at.w0 - noun_end < w0 - c.at.w1 && has_noun => (
-                    if a.cue == Cue::Injury {
-                        Kind::Injured
-                    } else {
-                        Kind::Killed
-                    },
-                    false,
-                    a.at.w0,
-                ),
+                // "sept civils ont été tués et douze blessés": the word
+                // right after a bare number governs it.
+                (Some(c), Some(a))
+                    if a.at.w0 - noun_end < w0 - c.at.w1
+                        && (has_noun || (doc.grammar.subject_first && a.at.w0 == noun_end)) =>
+                {
+                    (
+                        if a.cue == Cue::Injury {
+                            Kind::Injured
+                        } else {
+                            Kind::Killed
+                        },
+                        false,
+                        a.at.w0,
+                    )
+                }
                 (Some(c), _) => (
                     if c.cue == Cue::Injury {
                         Kind::Injured
@@ -361,7 +486,7 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     } else {
                         Kind::Killed
                     },
-                    false,
+                    a.cue == Cue::Neutralized,
                     a.at.w0,
                 ),
                 (None, None) => {

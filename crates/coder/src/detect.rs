@@ -101,7 +101,13 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     if doc.cue_before(w.at.w0, 3, Cue::Negation).is_some() {
         return true;
     }
-    // A threat, plan, call or fear governs the rest of its sentence.
+    // A threat, plan, call or fear governs the rest of its sentence; a
+    // phrase that holds the word itself ("to seize", "pour reprendre") too.
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Modality && c.at.w0 <= w.at.w0 && w.at.w0 < c.at.w1 && c.at.w0 < w.at.w0
+    }) {
+        return true;
+    }
     if doc.cues.iter().any(|c| {
         c.cue == Cue::Modality
             && c.at.w1 <= w.at.w0
@@ -112,11 +118,16 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     }
     // Background: "the area is the stage of the group's activity, whose
     // attacks…", "repeated attacks", "despite the ceasefire".
+    let reach = if doc.grammar.subject_first {
+        usize::MAX
+    } else {
+        15
+    };
     if doc.cues.iter().any(|c| {
         c.cue == Cue::Background
             && c.at.w1 <= w.at.w0
             && c.at.w0 >= sent_w0
-            && w.at.w0 - c.at.w1 <= 15
+            && w.at.w0 - c.at.w1 <= reach
     }) {
         return true;
     }
@@ -148,7 +159,12 @@ fn side_after(doc: &Doc, w: usize, n: usize, pred: impl Fn(Side) -> bool) -> boo
 
 fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
     doc.places.iter().any(|p| {
-        p.place.is_some() && p.at.w0 >= w && p.at.w0 <= w + n && doc.same_clause(w, p.at.w0)
+        // English and French name a town the gazetteer may not know after
+        // a type noun ("the town of X"): a named place still changes hands.
+        (p.place.is_some() || doc.grammar.subject_first)
+            && p.at.w0 >= w
+            && p.at.w0 <= w + n
+            && doc.same_clause(w, p.at.w0)
     })
 }
 
@@ -391,6 +407,7 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
                                     && matches!(s.def.side, Side::Fighters | Side::Civilians)
                                     && s.def.count.is_none()
                             }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
+                                || (doc.grammar.subject_first && perpetrator_of_kill(doc, w))
                         })
                 }
                 Family::Agreement => false,
@@ -398,6 +415,60 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
             }
         }
     }
+}
+
+/// In subject-first languages, who killed: the subject before an active
+/// verb ("gunmen killed", "des hommes armés ont tué") or the agent of a
+/// passive one ("were killed by gunmen", "ont été tués par des hommes
+/// armés"). A counted subject ("seven soldiers killed") is a victim.
+fn perpetrator_of_kill(doc: &Doc, w: &Word) -> bool {
+    // "violence has killed thousands": a cumulative toll, not an incident.
+    if doc
+        .qtys
+        .iter()
+        .any(|q| q.at.w0 == w.at.w1 && q.q.vague && q.q.value >= 1000)
+    {
+        return false;
+    }
+    let armed_side = |s: &crate::doc::SideM| {
+        matches!(
+            s.def.side,
+            Side::Fighters | Side::Military | Side::Police | Side::Civilians | Side::Anaphor
+        )
+    };
+    let counted = |x0: usize| {
+        doc.qtys
+            .iter()
+            .any(|q| q.at.w1 <= x0 && x0 - q.at.w1 <= 1 && doc.same_clause(q.at.w0, x0))
+    };
+    let passive = doc
+        .cues
+        .iter()
+        .any(|c| c.cue == Cue::Passive && c.at.w1 <= w.at.w0 && w.at.w0 - c.at.w1 <= 1);
+    if passive {
+        return doc.cues.iter().any(|c| {
+            c.cue == Cue::Agent
+                && c.at.w0 >= w.at.w1
+                && c.at.w0 <= w.at.w1 + 3
+                && doc.same_clause(w.at.w0, c.at.w0)
+                && (doc
+                    .sides
+                    .iter()
+                    .any(|s| doc.next_after(c.at.w1, s.at.w0, 2) && armed_side(s))
+                    || doc
+                        .actors
+                        .iter()
+                        .any(|a| doc.next_after(c.at.w1, a.at.w0, 2)))
+        });
+    }
+    let ends_before =
+        |x0: usize, x1: usize| x1 <= w.at.w0 && w.at.w0 - x1 <= 2 && doc.same_clause(x0, w.at.w0);
+    doc.sides.iter().any(|s| {
+        ends_before(s.at.w0, s.at.w1) && armed_side(s) && s.def.count.is_none() && !counted(s.at.w0)
+    }) || doc
+        .actors
+        .iter()
+        .any(|a| ends_before(a.at.w0, a.at.w1) && !counted(a.at.w0))
 }
 
 /// A group claimed the attacks the frame tells of ("أعلن التنظيم

@@ -14,7 +14,7 @@ use rasd_text::Analysis;
 use crate::actors::{ActorDict, ACTORS};
 use crate::dates::{find_dates, DateRef};
 use crate::geo::{CountryMention, Gazetteer, PlaceMention};
-use crate::lang::{Cue, LangData, Side, SideDef, TriggerDef};
+use crate::lang::{Cue, Grammar, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
 use crate::numbers::{find_quantities, Quantity};
 
@@ -118,6 +118,8 @@ pub struct DocData<'a> {
     pub countries: Vec<CountryM>,
     pub doc_countries: Vec<(&'static str, &'static str)>,
     pub dict: &'static ActorDict,
+    /// Word order of the document's language.
+    pub grammar: Grammar,
 }
 
 /// A view of a document: the hits of a stretch of words (all sentences
@@ -141,6 +143,8 @@ pub struct Doc<'a> {
     /// Countries the body names, most mentioned first.
     pub doc_countries: &'a [(&'static str, &'static str)],
     pub dict: &'static ActorDict,
+    /// Word order of the document's language.
+    pub grammar: Grammar,
 }
 
 /// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
@@ -175,6 +179,7 @@ impl<'a> DocData<'a> {
             countries: slice(&self.countries, w0, w1, |x| x.at.w0),
             doc_countries: &self.doc_countries,
             dict: self.dict,
+            grammar: self.grammar,
         }
     }
 
@@ -237,7 +242,7 @@ impl<'a> DocData<'a> {
             w1: h.end,
             span: h.span,
         };
-        let triggers = lang
+        let mut triggers: Vec<TrigM> = lang
             .triggers
             .find(&an, &words)
             .iter()
@@ -267,12 +272,18 @@ impl<'a> DocData<'a> {
                 None => tally.push((c.m.iso3, c.m.country, 1, c.at.w0)),
             }
         }
+        // The dateline tells where and when the report was filed: its place
+        // still counts towards the document's country (below), its day is
+        // the publication's; neither is an incident's.
+        let filed = datelines(text, &body);
+        let in_dateline = |s: Span| filed.iter().any(|d| d.start <= s.start && s.end <= d.end);
         let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
             .into_iter()
+            .filter(|d| !in_dateline(d.span))
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
             .collect();
         // A month name is not a place ("في يونيو" is not a town called June).
-        let places: Vec<PlaceM> = place_mentions
+        let mut places: Vec<PlaceM> = place_mentions
             .into_iter()
             .filter_map(|mut m| {
                 at_of(m.span).map(|at| PlaceM {
@@ -314,9 +325,19 @@ impl<'a> DocData<'a> {
             }
         }
         tally.sort_by_key(|t| (std::cmp::Reverse(t.2), t.3));
+        places.retain(|p| !in_dateline(p.at.span));
         let doc_countries: Vec<(&'static str, &'static str)> =
             tally.iter().map(|t| (t.0, t.1)).collect();
-        let iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();
+        let mut iso_set: Vec<&str> = doc_countries.iter().map(|c| c.0).collect();
+        // No country named anywhere: the places still tell which short
+        // aliases may count ("Casques bleus" in a report about Kidal).
+        if iso_set.is_empty() {
+            iso_set.extend(
+                places
+                    .iter()
+                    .filter_map(|p| p.place.as_deref().map(|pl| pl.iso3.as_str())),
+            );
+        }
         let actors = longest_first(
             dict.matcher
                 .find_all(&an, &words)
@@ -361,15 +382,29 @@ impl<'a> DocData<'a> {
                 continue;
             }
             // The country follows the noun, possibly after one more word
-            // ("القوات المسلحة المالية", "طائرات حربية روسية").
-            if let Some(c) = countries.iter().find(|c| {
-                c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1 && joined(&words, s.at.w1 - 1, c.at.w0)
+            // ("القوات المسلحة المالية", "طائرات حربية روسية"); in English
+            // it comes first ("Malian troops", "Mali's army", "Iraqi F-16
+            // jets").
+            let before = || {
+                countries.iter().rev().find(|c| {
+                    lang.grammar.modifier_first
+                        && c.at.w1 <= s.at.w0
+                        && c.at.w1 + 2 >= s.at.w0
+                        && joined(&words, c.at.w0, s.at.w0)
+                })
+            };
+            if let Some(c) = before().or_else(|| {
+                countries.iter().find(|c| {
+                    c.at.w0 >= s.at.w1
+                        && c.at.w0 <= s.at.w1 + 1
+                        && joined(&words, s.at.w1 - 1, c.at.w0)
+                })
             }) {
                 s.iso3 = Some(c.m.iso3);
                 s.country = Some(c.m.country);
             }
         }
-        let cues = lang
+        let cues: Vec<CueM> = lang
             .cues
             .find(&an, &words)
             .iter()
@@ -378,6 +413,33 @@ impl<'a> DocData<'a> {
                 cue: *lang.cues.value(h.entry),
             })
             .collect();
+        // Languages without the Arabic article clitic mark a reference back
+        // with a determiner word ("the attack", "cette attaque").
+        // A complement right after the word ("le retrait de son camp",
+        // "the attack on the checkpoint") makes it new information instead.
+        for t in triggers.iter_mut() {
+            let cue_before = |kinds: &[Cue]| {
+                cues.iter().any(|c| {
+                    c.at.w1 == t.at.w0 && kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0)
+                })
+            };
+            let complement = cues.iter().any(|c| {
+                c.at.w0 == t.at.w1
+                    && matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
+                    && joined(&words, t.at.w0, c.at.w0)
+            });
+            if cue_before(&[Cue::Definite, Cue::That, Cue::Possessive]) && !complement {
+                t.definite = true;
+                // "no group claimed the ambush": even a word that reports
+                // an incident alone refers back after a determiner.
+                t.def.strength = t.def.strength.min(1);
+            }
+            // "une opération de l'armée": an indefinite article opens a new
+            // incident even with a word that usually refers back.
+            if t.def.strength == 0 && cue_before(&[Cue::Article]) {
+                t.def.strength = 1;
+            }
+        }
         let sources = lang
             .sources
             .find(&an, &words)
@@ -440,6 +502,7 @@ impl<'a> DocData<'a> {
             countries,
             doc_countries,
             dict,
+            grammar: lang.grammar,
         };
         // Views cut every list by position.
         doc.triggers.sort_by_key(|x| x.at.w0);
@@ -504,6 +567,70 @@ impl<'a> Doc<'a> {
             .max_by_key(|c| c.at.w1)
     }
 
+    /// A cue of this kind that starts at word `w`.
+    pub fn cue_at(&self, w: usize, cue: Cue) -> Option<&CueM> {
+        let i = self.cues.partition_point(|c| c.at.w0 < w);
+        self.cues[i..]
+            .iter()
+            .take_while(|c| c.at.w0 == w)
+            .find(|c| c.cue == cue)
+    }
+
+    /// Words `a..b` are only determiners, articles, possessives or "of"
+    /// (function words of English and French that Arabic writes as
+    /// clitics): what comes after them is the next content word.
+    pub fn only_function_words(&self, a: usize, b: usize) -> bool {
+        let mut w = a;
+        while w < b {
+            match self.cues.iter().find(|c| {
+                c.at.w0 == w
+                    && c.at.w1 <= b
+                    && matches!(
+                        c.cue,
+                        Cue::Definite | Cue::Article | Cue::Possessive | Cue::Of
+                    )
+            }) {
+                Some(c) => w = c.at.w1,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Word `w` follows word `end` (the end of a previous item) with only
+    /// function words between, at most `n` of them.
+    pub fn next_after(&self, end: usize, w: usize, n: usize) -> bool {
+        w >= end
+            && w - end <= n
+            && self.same_clause(end.saturating_sub(1).min(w), w)
+            && self.only_function_words(end, w)
+    }
+
+    /// A target is introduced before word `w`: "against", or "on"/"sur"
+    /// right after an event word ("an attack on a base").
+    pub fn target_before(&self, w: usize) -> bool {
+        if self.cue_before(w, 2, Cue::Target).is_some() {
+            return true;
+        }
+        self.cues.iter().any(|c| {
+            c.cue == Cue::On
+                && c.at.w1 <= w
+                && self.next_after(c.at.w1, w, 2)
+                && self.triggers.iter().any(|t| {
+                    // "handed the base over to the army", "l'a remis aux
+                    // FAMa": the recipient of a handover comes further on.
+                    let reach = if t.def.class == crate::lang::TriggerClass::Handover {
+                        8
+                    } else {
+                        4
+                    };
+                    t.at.w1 <= c.at.w0
+                        && c.at.w0 - t.at.w1 <= reach
+                        && self.same_clause(t.at.w0, c.at.w0)
+                })
+        })
+    }
+
     /// The sentence that contains word `w`.
     pub fn sent_of(&self, w: usize) -> Option<usize> {
         let i = self.sents.partition_point(|s| s.w1 <= w);
@@ -514,6 +641,61 @@ impl<'a> Doc<'a> {
     pub fn actor_name(&self, actor: usize, iso3: &str, country: &str) -> (String, Inter) {
         self.dict.name_in(actor, iso3, country)
     }
+}
+
+/// Wire datelines at the start of a body line: "BAMAKO, June 11 (Reuters) -",
+/// "OUAGADOUGOU (AFP) -", "PORT SUDAN (AFP) –", "باماكو (أ ف ب) -". A
+/// dateline is a short prefix ending in a dash that names an agency in
+/// brackets or opens with a capitalised place name.
+pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for b in body {
+        let Some(part) = text.get(b.start..b.end) else {
+            continue;
+        };
+        let mut starts = vec![0usize];
+        starts.extend(part.match_indices('\n').map(|(i, _)| i + 1));
+        for st in starts {
+            let line = &part[st..];
+            let lead = line.len() - line.trim_start().len();
+            let line = line.trim_start();
+            let mut cut = line.len().min(140);
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let head = &line[..cut];
+            let head = head.split('\n').next().unwrap_or("");
+            let Some((dash, dash_len)) = [" - ", " – ", " — ", " -- ", ") -", ")-"]
+                .iter()
+                .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+                .min()
+            else {
+                continue;
+            };
+            let prefix = &head[..dash + usize::from(head[dash..].starts_with(')'))];
+            if prefix.split_whitespace().count() > 12
+                || prefix.contains(['.', '!', '?']) && !prefix.contains('(')
+            {
+                continue;
+            }
+            let agency = prefix
+                .find('(')
+                .zip(prefix.rfind(')'))
+                .is_some_and(|(a, z)| a < z && prefix[a..z].chars().count() <= 30);
+            let first = prefix.split([',', '(']).next().unwrap_or("").trim();
+            // Latin capitals only: Arabic letters have no case.
+            let capital_place = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && first
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase());
+            if agency || capital_place {
+                let s0 = b.start + st + lead;
+                out.push(Span::new(s0, s0 + dash + dash_len));
+            }
+        }
+    }
+    out
 }
 
 /// Words `a..=b` are connected without a clause break (a ≤ b).

@@ -81,7 +81,8 @@ fn within(scopes: &[(usize, usize)], at: &At) -> bool {
 /// *said* ("أعلن الجيش، مساء الأحد، …").
 fn is_statement_date(doc: &Doc, at: &At) -> bool {
     doc.cues.iter().any(|c| {
-        c.cue == Cue::Speech
+        // "l'attaque a été revendiquée lundi": a claim's day too.
+        (c.cue == Cue::Speech || (doc.grammar.subject_first && c.cue == Cue::Claim))
             && c.at.w1 <= at.w0
             && at.w0 - c.at.w1 <= 10
             && doc.same_sentence(c.at.w0, at.w0)
@@ -172,7 +173,7 @@ fn frame_place(
     anchor: usize,
     allow_destination: bool,
 ) -> Option<PlaceChoice> {
-    let mut cands: Vec<(u8, bool, usize, PlaceChoice)> = Vec::new();
+    let mut cands: Vec<(u8, bool, bool, usize, PlaceChoice)> = Vec::new();
     for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
         let Some(place) = &p.place else { continue };
         // A country name places nothing more than the country; the event's
@@ -191,6 +192,10 @@ fn frame_place(
         let prev2 = p.at.w0.checked_sub(2).map(|i| doc.stem(i)).unwrap_or("");
         let destination = matches!(prev, "الي" | "باتجاه" | "نحو" | "اتجاه")
             || matches!(prev2, "الي" | "باتجاه" | "نحو")
+            || doc
+                .cues
+                .iter()
+                .any(|c| c.cue == Cue::Toward && c.at.w1 <= p.at.w0 && doc.next_after(c.at.w1, p.at.w0, 2))
             // "near the border with Niger" places the event in the other country
             || (prev == "مع" && matches!(prev2, "حدود" | "حدوده"));
         let after_between = doc
@@ -238,12 +243,16 @@ fn frame_place(
         } else {
             p.m.geo_precision.clamp(1, 3)
         };
+        // "a sit-in at X port near Y": the place named as such beats the
+        // one the event is only near.
+        let near = doc.grammar.subject_first && matches!(p.m.relation, crate::geo::Relation::Near);
         // A place in a country the text never names is more likely a
         // common word read as a name than the scene of the event.
         let foreign = !doc.doc_countries.iter().any(|c| c.0 == place.iso3);
         cands.push((
             rank + u8::from(foreign) * 4,
             destination,
+            near,
             p.at.w0.abs_diff(anchor),
             PlaceChoice {
                 place: std::rc::Rc::clone(place),
@@ -252,8 +261,8 @@ fn frame_place(
             },
         ));
     }
-    cands.sort_by_key(|c| (c.1, c.0, c.2));
-    cands.into_iter().next().map(|c| c.3)
+    cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
+    cands.into_iter().next().map(|c| c.4)
 }
 
 /// Two places can be one incident's: same location, or one is an area
@@ -384,10 +393,18 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 precision: d.d.precision,
                 span: Some(d.at.span),
             });
-        let frames = frames_of_sentence(doc, si);
+        let mut frames = frames_of_sentence(doc, si);
+        if frames.is_empty() && doc.grammar.subject_first {
+            if let Some(f) = last.and_then(|l| deaths_elsewhere(doc, si, &drafts[l], &figs)) {
+                frames.push(f);
+            }
+        }
         let separate = doc.has_cue(s.w0, s.w1, Cue::Separate);
         if frames.is_empty() {
-            if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) {
+            // In English and French, a sentence about the conflict at
+            // large ("the war has killed …") adds nothing to an incident.
+            let background = doc.grammar.subject_first && doc.has_cue(s.w0, s.w1, Cue::Background);
+            if !separate && !doc.has_cue(s.w0, s.w1, Cue::Period) && !background {
                 if let Some((i, linked)) = detail_target(doc, &drafts, last, si, &figs)
                     .filter(|&(i, _)| drafts[i].details.len() < MAX_FRAMES)
                 {
@@ -463,7 +480,21 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         let looting_in_attack = f.family == Family::Looting
                             && d.family == Family::Violence
                             && matches!(d.sub, SubEventType::Attack);
-                        if !looting_in_attack {
+                        // "32 people were arrested over the looting": arrests
+                        // made in a riot or protest are part of it.
+                        let arrests_in_crowd = doc.grammar.subject_first
+                            && f.family == Family::Arrest
+                            && d.family == Family::Protest
+                            && doc.triggers.iter().any(|t| {
+                                t.at.w0 >= doc.sents[f.sent].w0
+                                    && t.at.w1 <= doc.sents[f.sent].w1
+                                    && t.definite
+                                    && matches!(
+                                        t.def.class,
+                                        C::Protest | C::Riot | C::Looting | C::Mob
+                                    )
+                            });
+                        if !looting_in_attack && !arrests_in_crowd {
                             continue;
                         }
                     }
@@ -508,15 +539,42 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                     if let (Some(a), Some(b)) = (&place, &d.place) {
                         // "the strikes hit a district of the city": one
                         // account placing the same incident more precisely.
-                        let retold = f.words.iter().all(|w| w.definite)
-                            && sub == d.sub
+                        // (English, French: "killed in the fighting for the
+                        // town" — a death report does not make it new.)
+                        let told_again = if doc.grammar.subject_first {
+                            f.words.iter().any(|w| w.definite)
+                                && f.words.iter().all(|w| w.definite || w.class == C::Kill)
+                        } else {
+                            f.words.iter().all(|w| w.definite)
+                        };
+                        let retold = told_again
+                            && (sub == d.sub
+                                || (doc.grammar.subject_first && compatible(sub, d.sub)))
                             && a.place.iso3 == b.place.iso3;
                         if d.own_place && !same_place(a, b) && !retold {
                             continue;
                         }
                     }
                     let weak = f.strength() < 2 || f.anaphoric();
-                    if !weak && !compatible(sub, d.sub) && f.family == d.family {
+                    // "Later in the day …", "the next day …": another incident
+                    // told against the first (English, French).
+                    if doc.grammar.subject_first
+                        && !f.anaphoric()
+                        && doc.cues_in(f.w0, f.w1).any(|c| {
+                            matches!(
+                                c.cue,
+                                Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+                            )
+                        })
+                    {
+                        continue;
+                    }
+                    // A crowd dispersed after its march is one protest.
+                    let escalation = doc.grammar.subject_first
+                        && f.family == Family::Protest
+                        && date.is_none()
+                        && place.is_none();
+                    if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
                         continue;
                     }
                     let d = &mut drafts[i];
@@ -535,11 +593,34 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             // "the army announced on Thursday it had retaken …"
                             d.date = Some(dt);
                         }
+                    } else if doc.grammar.subject_first {
+                        // "strikes this week … the first, on Monday": the
+                        // day inside the week told first dates the incident.
+                        if let (Some(a), Some(b)) = (date.clone(), d.date.clone()) {
+                            if a.precision == DatePrecision::Day
+                                && b.precision != DatePrecision::Day
+                                && date_fits(&a, &b)
+                            {
+                                d.date = Some(a);
+                            }
+                        }
                     }
                     if !d.own_place {
                         if let Some(p) = place.clone() {
                             d.place = Some(p);
                             d.own_place = true;
+                        }
+                    } else if doc.grammar.subject_first {
+                        // "in two villages of the Tillaberi region … in the
+                        // first village, near Ouallam": a town inside the
+                        // area told first places the incident.
+                        if let (Some(p), Some(q)) = (place.clone(), d.place.clone()) {
+                            if place_rank(&p.place) == 0
+                                && place_rank(&q.place) >= 1
+                                && same_place(&p, &q)
+                            {
+                                d.place = Some(p);
+                            }
                         }
                     }
                     let words = d.words();
@@ -562,12 +643,52 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 });
                 continue;
             }
+            // "2023 will remain one of the deadliest years": a past event
+            // needs a place and at least a month (English, French).
+            if doc.grammar.subject_first
+                && place.is_none()
+                && date
+                    .as_ref()
+                    .is_some_and(|d| d.precision == DatePrecision::Year)
+            {
+                continue;
+            }
             let own_date = date.is_some() || statement.is_some();
             let own_place = place.is_some();
             // A story told just before lends its day and place; one told
             // long before does not make a passing mention an incident.
             let told = ctx_sent.is_some_and(|c| si - c <= 3);
             let date = date.or(statement).or_else(|| ctx_date.clone());
+            // A new incident whose words name other countries only ("Somali
+            // forces retook …") does not inherit a place told for another
+            // country (English, French).
+            let foreign = |p: &PlaceChoice| {
+                let mut named: Vec<&str> = doc
+                    .countries
+                    .iter()
+                    .filter(|c| {
+                        c.at.w0 >= f.w0
+                            && c.at.w1 <= f.w1
+                            && c.m.form == crate::geo::CountryForm::Name
+                    })
+                    .map(|c| c.m.iso3)
+                    .collect();
+                named.extend(acting_forces(doc, f.w0, f.w1).and_then(|s| s.iso3));
+                named.extend(
+                    doc.actors
+                        .iter()
+                        .filter(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1)
+                        .filter_map(|a| {
+                            let def = &doc.dict.actors[a.actor];
+                            def.iso3
+                                .as_deref()
+                                .filter(|_| def.inter != Inter::StateForces)
+                        }),
+                );
+                doc.grammar.subject_first
+                    && !named.is_empty()
+                    && !named.contains(&p.place.iso3.as_str())
+            };
             // The place told before is in another country than the one
             // this sentence names ("attacks in northern Benin"): only the
             // country is known.
@@ -582,6 +703,7 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 ctx_place
                     .clone()
                     .filter(|p| named_country.is_none_or(|c| c == p.place.iso3))
+                    .filter(|p| !foreign(p))
             });
             tr(trace, || {
                 format!("s{si}:   opens incident {}", drafts.len())
@@ -638,11 +760,38 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             });
             continue;
         }
+        // "Two air strikes killed three militants … The first strike, on
+        // Sunday … A second strike …": a summary of incidents told one by
+        // one after it is none of them (English, French).
+        if doc.grammar.subject_first
+            && !d.period
+            && d.place.as_ref().is_none_or(|p| place_rank(&p.place) >= 1)
+            && d.frames.iter().all(|f| counts_incidents(doc, f))
+            && drafts[n + 1..].iter().any(|x| !x.period && x.sub == d.sub)
+        {
+            tr(trace, || {
+                format!("incident {n}: a summary of the incidents told after it: dropped")
+            });
+            continue;
+        }
         if let Some(e) = build(doc, doc_id, d, &drafts[..n], &figs, trace) {
             events.push(e);
         }
     }
     events
+}
+
+/// The frame counts its event words ("two air strikes", "deux attaques").
+fn counts_incidents(doc: &Doc, f: &Frame) -> bool {
+    f.words.iter().any(|w| {
+        crate::detect::family(w.class) == Family::Violence
+            && doc.qtys.iter().any(|q| {
+                q.at.w1 == w.at.w0
+                    && q.q.value >= 2
+                    && !q.q.vague
+                    && doc.same_clause(q.at.w0, w.at.w0)
+            })
+    })
 }
 
 /// Whether date `a` can be the day of an incident dated `b`: the same
@@ -785,10 +934,20 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             || doc
                 .triggers
                 .iter()
-                .any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill);
+                .any(|t| t.at.w1 == s.at.w0 && t.def.class != C::Kill)
+            || (doc.grammar.subject_first && targeted_in_order(doc, &s.at));
+        // A target noun in a subject-first language must be the object,
+        // the subject of a passive or the place of the event ("attacked a
+        // checkpoint", "their patrol was ambushed", "a blast in a market"),
+        // not any mention ("escorting civilians to a weekly market").
+        let placed = !doc.grammar.subject_first
+            || targeted
+            || doc.cues.iter().any(|c| {
+                c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
+            });
         match s.def.side {
-            Side::MilitaryTarget => cx.armed_target = true,
-            Side::CivilianTarget => cx.civilian_target = true,
+            Side::MilitaryTarget if placed => cx.armed_target = true,
+            Side::CivilianTarget if placed => cx.civilian_target = true,
             Side::Military | Side::Police if targeted => cx.armed_target = true,
             Side::Civilians if targeted => cx.civilian_target = true,
             // "سكان قرية يقتلون": a crowd of civilians acting
@@ -846,6 +1005,62 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
     cx
 }
 
+/// Word order marks a side as the target: the object of an event verb
+/// (determiners aside), the noun after "on"/"against", or the subject of a
+/// passive event verb ("their patrol was ambushed").
+fn targeted_in_order(doc: &Doc, at: &At) -> bool {
+    doc.target_before(at.w0)
+        || doc.triggers.iter().any(|t| {
+            t.def.class != C::Kill && t.at.w1 <= at.w0 && doc.next_after(t.at.w1, at.w0, 3)
+        })
+        || doc.cues.iter().any(|p| {
+            p.cue == Cue::Passive
+                && p.at.w0 >= at.w1
+                && p.at.w0 <= at.w1 + 1
+                && doc
+                    .triggers
+                    .iter()
+                    .any(|t| t.at.w0 >= p.at.w1 && t.at.w0 <= p.at.w1 + 1)
+        })
+}
+
+/// "Hours later, eight villagers were killed near Banibangou": a sentence
+/// with no perpetrator that counts deaths at another town of the incident
+/// told before is a further incident of the same kind (English, French).
+fn deaths_elsewhere(doc: &Doc, si: usize, prev: &Draft, figs: &[Figure]) -> Option<Frame> {
+    let s = doc.sents[si];
+    let prev_place = prev.place.as_ref()?;
+    if prev.period || prev.family != Family::Violence || place_rank(&prev_place.place) != 0 {
+        return None;
+    }
+    let kill = doc
+        .triggers
+        .iter()
+        .find(|t| t.at.w0 >= s.w0 && t.at.w1 <= s.w1 && t.def.class == C::Kill)?;
+    if !figs
+        .iter()
+        .any(|f| f.w >= s.w0 && f.w < s.w1 && f.kind == Kind::Killed && !f.enemy_claim)
+    {
+        return None;
+    }
+    let here = frame_place(doc, s.w0, s.w1, kill.at.w0, false)?;
+    if place_rank(&here.place) > 1 || same_place(&here, prev_place) {
+        return None;
+    }
+    Some(Frame {
+        sent: si,
+        family: Family::Violence,
+        words: vec![Word {
+            class: C::Kill,
+            strength: 1,
+            definite: false,
+            at: kill.at,
+        }],
+        w0: s.w0,
+        w1: s.w1,
+    })
+}
+
 /// A cumulative toll over a period ("since March more than 900 killed").
 fn period_total(
     doc: &Doc,
@@ -873,7 +1088,8 @@ fn period_total(
             precision: d.d.precision,
             span: Some(d.at.span),
         })
-        .or_else(|| prev_start.cloned())?;
+        .or_else(|| prev_start.cloned())
+        .or_else(|| years_back(doc, period_cue))?;
     // "since the start of the year" is a month-precise start (1 January).
     let mut start = start;
     if start.precision == DatePrecision::Year
@@ -933,6 +1149,26 @@ fn period_total(
     })
 }
 
+/// "The 12-year conflict": a period cue right after a number of years
+/// starts that many years before publication (year precision, 1 January).
+fn years_back(doc: &Doc, cue: &crate::doc::CueM) -> Option<DateChoice> {
+    let pub_date = doc.publication?;
+    let w = cue.at.w0.checked_sub(1)?;
+    if !doc.same_clause(w, cue.at.w0) {
+        return None;
+    }
+    let n: i32 = doc.key(w).parse().ok()?;
+    if !(1..=100).contains(&n) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(chrono::Datelike::year(&pub_date) - n, 1, 1)?;
+    Some(DateChoice {
+        date,
+        precision: DatePrecision::Year,
+        span: Some(doc.word_span(w).cover(cue.at.span)),
+    })
+}
+
 /// An actor of an incident, resolved to its ACLED name.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -976,10 +1212,54 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
             return (c.m.iso3.to_string(), c.m.country.to_string());
         }
     }
+    // English, French: "Somali forces retook the town of X": the country
+    // of the forces that act (not of counted victims: "two Chadian
+    // peacekeepers were wounded" happens wherever they serve).
+    if doc.grammar.subject_first {
+        if let Some(s) = d.frames.iter().find_map(|f| acting_forces(doc, f.w0, f.w1)) {
+            return (
+                s.iso3.unwrap_or_default().to_string(),
+                s.country.unwrap_or_default().to_string(),
+            );
+        }
+        // "Houthi rebels fired a missile at …": a group that fights in one
+        // country only places the incident there.
+        let home = d.frames.iter().find_map(|f| {
+            doc.actors
+                .iter()
+                .filter(|a| a.at.w0 >= f.w0 && a.at.w1 <= f.w1)
+                .find_map(|a| {
+                    let def = &doc.dict.actors[a.actor];
+                    def.iso3
+                        .as_deref()
+                        .filter(|_| def.inter != Inter::StateForces)
+                })
+        });
+        if let Some(iso) = home {
+            if let Some(c) = crate::geo::Gazetteer::global().country(iso) {
+                return (c.iso3, c.name);
+            }
+        }
+    }
     doc.doc_countries
         .first()
         .map(|c| (c.0.to_string(), c.1.to_string()))
         .unwrap_or_default()
+}
+
+/// A state force of a named country acting in words `w0..w1` (not counted
+/// among the victims).
+fn acting_forces<'d>(doc: &'d Doc, w0: usize, w1: usize) -> Option<&'d crate::doc::SideM> {
+    doc.sides.iter().find(|s| {
+        s.at.w0 >= w0
+            && s.at.w1 <= w1
+            && s.iso3.is_some()
+            && matches!(s.def.side, Side::Military | Side::Police)
+            && !doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w1 <= s.at.w0 && s.at.w0 - q.at.w1 <= 2)
+    })
 }
 
 /// The word ends in a possessive pronoun ("مقاتليه", "عناصرها"): read on
@@ -999,8 +1279,9 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     let scopes = d.scopes(doc);
     let main_scope: Vec<(usize, usize)> = d.frames.iter().map(|f| (f.w0, f.w1)).collect();
     let words = d.words();
-    let speech_near = |w: usize| {
-        doc.cue_before(w, 2, Cue::Speech).is_some() || doc.cue_before(w, 1, Cue::Source).is_some()
+    let speech_near = |at: &At| {
+        doc.cue_before(at.w0, 2, Cue::Speech).is_some()
+            || doc.cue_before(at.w0, 1, Cue::Source).is_some()
     };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
         if doc
@@ -1029,10 +1310,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if claim_before.is_some() || claim_after.is_some() {
             return Some(Role::Claimer);
         }
+        if doc.grammar.subject_first {
+            return role_subject_first(doc, at, armed, &words);
+        }
         // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
         if armed
             && at.w0 > 0
-            && matches!(doc.stem(at.w0 - 1), "ان")
+            && (matches!(doc.stem(at.w0 - 1), "ان")
+                || doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::That && doc.next_after(c.at.w1, at.w0, 1)))
             && doc.same_clause(at.w0 - 1, at.w0)
         {
             return Some(Role::Agent);
@@ -1129,7 +1417,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             return Some(Role::Agent);
         }
-        if speech_near(at.w0) {
+        if speech_near(at) {
             return Some(Role::Speaker);
         }
         // The subject of a reported clause ("قالت الوزارة إن مسلحين هاجموا").
@@ -1152,21 +1440,72 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         Some(Role::Mention)
     };
+    // English names the organization before its people ("JNIM fighters",
+    // "Houthi forces"): the noun after the name belongs to it.
+    let noun_after_name = |a: &At| -> Option<&crate::doc::SideM> {
+        if !doc.grammar.modifier_first {
+            return None;
+        }
+        doc.sides.iter().find(|s| {
+            s.at.w0 == a.w1
+                && matches!(
+                    s.def.side,
+                    Side::Fighters | Side::Members | Side::Military | Side::Police
+                )
+        })
+    };
     let mut out: Vec<Cand> = Vec::new();
     for a in doc.actors.iter().filter(|a| within(&scopes, &a.at)) {
         let (name, inter) = doc.actor_name(a.actor, iso3, country);
         let armed = !matches!(inter, Inter::Civilians | Inter::Protesters | Inter::Rioters);
-        let mut role = match role_at(&a.at, armed) {
-            Some(r) => r,
-            None => continue,
-        };
         let mut victim_actor = false;
+        let mut role = if let Some(s) = noun_after_name(&a.at) {
+            let whole = At {
+                w0: a.at.w0,
+                w1: s.at.w1,
+                span: a.at.span.cover(s.at.span),
+            };
+            let counted = doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w1 <= a.at.w0 && doc.next_after(q.at.w1, a.at.w0, 2))
+                || doc.cues.iter().any(|c| {
+                    matches!(c.cue, Cue::Death | Cue::Injury | Cue::Neutralized)
+                        && c.at.w1 <= a.at.w0
+                        && doc.next_after(c.at.w1, a.at.w0, 2)
+                });
+            if counted {
+                victim_actor = true;
+                Role::Patient
+            } else {
+                match role_at(&whole, armed) {
+                    Some(r) => r,
+                    None => continue,
+                }
+            }
+        } else if doc.grammar.subject_first
+            && doc
+                .qtys
+                .iter()
+                .any(|q| q.at.w1 <= a.at.w0 && doc.next_after(q.at.w1, a.at.w0, 1))
+        {
+            // "deux Casques bleus": people of the organization counted
+            victim_actor = true;
+            Role::Patient
+        } else {
+            match role_at(&a.at, armed) {
+                Some(r) => r,
+                None => continue,
+            }
+        };
         // "مسلحو X", "عناصر من X": the noun before carries the role; when
         // the noun is counted ("ثلاثة من منتسبي X"), X lost people: a target.
-        if matches!(role, Role::Mention | Role::Agent) {
+        // (English names the organization first: "JNIM fighters".)
+        if matches!(role, Role::Mention | Role::Agent) && !doc.grammar.modifier_first {
             if let Some(s) = doc.sides.iter().find(|s| {
                 (s.at.w1 == a.at.w0 || s.at.w1 + 1 == a.at.w0)
                     && matches!(s.def.side, Side::Fighters | Side::Members | Side::Military)
+                    && doc.same_clause(s.at.w0, a.at.w0)
             }) {
                 let counted = doc
                     .qtys
@@ -1194,9 +1533,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if role == Role::Mention
             && out.iter().any(|c| c.role == Role::First)
             && a.at.w0 > 0
-            && doc.an.tokens[doc.words.tok[a.at.w0]]
+            && (doc.an.tokens[doc.words.tok[a.at.w0]]
                 .prefix()
                 .starts_with('و')
+                || doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::And && doc.next_after(c.at.w1, a.at.w0, 1)))
         {
             role = Role::Second;
         }
@@ -1232,8 +1575,28 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             victim: victim_actor,
         });
     }
+    // "its fighters", "ses combattants": a possessive before the noun is
+    // the Arabic pronoun suffix.
+    let owned = |s: &crate::doc::SideM| {
+        pronoun_suffix(doc, s.at.w0)
+            || (doc.grammar.subject_first
+                && doc
+                    .cues
+                    .iter()
+                    .any(|c| c.cue == Cue::Possessive && c.at.w1 == s.at.w0))
+    };
     for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
         let mut side = s.def.side;
+        // "a local government official", "two military sources": a side
+        // word inside the name of who reports is no party.
+        if doc.grammar.subject_first
+            && doc
+                .sources
+                .iter()
+                .any(|x| x.at.w0 <= s.at.w0 && s.at.w1 <= x.at.w1)
+        {
+            continue;
+        }
         if side == Side::Anaphor {
             // "تنظيم «الدولة الإسلامية»": the head noun of the name that follows.
             if doc
@@ -1279,9 +1642,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         if side == Side::Members || side == Side::People {
             // "مقاتليه", "عناصرها": the organization spoken of.
-            if pronoun_suffix(doc, s.at.w0) && matches!(side, Side::Members)
-                || (side == Side::Fighters && pronoun_suffix(doc, s.at.w0))
-            {
+            if owned(s) && matches!(side, Side::Members) || (side == Side::Fighters && owned(s)) {
                 if let Some(prev) = out
                     .iter()
                     .filter(|c| c.named && c.w < s.at.w0)
@@ -1301,7 +1662,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             }
             continue;
         }
-        if side == Side::Fighters && pronoun_suffix(doc, s.at.w0) {
+        if side == Side::Fighters && owned(s) {
             let prev = doc
                 .actors
                 .iter()
@@ -1335,6 +1696,25 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .actors
                 .iter()
                 .any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+        {
+            continue;
+        }
+        // "JNIM fighters", "Houthi forces"; "des combattants présumés de
+        // Boko Haram": the noun stands for the organization.
+        if doc.grammar.subject_first
+            && doc.actors.iter().any(|a| {
+                noun_after_name(&a.at).is_some_and(|n| n.at.w0 == s.at.w0)
+                    || (matches!(side, Side::Fighters | Side::Members)
+                        && a.at.w0 > s.at.w1
+                        && a.at.w0 - s.at.w1 <= 3
+                        && (s.at.w1..a.at.w0).all(|i| {
+                            doc.cues.iter().any(|c| {
+                                c.at.w0 <= i
+                                    && i < c.at.w1
+                                    && matches!(c.cue, Cue::Of | Cue::Definite | Cue::Hedge)
+                            })
+                        }))
+            })
         {
             continue;
         }
@@ -1381,6 +1761,10 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             ) {
                 role = Role::Patient;
             }
+            // (English, French: a target word is only ever the target.)
+            if doc.grammar.subject_first && role != Role::Patient {
+                continue;
+            }
         }
         let bg = doc.cues.iter().any(|c| {
             c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0
@@ -1402,11 +1786,27 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             continue;
         }
+        let mut after_noun = s.at.w1;
+        if doc.grammar.subject_first {
+            if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == after_noun) {
+                after_noun = c.at.w1;
+            }
+            if let Some(c) = doc.cue_at(after_noun, Cue::Passive) {
+                after_noun = c.at.w1;
+            }
+        }
+        let injured_after = doc.grammar.subject_first
+            && doc.cues.iter().any(|c| {
+                matches!(c.cue, Cue::Death | Cue::Injury)
+                    && c.at.w0 >= s.at.w1
+                    && c.at.w0 <= after_noun
+            });
         let victim = s.def.side.names_people()
-            && (doc
-                .qtys
-                .iter()
-                .any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
+            && (injured_after
+                || doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w0 < s.at.w0 && s.at.w0 <= q.at.w1 + 2)
                 || doc.cues.iter().any(|c| {
                     matches!(c.cue, Cue::Death | Cue::Injury)
                         && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
@@ -1435,8 +1835,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         if let Some(c) = doc.countries.iter().find(|c| {
             c.m.form == crate::geo::CountryForm::Demonym
-                && c.at.w0 >= w.at.w1
-                && c.at.w0 <= w.at.w1 + 1
+                && ((c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
+                    // "a Turkish drone", "Russian air strikes"
+                    || (doc.grammar.modifier_first
+                        && c.at.w1 <= w.at.w0
+                        && w.at.w0 - c.at.w1 <= 1
+                        && doc.same_clause(c.at.w0, w.at.w0)))
         }) {
             if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
                 out.push(Cand {
@@ -1454,6 +1858,216 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     }
     out.sort_by_key(|c| c.w);
     out
+}
+
+/// The role of a side or an actor in a subject-first language (English,
+/// French), read from word order: the subject before its verb, the object
+/// after it, the agent after "by"/"par", the speaker before "said" (or
+/// after it at the end of a clause), an identification ("the attackers
+/// were fighters of X"), hedged attributions ("suspected X").
+fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option<Role> {
+    // "al Qaeda-linked JNIM", "Iran-backed Houthis": a describer.
+    if doc.cue_at(at.w1, Cue::Affiliate).is_some() {
+        return None;
+    }
+    let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
+    // Sides, actors and places between two words (a country's name or
+    // demonym is a modifier: "by Yemen's Houthi movement").
+    let content_between = |a: usize, b: usize| {
+        doc.sides.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
+            || doc.actors.iter().any(|s| s.at.w0 >= a && s.at.w1 <= b)
+            || doc.places.iter().any(|s| {
+                s.at.w0 >= a
+                    && s.at.w1 <= b
+                    && s.m
+                        .place
+                        .as_ref()
+                        .is_some_and(|p| p.kind != PlaceKind::Country)
+            })
+    };
+    // The agent of a passive verb or of an event noun; after "attributed
+    // by" it is who attributes ("attribués par la Minusma à …").
+    if let Some(c) = doc.cue_before(at.w0, 3, Cue::Agent) {
+        if doc.next_after(c.at.w1, at.w0, 2) || !content_between(c.at.w1, at.w0) {
+            let attributes = doc
+                .cues
+                .iter()
+                .any(|b| b.cue == Cue::Blame && b.at.w1 == c.at.w0);
+            return Some(if attributes {
+                Role::Speaker
+            } else {
+                Role::Agent
+            });
+        }
+    }
+    // "un convoi de la Minusma": the owner of a target is the target.
+    if doc.sides.iter().any(|s| {
+        matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+            && doc
+                .cue_at(s.at.w1, Cue::Of)
+                .is_some_and(|c| c.at.w1 <= at.w0 && doc.next_after(c.at.w1, at.w0, 1))
+    }) {
+        return Some(Role::Patient);
+    }
+    // "une opération de l'armée", "l'attaque de l'EIGS": an armed
+    // possessor after an event noun is its author.
+    if armed
+        && words.iter().any(|w| {
+            doc.cue_at(w.at.w1, Cue::Of).is_some_and(|c| {
+                c.at.w1 <= at.w0
+                    && doc.next_after(c.at.w1, at.w0, 1)
+                    && doc.same_clause(w.at.w0, at.w0)
+            })
+        })
+        && !doc.sides.iter().any(|s| {
+            s.at.w0 == at.w0 && matches!(s.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+        })
+    {
+        return Some(Role::Agent);
+    }
+    // The object of an event verb: "arrested five suspected IS members",
+    // "attacked an army post", "ont attaqué le camp".
+    let object = words.iter().any(|w| {
+        w.at.w1 <= at.w0
+            && at.w0 - w.at.w1 <= 6
+            && doc.same_clause(w.at.w0, at.w0)
+            && (w.at.w1..at.w0).all(|i| {
+                doc.qtys.iter().any(|q| q.at.w0 <= i && i < q.at.w1)
+                    || doc.countries.iter().any(|c| c.at.w0 <= i && i < c.at.w1)
+                    || doc.cues.iter().any(|c| {
+                        c.at.w0 <= i
+                            && i < c.at.w1
+                            && matches!(
+                                c.cue,
+                                Cue::Definite
+                                    | Cue::Article
+                                    | Cue::Possessive
+                                    | Cue::Of
+                                    | Cue::Hedge
+                            )
+                    })
+            })
+    });
+    if object {
+        return Some(Role::Patient);
+    }
+    if doc.target_before(at.w0) {
+        return Some(Role::Patient);
+    }
+    // The subject of a reported clause: "said that gunmen attacked".
+    if armed
+        && doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::That && c.at.w1 <= at.w0 && doc.next_after(c.at.w1, at.w0, 1))
+    {
+        return Some(Role::Agent);
+    }
+    // The speaker: "the army said", "AMISOM said in a statement"; "…, said
+    // the army." and "a annoncé l'armée malienne, qui …" at a clause end.
+    let said_after = doc.cues.iter().any(|c| {
+        c.cue == Cue::Speech
+            && c.at.w0 >= at.w1
+            && c.at.w0 <= at.w1 + 1
+            && doc.same_clause(at.w0, c.at.w0)
+    });
+    let mut end = at.w1;
+    if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == end) {
+        end = c.at.w1;
+    }
+    let clause_end = end >= doc.words.len() || !doc.words.joined[end - 1];
+    let said_before = doc.cue_before(at.w0, 2, Cue::Speech).is_some() && clause_end;
+    if said_after || said_before || doc.cue_before(at.w0, 1, Cue::Source).is_some() {
+        return Some(Role::Speaker);
+    }
+    // "the attackers were fighters of X": an identification.
+    let identified = doc.cues.iter().any(|p| {
+        p.cue == Cue::Passive
+            && p.at.w1 <= at.w0
+            && at.w0 - p.at.w1 <= 6
+            && doc.same_clause(p.at.w0, at.w0)
+            && doc
+                .sides
+                .iter()
+                .any(|s| s.at.w1 == p.at.w0 && s.def.side == Side::Fighters)
+    });
+    if identified || before(Cue::Hedge, 4) || before(Cue::Blame, 6) {
+        return Some(Role::Agent);
+    }
+    if before(Cue::Assoc, 3) {
+        return Some(Role::Ally);
+    }
+    if doc
+        .cues
+        .iter()
+        .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+    {
+        return Some(Role::First);
+    }
+    // The subject right before its verb, or a noun's possessor ("gunmen
+    // attacked", "gunmen also killed", "a JNIM ambush"); the subject of a
+    // passive verb is its target ("their patrol was ambushed").
+    for w in words {
+        let demonyms = doc
+            .countries
+            .iter()
+            .filter(|c| c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0)
+            .map(|c| c.at.w1 - c.at.w0)
+            .sum::<usize>();
+        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 3 + demonyms || !doc.same_clause(at.w0, w.at.w0) {
+            continue;
+        }
+        let passive = doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::Passive && c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0);
+        // "VDP fighters and soldiers killed …": coordinated subjects.
+        let coordinated = doc.cue_at(at.w1, Cue::And).is_some() && w.at.w0 - at.w1 <= 4;
+        let plain_gap = coordinated
+            || (at.w1..w.at.w0).all(|i| {
+                doc.cues.iter().all(|c| {
+                    !(c.at.w0 <= i && i < c.at.w1)
+                        || matches!(
+                            c.cue,
+                            Cue::Passive
+                                | Cue::Hedge
+                                | Cue::Article
+                                | Cue::Definite
+                                | Cue::Possessive
+                        )
+                })
+            }) && !content_between(at.w1, w.at.w0);
+        if !plain_gap {
+            continue;
+        }
+        if passive {
+            return Some(Role::Patient);
+        }
+        // "seven soldiers killed": a reduced passive unless the verb has an object.
+        if w.class == C::Kill && !has_object(doc, w.at.w1) {
+            continue;
+        }
+        if armed {
+            return Some(Role::Agent);
+        }
+    }
+    Some(Role::Mention)
+}
+
+/// An event verb ending at word `w1` has an object: a count, a side or an
+/// actor right after it ("killed 20 civilians", "killed dozens of
+/// fighters").
+fn has_object(doc: &Doc, w1: usize) -> bool {
+    let mut j = w1;
+    if let Some(q) = doc.qtys.iter().find(|q| q.at.w0 == j) {
+        j = q.at.w1;
+    }
+    doc.sides
+        .iter()
+        .map(|s| s.at.w0)
+        .chain(doc.actors.iter().map(|a| a.at.w0))
+        .any(|x| doc.next_after(j, x, 3))
+        || j > w1
 }
 
 impl Cand {
@@ -1536,7 +2150,14 @@ fn pick_actors(
             });
         if let Some(cue) = claim_cue {
             let negated = (cue.at.w0.saturating_sub(4)..cue.at.w1 + 3)
-                .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"));
+                .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"))
+                // "no group has claimed", "n'ont pas été revendiquées"
+                || (doc.grammar.subject_first
+                    && doc.cues.iter().any(|n| {
+                        n.cue == Cue::Negation
+                            && n.at.w0 + 4 >= cue.at.w0
+                            && n.at.w0 < cue.at.w1 + 3
+                    }));
             if !negated {
                 claimed = doc
                     .actors
@@ -1564,6 +2185,23 @@ fn pick_actors(
                     });
             }
         }
+    }
+    if claimed.is_none() {
+        // A group speaking through its claim outlet ("Al Shabaab said on
+        // its Andalus radio", "selon l'agence Amaq") claims the operation.
+        claimed = cands
+            .iter()
+            .filter(|_| doc.grammar.subject_first)
+            .filter(|c| {
+                c.role == Role::Speaker && c.named && !is_state(c.inter) && is_armed(c.inter)
+            })
+            .find(|c| {
+                doc.sent_of(c.w).is_some_and(|si| {
+                    let s = doc.sents[si];
+                    doc.has_cue(s.w0, s.w1, Cue::ClaimChannel)
+                })
+            })
+            .cloned();
     }
     if claimed.is_none() {
         // "قال الإطار في بيان إن مقاتليه هاجموا": own operation told.
@@ -1682,7 +2320,15 @@ fn pick_actors(
             FatalityGroup::Fighters => Side::Fighters,
             _ => return None,
         };
-        // prefer a named actor of that camp
+        // prefer a named actor of that camp, then (English, French) the
+        // side that names its own country ("un soldat français")
+        let own_country = cands.iter().find(|c| {
+            doc.grammar.subject_first
+                && !c.named
+                && c.victim
+                && c.name != skip
+                && group_of_inter(c.inter, &c.name) == *g
+        });
         let named = cands.iter().find(|c| {
             c.named
                 && c.name != skip
@@ -1690,6 +2336,7 @@ fn pick_actors(
                 && c.role != Role::Ally
         });
         named
+            .or(own_country)
             .cloned()
             .or_else(|| generic(side).filter(|c| c.name != skip))
     };
@@ -1847,16 +2494,23 @@ fn pick_actors(
                     a1 = Some(n);
                 }
             }
-            if a1.is_none() {
+            // A mine or roadside bomb is almost never announced by whoever
+            // laid it: with no claim or attribution, the forces the text
+            // names are its targets (English, French).
+            let unseen_layer = doc.grammar.subject_first && sub == S::RemoteExplosiveLandmineIed;
+            if a1.is_none() && !unseen_layer {
                 // "The coalition announced strikes on …": the armed party
                 // that tells of its own operation — unless it lost people.
                 a1 = cands
                     .iter()
                     .filter(|c| c.role == Role::Speaker && c.main && is_armed(c.inter))
                     .filter(|c| {
-                        !cands
-                            .iter()
-                            .any(|x| x.name == c.name && x.role == Role::Patient)
+                        !cands.iter().any(|x| {
+                            x.name == c.name
+                                && x.role == Role::Patient
+                                // a base or a post named as a target is no loss
+                                && (!doc.grammar.subject_first || x.named || x.victim)
+                        })
                     })
                     .filter(|c| {
                         victims_side("").is_none_or(|v| {
@@ -1873,7 +2527,7 @@ fn pick_actors(
             // and Y killed in clashes between the two"): the parties in the
             // order the text names them, whoever lost people.
             let mut ordered: Option<Cand> = None;
-            if a1.is_none() && sub == S::ArmedClash {
+            if a1.is_none() && sub == S::ArmedClash && !unseen_layer {
                 let mut named: Vec<&Cand> = cands
                     .iter()
                     .filter(|c| c.main && c.named && is_armed(c.inter))
@@ -1886,7 +2540,7 @@ fn pick_actors(
                     ordered = Some(named[1].clone());
                 }
             }
-            if a1.is_none() {
+            if a1.is_none() && !unseen_layer {
                 // Outside a battle, a group that lost people is the target,
                 // not the unnamed perpetrator.
                 a1 = if sub == S::ArmedClash {
@@ -1955,6 +2609,33 @@ fn pick_actors(
                         )
                 }) {
                     a1 = Some(local.clone());
+                }
+            }
+            // "A second strike … killed two more": an incident that names
+            // nobody continues the series told just before (English,
+            // French).
+            // An incident with its attacker but no target named takes the
+            // target of the series ("the first strike … killed one
+            // militant" after "strikes against al Shabaab").
+            if (a1.is_none() || a2.is_none()) && doc.grammar.subject_first && !d.period {
+                if let Some(p) = prior.iter().rev().find(|p| !p.period && p.sub == sub) {
+                    let (pi, pc) = event_country(doc, p);
+                    if pi == iso3 {
+                        let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                        let same_attacker = match (&a1, &s.a1) {
+                            (Some(x), Some(y)) => x.name == y.name,
+                            (None, _) => true,
+                            _ => false,
+                        };
+                        if same_attacker {
+                            if a1.is_none() {
+                                a1 = s.a1;
+                            }
+                            if a2.is_none() {
+                                a2 = s.a2;
+                            }
+                        }
+                    }
                 }
             }
             if a1.is_none() {
@@ -2176,6 +2857,7 @@ fn build(
             owner.is_none_or(|o| std::ptr::eq(o, d))
         })
         .collect();
+    let mine = drop_summary_counts(doc, mine);
     let members = sides
         .a2
         .as_ref()
@@ -2315,6 +2997,40 @@ fn build(
     );
     e.event_id = event_id(doc_id, &key);
     Some(e)
+}
+
+/// "27 civilians were killed in two villages … in the first, 19 …": a
+/// count over several places or attacks is a summary; when the incident
+/// also has counts of its own, the summary's are left out (English,
+/// French).
+fn drop_summary_counts<'f>(doc: &Doc, mine: Vec<&'f Figure>) -> Vec<&'f Figure> {
+    if !doc.grammar.subject_first {
+        return mine;
+    }
+    let summary = |w: usize| {
+        doc.sent_of(w).is_some_and(|si| {
+            let s = doc.sents[si];
+            doc.qtys.iter().any(|q| {
+                q.at.w0 >= s.w0
+                    && q.at.w1 <= s.w1
+                    && q.q.value >= 2
+                    && !q.q.vague
+                    && (doc.sides.iter().any(|x| {
+                        x.at.w0 == q.at.w1
+                            && matches!(x.def.side, Side::CivilianTarget | Side::MilitaryTarget)
+                    }) || doc.triggers.iter().any(|t| {
+                        t.at.w0 == q.at.w1 && crate::detect::family(t.def.class) == Family::Violence
+                    }))
+            })
+        })
+    };
+    let own = mine.iter().any(|f| f.kind == Kind::Killed && !summary(f.w));
+    if !own {
+        return mine;
+    }
+    mine.into_iter()
+        .filter(|f| f.kind != Kind::Killed || !summary(f.w))
+        .collect()
 }
 
 /// Each figure goes to the frame nearest to it among the incidents that

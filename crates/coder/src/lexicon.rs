@@ -136,6 +136,9 @@ impl Words {
         let mut tok = Vec::with_capacity(analysis.tokens.len() / 2);
         let mut joined = Vec::with_capacity(analysis.tokens.len() / 2);
         let mut gap_ok = true;
+        // The previous word was one Latin letter: a dot after it belongs
+        // to an abbreviation ("U.S. military", "U.N. mission").
+        let mut initial = false;
         for (i, t) in analysis.tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
@@ -144,6 +147,8 @@ impl Words {
                     }
                     tok.push(i);
                     gap_ok = true;
+                    let w = &text[t.span.start..t.span.end];
+                    initial = w.len() == 1 && w.bytes().all(|b| b.is_ascii_alphabetic());
                 }
                 TokenKind::Space => {
                     if text[t.span.start..t.span.end].contains('\n') {
@@ -152,6 +157,9 @@ impl Words {
                 }
                 TokenKind::Punct => {
                     let s = &text[t.span.start..t.span.end];
+                    if s == "." && initial {
+                        continue;
+                    }
                     if !matches!(
                         s,
                         "«" | "»"

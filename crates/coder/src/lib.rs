@@ -74,15 +74,13 @@ impl Coder {
     /// Compiles every dictionary now (for a server), instead of on first use.
     pub fn preload(&self) {
         let _ = &*lang::ar::DATA;
+        let _ = &*lang::en::DATA;
+        let _ = &*lang::fr::DATA;
         let _ = &*actors::ACTORS;
     }
 
     fn lang_data(&self, lang: Option<Language>) -> &'static LangData {
-        match lang {
-            // Only Arabic word lists exist so far; other languages still get
-            // actor names and numbers through the shared dictionaries.
-            Some(Language::Ar) | Some(Language::En) | Some(Language::Fr) | None => &lang::ar::DATA,
-        }
+        lang::data_for(lang)
     }
 
     /// Every event the document reports, in the order of the text.

@@ -53,16 +53,25 @@ struct Cand {
     prep_clitic: bool,
 }
 
-/// Every country name and demonym of the text. `places` is the set of
-/// countries the document's unambiguous city names point to.
-pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<CountryHit> {
+/// Every country name and demonym of the text. `starts` are the words
+/// that may begin one (in order; see [`crate::matcher::find_names`]);
+/// `places` is the set of countries the document's unambiguous city names
+/// point to.
+pub fn find_countries(
+    t: &Tables,
+    doc: &Doc,
+    starts: &[usize],
+    places: &HashSet<u16>,
+) -> Vec<CountryHit> {
     let mut cands: Vec<Cand> = Vec::new();
     let mut vars = Vec::with_capacity(8);
-    let mut i = 0;
-    while i < doc.words.len() {
+    let mut next_free = 0;
+    for &i in starts {
+        if i < next_free {
+            continue;
+        }
         let w = &doc.words[i];
         if w.number {
-            i += 1;
             continue;
         }
         variants(&w.key, w.arabic, w.whole(), &mut vars);
@@ -102,7 +111,6 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
             }
         }
         let Some((last, vi, key, postings)) = best else {
-            i += 1;
             continue;
         };
         let v = &vars[vi];
@@ -132,7 +140,7 @@ pub fn find_countries(t: &Tables, doc: &Doc, places: &HashSet<u16>) -> Vec<Count
             });
         }
         cands.extend(here);
-        i = last + 1;
+        next_free = last + 1;
     }
 
     // Evidence for ambiguous forms: unambiguous mentions, city names, and

@@ -531,6 +531,8 @@ impl Loader {
         let flags = if keys::is_arabic(&words[0]) { 0 } else { LATIN };
         self.country_builder
             .add(&refs, Posting { entry: id, flags });
+        // The place index says which words may begin a country form.
+        self.builder.mark_head(&words[0]);
     }
 
     fn load_admin(&mut self, text: &'static str, overrides: &'static str) {

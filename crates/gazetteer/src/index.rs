@@ -42,6 +42,9 @@ pub struct Hit<'a> {
     postings: &'a [u8],
     /// Some longer key begins with this key and a space.
     pub continues: bool,
+    /// The key is the first word of a key of the companion index (see
+    /// [`IndexBuilder::mark_head`]).
+    pub head: bool,
 }
 
 impl Hit<'_> {
@@ -137,7 +140,8 @@ impl NameIndex {
                     as usize;
                 return Some(Hit {
                     postings: &self.postings[start..start + count * POSTING_BYTES],
-                    continues: self.nodes[n + 14] != 0,
+                    continues: self.nodes[n + 14] & 1 != 0,
+                    head: self.nodes[n + 14] & 2 != 0,
                 });
             }
             i = (i + 1) & mask;
@@ -202,6 +206,7 @@ struct Node {
     key_off: u32,
     key_len: u32,
     continues: bool,
+    head: bool,
 }
 
 /// Collects keys and postings, then freezes them into a [`NameIndex`].
@@ -224,6 +229,7 @@ impl IndexBuilder {
             key_off: self.arena.len() as u32,
             key_len: key.len() as u32,
             continues: false,
+            head: false,
         });
         self.arena.push_str(key);
         self.lookup.insert(key.into(), id);
@@ -248,6 +254,14 @@ impl IndexBuilder {
                 self.pairs.push((id, posting));
             }
         }
+    }
+
+    /// Marks a one-word key as the first word of a key of another index
+    /// (the country names), so that one lookup in this index tells whether
+    /// the other needs one.
+    pub fn mark_head(&mut self, word: &str) {
+        let id = self.intern(word);
+        self.nodes[id as usize].head = true;
     }
 
     /// Adds a key given as one string whose words are separated by spaces.
@@ -291,7 +305,7 @@ impl IndexBuilder {
             nodes.extend_from_slice(&n.key_len.to_le_bytes());
             nodes.extend_from_slice(&start.to_le_bytes());
             nodes.extend_from_slice(&count.to_le_bytes());
-            nodes.push(u8::from(n.continues));
+            nodes.push(u8::from(n.continues) | u8::from(n.head) << 1);
             nodes.push(0);
         }
         let mut pbytes = Vec::with_capacity(postings.len() * POSTING_BYTES);

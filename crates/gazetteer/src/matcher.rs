@@ -296,7 +296,20 @@ fn extend<'t>(
     buf: &mut String,
     word_key: &dyn Fn(&Word, &mut String) -> bool,
 ) -> Option<(usize, Hit<'t>)> {
-    let mut hit = ix.get(first)?;
+    let hit = ix.get(first)?;
+    extend_from(ix, doc, i, first, hit, buf, word_key)
+}
+
+/// [`extend`] from the hit of the first word.
+fn extend_from<'t>(
+    ix: &'t NameIndex,
+    doc: &Doc,
+    i: usize,
+    first: &str,
+    mut hit: Hit<'t>,
+    buf: &mut String,
+    word_key: &dyn Fn(&Word, &mut String) -> bool,
+) -> Option<(usize, Hit<'t>)> {
     let mut best = (!hit.is_empty()).then(|| (i, hit.clone()));
     if !hit.continues {
         return best;
@@ -327,9 +340,12 @@ fn extend<'t>(
     best
 }
 
-/// Every name match of the text, left to right, not overlapping.
-pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
+/// Every name match of the text, left to right, not overlapping; and the
+/// words that may begin a country name or demonym (for
+/// [`crate::countries::find_countries`]).
+pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut country_words: Vec<usize> = Vec::new();
     let mut vars = Vec::with_capacity(8);
     let mut loose_buf = String::new();
     let mut ext_buf = String::new();
@@ -367,9 +383,21 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             rank(cand) > rank(cur)
         };
         for (vi, v) in vars.iter().enumerate() {
-            if let Some((last, postings)) =
-                extend(&t.names, doc, i, &v.key, &mut ext_buf, &exact_key)
-            {
+            let Some(first_hit) = t.names.get(&v.key) else {
+                continue;
+            };
+            if first_hit.head && country_words.last() != Some(&i) {
+                country_words.push(i);
+            }
+            if let Some((last, postings)) = extend_from(
+                &t.names,
+                doc,
+                i,
+                &v.key,
+                first_hit,
+                &mut ext_buf,
+                &exact_key,
+            ) {
                 let cand = (last, postings, vi, false);
                 if better(&cand, &best) {
                     best = Some(cand);
@@ -434,6 +462,8 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
             key.push(' ');
             key.push_str(&w.key);
         }
+        // Words inside a longer name may still begin a country name.
+        country_words.extend(i + 1..=last);
         out.push(RawMention {
             first: i,
             last,
@@ -458,7 +488,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> Vec<RawMention> {
         });
         i = last + 1;
     }
-    out
+    (out, country_words)
 }
 
 /// What the words before a mention say.

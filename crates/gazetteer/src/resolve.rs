@@ -115,6 +115,9 @@ struct Mention {
     /// Cannot stand on its own (see `analyse`): only a recurrence of an
     /// accepted name.
     idle: bool,
+    /// A Latin name right after another capitalised word that is no cue:
+    /// part of a person's or a body's name ("Abdullahi Farah").
+    in_proper_name: bool,
 }
 
 /// Whether `s` overlaps one of `sorted` (in text order, not overlapping
@@ -258,6 +261,9 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     if m.latin && !all_caps && !m.raw.first_word_cap {
         return false;
     }
+    if m.in_proper_name && strength < Strength::Strong {
+        return false;
+    }
     if m.stop && !(strength == Strength::Strong && about && e.salience >= Salience::Medium) {
         return false;
     }
@@ -322,7 +328,7 @@ pub(crate) struct Analysed<'a> {
 
 pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> Analysed<'a> {
     let doc = Doc::new(text, analysis);
-    let raws = find_names(t, &doc);
+    let (raws, country_starts) = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::default();
     for r in &raws {
@@ -347,7 +353,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             }
         }
     }
-    let countries = find_countries(t, &doc, &anchors);
+    let countries = find_countries(t, &doc, &country_starts, &anchors);
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
     let key_of: Vec<u32> = {
         let mut ids: HashMap<&str, u32> = HashMap::default();
@@ -387,6 +393,13 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             doc.cue_around(t, raw.first, raw.last, raw.prep_clitic)
         };
         let stop = t.is_stop(&raw.key) || raw.stop_reading;
+        let in_proper_name = !doc.words[first].arabic
+            && !doc.all_caps
+            && first > 0
+            && doc.joined(first - 1)
+            && doc.words[first - 1].cap
+            && !t.is_stop(&doc.words[first - 1].key)
+            && !t.cues.contains_key(doc.words[first - 1].stem);
         let latin = !doc.words[raw.first].arabic;
         mentions.push(Mention {
             raw,
@@ -396,6 +409,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             inherited: false,
             key_id,
             idle,
+            in_proper_name,
         });
     }
     // A name in a list inherits the cue of the name before it: "في جاو

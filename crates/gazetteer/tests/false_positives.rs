@@ -28,6 +28,7 @@ fn common_arabic_words_are_not_places() {
         "وقعت الاشتباكات قبل أن تتدخل القوات، ثم انسحب المسلحون نحو الشرق.",
         "نصب المقاتلون كمينا لقافلة ثم قتلوا سائقا وسرقوا الشاحنات.",
         "أصدرت المحكمة حكما على محمد وأحمد وعلي بتهمة الفساد.",
+        "شاركت لجان المقاومة في المواكب بعد لقاء الوفد.",
     ] {
         assert!(places(text).is_empty(), "{text}: {:?}", places(text));
     }
@@ -39,6 +40,7 @@ fn common_latin_words_are_not_places() {
         "Will the army return? Are the talks over? May brings the rains.",
         "The police said the attack was over by Sunday.",
         "La police a dit que l'attaque était terminée dimanche.",
+        "Police officer Abdullahi Farah told reporters that Ahmed Kano had left.",
     ] {
         assert!(places(text).is_empty(), "{text}: {:?}", places(text));
     }

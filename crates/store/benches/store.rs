@@ -89,6 +89,7 @@ fn million_event_db() -> Arc<dyn Store> {
     let store = rasd_store::open_sqlite(&path).unwrap();
     let started = Instant::now();
     let mut corpus = synth::Corpus::new(usize::MAX, 5);
+    corpus.max_events = 6;
     let mut docs = 0u64;
     loop {
         for _ in 0..50 {

@@ -57,9 +57,11 @@ CREATE TABLE event_sources (
 );
 CREATE INDEX event_sources_doc ON event_sources(doc_id);
 CREATE INDEX event_sources_event ON event_sources(event_id);
--- Merge candidates: reports of a country near a day; coarse-dated ones
--- (week, month) through the second index.
-CREATE INDEX event_sources_merge ON event_sources(iso3, day_num);
+-- Merge candidates: reports of a country near a day, the columns that
+-- narrow them included so only plausible rows are read from the table;
+-- coarse-dated ones (week, month) through the second index.
+CREATE INDEX event_sources_merge ON event_sources(iso3, day_num, date_tol, mergeable,
+    admin1_key, location_key, lat, lon, event_id);
 CREATE INDEX event_sources_merge_coarse ON event_sources(iso3, date_tol, day_num);
 CREATE TABLE evidence (
     report_id   TEXT NOT NULL REFERENCES event_sources(report_id),
@@ -104,6 +106,9 @@ CREATE INDEX events_place ON events(iso3, admin1);
 CREATE INDEX events_lat ON events(latitude);
 CREATE INDEX events_by_month_admin1 ON events(is_period_total, month, admin1, fatalities);
 CREATE INDEX events_by_week ON events(is_period_total, week, fatalities);
+-- Newest first, as `query` orders: a page is read in index order instead
+-- of sorting every matching event (the API's /api/events).
+CREATE INDEX events_recent ON events(is_period_total, (event_date IS NULL), event_date DESC, event_id);
 CREATE FUNCTION rasd_km(lat1 DOUBLE PRECISION, lon1 DOUBLE PRECISION,
                         lat2 DOUBLE PRECISION, lon2 DOUBLE PRECISION)
 RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
-use rasd_model::{Document, Event, Language};
+use rasd_model::{DatePrecision, Document, Event, Language};
 use sha2::{Digest, Sha256};
 
 use crate::db::{Conn, Db, Dialect, Param, RowExt};
@@ -222,14 +222,25 @@ fn choose_event(c: &mut dyn Conn, key: &MergeKey) -> Result<Option<String>> {
          AND ((? <> '' AND admin1_key = ?) OR (? <> '' AND location_key = ?) \
               OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
     );
-    let sql = format!(
+    // Reports dated more coarsely than this one (week: ±4, month: ±16) may
+    // lie further away; they are looked up through their own index.
+    let coarser: Vec<i64> = [DatePrecision::Week, DatePrecision::Month]
+        .into_iter()
+        .filter_map(merge::date_tolerance)
+        .filter(|t| *t > tol)
+        .collect();
+    let mut sql = format!(
         "SELECT event_id, mkey FROM event_sources \
-         WHERE iso3 = ? AND day_num BETWEEN ? AND ? AND {common} \
-         UNION ALL \
-         SELECT event_id, mkey FROM event_sources \
-         WHERE iso3 = ? AND date_tol > ? AND day_num BETWEEN ? AND ? \
-         AND NOT (day_num BETWEEN ? AND ?) AND {common}"
+         WHERE iso3 = ? AND day_num BETWEEN ? AND ? AND {common}"
     );
+    if !coarser.is_empty() {
+        let marks = vec!["?"; coarser.len()].join(", ");
+        sql.push_str(&format!(
+            " UNION ALL SELECT event_id, mkey FROM event_sources \
+             WHERE iso3 = ? AND date_tol IN ({marks}) AND day_num BETWEEN ? AND ? \
+             AND NOT (day_num BETWEEN ? AND ?) AND {common}"
+        ));
+    }
     let dlat = merge::MAX_DISTANCE_KM / 110.0;
     let (lat_lo, lat_hi, lon_lo, lon_hi) = match (key.lat, key.lon) {
         (Some(la), Some(lo)) => {
@@ -262,15 +273,17 @@ fn choose_event(c: &mut dyn Conn, key: &MergeKey) -> Result<Option<String>> {
         (day + tol).into(),
     ];
     params.extend(common_params.iter().cloned());
-    params.extend([
-        key.iso3.clone().into(),
-        tol.into(),
-        (day - wide).into(),
-        (day + wide).into(),
-        (day - tol).into(),
-        (day + tol).into(),
-    ]);
-    params.extend(common_params);
+    if !coarser.is_empty() {
+        params.push(key.iso3.clone().into());
+        params.extend(coarser.iter().map(|t| Param::from(*t)));
+        params.extend([
+            (day - wide).into(),
+            (day + wide).into(),
+            (day - tol).into(),
+            (day + tol).into(),
+        ]);
+        params.extend(common_params);
+    }
     let rows = c.rows(&sql, &params)?;
     let mut candidates = BTreeSet::new();
     for r in &rows {

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::{LangData, LangFiles};
+use super::{Grammar, LangData, LangFiles};
 
 pub static FILES: LangFiles = LangFiles {
     name: "data/ar",
@@ -10,6 +10,10 @@ pub static FILES: LangFiles = LangFiles {
     sides: include_str!("../../data/ar/sides.tsv"),
     cues: include_str!("../../data/ar/cues.tsv"),
     sources: include_str!("../../data/ar/sources.tsv"),
+    grammar: Grammar {
+        subject_first: false,
+        modifier_first: false,
+    },
 };
 
 /// Compiled on first use.

@@ -5,8 +5,18 @@
 //! cue words ([`Cue`]) and source names. Each language is one module that
 //! embeds its TSV files (`data/<lang>/*.tsv`) and hands them to
 //! [`LangData::compile`]. Adding a language = one module + four files.
+//!
+//! What differs in *structure* (Arabic puts the verb before its subject and
+//! the adjective after its noun; English puts both before) is a small
+//! [`Grammar`] each module declares; function words the rules look at
+//! (determiners, "of", "that", passive auxiliaries) are cue rows of the
+//! language's `cues.tsv`, so the shared rules never name a word.
 
 pub mod ar;
+pub mod en;
+pub mod fr;
+
+use rasd_model::Language;
 
 use std::str::FromStr;
 
@@ -129,8 +139,43 @@ word_enum!(
         SideB => "side_b",
         Ongoing => "ongoing",
         Pair => "pair",
+        // Function words of languages without Arabic's clitics (English,
+        // French); the Arabic rules read these from the stems instead.
+        Affiliate => "affiliate",
+        Displaced => "displaced",
+        Definite => "definite",
+        Article => "article",
+        Of => "of",
+        OfThem => "of_them",
+        That => "that",
+        Passive => "passive",
+        Possessive => "possessive",
+        Toward => "toward",
+        And => "and",
+        On => "on",
     }
 );
+
+/// Word order facts the shared rules need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grammar {
+    /// The subject comes before its verb ("gunmen killed", "l'armée a
+    /// annoncé"); Arabic puts it after ("قتل مسلحون"). The rules then look
+    /// on both sides of a verb for its subject.
+    pub subject_first: bool,
+    /// Adjectives and possessors come before the noun ("the Malian army",
+    /// "Mali's army"); French and Arabic put the country after.
+    pub modifier_first: bool,
+}
+
+/// The compiled word lists of a document's language (Arabic when unknown).
+pub fn data_for(lang: Option<Language>) -> &'static LangData {
+    match lang {
+        Some(Language::En) => &en::DATA,
+        Some(Language::Fr) => &fr::DATA,
+        Some(Language::Ar) | None => &ar::DATA,
+    }
+}
 
 impl Side {
     /// Whether the noun names people (so a count can apply to it).
@@ -173,6 +218,7 @@ pub struct LangData {
     pub sides: PhraseMatcher<SideDef>,
     pub cues: PhraseMatcher<Cue>,
     pub sources: PhraseMatcher<String>,
+    pub grammar: Grammar,
     /// Rows that could not be read (reported by tests, skipped at run time).
     pub errors: Vec<RowError>,
 }
@@ -184,6 +230,7 @@ pub struct LangFiles {
     pub sides: &'static str,
     pub cues: &'static str,
     pub sources: &'static str,
+    pub grammar: Grammar,
 }
 
 impl LangData {
@@ -255,6 +302,7 @@ impl LangData {
             sides,
             cues,
             sources,
+            grammar: files.grammar,
             errors,
         }
     }

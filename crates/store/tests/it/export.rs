@@ -128,6 +128,32 @@ store_test!(parquet_files_are_written, |s: &dyn Store| {
     let out = run(s, Format::Parquet);
     assert_eq!(&out[..4], b"PAR1");
     assert_eq!(&out[out.len() - 4..], b"PAR1");
+    // Read it back as a reader would: one row per stored event, with the
+    // ACLED-named columns.
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.parquet");
+    std::fs::write(&path, &out).unwrap();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata().file_metadata();
+    let expected = s.count(&Filter::default()).unwrap();
+    assert!(expected > 0);
+    assert_eq!(meta.num_rows() as u64, expected);
+    let columns: Vec<String> = meta
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    for name in [
+        "event_date",
+        "event_type",
+        "actor1",
+        "fatalities",
+        "latitude",
+    ] {
+        assert!(columns.iter().any(|c| c == name), "{name} in {columns:?}");
+    }
 });
 
 #[cfg(not(feature = "parquet"))]

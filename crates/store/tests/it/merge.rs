@@ -346,6 +346,27 @@ store_test!(date_windows_follow_precision, |s: &dyn Store| {
         ids[0], ids[1],
         "a month-precision report falls in the month"
     );
+    // A day-precision report arriving after a month-precision one finds it
+    // ten days away (through the coarse-date lookup).
+    let later = ingest_all(
+        s,
+        vec![
+            (
+                doc("e", "2024-12-02 08:00", "Djibo saw a battle in November."),
+                vec![R::new(ArmedClash, "2024-11-15", &DJIBO)
+                    .actors(JNIM, "")
+                    .precision(DatePrecision::Month)
+                    .e()],
+            ),
+            (
+                doc("f", "2024-11-26 08:00", "Battle in Djibo on 25 November."),
+                vec![R::new(ArmedClash, "2024-11-25", &DJIBO)
+                    .actors(JNIM, "")
+                    .e()],
+            ),
+        ],
+    );
+    assert_eq!(later[0], later[1]);
     assert_ne!(ids[0], ids[2], "year precision never merges");
     assert_ne!(ids[0], ids[3], "eight days from the day-precision report");
     // The merged date keeps the finest precision.
