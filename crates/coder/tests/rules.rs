@@ -282,3 +282,20 @@ fn a_word_read_as_a_place_abroad_loses_to_the_place_at_home() {
     assert_eq!(ev[0].iso3, "SDN");
     assert_eq!(ev[0].location, "Omdurman");
 }
+
+#[test]
+fn a_long_article_joins_a_late_mention_to_its_early_incident() {
+    let mut text = String::from("هاجم مسلحون موقعا للجيش المالي في موبتي في 2 مارس.\n");
+    for i in 0..50 {
+        text.push_str(&format!(
+            "وقال الوزير إن الحكومة خصصت {} مليون فرنك لإصلاح الطرق في الإقليم رقم {}.\n",
+            10 + i,
+            i + 1
+        ));
+    }
+    text.push_str("وكان هجوم موبتي في 2 مارس قد أسفر عن مقتل ستة جنود، وفق مصدر أمني.\n");
+    let ev = code(&text);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location, "Mopti");
+    assert_eq!(ev[0].fatalities, Some(6));
+}
