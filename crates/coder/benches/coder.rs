@@ -4,6 +4,10 @@
 //! negative economy item, an analysis paragraph with a period total),
 //! repeated with varying dates so no cache can help.
 
+/// The allocator of the `rasd` binary (the library itself sets none).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rasd_coder::Coder;
 use rasd_model::{Document, Language};

@@ -161,7 +161,7 @@ fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
     doc.places.iter().any(|p| {
         // English and French name a town the gazetteer may not know after
         // a type noun ("the town of X"): a named place still changes hands.
-        (p.m.place.is_some() || doc.grammar.subject_first)
+        (p.place.is_some() || doc.grammar.subject_first)
             && p.at.w0 >= w
             && p.at.w0 <= w + n
             && doc.same_clause(w, p.at.w0)

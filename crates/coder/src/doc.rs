@@ -13,7 +13,7 @@ use rasd_text::Analysis;
 
 use crate::actors::{ActorDict, ACTORS};
 use crate::dates::{find_dates, DateRef};
-use crate::geo::{CountryMention, Gazetteer, PlaceKind, PlaceMention};
+use crate::geo::{CountryMention, Gazetteer, PlaceMention};
 use crate::lang::{Cue, Grammar, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
 use crate::numbers::{find_quantities, Quantity};
@@ -77,7 +77,10 @@ pub struct DateM {
 #[derive(Debug, Clone)]
 pub struct PlaceM {
     pub at: At,
+    /// The mention (its `place` moved to [`PlaceM::place`]).
     pub m: PlaceMention,
+    /// The resolved place, shared by every incident that takes it.
+    pub place: Option<std::rc::Rc<crate::geo::Place>>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,7 +201,15 @@ impl<'a> DocData<'a> {
     pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
         let text = doc.text.as_str();
         let an = rasd_text::analyze(text);
-        let words = Words::new(text, &an);
+        let words = Words::for_prefixes(
+            text,
+            &an,
+            lang.triggers.prefix_lengths()
+                | lang.sides.prefix_lengths()
+                | lang.cues.prefix_lengths()
+                | lang.sources.prefix_lengths()
+                | ACTORS.matcher.prefix_lengths(),
+        );
         let body = doc.body_spans();
         let in_body = |s: Span| {
             body.iter()
@@ -274,7 +285,13 @@ impl<'a> DocData<'a> {
         // A month name is not a place ("في يونيو" is not a town called June).
         let mut places: Vec<PlaceM> = place_mentions
             .into_iter()
-            .filter_map(|m| at_of(m.span).map(|at| PlaceM { at, m }))
+            .filter_map(|mut m| {
+                at_of(m.span).map(|at| PlaceM {
+                    at,
+                    place: m.place.take().map(std::rc::Rc::new),
+                    m,
+                })
+            })
             .filter(|p| {
                 !dates
                     .iter()
@@ -282,7 +299,7 @@ impl<'a> DocData<'a> {
             })
             .collect();
         for p in &places {
-            if let Some(pl) = &p.m.place {
+            if let Some(pl) = &p.place {
                 if !in_body(p.at.span) || pl.iso3.is_empty() {
                     continue;
                 }
@@ -300,7 +317,7 @@ impl<'a> DocData<'a> {
                 }
             }
             for p in &places {
-                if let Some(pl) = &p.m.place {
+                if let Some(pl) = &p.place {
                     if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
                         t.2 += 1;
                     }
@@ -318,7 +335,7 @@ impl<'a> DocData<'a> {
             iso_set.extend(
                 places
                     .iter()
-                    .filter_map(|p| p.m.place.as_ref().map(|pl| pl.iso3.as_str())),
+                    .filter_map(|p| p.place.as_deref().map(|pl| pl.iso3.as_str())),
             );
         }
         let actors = longest_first(
@@ -623,15 +640,6 @@ impl<'a> Doc<'a> {
     /// Name and inter of a named actor for an event in `iso3`.
     pub fn actor_name(&self, actor: usize, iso3: &str, country: &str) -> (String, Inter) {
         self.dict.name_in(actor, iso3, country)
-    }
-
-    pub fn place_is_area(p: &PlaceMention) -> bool {
-        p.place.as_ref().is_some_and(|pl| {
-            matches!(
-                pl.kind,
-                PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region
-            )
-        })
     }
 }
 

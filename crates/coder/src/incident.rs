@@ -30,7 +30,7 @@ struct DateChoice {
 
 #[derive(Debug, Clone)]
 struct PlaceChoice {
-    place: Place,
+    place: std::rc::Rc<Place>,
     span: Span,
     precision: u8,
 }
@@ -175,7 +175,7 @@ fn frame_place(
 ) -> Option<PlaceChoice> {
     let mut cands: Vec<(u8, bool, bool, usize, PlaceChoice)> = Vec::new();
     for p in doc.places.iter().filter(|p| p.at.w0 >= w0 && p.at.w1 <= w1) {
-        let Some(place) = &p.m.place else { continue };
+        let Some(place) = &p.place else { continue };
         // A country name places nothing more than the country; the event's
         // country is decided apart.
         if place.kind == PlaceKind::Country {
@@ -215,18 +215,19 @@ fn frame_place(
         }
         // "X, which lies 150 km east of Y": Y only locates X (a place, or
         // "this town" standing for the place told before).
-        let described =
-            doc.cues.iter().any(|c| {
-                c.cue == Cue::Locative
-                    && c.at.w1 <= p.at.w0
-                    && p.at.w0 - c.at.w1 <= 8
-                    && doc.same_sentence(c.at.w0, p.at.w0)
-                    && (doc.places.iter().any(|q| {
-                        q.m.place.is_some() && q.at.w1 <= c.at.w0 && c.at.w0 - q.at.w1 <= 2
-                    }) || doc.cues.iter().any(|r| {
+        let described = doc.cues.iter().any(|c| {
+            c.cue == Cue::Locative
+                && c.at.w1 <= p.at.w0
+                && p.at.w0 - c.at.w1 <= 8
+                && doc.same_sentence(c.at.w0, p.at.w0)
+                && (doc
+                    .places
+                    .iter()
+                    .any(|q| q.place.is_some() && q.at.w1 <= c.at.w0 && c.at.w0 - q.at.w1 <= 2)
+                    || doc.cues.iter().any(|r| {
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
-            });
+        });
         if described {
             continue;
         }
@@ -254,7 +255,7 @@ fn frame_place(
             near,
             p.at.w0.abs_diff(anchor),
             PlaceChoice {
-                place: place.clone(),
+                place: std::rc::Rc::clone(place),
                 span: p.at.span,
                 precision,
             },
@@ -356,7 +357,7 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             format!(
                                 "{}@{}",
                                 surface(doc, &p.at),
-                                p.m.place.as_ref().map(|x| x.name.as_str()).unwrap_or("?")
+                                p.place.as_ref().map(|x| x.name.as_str()).unwrap_or("?")
                             )
                         }),
                 )

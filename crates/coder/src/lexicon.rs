@@ -88,7 +88,7 @@ pub struct Words {
 }
 
 /// Longest open-ended row stem looked up, in characters.
-const MAX_PREFIX: usize = 24;
+const MAX_PREFIX: usize = 12;
 
 /// FNV-1a over bytes: the hash of a dictionary word and of a text word.
 pub fn fnv(bytes: &[u8]) -> u64 {
@@ -100,24 +100,39 @@ pub fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Pushes the hash of every prefix of `s` (up to [`MAX_PREFIX`] chars).
-fn push_prefixes(s: &str, out: &mut Vec<(u8, u64)>) {
+/// Pushes the hash of the prefixes of `s` whose length in characters has
+/// its bit set in `lens` (no row starts with a stem of the other lengths).
+fn push_prefixes(s: &str, lens: u64, out: &mut Vec<(u8, u64)>) {
+    let longest = (64 - lens.leading_zeros()) as usize;
+    let bytes = s.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (n, c) in s.chars().enumerate() {
-        if n >= MAX_PREFIX {
-            break;
+    let mut n = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        // The end of a character: the next byte starts a new one.
+        if bytes.get(i + 1).is_none_or(|&next| next & 0xC0 != 0x80) {
+            n += 1;
+            if lens & (1 << n) != 0 {
+                out.push((n as u8, h));
+            }
+            if n + 1 >= longest {
+                break;
+            }
         }
-        let mut buf = [0u8; 4];
-        for b in c.encode_utf8(&mut buf).bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        out.push(((n + 1) as u8, h));
     }
 }
 
 impl Words {
+    /// The words of a text, ready for any dictionary.
     pub fn new(text: &str, analysis: &Analysis) -> Words {
+        Words::for_prefixes(text, analysis, u64::MAX >> (63 - MAX_PREFIX))
+    }
+
+    /// The words of a text for dictionaries whose open-ended rows start
+    /// with stems of the lengths in `lens` ([`PhraseMatcher::prefix_lengths`]
+    /// of each, or-ed together).
+    pub fn for_prefixes(text: &str, analysis: &Analysis, lens: u64) -> Words {
         let mut tok = Vec::with_capacity(analysis.tokens.len() / 2);
         let mut joined = Vec::with_capacity(analysis.tokens.len() / 2);
         let mut gap_ok = true;
@@ -184,9 +199,11 @@ impl Words {
                 .unwrap_or(0);
             hashes.push([stem, key, bare]);
             pstart.push(prefixes.len() as u32);
-            push_prefixes(&t.stem, &mut prefixes);
-            if key != 0 {
-                push_prefixes(&t.key, &mut prefixes);
+            if lens != 0 {
+                push_prefixes(&t.stem, lens, &mut prefixes);
+                if key != 0 {
+                    push_prefixes(&t.key, lens, &mut prefixes);
+                }
             }
         }
         pstart.push(prefixes.len() as u32);
@@ -307,6 +324,12 @@ impl<T> PhraseMatcher<T> {
         self.pats.push(pats);
         self.values.push(value);
         true
+    }
+
+    /// Bit `n` is set when some open-ended row starts with a stem of `n`
+    /// characters (for [`Words::for_prefixes`]).
+    pub fn prefix_lengths(&self) -> u64 {
+        self.prefix_lens
     }
 
     pub fn value(&self, entry: usize) -> &T {

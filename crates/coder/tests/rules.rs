@@ -258,3 +258,44 @@ fn arson_by_a_crowd_is_the_crowd_s_riot() {
     assert_eq!(ev[0].sub_event_type, SubEventType::ViolentDemonstration);
     assert_eq!(ev[0].actor1, "Rioters (Iraq)");
 }
+
+#[test]
+fn the_terms_of_an_agreement_are_not_events() {
+    let ev = code(
+        "أعلن وجهاء مدينة الزاوية غرب ليبيا أمس توصل الطرفين إلى اتفاق لوقف إطلاق النار يقضي بتسليم المواقع العسكرية إلى وحدات محايدة.",
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.sub_event_type != SubEventType::NonViolentTransferOfTerritory),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_word_read_as_a_place_abroad_loses_to_the_place_at_home() {
+    // "لجان" (committees) can be read as a town abroad; the text is about
+    // Sudan, so the Sudanese town is the scene.
+    let ev = code(
+        "قتل متظاهر بالرصاص الحي أمس في مدينة أم درمان خلال مواكب دعت إليها لجان المقاومة في السودان.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].iso3, "SDN");
+    assert_eq!(ev[0].location, "Omdurman");
+}
+
+#[test]
+fn a_long_article_joins_a_late_mention_to_its_early_incident() {
+    let mut text = String::from("هاجم مسلحون موقعا للجيش المالي في موبتي في 2 مارس.\n");
+    for i in 0..50 {
+        text.push_str(&format!(
+            "وقال الوزير إن الحكومة خصصت {} مليون فرنك لإصلاح الطرق في الإقليم رقم {}.\n",
+            10 + i,
+            i + 1
+        ));
+    }
+    text.push_str("وكان هجوم موبتي في 2 مارس قد أسفر عن مقتل ستة جنود، وفق مصدر أمني.\n");
+    let ev = code(&text);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location, "Mopti");
+    assert_eq!(ev[0].fatalities, Some(6));
+}
