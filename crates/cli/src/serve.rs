@@ -77,6 +77,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
             burst: a.burst.max(1),
         }),
         max_body_bytes: a.max_body_mb.max(1) * 1024 * 1024,
+        actor_names: |name| rasd_coder::actors::ACTORS.names_for_query(name),
         ..Config::default()
     };
     let writes = config.token.is_some();

@@ -83,6 +83,15 @@ pub struct Config {
     /// new one for each call beyond them, which under load costs more than
     /// the query; two cores gain nothing from more parallel queries anyway.
     pub max_store_calls: usize,
+    /// The names an `actor=` filter matches: the binary plugs in the
+    /// coder's alias dictionary (an alias in any language finds the ACLED
+    /// name); by default a name matches only itself.
+    pub actor_names: fn(&str) -> Vec<String>,
+}
+
+/// An actor filter without an alias dictionary: the name itself.
+pub fn name_only(name: &str) -> Vec<String> {
+    vec![name.to_string()]
 }
 
 impl Default for Config {
@@ -94,6 +103,7 @@ impl Default for Config {
             max_page: 5_000,
             total_ttl: Duration::from_secs(2),
             max_store_calls: 8,
+            actor_names: name_only,
         }
     }
 }
