@@ -87,6 +87,16 @@ pub struct Config {
     /// coder's alias dictionary (an alias in any language finds the ACLED
     /// name); by default a name matches only itself.
     pub actor_names: fn(&str) -> Vec<String>,
+    /// Host names (with or without port) the server answers to; `None`
+    /// answers to any. Against DNS rebinding: see [`guard`].
+    pub allowed_hosts: Option<Vec<String>>,
+}
+
+/// The names a server on a loopback address answers to.
+pub fn loopback_hosts() -> Vec<String> {
+    ["localhost", "127.0.0.1", "[::1]"]
+        .map(String::from)
+        .to_vec()
 }
 
 /// An actor filter without an alias dictionary: the name itself.
@@ -104,6 +114,7 @@ impl Default for Config {
             total_ttl: Duration::from_secs(2),
             max_store_calls: 8,
             actor_names: name_only,
+            allowed_hosts: None,
         }
     }
 }
