@@ -28,6 +28,24 @@ impl<D: Db> SqlStore<D> {
     pub(crate) fn new(db: D, backend: Backend) -> Self {
         SqlStore { db, backend }
     }
+
+    /// Applies `one` to each document of a batch in one transaction.
+    fn write_batch(
+        &self,
+        batch: Vec<(Document, Vec<Event>)>,
+        one: fn(&mut dyn Conn, &Document, Vec<Event>, &str) -> Result<IngestOutcome>,
+    ) -> Result<Vec<IngestOutcome>> {
+        let now = now();
+        let mut batch = Some(batch);
+        self.db.write(&mut |c| {
+            let items = batch.take().unwrap_or_default();
+            let mut out = Vec::with_capacity(items.len());
+            for (doc, events) in items {
+                out.push(one(c, &doc, events, &now)?);
+            }
+            Ok(out)
+        })
+    }
 }
 
 /// The content hash that decides whether a document changed: SHA-256 over
@@ -1138,29 +1156,11 @@ impl<D: Db> Store for SqlStore<D> {
     }
 
     fn ingest_batch(&self, batch: Vec<(Document, Vec<Event>)>) -> Result<Vec<IngestOutcome>> {
-        let now = now();
-        let mut batch = Some(batch);
-        self.db.write(&mut |c| {
-            let items = batch.take().unwrap_or_default();
-            let mut out = Vec::with_capacity(items.len());
-            for (doc, events) in items {
-                out.push(ingest_one(c, &doc, events, &now)?);
-            }
-            Ok(out)
-        })
+        self.write_batch(batch, ingest_one)
     }
 
     fn recode_batch(&self, batch: Vec<(Document, Vec<Event>)>) -> Result<Vec<IngestOutcome>> {
-        let now = now();
-        let mut batch = Some(batch);
-        self.db.write(&mut |c| {
-            let items = batch.take().unwrap_or_default();
-            let mut out = Vec::with_capacity(items.len());
-            for (doc, events) in items {
-                out.push(recode_one(c, &doc, events, &now)?);
-            }
-            Ok(out)
-        })
+        self.write_batch(batch, recode_one)
     }
 
     fn documents_after(&self, after: Option<&str>, limit: u64) -> Result<Vec<Document>> {
