@@ -29,6 +29,10 @@ pub struct Sources {
     pub aliases: &'static str,
     pub extra_places: &'static str,
     pub stopwords: &'static str,
+    /// Arabic words that are also a place name (generated, reviewed).
+    pub common_words: &'static str,
+    /// Given names: a name after one is part of a person's name.
+    pub given_names: &'static str,
     pub cues: &'static str,
     pub country_words: &'static str,
     pub name_drops: &'static str,
@@ -140,6 +144,14 @@ pub struct Tables {
     pub names: NameIndex,
     pub loose: NameIndex,
     pub stopwords: HashSet<String>,
+    /// Keys of common words that are also place names (`common_words.tsv`
+    /// and the month names of `rasd_text`): a place only with support.
+    pub common: HashSet<String>,
+    /// Keys of given names (`given_names.tsv`).
+    pub given: HashSet<String>,
+    /// Facilities often named after a person (`named` in `cues.tsv`):
+    /// مطار، شارع، مستشفى. The name after one is more often a man's.
+    pub named: HashSet<String>,
     pub cues: HashMap<String, CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
@@ -329,6 +341,9 @@ pub fn load(src: &Sources) -> Tables {
             names: NameIndex::default(),
             loose: NameIndex::default(),
             stopwords: HashSet::default(),
+            common: HashSet::default(),
+            given: HashSet::default(),
+            named: HashSet::default(),
             cues: HashMap::default(),
             cue_max_words: 1,
             cue_heads: HashSet::default(),
@@ -355,6 +370,7 @@ pub fn load(src: &Sources) -> Tables {
     };
     l.load_cues(src.cues);
     l.load_stopwords(src.stopwords);
+    l.load_common(src.common_words, src.given_names);
     l.load_countries(src.countries, src.names);
     l.load_admin(src.admin, src.admin1_names);
     l.load_places(src.places);
@@ -386,6 +402,16 @@ impl Loader {
                 "unit" => CueKind::Unit,
                 "intro" => CueKind::Intro,
                 "link" => CueKind::Link,
+                // Not a cue of its own: a word may be both (مطار is a site).
+                "named" => {
+                    let key = rasd_text::match_key(phrase);
+                    if key.is_empty() {
+                        self.problem("cues.tsv", line, "empty phrase");
+                    } else {
+                        self.t.named.insert(key);
+                    }
+                    continue;
+                }
                 k => match (k.strip_prefix("dir:"), k.strip_prefix("num:")) {
                     (Some(d), _) => CueKind::Dir(d),
                     (_, Some(n)) => match n.parse() {
@@ -452,6 +478,33 @@ impl Loader {
                 self.t.stopwords.insert(bare.to_string());
             }
             self.t.stopwords.insert(key);
+        }
+    }
+
+    fn load_common(&mut self, common: &'static str, given: &'static str) {
+        for (line, cols) in rows("common_words.tsv", common) {
+            let key = name_words(cols[0]).join(" ");
+            if key.is_empty() || !keys::is_arabic(&key) {
+                self.problem("common_words.tsv", line, "expected an Arabic word");
+                continue;
+            }
+            self.t.common.insert(key);
+        }
+        // Month names are words before they are places (يونيو is a hamlet
+        // of Benue State too).
+        for m in rasd_text::months::month_keys() {
+            let key = name_words(m).join(" ");
+            if keys::is_arabic(&key) {
+                self.t.common.insert(key);
+            }
+        }
+        for (line, cols) in rows("given_names.tsv", given) {
+            let key = name_words(cols[0]).join(" ");
+            if key.is_empty() {
+                self.problem("given_names.tsv", line, "empty name");
+                continue;
+            }
+            self.t.given.insert(key);
         }
     }
 
