@@ -14,7 +14,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, LATIN, VARIANT};
+use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, GUESSED, LATIN, VARIANT};
 use crate::keys::{self, name_words};
 use crate::PlaceKind;
 
@@ -866,6 +866,11 @@ impl Loader {
             for n in list(c[6]) {
                 self.index_arabic(e, n, 0);
             }
+            if c[6].is_empty() {
+                for n in std::iter::once(display).chain(list(c[7])) {
+                    self.guess_arabic(e, n);
+                }
+            }
         }
         for (_, c) in rows("places.tsv", src.places) {
             if c.len() < 12 {
@@ -879,11 +884,24 @@ impl Loader {
             if display != c[1] {
                 self.index_latin(e, c[1], 0);
             }
-            for n in list(c[10]).chain(list(c[11])) {
+            for n in list(c[10]) {
                 self.index_latin(e, n, 0);
+            }
+            let alt = if self.t.entries[e as usize].salience == Salience::Low {
+                ALTERNATE
+            } else {
+                0
+            };
+            for n in list(c[11]) {
+                self.index_latin(e, n, alt);
             }
             for n in list(c[9]) {
                 self.index_arabic(e, n, 0);
+            }
+            if c[9].is_empty() {
+                for n in [display, c[1]].into_iter().chain(list(c[10])) {
+                    self.guess_arabic(e, n);
+                }
             }
         }
         for (_, c) in rows("extra_places.tsv", src.extra_places) {
@@ -962,6 +980,44 @@ impl Loader {
                     flags: flags | LATIN | VARIANT,
                 },
             );
+        }
+    }
+
+    /// The Arabic spellings of a Latin name, guessed: a town or district
+    /// of the Sahel, West or East Africa that GeoNames names in Latin only
+    /// gets the loose key its Arabic spellings would have (Bourem → برم
+    /// meets بوريم). Only places a report names without saying what they
+    /// are (towns of 2 000 people or more, seats, districts), and keys of
+    /// four letters or more: a village's or a short name's guessed key
+    /// would meet too many Arabic words.
+    fn guess_arabic(&mut self, e: u32, name: &str) {
+        let entry = &self.t.entries[e as usize];
+        if !self.t.countries[entry.country as usize].translit
+            || entry.salience < Salience::Medium
+            || !matches!(entry.kind, PlaceKind::PopulatedPlace | PlaceKind::Admin2)
+        {
+            return;
+        }
+        let mut words = name_words(name);
+        if words.len() >= 2 && LATIN_TYPE_HEADS.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+        let posting = Posting {
+            entry: e,
+            flags: GUESSED | VARIANT,
+        };
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut keys = vec![keys::latin_loose(refs.iter().copied())];
+        // "Bani Bangou" is also written in one word (بانيبانغو).
+        if refs.len() == 2 {
+            keys.push(keys::latin_loose([refs.concat().as_str()]));
+        }
+        // Three consonants are a common Arabic root: a guessed Kindi (كند)
+        // would meet جنوده "his soldiers". Four or more are a name.
+        for key in keys.into_iter().flatten() {
+            if keys::letters(&key) >= 4 {
+                self.loose.add_key(&key, posting);
+            }
         }
     }
 

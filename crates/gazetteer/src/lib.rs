@@ -6,7 +6,7 @@
 //! The gazetteer is the project's own set of TSV sources in `data/`
 //! (documented in `data/README.md`): tables generated from the GeoNames /
 //! Who's On First extract by `scripts/gazetteer/build_data.py` (about
-//! 144 000 populated places and named features of the 40 countries in
+//! 168 000 populated places and named features of the 40 countries in
 //! scope, their 6 400 admin areas, every country), and reviewed files
 //! written by hand — press spellings GeoNames lacks (`aliases.tsv`), places
 //! it lacks (`extra_places.tsv`), ACLED-style names (`admin1_names.tsv`,

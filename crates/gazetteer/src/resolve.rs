@@ -46,7 +46,7 @@ use rasd_text::Analysis;
 
 use crate::countries::{find_countries, CountryHit};
 use crate::data::{Class, CueKind, Entry, Salience, Tables, TypeHint, NONE};
-use crate::index::{Posting, ALIAS, LATIN, LOOSE, VARIANT};
+use crate::index::{Posting, ALIAS, ALTERNATE, GUESSED, LATIN, LOOSE, VARIANT};
 use crate::keys;
 use crate::matcher::{find_names, Cue, Doc, RawMention, Strength};
 use crate::{CountryForm, CountryMention, Place, PlaceKind, PlaceMention, Relation};
@@ -136,6 +136,9 @@ struct Words {
     /// The name (or the whole word it was read from, clitics included) is
     /// a common word (`common_words.tsv`, the month names): لجان، يونيو.
     common: bool,
+    /// Only the whole word is: its clitic (ل in ولسان "and a tongue", read
+    /// و + ل + San) is no preposition before a place.
+    clitic_word: bool,
     /// The name is a given name (آدم، عدي).
     given: bool,
     /// Right after a given name: the rest of a man's name (محمد حسن).
@@ -154,10 +157,16 @@ impl Words {
         }
         let one = raw.first == raw.last;
         let bare = keys::strip_article(&raw.key);
-        let common = one
-            && (t.common.contains(raw.key.as_str())
-                || bare.is_some_and(|b| t.common.contains(b))
-                || t.common.contains(&*w.key));
+        let name_common =
+            t.common.contains(raw.key.as_str()) || bare.is_some_and(|b| t.common.contains(b));
+        // The word with its preposition (لسان، ولسان) is itself a word.
+        let clitic_word = one
+            && raw.prep_clitic
+            && (t.common.contains(&*w.key)
+                || w.key
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|k| t.common.contains(k)));
+        let common = one && (name_common || t.common.contains(&*w.key));
         let given = one && t.given.contains(raw.key.as_str());
         let before = first
             .checked_sub(1)
@@ -168,6 +177,7 @@ impl Words {
         let named_after = before.is_some_and(|b| t.named.contains(b.stem));
         Words {
             common,
+            clitic_word,
             given,
             after_given,
             named_after,
@@ -273,6 +283,9 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f
     if p.flags & VARIANT != 0 {
         s -= 0.1;
     }
+    if p.flags & ALTERNATE != 0 {
+        s -= 0.3;
+    }
     if e.class == Class::Site && m.cue.hint != Some(TypeHint::Site) {
         s -= 0.1;
     }
@@ -340,7 +353,8 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
         && !(strength == Strength::Weak
             && about
             && e.salience >= Salience::Medium
-            && !m.words.named_after)
+            && !m.words.named_after
+            && !m.words.clitic_word)
     {
         return false;
     }
@@ -352,6 +366,11 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     // A loose reading is a spelling variant: it needs a cue, and a
     // document about the place's country when the document is about any.
     if flags & LOOSE != 0 && (strength == Strength::None || (!about && !ctx.is_empty())) {
+        return false;
+    }
+    // A spelling guessed from a Latin name: a type noun, or a document
+    // about the place's country.
+    if flags & GUESSED != 0 && !(about || strength == Strength::Strong) {
         return false;
     }
     // A transliterated Arabic name is rarely also an Arabic word; a Latin
@@ -705,7 +724,15 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         }
     }
     // Names a type noun announces that the gazetteer does not know.
-    let covered: Vec<Span> = a.mentions.iter().map(|m| m.raw.span).collect();
+    // A spelling guessed from a Latin name that was not taken does not hide
+    // the word from them (تينكيري meets a guess for an Ivorian village).
+    let covered: Vec<Span> = a
+        .mentions
+        .iter()
+        .zip(&chosen)
+        .filter(|(m, c)| c.is_some() || m.raw.postings.iter().any(|p| p.flags & GUESSED == 0))
+        .map(|(m, _)| m.raw.span)
+        .collect();
     out.extend(unknown_names(t, doc, &covered));
     // Countries named in the text. Where a place name covers the same
     // words, the country wins unless the place is longer (Benin City) or

@@ -58,15 +58,7 @@ fn a_common_word_is_a_place_after_a_cue_in_a_document_about_its_country() {
         resolves("هاجم مسلحون بلدة إنكار في منطقة ميناكا شرقي مالي.", "إنكار"),
         Some(("Inekar".into(), "MLI".into()))
     );
-    // Burkina Faso's Sahel region, announced as a region.
-    assert_eq!(
-        resolves(
-            "قتل عشرات المدنيين في منطقة الساحل شمالي بوركينا فاسو.",
-            "الساحل"
-        ),
-        Some(("Sahel".into(), "BFA".into()))
-    );
-    // ... but not in a report about Mali: "the Sahel" there is the belt.
+    // "The Sahel" is the belt, even after "region" (منطقة الساحل).
     assert_eq!(
         resolves("تتمدد الجماعات في منطقة الساحل انطلاقا من مالي.", "الساحل"),
         None
@@ -107,7 +99,7 @@ fn month_names_are_never_places_on_their_own() {
 
 #[test]
 fn listed_common_words_do_not_become_places_without_a_cue() {
-    // A sample of the generated list: every word, put where a noun goes
+    // The whole generated list: every word, put where a noun goes
     // without a preposition, in a report about a country of the region.
     let list = include_str!("../data/common_words.tsv");
     let words: Vec<&str> = list
@@ -117,8 +109,8 @@ fn listed_common_words_do_not_become_places_without_a_cue() {
         .collect();
     assert!(words.len() > 1000, "{} words", words.len());
     let mut bad = Vec::new();
-    for w in words.iter().step_by(9) {
-        let text = format!("وقال متحدث عسكري في مالي إن {w} كان حاضرا في النقاش.");
+    for w in &words {
+        let text = format!("وقال متحدث عسكري في مالي عن الاجتماع: {w} كان حاضرا في النقاش.");
         let hits: Vec<_> = places(&text)
             .into_iter()
             .filter(|(s, _, _)| !matches!(s.as_str(), "مالي"))
