@@ -618,7 +618,23 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         let r = ranked(t, m, &ctx, false);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
-            if accept(t, m, e, p.flags, &ctx, doc.all_caps) && seen.insert((p.entry, m.key_id)) {
+            // A town of the document's country that is not taken for
+            // lack of a cue ("l'axe Douentza-Boni") still says where the
+            // document is: its point helps choose among the villages of
+            // the same name as its neighbours (the Boni of Mopti, not of
+            // Kayes), when the name can be no other place.
+            let hint = !m.stop
+                && !m.words.doubtful()
+                && (!m.latin || m.raw.first_word_cap)
+                && e.salience >= Salience::Medium
+                && ctx.about(e.country)
+                && m.raw.postings.iter().all(|q| {
+                    // The town, its district, its airport: one area.
+                    let f = &t.entries[q.entry as usize];
+                    f.country == e.country && f.admin1 == e.admin1
+                });
+            let accepted = accept(t, m, e, p.flags, &ctx, doc.all_caps);
+            if (accepted || hint) && seen.insert((p.entry, m.key_id)) {
                 ctx.points.push(Point {
                     lat: e.lat,
                     lon: e.lon,
@@ -627,6 +643,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 });
                 if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
                     && e.admin1 != NONE
+                    && accepted
                 {
                     ctx.admin1.entry(e.admin1).or_default().push(m.key_id);
                 }
