@@ -1038,6 +1038,25 @@ impl Loader {
         }
         self.builder.add(&refs, Posting { entry: e, flags });
         let country = self.t.entries[e as usize].country;
+        // The press writes a village's name with the article that the
+        // sources leave out (بلدة الشحيل for شحيل): a one-word name of an
+        // Arabic-speaking country is also indexed with it. (Common words
+        // that the article makes, الوقت for a village وقت, are listed in
+        // common_words.tsv.)
+        if refs.len() == 1
+            && !refs[0].starts_with("ال")
+            && keys::letters(refs[0]) >= 3
+            && !self.t.countries[country as usize].translit
+        {
+            let with = format!("ال{}", refs[0]);
+            self.builder.add(
+                &[with.as_str()],
+                Posting {
+                    entry: e,
+                    flags: flags | VARIANT,
+                },
+            );
+        }
         if flags & ALIAS != 0 || self.t.countries[country as usize].translit {
             if let Some(loose) = keys::loose_key(refs.iter().copied()) {
                 if keys::letters(&loose) >= 4 {
