@@ -20,6 +20,8 @@ mod index;
 mod keys;
 #[path = "src/kind.rs"]
 mod kind;
+#[path = "src/skeleton.rs"]
+mod skeleton;
 
 use kind::PlaceKind;
 
@@ -59,6 +61,7 @@ fn main() {
         stopwords: read(&data.join("stopwords.tsv")),
         common_words: read(&data.join("common_words.tsv")),
         given_names: read(&data.join("given_names.tsv")),
+        bridge_words: read(&data.join("bridge_words.tsv")),
         cues: read(&data.join("cues.tsv")),
         country_words: read(&data.join("country_words.tsv")),
         name_drops: read(&data.join("name_drops.tsv")),
@@ -68,7 +71,14 @@ fn main() {
     }
     let tables = data::load(&sources);
     std::fs::write(out.join("gazetteer.bin"), image::write(&tables)).expect("write image");
-    for f in ["data.rs", "image.rs", "index.rs", "keys.rs", "kind.rs"] {
+    for f in [
+        "data.rs",
+        "image.rs",
+        "index.rs",
+        "keys.rs",
+        "kind.rs",
+        "skeleton.rs",
+    ] {
         println!("cargo:rerun-if-changed=src/{f}");
     }
     println!("cargo:rerun-if-changed=build.rs");

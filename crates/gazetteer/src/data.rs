@@ -14,8 +14,11 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, GUESSED, LATIN, VARIANT};
+use crate::index::{
+    IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED, LATIN, VARIANT,
+};
 use crate::keys::{self, name_words};
+use crate::skeleton;
 use crate::PlaceKind;
 
 /// The text of every data file the gazetteer is built from.
@@ -33,6 +36,8 @@ pub struct Sources {
     pub common_words: &'static str,
     /// Given names: a name after one is part of a person's name.
     pub given_names: &'static str,
+    /// Frequent Arabic words the skeleton bridge must not read as places.
+    pub bridge_words: &'static str,
     pub cues: &'static str,
     pub country_words: &'static str,
     pub name_drops: &'static str,
@@ -143,12 +148,21 @@ pub struct Tables {
     pub country_by_iso3: HashMap<&'static str, u16>,
     pub names: NameIndex,
     pub loose: NameIndex,
+    /// Consonant skeletons of every name of every record but the
+    /// countries, Arabic and Latin alike (see [`crate::skeleton`]): the
+    /// bridge between an Arabic spelling and a Latin-only name.
+    pub skeleton: NameIndex,
     pub stopwords: HashSet<String>,
     /// Keys of common words that are also place names (`common_words.tsv`
     /// and the month names of `rasd_text`): a place only with support.
     pub common: HashSet<String>,
     /// Keys of given names (`given_names.tsv`).
     pub given: HashSet<String>,
+    /// Keys of frequent words the bridge never reads (`bridge_words.tsv`,
+    /// `any`).
+    pub bridge_words: HashSet<String>,
+    /// Keys of words it does not read after a bare preposition (`prep`).
+    pub bridge_prep: HashSet<String>,
     /// Facilities often named after a person (`named` in `cues.tsv`):
     /// مطار، شارع، مستشفى. The name after one is more often a man's.
     pub named: HashSet<String>,
@@ -251,6 +265,7 @@ struct Loader {
     t: Tables,
     builder: IndexBuilder,
     loose: IndexBuilder,
+    skeleton: IndexBuilder,
     country_builder: IndexBuilder,
     by_id: HashMap<&'static str, u32>,
     extra: HashMap<&'static str, u32>,
@@ -262,6 +277,8 @@ struct Loader {
     arabic_type_heads: HashSet<String>,
     /// (record, key) pairs not to index (`name_drops.tsv`).
     drops: HashSet<(u32, String)>,
+    /// Records that have an Arabic name in the sources.
+    arabic_named: HashSet<u32>,
 }
 
 impl Loader {
@@ -340,9 +357,12 @@ pub fn load(src: &Sources) -> Tables {
             country_by_iso3: HashMap::default(),
             names: NameIndex::default(),
             loose: NameIndex::default(),
+            skeleton: NameIndex::default(),
             stopwords: HashSet::default(),
             common: HashSet::default(),
             given: HashSet::default(),
+            bridge_words: HashSet::default(),
+            bridge_prep: HashSet::default(),
             named: HashSet::default(),
             cues: HashMap::default(),
             cue_max_words: 1,
@@ -358,6 +378,7 @@ pub fn load(src: &Sources) -> Tables {
         },
         builder: IndexBuilder::default(),
         loose: IndexBuilder::default(),
+        skeleton: IndexBuilder::default(),
         country_builder: IndexBuilder::default(),
         by_id: HashMap::with_capacity_and_hasher(160_000, Default::default()),
         extra: HashMap::default(),
@@ -367,10 +388,12 @@ pub fn load(src: &Sources) -> Tables {
         alias_targets: HashSet::default(),
         arabic_type_heads: HashSet::default(),
         drops: HashSet::default(),
+        arabic_named: HashSet::default(),
     };
     l.load_cues(src.cues);
     l.load_stopwords(src.stopwords);
     l.load_common(src.common_words, src.given_names);
+    l.load_bridge_words(src.bridge_words);
     l.load_countries(src.countries, src.names);
     l.load_admin(src.admin, src.admin1_names);
     l.load_places(src.places);
@@ -505,6 +528,29 @@ impl Loader {
                 continue;
             }
             self.t.given.insert(key);
+        }
+    }
+
+    fn load_bridge_words(&mut self, text: &'static str) {
+        for (line, cols) in rows("bridge_words.tsv", text) {
+            let key = name_words(cols[0]).join(" ");
+            if key.is_empty() || !keys::is_arabic(&key) {
+                self.problem("bridge_words.tsv", line, "expected an Arabic word");
+                continue;
+            }
+            match cols.get(3).map(|s| s.trim()) {
+                Some("any") => {
+                    self.t.bridge_words.insert(key);
+                }
+                Some("prep") => {
+                    self.t.bridge_prep.insert(key);
+                }
+                other => self.problem(
+                    "bridge_words.tsv",
+                    line,
+                    format!("expected `any` or `prep` in column 4, found {other:?}"),
+                ),
+            }
         }
     }
 
@@ -858,6 +904,9 @@ impl Loader {
                 continue;
             };
             let display = self.t.entries[e as usize].name;
+            if !c[6].is_empty() {
+                self.arabic_named.insert(e);
+            }
             self.index_latin(e, display, 0);
             self.index_latin(e, c[5], 0);
             for n in list(c[7]) {
@@ -880,6 +929,9 @@ impl Loader {
                 continue;
             };
             let display = self.t.entries[e as usize].name;
+            if !c[9].is_empty() {
+                self.arabic_named.insert(e);
+            }
             self.index_latin(e, display, 0);
             if display != c[1] {
                 self.index_latin(e, c[1], 0);
@@ -912,6 +964,9 @@ impl Loader {
                 continue;
             };
             self.alias_targets.insert(e);
+            if !c[9].is_empty() {
+                self.arabic_named.insert(e);
+            }
             self.index_latin(e, c[1], ALIAS);
             for n in list(c[10]) {
                 self.index_latin(e, n, ALIAS);
@@ -955,6 +1010,7 @@ impl Loader {
                 flags: flags | LATIN,
             },
         );
+        self.add_skeleton(e, skeleton::latin(refs.iter().copied()), flags | LATIN);
         // "N'Gouboua" is also written "Ngouboua".
         if refs.len() >= 2 && refs[0].len() == 1 {
             let mut joined = vec![format!("{}{}", refs[0], refs[1])];
@@ -1021,6 +1077,27 @@ impl Loader {
         }
     }
 
+    /// Indexes a name's consonant skeleton, for every record but a country,
+    /// when it has two consonants or more.
+    fn add_skeleton(&mut self, e: u32, key: Option<String>, flags: u8) {
+        let Some(key) = key else { return };
+        if skeleton::len(&key) < 2 || self.t.entries[e as usize].kind == PlaceKind::Country {
+            return;
+        }
+        let named = if self.arabic_named.contains(&e) {
+            ARABIC_NAMED
+        } else {
+            0
+        };
+        self.skeleton.add(
+            &[key.as_str()],
+            Posting {
+                entry: e,
+                flags: flags | named,
+            },
+        );
+    }
+
     fn index_arabic(&mut self, e: u32, name: &str, flags: u8) {
         let mut words = name_words(name);
         if words.is_empty() {
@@ -1037,6 +1114,7 @@ impl Loader {
             return;
         }
         self.builder.add(&refs, Posting { entry: e, flags });
+        self.add_skeleton(e, skeleton::arabic(refs.iter().copied()), flags);
         let country = self.t.entries[e as usize].country;
         // The press writes a village's name with the article that the
         // sources leave out (بلدة الشحيل for شحيل): a one-word name of an
@@ -1191,6 +1269,7 @@ impl Loader {
         }
         self.t.names = self.builder.build();
         self.t.loose = self.loose.build();
+        self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
         self.t
     }

@@ -16,7 +16,7 @@ use crate::data::{
 use crate::index::NameIndex;
 use crate::PlaceKind;
 
-const MAGIC: &[u8; 8] = b"RASDGZ02";
+const MAGIC: &[u8; 8] = b"RASDGZ03";
 
 const CLASSES: [Class; 11] = [
     Class::Country,
@@ -116,8 +116,16 @@ pub fn write(t: &Tables) -> Vec<u8> {
     }
     t.names.write(&mut w.0);
     t.loose.write(&mut w.0);
+    t.skeleton.write(&mut w.0);
     t.country_index.write(&mut w.0);
-    for set in [&t.stopwords, &t.common, &t.given, &t.named] {
+    for set in [
+        &t.stopwords,
+        &t.common,
+        &t.given,
+        &t.named,
+        &t.bridge_words,
+        &t.bridge_prep,
+    ] {
         w.set(set);
     }
     let mut cues: Vec<(&String, &CueKind)> = t.cues.iter().collect();
@@ -266,11 +274,14 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     }
     let names = r.index()?;
     let loose = r.index()?;
+    let skeleton = r.index()?;
     let country_index = r.index()?;
     let stopwords = r.set()?;
     let common = r.set()?;
     let given = r.set()?;
     let named = r.set()?;
+    let bridge_words = r.set()?;
+    let bridge_prep = r.set()?;
     let n = r.u32()?;
     let mut cues = HashMap::with_capacity_and_hasher(n as usize, Default::default());
     for _ in 0..n {
@@ -332,10 +343,13 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         country_by_iso3,
         names,
         loose,
+        skeleton,
         stopwords,
         common,
         given,
         named,
+        bridge_words,
+        bridge_prep,
         cues,
         cue_max_words,
         cue_heads,
@@ -368,6 +382,7 @@ mod tests {
             stopwords: "ar\tفي\n",
             common_words: "سلطات\tword\n",
             given_names: "آدم\n",
+            bridge_words: "بشكل\t5.1\tbxgl\tany\nمليوني\t3.8\tmln\tprep\n",
             cues: "town\tمدينة\nprep\tفي\ndir:east\tشرق\nnum:20\tعشرين\n",
             country_words: "MLI\tar\tadj\tمالي\nMLI\tar\tambiguous\tمالي\n",
             name_drops: "",
@@ -398,6 +413,20 @@ mod tests {
         assert_eq!(back.common, t.common);
         assert!(back.common.contains("سلطات") && back.common.contains("يونيو"));
         assert_eq!(back.given, t.given);
+        assert!(back.bridge_words.contains("بشكل"));
+        assert!(back.bridge_prep.contains("مليوني"));
+        // Tessit has no Arabic name but its alias: both scripts meet on
+        // one skeleton.
+        let tessit: Vec<_> = back.skeleton.get("tst").unwrap().postings().collect();
+        assert_eq!(tessit.len(), 1);
+        assert_eq!(
+            tessit,
+            t.skeleton
+                .get("tst")
+                .unwrap()
+                .postings()
+                .collect::<Vec<_>>()
+        );
         assert_eq!(back.ambiguous, t.ambiguous);
         assert_eq!(back.country_forms, t.country_forms);
         assert!(read(&bytes[..bytes.len() - 1]).is_err());

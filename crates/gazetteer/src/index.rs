@@ -33,6 +33,8 @@ pub const GUESSED: u8 = 16;
 /// A Latin alternate of a village (not its own name): "Fana" is also
 /// written for Faana, a hamlet, and must not outrank the town of Fana.
 pub const ALTERNATE: u8 = 32;
+/// A skeleton posting of a record that has an Arabic name in the sources.
+pub const ARABIC_NAMED: u8 = 64;
 
 const NODE_BYTES: usize = 16;
 const POSTING_BYTES: usize = 5;

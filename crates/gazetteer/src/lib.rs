@@ -35,8 +35,12 @@
 //! a place name that is also a common word or a given name, a tiny village
 //! or a foreign place needs the cue words around it (مدينة، قرية، قرب، في,
 //! "the town of") and a document about its country; a name announced by a type noun that
-//! the gazetteer does not know is reported unresolved, with its span.
+//! the gazetteer does not know is tried on the *skeleton bridge* (see
+//! `bridge.rs`: its consonants against the skeletons of every Latin and
+//! Arabic name of the places of the document's country), and reported
+//! unresolved, with its span, when no place fits.
 
+mod bridge;
 mod countries;
 mod data;
 mod image;
@@ -45,6 +49,7 @@ mod keys;
 mod kind;
 mod matcher;
 mod resolve;
+mod skeleton;
 
 use std::sync::LazyLock;
 
@@ -67,6 +72,7 @@ impl Sources {
             stopwords: include_str!("../data/stopwords.tsv"),
             common_words: include_str!("../data/common_words.tsv"),
             given_names: include_str!("../data/given_names.tsv"),
+            bridge_words: include_str!("../data/bridge_words.tsv"),
             cues: include_str!("../data/cues.tsv"),
             country_words: include_str!("../data/country_words.tsv"),
             name_drops: include_str!("../data/name_drops.tsv"),

@@ -53,14 +53,14 @@ use crate::{CountryForm, CountryMention, Place, PlaceKind, PlaceMention, Relatio
 
 /// The document-level picture every mention is scored against.
 #[derive(Default)]
-struct Ctx {
+pub(crate) struct Ctx {
     /// Countries the text names (names and demonyms).
     named: HashSet<u16>,
     /// Countries of unambiguous, salient city names.
     anchors: HashSet<u16>,
     /// First-level areas of the salient places of the text, with the
     /// names that point to them.
-    admin1: HashMap<u32, Vec<u32>>,
+    pub(crate) admin1: HashMap<u32, Vec<u32>>,
     /// Coordinates of the first-pass choices, with the name (each pair once:
     /// a long text repeats its places).
     points: Vec<Point>,
@@ -79,7 +79,7 @@ impl Ctx {
     /// The bonus for being close to the other places of the text (not to
     /// other mentions of the same name). Distances are equirectangular:
     /// exact enough at the 100–300 km this cares about, and cheap.
-    fn near_bonus(&self, entry: u32, e: &Entry, key: u32) -> f32 {
+    pub(crate) fn near_bonus(&self, entry: u32, e: &Entry, key: u32) -> f32 {
         if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
             return b;
         }
@@ -103,7 +103,7 @@ impl Ctx {
 }
 
 impl Ctx {
-    fn about(&self, country: u16) -> bool {
+    pub(crate) fn about(&self, country: u16) -> bool {
         self.named.contains(&country) || self.anchors.contains(&country)
     }
     fn is_empty(&self) -> bool {
@@ -678,7 +678,44 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
             accepted_keys.entry(m.raw.key.as_str()).or_insert(p.entry);
         }
     }
+    // Names no reading of the gazetteer took, where a place must stand:
+    // the skeleton bridge to places of the document's country.
+    let taken: Vec<Span> = {
+        let mut v: Vec<Span> = a
+            .mentions
+            .iter()
+            .zip(&chosen)
+            .filter(|(_, c)| c.is_some())
+            .map(|(m, _)| m.raw.span)
+            .chain(a.countries.iter().map(|h| h.span))
+            .collect();
+        v.sort_by_key(|s| (s.start, s.end));
+        v
+    };
+    let bridged = crate::bridge::bridge(t, doc, &ctx, &taken);
+    let bridged_spans: Vec<Span> = bridged.iter().map(|b| b.span).collect();
+    for b in &bridged {
+        let place = t.place(b.entry);
+        let cue = doc.cue(t, b.first, false);
+        let about = if ctx.about(t.entries[b.entry as usize].country) {
+            0.1
+        } else {
+            0.0
+        };
+        out.push(PlaceMention {
+            span: b.span,
+            surface: doc.text[b.span.start..b.span.end].to_string(),
+            geo_precision: precision(place.kind, &cue.relation),
+            place: Some(place),
+            relation: cue.relation.clone(),
+            relation_span: cue.relation_span,
+            score: (0.3 + 0.3 * b.margin + about).clamp(0.0, 1.0),
+        });
+    }
     for (k, m) in a.mentions.iter().enumerate() {
+        if chosen[k].is_none() && overlaps_any(&bridged_spans, m.raw.span) {
+            continue;
+        }
         // A demonym (الصومالية، المالي) is not the place of the same name
         // (the Somali region) unless a type noun says so (الإقليم الصومالي).
         let demonym = overlaps_any(&demonym_spans, m.raw.span);
@@ -749,7 +786,21 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         .zip(&chosen)
         .filter(|(m, c)| c.is_some() || m.raw.postings.iter().any(|p| p.flags & GUESSED == 0))
         .map(|(m, _)| m.raw.span)
+        .chain(bridged_spans.iter().copied())
         .collect();
+    // Sorted and merged: the look-up below is a binary search.
+    let covered = {
+        let mut c = covered;
+        c.sort_by_key(|s| (s.start, s.end));
+        let mut merged: Vec<Span> = Vec::with_capacity(c.len());
+        for s in c {
+            match merged.last_mut() {
+                Some(l) if s.start < l.end => l.end = l.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        merged
+    };
     out.extend(unknown_names(t, doc, &covered));
     // Countries named in the text. Where a place name covers the same
     // words, the country wins unless the place is longer (Benin City) or
