@@ -190,7 +190,7 @@ fn frame_place(
         }
         let prev = p.at.w0.checked_sub(1).map(|i| doc.stem(i)).unwrap_or("");
         let prev2 = p.at.w0.checked_sub(2).map(|i| doc.stem(i)).unwrap_or("");
-        let destination = matches!(prev, "الي" | "باتجاه" | "نحو" | "اتجاه")
+        let to_place = matches!(prev, "الي" | "باتجاه" | "نحو" | "اتجاه")
             || matches!(prev2, "الي" | "باتجاه" | "نحو")
             || doc
                 .cues
@@ -198,6 +198,10 @@ fn frame_place(
                 .any(|c| c.cue == Cue::Toward && c.at.w1 <= p.at.w0 && doc.next_after(c.at.w1, p.at.w0, 2))
             // "near the border with Niger" places the event in the other country
             || (prev == "مع" && matches!(prev2, "حدود" | "حدوده"));
+        // "on the road leading to X", "sur l'axe menant à X": the road
+        // is near X, and X is where the event is (precision 2).
+        let on_road = to_place && road_before(doc, p.at.w0);
+        let destination = to_place && !on_road;
         let after_between = doc
             .cues
             .iter()
@@ -228,18 +232,26 @@ fn frame_place(
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
-        if described {
+        if described || locates_another(doc, p) {
             continue;
         }
         if destination && !allow_destination {
             continue;
         }
         let mut rank = place_rank(place);
+        // "وفي درعا ... قرب بلدة المزيريب": a city named like its
+        // first-level area, beside another town of that area, names the
+        // area; the town is the place.
+        if rank == 0 && seat_as_area(doc, p, place, w0, w1) {
+            rank = 2;
+        }
         if after_between {
             rank = 0;
         }
         let precision = if place_rank(place) >= 2 {
             3
+        } else if on_road {
+            2
         } else {
             p.m.geo_precision.clamp(1, 3)
         };
@@ -263,6 +275,75 @@ fn frame_place(
     }
     cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
     cands.into_iter().next().map(|c| c.4)
+}
+
+/// A road noun within the four words before word `w` (same clause): the
+/// place after "to" names the road's end, not a destination.
+fn road_before(doc: &Doc, w: usize) -> bool {
+    (w.saturating_sub(4)..w).any(|i| {
+        matches!(
+            doc.stem(i),
+            "طريق" | "الطريق" | "طرق" | "road" | "highway" | "route" | "axe"
+        ) && doc.same_clause(i, w)
+    })
+}
+
+/// A place named only to say where another one lies: "near Abu Ghraib,
+/// west of Baghdad", "بلدة بيتا جنوب نابلس", "بلدة ذيبان بريف دير الزور".
+/// The place's own relation words (a direction, a distance, nearness)
+/// follow the other place at once (a comma between at most, no "and").
+fn locates_another(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    use crate::geo::Relation;
+    if !matches!(
+        p.m.relation,
+        Relation::Near | Relation::Direction(_) | Relation::Distance { .. }
+    ) {
+        return false;
+    }
+    let Some(rel) = p.m.relation_span else {
+        return false;
+    };
+    // The first word of the relation words.
+    let Some(rw) = (p.at.w0.saturating_sub(8)..=p.at.w0)
+        .find(|&w| w < doc.words.tok.len() && doc.word_span(w).start >= rel.start)
+    else {
+        return false;
+    };
+    // "في جاو وقرب ميناكا": two places of a list, not one locating the
+    // other.
+    let (key, stem) = (doc.key(rw), doc.stem(rw));
+    if key.len() > stem.len() && key.starts_with(['و', 'ف']) {
+        return false;
+    }
+    doc.places.iter().any(|q| {
+        q.at.w1 == rw
+            && q.at.w0 < p.at.w0
+            && q.place
+                .as_ref()
+                .is_some_and(|x| x.kind != PlaceKind::Country && place_rank(x) <= 1)
+    })
+}
+
+/// A town named like its first-level area (Daraa, Idlib, Kidal) beside
+/// another populated place of that area in the same part of the sentence:
+/// the name stands for the area ("in Daraa, south of the country, a body
+/// was found near the town of al-Muzayrib").
+fn seat_as_area(doc: &Doc, p: &crate::doc::PlaceM, place: &Place, w0: usize, w1: usize) -> bool {
+    if place.admin1.is_empty() || place.name != place.admin1 {
+        return false;
+    }
+    doc.places
+        .iter()
+        .filter(|q| q.at.w0 >= w0 && q.at.w1 <= w1 && q.at.w0 != p.at.w0)
+        .filter(|q| doc.same_sentence(p.at.w0, q.at.w0))
+        .any(|q| {
+            q.place.as_ref().is_some_and(|x| {
+                x.kind == PlaceKind::PopulatedPlace
+                    && x.iso3 == place.iso3
+                    && x.admin1 == place.admin1
+                    && x.name != place.name
+            })
+        })
 }
 
 /// Two places can be one incident's: same location, or one is an area

@@ -135,15 +135,17 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
             continue;
         };
         // The longest run of words first: فنوت سلام before فنوت. A later
-        // word may be a common word (سلام "peace"), not a cue word.
+        // word may be a common word (سلام "peace"), not a cue word nor a
+        // word joined by "and" (بين ديافارابي وتينينكو).
         let mut end = k;
         while end + 1 < doc.words.len() && end + 1 - k < MAX_WORDS && doc.joined(end) {
             let next = &doc.words[end + 1];
+            let prefix = &next.key[..next.key.len() - next.stem.len()];
             if !next.arabic
                 || next.number
                 || is_taken(next.span)
                 || t.cues.contains_key(next.stem)
-                || t.is_stop(&next.key)
+                || prefix.starts_with(['و', 'ف'])
             {
                 break;
             }
