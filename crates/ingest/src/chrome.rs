@@ -2,8 +2,9 @@
 //! article.
 //!
 //! The vocabulary lives in `data/chrome.tsv` (buttons, "read also" and
-//! follow-us prefixes, cookie notices, crawl banners, byline and "updated"
-//! markers) and `data/nav.tsv` (section and country names that menus list).
+//! follow-us prefixes, link labels, cookie notices, crawl banners, photo
+//! credits, comment-section headings, byline and "updated" markers) and
+//! `data/nav.tsv` (section and country names that menus list).
 //! Both are compiled once, on first use, into hash sets of match keys, so
 //! a line and an entry meet whatever their alef, hamza, diacritics, case or
 //! accents. The tests here are about *kinds* of lines, not one site's
@@ -18,8 +19,22 @@ use rasd_text::segment::{tokenize, TokenKind};
 struct Vocabulary {
     /// Button phrases as key sequences, by first key.
     buttons: HashMap<String, Vec<Vec<String>>>,
-    /// Folded prefixes ("اقرا ايضا", "(reporting by").
+    /// Folded prefixes ("اقرا ايضا", "(reporting by"); the `related`
+    /// entries are among them.
     prefixes: Vec<String>,
+    /// Folded prefixes of links to other stories and of the headings of
+    /// their lists ("اقرا ايضا", "most read", "sur le meme sujet").
+    related: Vec<String>,
+    /// Folded link labels that make a line chrome only when a separator
+    /// follows them ("للمزيد: …", "Video | …").
+    leads: Vec<String>,
+    /// Folded agency names of credits ("afp", "رويترز").
+    credits: Vec<String>,
+    /// Folded words that mark a credit as a photo credit ("getty images",
+    /// "صوره ارشيفيه", "photo").
+    photo: Vec<String>,
+    /// Folded headings of a comment section ("التعليقات", "comments").
+    comments: Vec<String>,
     /// Folded substrings of short notice lines.
     contains: Vec<String>,
     /// Folded substrings of crawl/archive banners.
@@ -65,6 +80,11 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut v = Vocabulary {
         buttons: HashMap::new(),
         prefixes: Vec::new(),
+        related: Vec::new(),
+        leads: Vec::new(),
+        credits: Vec::new(),
+        photo: Vec::new(),
+        comments: Vec::new(),
         contains: Vec::new(),
         banners: Vec::new(),
         bylines: Vec::new(),
@@ -88,6 +108,14 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
                 }
             }
             "prefix" => v.prefixes.push(folded(phrase)),
+            "related" => {
+                v.prefixes.push(folded(phrase));
+                v.related.push(folded(phrase));
+            }
+            "lead" => v.leads.push(folded(phrase)),
+            "credit" => v.credits.push(folded(phrase)),
+            "photo" => v.photo.push(folded(phrase)),
+            "comments" => v.comments.push(folded(phrase)),
             "contains" => v.contains.push(folded(phrase)),
             "banner" => v.banners.push(folded(phrase)),
             "byline" => v.bylines.push(folded(phrase)),
@@ -171,7 +199,154 @@ pub fn is_prefix_chrome(line: &str) -> bool {
 
 fn prefix_folded(f: &str) -> bool {
     word_count(f) <= MAX_PREFIX_WORDS
-        && VOCABULARY.prefixes.iter().any(|p| starts_at_boundary(f, p))
+        && (VOCABULARY.prefixes.iter().any(|p| starts_at_boundary(f, p))
+            || VOCABULARY.leads.iter().any(|p| lead_at_start(f, p))
+            || is_bracketed_note(f))
+}
+
+/// Characters that separate a link label from the link ("للمزيد: …",
+/// "Video | …", "More » …").
+const LEAD_SEPARATORS: &str = ":|-–—»›>•.…";
+
+/// `line` starts with the label `lead`, then a separator.
+fn lead_at_start(line: &str, lead: &str) -> bool {
+    line.strip_prefix(lead).is_some_and(|rest| {
+        let rest = rest.trim_start();
+        rest.starts_with(|c: char| LEAD_SEPARATORS.contains(c))
+    })
+}
+
+/// Most words of an editor's or translator's note in square brackets.
+const MAX_NOTE_WORDS: usize = 60;
+
+/// "[Editor's note: …]", "[ملاحظة المحرر: …]": a whole line in square
+/// brackets is a note to the reader, not the report.
+fn is_bracketed_note(f: &str) -> bool {
+    let t = f.trim();
+    t.starts_with('[') && t.ends_with(']') && word_count(t) <= MAX_NOTE_WORDS
+}
+
+/// Most words of a link glued to the end of a paragraph.
+const MAX_INLINE_LINK_WORDS: usize = 24;
+
+/// Where a "read also" link (or another chrome phrase) glued to the end
+/// of a paragraph starts: "… قرب الحدود. اقرأ أيضا: مقتل 20 جنديا في كمين".
+/// Crawlers that flatten a page put the link on the paragraph's line. The
+/// link must follow a sentence end and run to the end of the line as a
+/// headline does (short, no closing full stop).
+pub fn inline_chrome_start(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '؟' | '…') {
+            continue;
+        }
+        let Some(&(pos, next)) = chars.peek() else {
+            break;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let rest = line[pos..].trim_start();
+        let start = line.len() - rest.len();
+        if rest.is_empty() || word_count(rest) > MAX_INLINE_LINK_WORDS {
+            continue;
+        }
+        let tail = rest.trim_end_matches(['"', '»', '”', '\'', ')', ' ']);
+        if tail.ends_with(['.', '!', '?', '؟']) && !tail.ends_with("...") {
+            continue;
+        }
+        let f = folded(rest);
+        let v = &*VOCABULARY;
+        if v.prefixes.iter().any(|p| starts_at_boundary(&f, p))
+            || v.leads.iter().any(|p| lead_at_start(&f, p))
+        {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// Most words of a photo caption (the description before the credit).
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// `s` ends with `p` at a word boundary.
+fn ends_at_boundary(s: &str, p: &str) -> bool {
+    s.strip_suffix(p).is_some_and(|head| {
+        head.is_empty()
+            || p.starts_with(|c: char| !c.is_alphanumeric())
+            || head.ends_with(|c: char| !c.is_alphanumeric())
+    })
+}
+
+/// A photo caption or credit line: "AFP/Getty Images", "(صورة أرشيفية)",
+/// "Soldiers on patrol near Gao. © AFP/Getty Images", "عناصر من الجيش
+/// خلال دورية. أ ف ب/ غيتي".
+///
+/// Credits are peeled off the end of the line. A line of credits only is
+/// chrome. Otherwise the credit must be a *photo* credit — a photo word
+/// ("Getty Images", "صورة", "Photograph"), or a `/` or `©` between the
+/// names — and the rest one short sentence: a report that ends with its
+/// agency's name ("…, the army said. (AFP)") is not a caption.
+pub fn is_caption(line: &str) -> bool {
+    caption_folded(&folded(line))
+}
+
+fn caption_folded(f: &str) -> bool {
+    let v = &*VOCABULARY;
+    let words = word_count(f);
+    if words == 0 || words > MAX_CAPTION_WORDS + 8 {
+        return false;
+    }
+    let mut rest = f.trim_end_matches(|c: char| c.is_whitespace() || ")]".contains(c));
+    let mut photo = false;
+    // Whether the last strip between credits held a separator: the credit
+    // block must be set off from the caption ("… Gao. © AFP", "… - AFP"),
+    // so "residents shared a photo" is no caption.
+    let mut set_off = false;
+    let mut peeled = false;
+    loop {
+        let credit = v
+            .photo
+            .iter()
+            .map(|c| (c, true))
+            .chain(v.credits.iter().map(|c| (c, false)))
+            .filter(|(c, _)| ends_at_boundary(rest, c))
+            .max_by_key(|(c, _)| c.len());
+        let Some((c, is_photo)) = credit else {
+            break;
+        };
+        peeled = true;
+        photo |= is_photo;
+        rest = &rest[..rest.len() - c.len()];
+        let before = rest;
+        rest = rest.trim_end_matches(|c: char| c.is_whitespace() || "/,&|-–—:©(".contains(c));
+        let separators = &before[rest.len()..];
+        photo |= separators.contains(['/', '©']);
+        set_off = separators.contains(|c: char| !c.is_whitespace());
+        if rest.is_empty() {
+            return true;
+        }
+    }
+    if !peeled || !photo {
+        return false;
+    }
+    let body = rest.trim_end_matches(['.', '!', '?', '؟', '…', ' ']);
+    (set_off || body.len() < rest.len())
+        && word_count(body) <= MAX_CAPTION_WORDS
+        && !body.contains(['.', '!', '?', '؟'])
+}
+
+/// The heading of a comment section ("التعليقات (3)", "12 Comments",
+/// "Commentaires", "أضف تعليقك"): what follows it is readers' talk.
+pub fn is_comments_heading(line: &str) -> bool {
+    let f = folded(line);
+    if word_count(&f) > 6 {
+        return false;
+    }
+    let core = f.trim_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || "()[]:-–—|•.".contains(c)
+    });
+    !core.is_empty() && VOCABULARY.comments.iter().any(|c| c == core)
 }
 
 /// Cookie and browser notices.
@@ -242,6 +417,50 @@ pub fn is_bare_prefix(line: &str) -> bool {
         .any(|p| starts_at_boundary(&f, p) && !f[p.len()..].chars().any(char::is_alphanumeric))
 }
 
+/// Most words after the phrase of a related-stories heading ("More on
+/// Sudan", "Plus sur le Mali").
+const MAX_HEADING_TAIL_WORDS: usize = 3;
+
+/// The heading of a list of links to other stories: "اقرأ أيضا", "مواضيع
+/// ذات صلة", "الأكثر قراءة", "Read more", "More on Sudan", "Sur le même
+/// sujet". The lines after it are headlines until the article goes on.
+/// A line that *is* a link ("اقرأ أيضا: عنوان …") is not a heading.
+pub fn is_related_heading(line: &str) -> bool {
+    let f = folded(line);
+    let f = f.trim_end_matches(|c: char| c.is_whitespace() || LEAD_SEPARATORS.contains(c));
+    // A link label alone ("More", "Related") heads a list too.
+    if VOCABULARY.leads.iter().any(|l| l == f) {
+        return true;
+    }
+    related_heading_folded(f)
+}
+
+/// Like [`is_related_heading`], without the bare link labels ("Video",
+/// "More"), which are also menu items: for the top of a page, where a menu
+/// runs into the title.
+pub fn is_strict_related_heading(line: &str) -> bool {
+    let f = folded(line);
+    related_heading_folded(
+        f.trim_end_matches(|c: char| c.is_whitespace() || LEAD_SEPARATORS.contains(c)),
+    )
+}
+
+fn related_heading_folded(f: &str) -> bool {
+    VOCABULARY.related.iter().any(|p| {
+        if !starts_at_boundary(f, p) {
+            return false;
+        }
+        let rest = &f[p.len()..];
+        if !rest.chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        // A separator right after the phrase: a link follows on this line.
+        let rest_trim = rest.trim_start();
+        !rest_trim.starts_with(|c: char| LEAD_SEPARATORS.contains(c))
+            && word_count(rest_trim) <= MAX_HEADING_TAIL_WORDS
+    })
+}
+
 /// A section label above a title: one to four section or country names
 /// ("أخبار عربية", "World", "السودان").
 pub fn is_section_label(line: &str) -> bool {
@@ -280,6 +499,8 @@ pub fn is_chrome_line(line: &str) -> bool {
         || prefix_folded(&f)
         || notice_folded(&f)
         || banner_folded(&f)
+        || caption_folded(&f)
+        || is_related_heading(line)
         || is_navigation(line)
 }
 
@@ -301,19 +522,31 @@ pub fn is_byline(line: &str) -> bool {
 /// The byte offset in `s` where an "updated" marker ("Updated",
 /// "Mis à jour", "آخر تحديث") starts, if there is one.
 pub fn find_update_marker(s: &str) -> Option<usize> {
-    let words: Vec<(usize, String)> = tokenize(s)
+    update_marker_span(s).map(|(start, _)| start)
+}
+
+/// The byte range of the first "updated" marker of `s` (its longest
+/// phrase at that place).
+pub fn update_marker_span(s: &str) -> Option<(usize, usize)> {
+    let words: Vec<(usize, usize, String)> = tokenize(s)
         .into_iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| (t.span.start, t.stem))
+        .map(|t| (t.span.start, t.span.end, t.stem))
         .collect();
-    let keys: Vec<String> = words.iter().map(|(_, k)| k.clone()).collect();
+    let keys: Vec<&str> = words.iter().map(|(_, _, k)| k.as_str()).collect();
     for i in 0..keys.len() {
-        if VOCABULARY
+        let longest = VOCABULARY
             .updated
             .iter()
-            .any(|p| !p.is_empty() && keys[i..].starts_with(p))
-        {
-            return Some(words[i].0);
+            .filter(|p| {
+                !p.is_empty()
+                    && keys.len() - i >= p.len()
+                    && p.iter().zip(&keys[i..]).all(|(a, b)| a == b)
+            })
+            .map(Vec::len)
+            .max();
+        if let Some(n) = longest {
+            return Some((words[i].0, words[i + n - 1].1));
         }
     }
     None
@@ -326,7 +559,8 @@ mod tests {
     #[test]
     fn data_files_are_well_formed() {
         let kinds = [
-            "button", "prefix", "contains", "banner", "byline", "updated",
+            "button", "prefix", "related", "lead", "credit", "photo", "comments", "contains",
+            "banner", "byline", "updated",
         ];
         for (i, line) in include_str!("../data/chrome.tsv").lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {

@@ -597,7 +597,9 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
     collector.walk(root, false, 0);
     collector.flush();
 
-    let mut seen = HashSet::new();
+    // The same rules as for plain text, block by block: chrome, lists of
+    // links after a related-stories heading, comment sections, repeats.
+    let mut filter = crate::plain::BodyFilter::default();
     let mut paragraphs: Vec<String> = Vec::new();
     for (i, b) in collector.blocks.into_iter().enumerate() {
         let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
@@ -608,27 +610,26 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
         if b.link_chars * 10 >= chars * 6 && words <= MAX_LINK_BLOCK_WORDS {
             continue;
         }
-        if chrome::is_chrome_line(&b.text) {
-            continue;
-        }
-        if words <= 8 && crate::header::date_line(&b.text).is_some() {
-            continue;
-        }
         if i < 6 && chrome::is_byline(&b.text) {
             continue;
         }
-        let key = rasd_text::fold::fold_str(&b.text);
-        if title
-            .as_deref()
-            .is_some_and(|t| rasd_text::fold::fold_str(t) == key)
-        {
+        if filter.body_line(&b.text, title.as_deref()) != crate::plain::LineKind::Body {
             continue;
         }
-        if !seen.insert(key) {
-            continue;
-        }
-        paragraphs.push(b.text);
+        // A link glued to the end of the paragraph stays out.
+        let text = match chrome::inline_chrome_start(&b.text) {
+            Some(cut) => b.text[..cut].trim_end().to_string(),
+            None => b.text,
+        };
+        paragraphs.push(text);
     }
+    let copies = crate::plain::partial_repeats(paragraphs.iter().map(String::as_str));
+    let paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .zip(copies)
+        .filter(|(_, copy)| !copy)
+        .map(|(p, _)| p)
+        .collect();
     if paragraphs.is_empty() {
         return None;
     }

@@ -119,17 +119,20 @@ fn looks_like_title(s: &str) -> bool {
     word_count(s) <= 35 && !ends_with_period
 }
 
-/// A line's key for spotting repeats: folded, white space collapsed.
-fn repeat_key(s: &str) -> String {
+/// A line's key for spotting repeats: its folded words, so that a copy
+/// with other spacing, punctuation, diacritics or invisible characters is
+/// still the same line.
+pub(crate) fn repeat_key(s: &str) -> String {
     let f = rasd_text::fold::fold_str(s);
-    f.split_whitespace().collect::<Vec<_>>().join(" ")
+    f.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn same_title(line: &str, title: &str) -> bool {
     let a = repeat_key(line);
-    let b = repeat_key(title);
-    let trim = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    !a.is_empty() && trim(&a) == trim(&b)
+    !a.is_empty() && a == repeat_key(title)
 }
 
 /// What the header zone has found so far.
@@ -152,9 +155,7 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     let mut state = HeaderState::default();
     let mut in_header = true;
     let mut header_lines = 0;
-    let mut seen: HashSet<String> = HashSet::new();
-    // After a bare "read also" line, the next line is the link it announces.
-    let mut link_expected = false;
+    let mut filter = BodyFilter::default();
 
     for span in spans {
         let s = &text[span.start..span.end];
@@ -172,10 +173,7 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             });
             continue;
         }
-        if std::mem::take(&mut link_expected)
-            && word_count(s) <= MAX_LINK_WORDS
-            && !ends_sentence(s)
-        {
+        if filter.before_line(s) {
             lines.push(Line {
                 span,
                 kind: LineKind::Chrome,
@@ -196,18 +194,35 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             None
         };
         let kind = match kind {
-            Some(k) => k,
+            Some(k) => {
+                if state.title_done {
+                    filter.after_header_line(s, k);
+                }
+                k
+            }
             None => {
                 in_header = false;
                 let t = title.map(|t| &text[t.start..t.end]).or(known_title);
-                body_kind(s, t, &mut seen)
+                filter.body_line(s, t)
             }
         };
         if kind == LineKind::Title {
             title = Some(span);
         }
-        if kind == LineKind::Chrome && chrome::is_bare_prefix(s) {
-            link_expected = true;
+        if kind == LineKind::Body {
+            // A link glued to the end of the paragraph stays out.
+            if let Some(cut) = chrome::inline_chrome_start(s) {
+                let kept = trim_span(text, Span::new(span.start, span.start + cut));
+                lines.push(Line {
+                    span: kept,
+                    kind: LineKind::Body,
+                });
+                lines.push(Line {
+                    span: Span::new(span.start + cut, span.end),
+                    kind: LineKind::Chrome,
+                });
+                continue;
+            }
         }
         lines.push(Line { span, kind });
     }
@@ -216,6 +231,20 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     if !lines.iter().any(|l| l.kind == LineKind::Body) && known_title.is_none() {
         if let Some(l) = lines.iter_mut().find(|l| l.kind == LineKind::Title) {
             l.kind = LineKind::Body;
+        }
+    }
+
+    mark_partial_repeats(text, &mut lines);
+    // An excerpt is cut at its edges: the first and last body lines.
+    let first = lines.iter().position(|l| l.kind == LineKind::Body);
+    let last = lines.iter().rposition(|l| l.kind == LineKind::Body);
+    for (i, edge) in [(first, Edge::Start), (last, Edge::End)] {
+        let Some(l) = i.map(|i| &mut lines[i]) else {
+            continue;
+        };
+        l.span = cut_fragment(text, l.span, edge);
+        if l.span.start >= l.span.end {
+            l.kind = LineKind::Chrome;
         }
     }
 
@@ -237,6 +266,172 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         updated: state.updated,
         body,
     }
+}
+
+/// Most headline lines a related-stories heading may announce.
+const MAX_RELATED_LINKS: usize = 12;
+/// Fewest words of a line that may be dropped as a partial copy of a
+/// longer one: short lines ("وقال المصدر") are not copies.
+const MIN_PARTIAL_REPEAT_WORDS: usize = 6;
+
+/// Whether a line reads like a headline (of a link to another story):
+/// short, with no closing full stop.
+fn is_headline(s: &str) -> bool {
+    word_count(s) <= MAX_LINK_WORDS && !ends_sentence(s)
+}
+
+/// What the lines read so far say about the next ones: a list of links
+/// to other stories is under way, a comment section has begun, a
+/// paragraph was seen before. Shared by the plain-text and HTML readers.
+#[derive(Default)]
+pub(crate) struct BodyFilter {
+    seen: HashSet<String>,
+    /// Headline lines still expected after a "read also" or related-stories
+    /// heading; blank lines do not end the list, a paragraph does.
+    links_left: usize,
+    /// A comment section has begun: the rest of the page is readers' talk.
+    comments: bool,
+    /// Article text has been seen (before it, "التعليقات" is a button).
+    body_seen: bool,
+}
+
+impl BodyFilter {
+    /// Whether `s` is chrome because of the lines before it (a link of a
+    /// related-stories list, a line of the comment section).
+    pub(crate) fn before_line(&mut self, s: &str) -> bool {
+        if self.comments {
+            return true;
+        }
+        if self.links_left > 0 {
+            if is_headline(s) && !chrome::is_comments_heading(s) {
+                self.links_left -= 1;
+                return true;
+            }
+            self.links_left = 0;
+        }
+        false
+    }
+
+    /// Notes what a header line below the title opens ("اقرأ أيضا" with
+    /// its link on the next line). Bare labels such as "Video" are menu
+    /// items up there, not headings.
+    pub(crate) fn after_header_line(&mut self, s: &str, kind: LineKind) {
+        if kind == LineKind::Chrome && chrome::is_strict_related_heading(s) {
+            self.links_left = MAX_RELATED_LINKS;
+        }
+    }
+
+    /// The kind of a line after the header zone.
+    pub(crate) fn body_line(&mut self, s: &str, title: Option<&str>) -> LineKind {
+        if self.before_line(s) {
+            return LineKind::Chrome;
+        }
+        if chrome::is_related_heading(s) {
+            self.links_left = MAX_RELATED_LINKS;
+            return LineKind::Chrome;
+        }
+        if self.body_seen && chrome::is_comments_heading(s) {
+            self.comments = true;
+            return LineKind::Chrome;
+        }
+        let kind = body_kind(s, title, &mut self.seen);
+        if kind == LineKind::Body {
+            self.body_seen = true;
+        }
+        kind
+    }
+}
+
+/// Marks as repeats the body lines that are the start of a longer body
+/// line (see [`partial_repeats`]).
+fn mark_partial_repeats(text: &str, lines: &mut [Line]) {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Body)
+        .collect();
+    let copies = partial_repeats(
+        body.iter()
+            .map(|&i| &text[lines[i].span.start..lines[i].span.end]),
+    );
+    for (&i, copy) in body.iter().zip(copies) {
+        if copy {
+            lines[i].kind = LineKind::Repeat;
+        }
+    }
+}
+
+/// Which of `paragraphs` are the start of a longer one: a standfirst that
+/// repeats the lede's first sentence, or a copy of a paragraph cut short by
+/// the page ("… على أحياء سكنية ..."). A paragraph cut with an ellipsis
+/// may end inside a word, so its last word is not compared.
+pub(crate) fn partial_repeats<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let keys: Vec<Vec<String>> = paragraphs
+        .map(|s| {
+            let mut words: Vec<String> = repeat_key(s).split(' ').map(str::to_string).collect();
+            if cut_with_ellipsis(s) && words.len() > MIN_PARTIAL_REPEAT_WORDS {
+                words.pop();
+            }
+            words
+        })
+        .collect();
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            k.len() >= MIN_PARTIAL_REPEAT_WORDS
+                && keys
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other.len() > k.len() && other.starts_with(k))
+        })
+        .collect()
+}
+
+fn cut_with_ellipsis(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// Which edge of an excerpt a line is at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// Leaves out the pieces of words at an edge of an excerpt: a leading
+/// ellipsis and the word glued to it ("...ilitants stormed"), a word that
+/// starts with a tatweel (no Arabic word does: "ـف طائرات"), a trailing
+/// ellipsis and the word glued to it ("قوات الدع..."). Nothing else of
+/// the line changes.
+fn cut_fragment(text: &str, span: Span, edge: Edge) -> Span {
+    let s = &text[span.start..span.end];
+    let mut start = 0;
+    let mut end = s.len();
+    match edge {
+        Edge::Start => {
+            let lead = s.trim_start_matches(['.', '…']);
+            if lead.len() < s.len() || lead.starts_with('ـ') {
+                start = s.len() - lead.len();
+                if lead.starts_with(|c: char| c.is_alphabetic() || c == 'ـ') {
+                    // The word glued to the cut is a piece of a word.
+                    start += lead.find(char::is_whitespace).unwrap_or(lead.len());
+                }
+            }
+        }
+        Edge::End => {
+            let trail = s.trim_end_matches(['.', '…']);
+            let dots = &s[trail.len()..];
+            if dots.len() >= 3 || dots.contains('…') {
+                end = trail.len();
+                if trail.ends_with(char::is_alphabetic) {
+                    end = trail.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                }
+            }
+        }
+    }
+    if start >= end {
+        return Span::new(span.start, span.start);
+    }
+    trim_span(text, Span::new(span.start + start, span.start + end))
 }
 
 /// The kind of a header-zone line, or `None` when the line reads as the
