@@ -194,6 +194,10 @@ impl<'a> DocData<'a> {
     }
 }
 
+/// Fewest words of a sentence that is read once however often the page
+/// repeats it (short ones, "وأضاف المصدر", may recur legitimately).
+const MIN_REPEAT_WORDS: usize = 6;
+
 /// How far back, in words, rules look for a name a sentence refers to.
 pub const LOOK_BACK: usize = 300;
 
@@ -224,17 +228,37 @@ impl<'a> DocData<'a> {
             let w1 = starts.partition_point(|&s| s < span.end);
             (w1 > w0).then_some(At { w0, w1, span })
         };
+        // A sentence counts for the part of it inside the article: the
+        // reader may have cut a page's fragment or a glued "read also" link
+        // off a line the sentence splitter saw whole.
         let mut sents = Vec::new();
-        for s in &an.sentences {
-            if !in_body(s.span) {
-                continue;
-            }
-            if let Some(at) = at_of(s.span) {
-                sents.push(Sent {
-                    span: s.span,
-                    w0: at.w0,
-                    w1: at.w1,
-                });
+        {
+            // A sentence the page repeats (a lede printed twice, a paragraph
+            // the crawler doubled) is read once: a second copy would open a
+            // second incident or count its dead twice.
+            let mut seen: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
+            for s in &an.sentences {
+                for b in &body {
+                    let (start, end) = (s.span.start.max(b.start), s.span.end.min(b.end));
+                    if start >= end {
+                        continue;
+                    }
+                    let span = Span::new(start, end);
+                    let Some(at) = at_of(span) else {
+                        continue;
+                    };
+                    let key: Vec<&str> = (at.w0..at.w1)
+                        .map(|w| an.tokens[words.tok[w]].key.as_str())
+                        .collect();
+                    if key.len() >= MIN_REPEAT_WORDS && !seen.insert(key) {
+                        continue;
+                    }
+                    sents.push(Sent {
+                        span,
+                        w0: at.w0,
+                        w1: at.w1,
+                    });
+                }
             }
         }
         let hit_at = |h: &crate::lexicon::Hit| At {
@@ -309,14 +333,17 @@ impl<'a> DocData<'a> {
                 }
             }
         }
-        // Nothing in the body: the title and dateline still tell the country.
+        // Nothing in the body: the title still tells the country. Not the
+        // rest of the page: its menus and footers list every country.
         if tally.is_empty() {
-            for c in &countries {
+            let title = title_span(doc);
+            let in_title = |s: Span| title.is_some_and(|t| t.start <= s.start && s.end <= t.end);
+            for c in countries.iter().filter(|c| in_title(c.at.span)) {
                 if !tally.iter().any(|t| t.0 == c.m.iso3) {
                     tally.push((c.m.iso3, c.m.country, 1, c.at.w0));
                 }
             }
-            for p in &places {
+            for p in places.iter().filter(|p| in_title(p.at.span)) {
                 if let Some(pl) = &p.place {
                     if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
                         t.2 += 1;
@@ -696,6 +723,30 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Where the document's title is in its text: the first line equal to it
+/// (the readers keep the title line in the text), or, failing that, the
+/// first place it occurs. A document without a title (or whose text has
+/// none) has none, and a document with no body spans is all body.
+fn title_span(doc: &Document) -> Option<Span> {
+    let title = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())?;
+    let text = doc.text.as_str();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed == title {
+            let start = offset + (line.len() - line.trim_start().len());
+            return Some(Span::new(start, start + trimmed.len()));
+        }
+        offset += line.len();
+    }
+    text.find(title)
+        .map(|start| Span::new(start, start + title.len()))
 }
 
 /// Words `a..=b` are connected without a clause break (a ≤ b).

@@ -138,6 +138,12 @@ const FURNITURE_WORDS: &[&str] = &[
     "hidden",
     "skip",
     "masthead",
+    "discussion",
+    "disqus",
+    "replies",
+    "respond",
+    "gdpr",
+    "readalso",
 ];
 
 /// Words of a class or id that mark the article body.
@@ -531,6 +537,55 @@ fn published_time(doc: &Html, ld: &[serde_json::Value]) -> Option<NaiveDateTime>
     None
 }
 
+/// Most characters of an element's text that may be a visible date line.
+const MAX_DATE_LINE_CHARS: usize = 160;
+
+/// The publication time printed on the page, for pages without machine
+/// dates: the first date line after the headline (or, with no headline,
+/// the first one), a publication date before an update time, never a
+/// crawl or access banner.
+fn visible_published_time(doc: &Html) -> Option<NaiveDateTime> {
+    let mut after_h1 = false;
+    let mut first: Option<NaiveDateTime> = None;
+    let mut updated: Option<NaiveDateTime> = None;
+    for el in doc.select(&selector("body *")) {
+        let name = el.value().name();
+        if matches!(name, "script" | "style" | "noscript" | "template") {
+            continue;
+        }
+        if name == "h1" {
+            after_h1 = true;
+            continue;
+        }
+        // Only an element's own text counts, not that of its children
+        // (each child is visited in turn).
+        let own: String = el
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let own = clean(&own);
+        if own.is_empty() || own.chars().count() > MAX_DATE_LINE_CHARS {
+            continue;
+        }
+        if chrome::is_banner(&own) {
+            continue;
+        }
+        let Some(line) = crate::header::date_line(&own) else {
+            continue;
+        };
+        match line.role {
+            crate::header::DateRole::Published if after_h1 => return Some(line.date.datetime),
+            crate::header::DateRole::Published => {
+                first.get_or_insert(line.date.datetime);
+            }
+            crate::header::DateRole::Updated => {
+                updated.get_or_insert(line.date.datetime);
+            }
+        }
+    }
+    first.or(updated)
+}
+
 fn page_title(doc: &Html, ld: &[serde_json::Value]) -> Option<String> {
     if let Some(t) = meta_content(doc, &["og:title", "twitter:title"]) {
         return Some(clean(t));
@@ -586,7 +641,7 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
     let doc = Html::parse_document(html);
     let ld = json_ld(&doc);
     let title = page_title(&doc, &ld);
-    let published = published_time(&doc, &ld);
+    let published = published_time(&doc, &ld).or_else(|| visible_published_time(&doc));
     let url = page_url(&doc);
     let root = content_root(&doc)?;
 
