@@ -20,10 +20,21 @@ fn pages_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages")
 }
 
-/// One expected document: its publication day and events.
+/// One expected document: its publication day, what its body keeps and
+/// leaves out, and its events.
 struct Expected {
     published: String,
+    in_body: Vec<String>,
+    not_in_body: Vec<String>,
     events: Vec<Value>,
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_string))
+        .collect()
 }
 
 fn expected() -> BTreeMap<String, Expected> {
@@ -39,7 +50,15 @@ fn expected() -> BTreeMap<String, Expected> {
         let id = v["id"].as_str().expect("id").to_string();
         let published = v["published"].as_str().expect("published").to_string();
         let events = v["events"].as_array().expect("events").clone();
-        out.insert(id, Expected { published, events });
+        out.insert(
+            id,
+            Expected {
+                published,
+                in_body: strings(&v["in_body"]),
+                not_in_body: strings(&v["not_in_body"]),
+                events,
+            },
+        );
     }
     out
 }
@@ -110,6 +129,7 @@ fn messy_pages_give_their_events_and_no_others() {
     let mut problems: Vec<String> = Vec::new();
     let (mut want_total, mut matched, mut missed, mut spurious, mut wrong_fields, mut wrong_dates) =
         (0, 0, 0, 0, 0, 0);
+    let mut body_leaks = 0;
     let mut seen = Vec::new();
     for doc in &docs {
         let Some(exp) = expected.get(&doc.id) else {
@@ -124,6 +144,24 @@ fn messy_pages_give_their_events_and_no_others() {
                 "{}: published {published:?}, expected {}",
                 doc.id, exp.published
             ));
+        }
+        let body: Vec<&str> = doc
+            .body_spans()
+            .iter()
+            .filter_map(|s| doc.text.get(s.start..s.end))
+            .collect();
+        let body = body.join("\n");
+        for keep in &exp.in_body {
+            if !body.contains(keep.as_str()) {
+                body_leaks += 1;
+                problems.push(format!("{}: body lost {keep:?}", doc.id));
+            }
+        }
+        for chrome in &exp.not_in_body {
+            if body.contains(chrome.as_str()) {
+                body_leaks += 1;
+                problems.push(format!("{}: body holds {chrome:?}", doc.id));
+            }
         }
         let events: Vec<Value> = Coder::global()
             .code(doc)
@@ -187,7 +225,7 @@ fn messy_pages_give_their_events_and_no_others() {
     println!(
         "messy pages: {} documents, {want_total} events expected, {matched} found, \
          {missed} missed, {spurious} spurious, {wrong_fields} wrong fields, \
-         {wrong_dates} wrong publication dates",
+         {wrong_dates} wrong publication dates, {body_leaks} body lines wrongly kept or lost",
         docs.len()
     );
     for p in &problems {

@@ -72,7 +72,7 @@ const MAX_GLUED_WORDS: usize = 12;
 /// Most words of the link line after a bare "read also".
 const MAX_LINK_WORDS: usize = 20;
 /// Most words of a lone date line inside the body.
-const MAX_BODY_DATE_WORDS: usize = 8;
+const MAX_BODY_DATE_WORDS: usize = 24;
 
 fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || rasd_text::fold::is_invisible(c)
@@ -481,7 +481,11 @@ fn body_kind(s: &str, title: Option<&str>, seen: &mut HashSet<String>) -> LineKi
     if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
         return LineKind::Chrome;
     }
-    if word_count(s) <= MAX_BODY_DATE_WORDS && header::date_line(s).is_some() {
+    // A date line ("Publié le … · Mis à jour le …") is no sentence: a short
+    // report that ends with a full stop ("Gunmen killed 5 on 3 March
+    // 2021.") stays.
+    if word_count(s) <= MAX_BODY_DATE_WORDS && !ends_sentence(s) && header::date_line(s).is_some()
+    {
         return LineKind::Chrome;
     }
     if title.is_some_and(|t| same_title(s, t)) {
