@@ -71,7 +71,7 @@ fn store_batch(
         t.docs += 1;
         match o.status {
             IngestStatus::New => t.new += 1,
-            IngestStatus::Replaced => t.replaced += 1,
+            IngestStatus::Replaced | IngestStatus::Recoded => t.replaced += 1,
             IngestStatus::Unchanged => t.unchanged += 1,
         }
         t.events += o.reports as u64;

@@ -9,6 +9,7 @@ mod ingest;
 mod output;
 mod places;
 mod query;
+mod recode;
 mod serve;
 mod show;
 mod stats;
@@ -52,6 +53,9 @@ enum Command {
     /// Read, code and store documents (files, folders, or `-` for JSON
     /// lines on stdin).
     Ingest(ingest::Args),
+    /// Code every stored document again with this build's coder and
+    /// replace its events (after the coder improved).
+    Recode(recode::Args),
     /// List stored events matching filters.
     Query(query::Args),
     /// Count events and fatalities by month, week, country, admin1, actor
@@ -75,6 +79,7 @@ fn main() -> ExitCode {
         Command::Geocode(args) => geocode::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Places(args) => places::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Ingest(args) => ingest::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Recode(args) => recode::run(args).map(|()| ExitCode::SUCCESS),
         Command::Query(args) => query::run(args).map(|()| ExitCode::SUCCESS),
         Command::Stats(args) => stats::run(args).map(|()| ExitCode::SUCCESS),
         Command::Export(args) => export::run(args).map(|()| ExitCode::SUCCESS),

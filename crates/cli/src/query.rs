@@ -72,10 +72,10 @@ pub struct FilterArgs {
     pub period_totals: bool,
 }
 
-/// LEAD: plug the coder's alias dictionary in here (canonical name → every
-/// alias). Until then an actor matches by its own spelling only.
+/// An actor filter by any alias (Arabic, French, English) also matches the
+/// ACLED names the coder gives that actor.
 fn expand_actor_aliases(name: &str) -> Vec<String> {
-    vec![name.to_string()]
+    rasd_coder::actors::ACTORS.names_for_query(name)
 }
 
 impl FilterArgs {

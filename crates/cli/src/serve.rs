@@ -30,6 +30,12 @@ pub struct Args {
     /// Largest request body, in MB.
     #[arg(long, default_value_t = 10)]
     max_body_mb: usize,
+    /// A host name the server answers to besides the loopback names
+    /// (repeatable). On a loopback address the server answers only to
+    /// localhost, 127.0.0.1 and [::1] (against DNS rebinding); on another
+    /// interface it answers to any name unless this is given.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    allowed_hosts: Vec<String>,
     /// Load the built-in sample (seven short documents, six events) first,
     /// so the dashboard has something to show.
     #[arg(long)]
@@ -43,6 +49,23 @@ fn coder() -> CodeFn {
     let coder = rasd_coder::Coder::global();
     coder.preload();
     Arc::new(move |d: &Document| coder.code(d))
+}
+
+/// The Host names to answer to: on loopback the loopback names and any
+/// given; elsewhere only the given ones, or any when none is given.
+fn allowed_hosts(listen: SocketAddr, extra: &[String]) -> Option<Vec<String>> {
+    if listen.ip().is_loopback() {
+        Some(
+            rasd_server::loopback_hosts()
+                .into_iter()
+                .chain(extra.iter().cloned())
+                .collect(),
+        )
+    } else if extra.is_empty() {
+        None
+    } else {
+        Some(extra.to_vec())
+    }
 }
 
 fn token(a: &Args) -> anyhow::Result<Option<String>> {
@@ -77,6 +100,8 @@ pub fn run(a: Args) -> anyhow::Result<()> {
             burst: a.burst.max(1),
         }),
         max_body_bytes: a.max_body_mb.max(1) * 1024 * 1024,
+        actor_names: |name| rasd_coder::actors::ACTORS.names_for_query(name),
+        allowed_hosts: allowed_hosts(a.listen, &a.allowed_hosts),
         ..Config::default()
     };
     let writes = config.token.is_some();

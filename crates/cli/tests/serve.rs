@@ -17,11 +17,16 @@ impl Drop for Server {
 }
 
 fn http_get(addr: &str, path: &str) -> String {
+    http_get_as(addr, addr, path)
+}
+
+/// A GET whose Host header names `host`, as a browser sends it.
+fn http_get_as(addr: &str, host: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut out = String::new();
@@ -57,6 +62,14 @@ fn serves_the_sample_on_a_free_port() {
     let page = http_get(&addr, "/");
     assert!(page.contains("content-security-policy"), "{page}");
     assert!(page.contains("/assets/app.js"));
+    // A page on another site whose name resolves to 127.0.0.1 (DNS
+    // rebinding) gets nothing; localhost by name is fine.
+    let port = addr.rsplit(':').next().unwrap();
+    let rebound = http_get_as(&addr, &format!("attacker.example:{port}"), "/api/events");
+    assert!(rebound.starts_with("HTTP/1.1 421"), "{rebound}");
+    assert!(!rebound.contains("event_id"), "{rebound}");
+    let named = http_get_as(&addr, &format!("localhost:{port}"), "/api/health");
+    assert!(named.starts_with("HTTP/1.1 200"), "{named}");
     drop(server);
 }
 

@@ -139,3 +139,44 @@ fn query_stats_export_and_show_answer_on_an_empty_store() {
     let out = rasd(&db, &["stats", "--by", "month,admin1,actor"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn an_actor_filter_by_alias_finds_the_acled_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("store.db");
+    let doc = tmp.path().join("raid.txt");
+    std::fs::write(
+        &doc,
+        "هجوم على قرية في ولاية الجزيرة\nالثلاثاء 14 مايو 2024\n\
+         قالت مصادر محلية إن قوات الدعم السريع هاجمت يوم الاثنين قرية ود النورة \
+         في ولاية الجزيرة بوسط السودان، ما أدى إلى مقتل 12 مدنيا.\n",
+    )
+    .unwrap();
+    let out = rasd(&db, &["ingest", doc.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = |actor: &str| -> usize {
+        let out = rasd(&db, &["query", "--actor", actor, "--format", "jsonl"]);
+        assert!(out.status.success(), "{actor}");
+        String::from_utf8_lossy(&out.stdout).lines().count()
+    };
+    // The coder names the actor in ACLED's English; the analyst may type
+    // the Arabic, French or English alias.
+    assert_eq!(found("Rapid Support Forces"), 1);
+    assert_eq!(found("الدعم السريع"), 1);
+    assert_eq!(found("FSR"), 1);
+    assert_eq!(found("الحوثيون"), 0);
+
+    // Recoding the store with the same coder gives the same events.
+    let out = rasd(&db, &["recode"]);
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{msg}");
+    assert!(
+        msg.contains("1 documents recoded: 1 → 1 reports, 1 → 1 events"),
+        "{msg}"
+    );
+    assert_eq!(found("الدعم السريع"), 1);
+}

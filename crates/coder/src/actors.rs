@@ -147,6 +147,51 @@ impl ActorDict {
     pub fn by_name(&self, canonical: &str) -> Option<usize> {
         self.by_name.get(canonical).copied()
     }
+
+    /// What an analyst's actor filter stands for: the query itself and,
+    /// when the whole query is an alias of a known actor in any language
+    /// (داعش, "FSR", "Wagner"), that actor's ACLED names. For a family the
+    /// names are its stem (`Islamic State`, which the store matches as a
+    /// substring of every country's name) and its regional names (JNIM for
+    /// `Al Qaeda` in the Sahel). A query that is not an alias comes back
+    /// alone, so spelling a canonical name still works.
+    pub fn names_for_query(&self, query: &str) -> Vec<String> {
+        let query = query.trim();
+        let mut names = vec![query.to_string()];
+        if query.is_empty() {
+            return names;
+        }
+        let analysis = rasd_text::analyze(query);
+        let words = crate::lexicon::Words::new(query, &analysis);
+        let hits = self.matcher.find(&analysis, &words);
+        let whole = |h: &crate::lexicon::Hit| h.span.start == 0 && h.span.end == query.len();
+        let Some(hit) = hits.iter().find(|h| whole(h)) else {
+            return names;
+        };
+        let def = &self.actors[self.matcher.value(hit.entry).actor];
+        let mut add = |n: &str| {
+            if !names.iter().any(|m| m == n) {
+                names.push(n.to_string());
+            }
+        };
+        if def.is_family() {
+            add(def.canonical.split(" ({country})").next().unwrap_or(""));
+            let mut regional: Vec<&str> = self
+                .regional
+                .iter()
+                .filter(|((family, _), _)| *family == def.canonical)
+                .map(|(_, name)| name.as_str())
+                .collect();
+            regional.sort_unstable();
+            for n in regional {
+                add(n);
+            }
+        } else {
+            add(&def.canonical);
+        }
+        names.retain(|n| !n.is_empty());
+        names
+    }
 }
 
 /// The ACLED name and inter code of a generic side in a country.
@@ -219,6 +264,35 @@ mod tests {
         let fr = ACTORS.by_name("Military Forces of France").unwrap();
         assert_eq!(ACTORS.name_in(fr, "MLI", "Mali").1, Inter::External);
         assert_eq!(ACTORS.name_in(fr, "FRA", "France").1, Inter::StateForces);
+    }
+
+    #[test]
+    fn a_filter_by_alias_finds_the_acled_names() {
+        // Arabic, French and English aliases of one actor.
+        for q in ["قوات الدعم السريع", "FSR", " RSF "] {
+            let names = ACTORS.names_for_query(q);
+            assert!(
+                names.iter().any(|n| n == "Rapid Support Forces"),
+                "{q}: {names:?}"
+            );
+        }
+        // A family: the stem matches every country's name, and the
+        // regional names that do not share it are listed.
+        let names = ACTORS.names_for_query("تنظيم القاعدة");
+        assert!(names.iter().any(|n| n == "Al Qaeda"), "{names:?}");
+        assert!(
+            names
+                .iter()
+                .any(|n| n == "JNIM: Group for Support of Islam and Muslims"),
+            "{names:?}"
+        );
+        // Not an alias, or an alias inside a longer query: the query alone.
+        assert_eq!(ACTORS.names_for_query("Wagnerite"), vec!["Wagnerite"]);
+        assert_eq!(
+            ACTORS.names_for_query("حي قوات الدعم السريع"),
+            vec!["حي قوات الدعم السريع"]
+        );
+        assert_eq!(ACTORS.names_for_query("  "), vec![""]);
     }
 
     #[test]

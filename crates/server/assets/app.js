@@ -151,13 +151,16 @@
 
   // --------------------------------------------------------------- filters
   const FILTERS = ['from', 'to', 'country', 'admin1', 'actor', 'type', 'text'];
+  // The filters named in FILTERS, read through `get`, empty ones dropped.
+  function pickFilters(get) {
+    const out = new URLSearchParams();
+    for (const k of FILTERS) { const v = (get(k) || '').trim(); if (v) out.set(k, v); }
+    return out;
+  }
   function currentFilters() {
     const hash = location.hash.replace(/^#\/?/, '');
-    const q = hash.startsWith('?') ? hash.slice(1) : '';
-    const p = new URLSearchParams(q);
-    const out = new URLSearchParams();
-    for (const k of FILTERS) { const v = p.get(k); if (v) out.set(k, v); }
-    return out;
+    const p = new URLSearchParams(hash.startsWith('?') ? hash.slice(1) : '');
+    return pickFilters((k) => p.get(k));
   }
   function setFilters(p) {
     const s = p.toString();
@@ -166,8 +169,12 @@
   }
   function formToFilters() {
     const f = $('#filters');
-    const p = new URLSearchParams();
-    for (const k of FILTERS) { const v = f.elements[k].value.trim(); if (v) p.set(k, v); }
+    return pickFilters((k) => f.elements[k].value);
+  }
+  // The filters plus one more parameter, for one API call.
+  function withParam(filters, key, value) {
+    const p = new URLSearchParams(filters);
+    p.set(key, value);
     return p;
   }
   function fillSelect(select, values, label, keep) {
@@ -530,14 +537,10 @@
     }
     try {
       const period = $('#period').value;
-      const mp = new URLSearchParams(filters);
-      mp.set('limit', String(MAP_LIMIT));
-      const sp = new URLSearchParams(filters);
-      sp.set('by', period);
-      const tp = new URLSearchParams(filters);
-      tp.set('by', 'event_type');
       const [events, stats, types] = await Promise.all([
-        api('/api/events', mp), api('/api/stats', sp), api('/api/stats', tp),
+        api('/api/events', withParam(filters, 'limit', String(MAP_LIMIT))),
+        api('/api/stats', withParam(filters, 'by', period)),
+        api('/api/stats', withParam(filters, 'by', 'event_type')),
         loadFilterOptions(filters), loadTable(filters),
       ]);
       if (seq !== refreshSeq) return;

@@ -19,91 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::{Duration as Days, NaiveDate, NaiveDateTime};
-use rasd_model::{Document, Event, FatalityQualifier, Inter, SubEventType};
-
-/// SplitMix64: deterministic synthetic data.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-const COUNTRIES: &[(&str, &str, f64, f64)] = &[
-    ("MLI", "Mali", 16.0, -1.0),
-    ("BFA", "Burkina Faso", 12.5, -1.5),
-    ("NER", "Niger", 15.0, 6.0),
-    ("SDN", "Sudan", 14.0, 30.0),
-    ("SOM", "Somalia", 4.0, 45.0),
-    ("YEM", "Yemen", 15.5, 46.0),
-    ("SYR", "Syria", 35.0, 38.0),
-    ("NGA", "Nigeria", 11.0, 9.0),
-];
-const ACTORS: &[&str] = &[
-    "JNIM: Group for Support of Islam and Muslims",
-    "Islamic State Sahel Province",
-    "Al Shabaab",
-    "Rapid Support Forces",
-    "Houthi Movement",
-    "Wagner Group",
-    "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
-];
-const SUBS: &[SubEventType] = &[
-    SubEventType::ArmedClash,
-    SubEventType::Attack,
-    SubEventType::AirDroneStrike,
-    SubEventType::RemoteExplosiveLandmineIed,
-    SubEventType::PeacefulProtest,
-    SubEventType::AbductionForcedDisappearance,
-    SubEventType::ShellingArtilleryMissileAttack,
-];
-
-fn synthetic(i: u64, r: &mut Rng) -> (Document, Vec<Event>) {
-    let id = format!("bench-{i:08}");
-    let (iso3, country, lat0, lon0) = COUNTRIES[r.below(COUNTRIES.len() as u64) as usize];
-    let admin = r.below(16);
-    let town = r.below(64);
-    let sub = SUBS[r.below(SUBS.len() as u64) as usize];
-    let day = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap() + Days::days(r.below(6 * 365) as i64);
-    let mut e = Event::new(id.clone(), sub);
-    e.event_id = rasd_model::event_id(&id, "0");
-    e.event_date = Some(day);
-    e.iso3 = iso3.into();
-    e.country = country.into();
-    e.admin1 = format!("{country} Region {admin}");
-    e.location = format!("{country} Town {admin}-{town}");
-    e.latitude = Some(lat0 + admin as f64 * 0.4);
-    e.longitude = Some(lon0 + town as f64 * 0.3);
-    e.actor1 = ACTORS[r.below(ACTORS.len() as u64) as usize].into();
-    e.inter1 = Inter::RebelGroup;
-    e.interaction = 20;
-    e.fatalities = Some(r.below(40) as u32);
-    e.fatalities_qualifier = FatalityQualifier::Exact;
-    e.notes = format!("{sub} by {} near {}", e.actor1, e.location);
-    e.confidence = 0.7;
-    let text = format!("Synthetic report {i}: {}.", e.notes);
-    let doc = Document {
-        id,
-        url: Some(format!("https://bench.example/{i}")),
-        title: Some(format!("Synthetic report {i}")),
-        published: Some(NaiveDateTime::new(
-            day + Days::days(1),
-            chrono::NaiveTime::MIN,
-        )),
-        lang: None,
-        text,
-        body: Vec::new(),
-    };
-    (doc, vec![e])
-}
+use rasd_store::synth::Corpus;
 
 fn seed(path: &str, want: u64) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dir) = std::path::Path::new(path).parent() {
@@ -112,11 +28,10 @@ fn seed(path: &str, want: u64) -> Result<(), Box<dyn std::error::Error>> {
     let store = rasd_store::open_sqlite(std::path::Path::new(path))?;
     let mut have = store.counts()?;
     let started = Instant::now();
-    let mut r = Rng(7);
-    let mut i = have.documents;
+    // The generator is deterministic: skip what an earlier run stored.
+    let mut corpus = Corpus::new(usize::MAX, 7).skip(have.documents as usize);
     while have.events < want {
-        let batch: Vec<_> = (0..2_000).map(|k| synthetic(i + k, &mut r)).collect();
-        i += 2_000;
+        let batch: Vec<_> = corpus.by_ref().take(2_000).collect();
         store.ingest_batch(batch)?;
         have = store.counts()?;
         eprint!("\rseeding: {} events", have.events);

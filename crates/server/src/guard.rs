@@ -9,6 +9,11 @@
 //!   pulled in as a dependency: a mutex around a map of buckets is all a
 //!   single-node server needs. Requests without a peer address (handler
 //!   tests calling the router directly) are not limited.
+//! - A Host-header check against DNS rebinding: a web page on another site
+//!   whose name an attacker points at 127.0.0.1 would otherwise read the
+//!   API through the visitor's browser. With `Config::allowed_hosts` set
+//!   (the binary sets it to the loopback names when it listens on
+//!   loopback), a request naming any other host gets 421.
 //! - [`check_token`]: the bearer-token check of write endpoints, compared
 //!   in constant time over SHA-256 digests so neither content nor length
 //!   of the token leaks through timing.
@@ -113,6 +118,59 @@ async fn rate_limit(State(state): State<AppState>, req: Request, next: Next) -> 
     next.run(req).await
 }
 
+/// The host name of a `Host` header value: without the port, brackets
+/// kept for IPv6 (`[::1]`), lower case.
+fn host_name(value: &str) -> String {
+    let v = value.trim();
+    let name = if v.starts_with('[') {
+        v.split_inclusive(']').next().unwrap_or(v)
+    } else {
+        v.rsplit_once(':').map_or(v, |(h, _)| h)
+    };
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Whether a request's `Host` is one the server answers to.
+pub fn host_allowed(config: &crate::Config, headers: &HeaderMap) -> bool {
+    let Some(allowed) = &config.allowed_hosts else {
+        return true;
+    };
+    // HTTP/1.1 requires a Host header; a request without one comes from
+    // no browser, so DNS rebinding is not at stake.
+    let Some(value) = headers.get(header::HOST) else {
+        return true;
+    };
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    let name = host_name(value);
+    allowed.iter().any(|a| host_name(a) == name)
+}
+
+async fn check_host(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if !host_allowed(&state.config, req.headers()) {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .unwrap_or_default();
+        return axum::response::IntoResponse::into_response(ApiError::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            format!(
+                "this server does not answer to host {host:?} (allowed: {}); \
+                 start it with --allowed-host NAME to add one",
+                state
+                    .config
+                    .allowed_hosts
+                    .as_deref()
+                    .unwrap_or_default()
+                    .join(", ")
+            ),
+        ));
+    }
+    next.run(req).await
+}
+
 /// Turns axum's plain-text rejections (body too large, …) into JSON errors.
 async fn json_errors(req: Request, next: Next) -> Response {
     let resp = next.run(req).await;
@@ -144,7 +202,8 @@ pub fn layers(app: Router<AppState>, state: AppState) -> Router<AppState> {
     };
     app.layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(middleware::from_fn(json_errors))
-        .layer(middleware::from_fn_with_state(state, rate_limit))
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
+        .layer(middleware::from_fn_with_state(state, check_host))
         .layer(h(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(h(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(h(header::X_FRAME_OPTIONS, "DENY"))
@@ -200,6 +259,43 @@ pub fn check_token(config: &crate::Config, headers: &HeaderMap) -> Result<(), Ap
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn only_the_allowed_hosts_pass_when_a_list_is_set() {
+        let headers = |host: &[u8]| {
+            let mut h = HeaderMap::new();
+            h.insert(header::HOST, HeaderValue::from_bytes(host).unwrap());
+            h
+        };
+        let local = crate::Config {
+            allowed_hosts: Some(crate::loopback_hosts()),
+            ..crate::Config::default()
+        };
+        for ok in [
+            &b"localhost:8080"[..],
+            b"127.0.0.1:8080",
+            b"127.0.0.1",
+            b"[::1]:8080",
+            b"LOCALHOST.",
+        ] {
+            assert!(host_allowed(&local, &headers(ok)), "{ok:?}");
+        }
+        for bad in [
+            &b"attacker.example:8080"[..],
+            b"localhost.attacker.example",
+            b"127.0.0.1.nip.io:8080",
+            b"[::2]:8080",
+            b"\xff",
+        ] {
+            assert!(!host_allowed(&local, &headers(bad)), "{bad:?}");
+        }
+        assert!(host_allowed(&local, &HeaderMap::new()), "no Host header");
+        // No list: any host.
+        assert!(host_allowed(
+            &crate::Config::default(),
+            &headers(b"dashboard.team.example")
+        ));
+    }
 
     #[test]
     fn bucket_refuses_past_burst_and_refills() {

@@ -83,6 +83,25 @@ pub struct Config {
     /// new one for each call beyond them, which under load costs more than
     /// the query; two cores gain nothing from more parallel queries anyway.
     pub max_store_calls: usize,
+    /// The names an `actor=` filter matches: the binary plugs in the
+    /// coder's alias dictionary (an alias in any language finds the ACLED
+    /// name); by default a name matches only itself.
+    pub actor_names: fn(&str) -> Vec<String>,
+    /// Host names (with or without port) the server answers to; `None`
+    /// answers to any. Against DNS rebinding: see [`guard`].
+    pub allowed_hosts: Option<Vec<String>>,
+}
+
+/// The names a server on a loopback address answers to.
+pub fn loopback_hosts() -> Vec<String> {
+    ["localhost", "127.0.0.1", "[::1]"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// An actor filter without an alias dictionary: the name itself.
+pub fn name_only(name: &str) -> Vec<String> {
+    vec![name.to_string()]
 }
 
 impl Default for Config {
@@ -94,6 +113,8 @@ impl Default for Config {
             max_page: 5_000,
             total_ttl: Duration::from_secs(2),
             max_store_calls: 8,
+            actor_names: name_only,
+            allowed_hosts: None,
         }
     }
 }

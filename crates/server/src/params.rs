@@ -9,6 +9,7 @@ use rasd_model::{EventType, SubEventType};
 use rasd_store::{Filter, GroupKey, Near};
 
 use crate::error::ApiError;
+use crate::Config;
 
 /// The parameters of a request, in order.
 #[derive(Debug, Clone, Default)]
@@ -106,8 +107,9 @@ impl Params {
         }
     }
 
-    /// The store filter the parameters describe (without paging).
-    pub fn filter(&self) -> Result<Filter, ApiError> {
+    /// The store filter the parameters describe (without paging); actor
+    /// names expand through the configured alias dictionary.
+    pub fn filter(&self, config: &Config) -> Result<Filter, ApiError> {
         let date = |name: &str| -> Result<_, ApiError> {
             self.get(name)
                 .map(|v| {
@@ -180,7 +182,7 @@ impl Params {
             actors: self
                 .all("actor")
                 .iter()
-                .map(|s| s.trim().to_string())
+                .flat_map(|s| (config.actor_names)(s.trim()))
                 .collect(),
             event_type,
             sub_event_type,
@@ -232,7 +234,7 @@ mod tests {
             "country=MLI&admin1=Gao&actor=JNIM&actor=Wagner&type=Battles&from=2024-01-01&to=2024-02-01&min_fatalities=3&text=%D9%82%D8%AA%D9%84&near=16.2,-0.05&radius_km=30&period_totals=true",
         ));
         p.only(&[]).unwrap();
-        let f = p.filter().unwrap();
+        let f = p.filter(&Config::default()).unwrap();
         assert_eq!(f.country.as_deref(), Some("MLI"));
         assert_eq!(f.actors, vec!["JNIM", "Wagner"]);
         assert_eq!(f.event_type, Some(EventType::Battles));
@@ -244,14 +246,35 @@ mod tests {
     }
 
     #[test]
+    fn actor_names_expand_through_the_configured_dictionary() {
+        let config = Config {
+            actor_names: |n| match n {
+                "داعش" => vec![n.into(), "Islamic State".into()],
+                _ => vec![n.into()],
+            },
+            ..Config::default()
+        };
+        let f = Params::parse(Some("actor=%D8%AF%D8%A7%D8%B9%D8%B4&actor=Wagner"))
+            .filter(&config)
+            .unwrap();
+        assert_eq!(f.actors, vec!["داعش", "Islamic State", "Wagner"]);
+    }
+
+    #[test]
     fn empty_values_are_unset_and_bad_values_named() {
         let p = Params::parse(Some("country=&from="));
-        assert_eq!(p.filter().unwrap(), Filter::default());
-        let e = Params::parse(Some("from=yesterday")).filter().unwrap_err();
+        assert_eq!(p.filter(&Config::default()).unwrap(), Filter::default());
+        let e = Params::parse(Some("from=yesterday"))
+            .filter(&Config::default())
+            .unwrap_err();
         assert!(e.message.contains("from"), "{}", e.message);
-        let e = Params::parse(Some("type=Bombing")).filter().unwrap_err();
+        let e = Params::parse(Some("type=Bombing"))
+            .filter(&Config::default())
+            .unwrap_err();
         assert!(e.message.contains("Bombing"), "{}", e.message);
-        let e = Params::parse(Some("near=1,2")).filter().unwrap_err();
+        let e = Params::parse(Some("near=1,2"))
+            .filter(&Config::default())
+            .unwrap_err();
         assert!(e.message.contains("radius_km"), "{}", e.message);
         let e = Params::parse(Some("contry=MLI"))
             .only(&["limit"])

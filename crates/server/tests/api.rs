@@ -8,6 +8,15 @@ use rasd_server::{Config, RateLimit};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+/// POST /api/documents, the request finished by `with`.
+async fn post_documents(
+    s: &TestServer,
+    with: impl FnOnce(reqwest::RequestBuilder) -> reqwest::RequestBuilder,
+) -> reqwest::Response {
+    let request = reqwest::Client::new().post(s.url("/api/documents"));
+    with(request).send().await.unwrap()
+}
+
 async fn get(s: &TestServer, path: &str) -> (StatusCode, Value) {
     let r = reqwest::get(s.url(path)).await.unwrap();
     let status = r.status();
@@ -262,29 +271,12 @@ async fn post_documents_codes_and_stores() {
         "text": "Gunmen clashed with a patrol near Gao on Monday; one person died."
     });
     // No token, a wrong token, a malformed header.
-    let r = c
-        .post(s.url("/api/documents"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| r.json(&body)).await;
     assert_eq!(r.status(), 401);
     assert!(r.headers().contains_key("www-authenticate"));
-    let r = c
-        .post(s.url("/api/documents"))
-        .bearer_auth("wrong-token-0123456789")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| r.bearer_auth("wrong-token-0123456789").json(&body)).await;
     assert_eq!(r.status(), 401);
-    let r = c
-        .post(s.url("/api/documents"))
-        .header("authorization", TOKEN)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| r.header("authorization", TOKEN).json(&body)).await;
     assert_eq!(r.status(), 401);
     assert_eq!(
         s.store.counts().unwrap().documents,
@@ -292,13 +284,7 @@ async fn post_documents_codes_and_stores() {
         "refused writes stored nothing"
     );
 
-    let r = c
-        .post(s.url("/api/documents"))
-        .bearer_auth(TOKEN)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| r.bearer_auth(TOKEN).json(&body)).await;
     assert_eq!(r.status(), 201);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["documents"][0]["status"], "new");
@@ -307,13 +293,7 @@ async fn post_documents_codes_and_stores() {
     let (_, all) = get(&s, "/api/events").await;
     assert_eq!(all["total"], 6);
     // The same document again changes nothing.
-    let r = c
-        .post(s.url("/api/documents"))
-        .bearer_auth(TOKEN)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| r.bearer_auth(TOKEN).json(&body)).await;
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["documents"][0]["status"], "unchanged");
@@ -342,25 +322,17 @@ async fn post_documents_codes_and_stores() {
                 .file_name("quiet-day.txt"),
         )
         .text("lang", "en");
-    let r = c
-        .post(s.url("/api/documents"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| r.bearer_auth(TOKEN).multipart(form)).await;
     assert_eq!(r.status(), 201);
     let d = s.store.document("quiet-day").unwrap().unwrap();
     assert!(d.reports.is_empty());
 
     // An array of documents, ids derived from the content.
-    let r = c
-        .post(s.url("/api/documents"))
-        .bearer_auth(TOKEN)
-        .json(&json!([{"text": "first note"}, {"text": "second note"}]))
-        .send()
-        .await
-        .unwrap();
+    let r = post_documents(&s, |r| {
+        r.bearer_auth(TOKEN)
+            .json(&json!([{"text": "first note"}, {"text": "second note"}]))
+    })
+    .await;
     assert_eq!(r.status(), 201);
     let v: Value = r.json().await.unwrap();
     assert!(v["documents"][0]["doc_id"]

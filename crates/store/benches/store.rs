@@ -13,8 +13,7 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rasd_store::{Filter, GroupKey, IngestStatus, Store};
 
-#[path = "../tests/it/synth.rs"]
-mod synth;
+use rasd_store::synth;
 
 const BATCH: usize = 200;
 const MILLION: u64 = 1_000_000;

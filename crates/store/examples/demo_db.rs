@@ -2,8 +2,7 @@
 //! store commands before the coder is plugged in:
 //! `cargo run -p rasd-store --example demo_db -- demo.db 2000`.
 
-#[path = "../tests/it/synth.rs"]
-mod synth;
+use rasd_store::synth;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

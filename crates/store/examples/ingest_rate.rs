@@ -1,6 +1,5 @@
 //! Times ingesting synthetic documents: `ingest_rate PATH N BATCH`.
-#[path = "../tests/it/synth.rs"]
-mod synth;
+use rasd_store::synth;
 fn main() {
     let mut a = std::env::args().skip(1);
     let url = a.next().unwrap();

@@ -35,8 +35,10 @@ mod error;
 pub mod export;
 pub mod merge;
 mod pg;
+mod schema;
 mod sqlite;
 mod store;
+pub mod synth;
 mod types;
 
 use std::sync::Arc;
@@ -70,6 +72,22 @@ pub trait Store: Send + Sync {
         &self,
         batch: Vec<(Document, Vec<Event>)>,
     ) -> Result<Vec<IngestOutcome>, StoreError>;
+
+    /// Replaces the reports of stored documents by events coded afresh
+    /// from them (after the coder changed), in one transaction. Each
+    /// document keeps its place in the ingestion order; events that lose
+    /// or gain reports are recomputed. A document not in the store is an
+    /// error (nothing of the batch is written).
+    fn recode_batch(
+        &self,
+        batch: Vec<(Document, Vec<Event>)>,
+    ) -> Result<Vec<IngestOutcome>, StoreError>;
+
+    /// Up to `limit` stored documents in ingestion order, after the
+    /// document with id `after` (from the first when `None`): page through
+    /// a store of any size in bounded memory.
+    fn documents_after(&self, after: Option<&str>, limit: u64)
+        -> Result<Vec<Document>, StoreError>;
 
     /// Merged events matching the filter, newest first (then by id).
     fn query(&self, filter: &Filter) -> Result<Vec<StoredEvent>, StoreError>;

@@ -18,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::db::{Conn, Db, Dialect, Param, Row, Value};
 use crate::error::abridge;
+use crate::schema;
 use crate::store::SqlStore;
 use crate::{Backend, Store, StoreError};
 
@@ -113,34 +114,8 @@ CREATE INDEX events_lat ON events(latitude);
 CREATE INDEX events_by_month_admin1 ON events(is_period_total, month, admin1, fatalities);
 CREATE INDEX events_by_week ON events(is_period_total, week, fatalities);
 "#,
-    // 2: a summary by month and place, kept by every event write, so the
-    // dashboard's stats by month, country and admin1 read thousands of rows
-    // instead of every event.
-    r#"
-CREATE TABLE stats_summary (
-    month           TEXT NOT NULL,
-    iso3            TEXT NOT NULL,
-    country         TEXT NOT NULL,
-    admin1          TEXT NOT NULL,
-    is_period_total BOOLEAN NOT NULL,
-    events          INTEGER NOT NULL,
-    fatalities      INTEGER NOT NULL,
-    PRIMARY KEY (month, iso3, country, admin1, is_period_total)
-);
-INSERT INTO stats_summary
-SELECT coalesce(month, ''), iso3, country, admin1, is_period_total,
-       count(*), coalesce(sum(fatalities), 0)
-FROM events GROUP BY coalesce(month, ''), iso3, country, admin1, is_period_total;
--- Stats by actor or type walk these instead of the (wide) table.
-CREATE INDEX events_by_actor ON events(is_period_total, actor1, fatalities);
-CREATE INDEX events_by_type ON events(is_period_total, event_type, sub_event_type, fatalities);
-"#,
-    // 3: newest first, as `query` orders: a page of /api/events is read in
-    // index order instead of sorting every matching event. (IF NOT EXISTS:
-    // stores made from an earlier main have it from migration 1.)
-    r#"
-CREATE INDEX IF NOT EXISTS events_recent ON events(is_period_total, (event_date IS NULL), event_date DESC, event_id);
-"#,
+    schema::STATS_SUMMARY,
+    schema::NEWEST_FIRST,
 ];
 
 fn err(context: &str, source: rusqlite::Error) -> StoreError {

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use rasd_model::{DatePrecision, Document, Event, Language};
 use sha2::{Digest, Sha256};
 
-use crate::db::{Conn, Db, Dialect, Param, RowExt};
+use crate::db::{Conn, Db, Dialect, Param, Row, RowExt};
 use crate::merge::{self, Member, MergeKey};
 use crate::types::*;
 use crate::{Store, StoreError};
@@ -27,6 +27,24 @@ pub struct SqlStore<D: Db> {
 impl<D: Db> SqlStore<D> {
     pub(crate) fn new(db: D, backend: Backend) -> Self {
         SqlStore { db, backend }
+    }
+
+    /// Applies `one` to each document of a batch in one transaction.
+    fn write_batch(
+        &self,
+        batch: Vec<(Document, Vec<Event>)>,
+        one: fn(&mut dyn Conn, &Document, Vec<Event>, &str) -> Result<IngestOutcome>,
+    ) -> Result<Vec<IngestOutcome>> {
+        let now = now();
+        let mut batch = Some(batch);
+        self.db.write(&mut |c| {
+            let items = batch.take().unwrap_or_default();
+            let mut out = Vec::with_capacity(items.len());
+            for (doc, events) in items {
+                out.push(one(c, &doc, events, &now)?);
+            }
+            Ok(out)
+        })
     }
 }
 
@@ -167,6 +185,15 @@ fn fts_delete(c: &mut dyn Conn, seq: i64, search: &str) -> Result<()> {
 /// Removes a document, its reports and evidence; returns the events that
 /// lost reports.
 fn remove_document(c: &mut dyn Conn, id: &str, old: &DocRow) -> Result<BTreeSet<String>> {
+    let events = remove_reports(c, id)?;
+    fts_delete(c, old.seq, &old.search)?;
+    c.exec("DELETE FROM documents WHERE id = ?", &[id.into()])?;
+    Ok(events)
+}
+
+/// Deletes the reports of a document and their evidence; returns the
+/// events they belonged to (to be recomputed).
+fn remove_reports(c: &mut dyn Conn, id: &str) -> Result<BTreeSet<String>> {
     let events: BTreeSet<String> = c
         .rows(
             "SELECT DISTINCT event_id FROM event_sources WHERE doc_id = ?",
@@ -180,8 +207,6 @@ fn remove_document(c: &mut dyn Conn, id: &str, old: &DocRow) -> Result<BTreeSet<
         &[id.into()],
     )?;
     c.exec("DELETE FROM event_sources WHERE doc_id = ?", &[id.into()])?;
-    fts_delete(c, old.seq, &old.search)?;
-    c.exec("DELETE FROM documents WHERE id = ?", &[id.into()])?;
     Ok(events)
 }
 
@@ -549,7 +574,7 @@ fn assign_report_ids(doc: &Document, events: &mut [Event]) {
 pub(crate) fn ingest_one(
     c: &mut dyn Conn,
     doc: &Document,
-    mut events: Vec<Event>,
+    events: Vec<Event>,
     now: &str,
 ) -> Result<IngestOutcome> {
     validate(doc)?;
@@ -591,9 +616,53 @@ pub(crate) fn ingest_one(
         ],
     )?;
     fts_insert(c, seq, &search)?;
+    add_reports(c, doc, seq, events, &touched, now, &mut outcome)?;
+    Ok(outcome)
+}
+
+/// Replaces the reports of a stored document by `events`, coded afresh
+/// from it (the coder improved): the document keeps its place in the
+/// ingestion order, so merges come out as if it had been coded so the
+/// first time. A document not in the store is an error.
+pub(crate) fn recode_one(
+    c: &mut dyn Conn,
+    doc: &Document,
+    events: Vec<Event>,
+    now: &str,
+) -> Result<IngestOutcome> {
+    let Some(old) = existing_doc(c, &doc.id)? else {
+        return Err(StoreError::InvalidDocument {
+            doc_id: doc.id.clone(),
+            reason: "not in the store, so it cannot be recoded".into(),
+        });
+    };
+    let touched = remove_reports(c, &doc.id)?;
+    let mut outcome = IngestOutcome {
+        doc_id: doc.id.clone(),
+        status: IngestStatus::Recoded,
+        reports: 0,
+        new_events: 0,
+        merged: 0,
+        removed_events: 0,
+    };
+    add_reports(c, doc, old.seq, events, &touched, now, &mut outcome)?;
+    Ok(outcome)
+}
+
+/// Stores the reports of a document (at ingestion position `seq`) after
+/// recomputing the events that lost reports of it (`touched`).
+fn add_reports(
+    c: &mut dyn Conn,
+    doc: &Document,
+    seq: i64,
+    mut events: Vec<Event>,
+    touched: &BTreeSet<String>,
+    now: &str,
+    outcome: &mut IngestOutcome,
+) -> Result<()> {
     // Events that lost their reports are recomputed before the new reports
     // look for partners, so they are matched against what is left.
-    for ev in &touched {
+    for ev in touched {
         if !recompute(c, ev, now)? {
             outcome.removed_events += 1;
         }
@@ -672,7 +741,7 @@ pub(crate) fn ingest_one(
         recompute(c, &event_id, now)?;
         outcome.reports += 1;
     }
-    Ok(outcome)
+    Ok(())
 }
 
 // ---------------------------------------------------------------- reading
@@ -947,6 +1016,46 @@ fn explain(c: &mut dyn Conn, id: &str) -> Result<Option<Explanation>> {
     }))
 }
 
+/// Up to `limit` stored documents in ingestion order, starting after the
+/// document `after`.
+fn documents_after(c: &mut dyn Conn, after: Option<&str>, limit: u64) -> Result<Vec<Document>> {
+    let from = match after {
+        Some(id) => match existing_doc(c, id)? {
+            Some(d) => d.seq,
+            None => {
+                return Err(StoreError::InvalidDocument {
+                    doc_id: id.to_string(),
+                    reason: "not in the store".into(),
+                })
+            }
+        },
+        None => 0,
+    };
+    c.rows(
+        "SELECT id, url, title, published, lang, text FROM documents \
+         WHERE seq > ? ORDER BY seq LIMIT ?",
+        &[from.into(), (limit.min(i64::MAX as u64) as i64).into()],
+    )?
+    .iter()
+    .map(document_of_row)
+    .collect()
+}
+
+/// A document from the columns id, url, title, published, lang, text.
+fn document_of_row(r: &Row) -> Result<Document> {
+    Ok(Document {
+        id: r.text(0, "documents")?,
+        url: r.opt_text(1, "documents")?,
+        title: r.opt_text(2, "documents")?,
+        published: parse_published(r.opt_text(3, "documents")?),
+        lang: r
+            .opt_text(4, "documents")?
+            .and_then(|l| Language::from_code(&l)),
+        text: r.text(5, "documents")?,
+        body: Vec::new(),
+    })
+}
+
 fn get_document(c: &mut dyn Conn, id: &str) -> Result<Option<StoredDocument>> {
     let rows = c.rows(
         "SELECT id, url, title, published, lang, text, content_hash, ingested_at \
@@ -965,17 +1074,7 @@ fn get_document(c: &mut dyn Conn, id: &str) -> Result<Option<StoredDocument>> {
         .map(|r| r.text(0, "event_sources"))
         .collect::<Result<_>>()?;
     Ok(Some(StoredDocument {
-        document: Document {
-            id: r.text(0, "documents")?,
-            url: r.opt_text(1, "documents")?,
-            title: r.opt_text(2, "documents")?,
-            published: parse_published(r.opt_text(3, "documents")?),
-            lang: r
-                .opt_text(4, "documents")?
-                .and_then(|l| Language::from_code(&l)),
-            text: r.text(5, "documents")?,
-            body: Vec::new(),
-        },
+        document: document_of_row(r)?,
         content_hash: r.text(6, "documents")?,
         ingested_at: r.text(7, "documents")?,
         reports,
@@ -1057,16 +1156,15 @@ impl<D: Db> Store for SqlStore<D> {
     }
 
     fn ingest_batch(&self, batch: Vec<(Document, Vec<Event>)>) -> Result<Vec<IngestOutcome>> {
-        let now = now();
-        let mut batch = Some(batch);
-        self.db.write(&mut |c| {
-            let items = batch.take().unwrap_or_default();
-            let mut out = Vec::with_capacity(items.len());
-            for (doc, events) in items {
-                out.push(ingest_one(c, &doc, events, &now)?);
-            }
-            Ok(out)
-        })
+        self.write_batch(batch, ingest_one)
+    }
+
+    fn recode_batch(&self, batch: Vec<(Document, Vec<Event>)>) -> Result<Vec<IngestOutcome>> {
+        self.write_batch(batch, recode_one)
+    }
+
+    fn documents_after(&self, after: Option<&str>, limit: u64) -> Result<Vec<Document>> {
+        self.db.read(&mut |c| documents_after(c, after, limit))
     }
 
     fn query(&self, filter: &Filter) -> Result<Vec<StoredEvent>> {

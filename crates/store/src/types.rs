@@ -17,6 +17,8 @@ pub enum IngestStatus {
     Unchanged,
     /// Same id, different content: its old reports were replaced.
     Replaced,
+    /// Coded afresh (`Store::recode_batch`): its reports were replaced.
+    Recoded,
 }
 
 /// The result of ingesting one document.

@@ -57,7 +57,7 @@ impl TotalCache {
 async fn list(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&["limit", "offset"])?;
-    let mut filter = p.filter()?;
+    let mut filter = p.filter(&state.config)?;
     let limit = p.number::<u64>("limit")?.unwrap_or(DEFAULT_LIMIT);
     if limit > state.config.max_page {
         return Err(ApiError::bad_request(format!(

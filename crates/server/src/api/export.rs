@@ -90,7 +90,7 @@ async fn export(
 ) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&[])?;
-    let filter = p.filter()?;
+    let filter = p.filter(&state.config)?;
     if !format.available() {
         return Err(ApiError::new(
             StatusCode::NOT_IMPLEMENTED,

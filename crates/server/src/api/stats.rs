@@ -28,7 +28,7 @@ async fn stats(
 ) -> Result<Json<Value>, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&["by"])?;
-    let filter = p.filter()?;
+    let filter = p.filter(&state.config)?;
     let keys = p.group_keys()?;
     let k = keys.clone();
     let rows = state.blocking(move |s| Ok(s.stats(&filter, &k)?)).await?;
@@ -61,7 +61,7 @@ async fn actors(
 ) -> Result<Json<Value>, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&["limit"])?;
-    let filter = p.filter()?;
+    let filter = p.filter(&state.config)?;
     let limit = p.number::<usize>("limit")?.unwrap_or(500);
     let mut rows = state
         .blocking(move |s| Ok(s.stats(&filter, &[GroupKey::Actor])?))
@@ -112,7 +112,7 @@ async fn places(
 ) -> Result<Json<Value>, ApiError> {
     let p = Params::parse(q.as_deref());
     p.only(&[])?;
-    let filter = p.filter()?;
+    let filter = p.filter(&state.config)?;
     type Key = (String, String, String, String);
     let (locs, areas) = state
         .blocking(move |s| {

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use rasd_store::Store;
 
 use crate::common::*;
-use crate::synth;
+use rasd_store::synth;
 
 const DOCS: usize = 3_000;
 const BATCH: usize = 20;

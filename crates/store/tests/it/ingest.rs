@@ -114,6 +114,76 @@ store_test!(a_changed_document_replaces_its_reports, |s: &dyn Store| {
 });
 
 store_test!(
+    recoding_replaces_reports_in_place_and_pages_in_order,
+    |s: &dyn Store| {
+        s.ingest_batch(corpus()).unwrap();
+        // Paging through the store gives every document once, in
+        // ingestion order.
+        let mut ids = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let page = s.documents_after(after.as_deref(), 3).unwrap();
+            let Some(last) = page.last() else { break };
+            after = Some(last.id.clone());
+            ids.extend(page.into_iter().map(|d| d.id));
+        }
+        assert_eq!(ids, ["n1", "n2", "n3", "n4"]);
+        assert!(s.documents_after(Some("nope"), 3).is_err());
+
+        // A better coder finds the Djibo clash only, and an incident in
+        // n4 that it missed before; n1 and n2 come out as before.
+        let docs: Vec<_> = s
+            .documents_after(None, 10)
+            .unwrap()
+            .into_iter()
+            .zip(corpus())
+            .map(|(d, (_, evs))| {
+                let evs = match d.id.as_str() {
+                    "n3" => evs.into_iter().take(1).collect(),
+                    "n4" => vec![R::new(AbductionForcedDisappearance, "2024-03-01", &GAO).e()],
+                    _ => evs,
+                };
+                (d, evs)
+            })
+            .collect();
+        let merged_before = s
+            .event(&s.document("n2").unwrap().unwrap().reports[0])
+            .unwrap()
+            .unwrap();
+        let out = s.recode_batch(docs).unwrap();
+        assert!(out.iter().all(|o| o.status == IngestStatus::Recoded));
+        assert_eq!(out[2].removed_events, 2);
+        // Gao (two reports), the Djibo clash, the new abduction; the
+        // arrest is gone.
+        let c = s.counts().unwrap();
+        assert_eq!((c.documents, c.reports, c.events), (4, 4, 3));
+        assert_eq!(out[3].new_events, 1);
+        // The two reports of the Gao attack still make one event, with
+        // the same id: recoding kept n1 before n2.
+        let n2 = s.document("n2").unwrap().unwrap();
+        let merged = s.event(&n2.reports[0]).unwrap().unwrap();
+        assert_eq!(merged.n_reports, 2);
+        assert_eq!(merged.event.event_id, merged_before.event.event_id);
+        // The document text is untouched; the order is unchanged.
+        assert_eq!(n2.document.text, corpus()[1].0.text);
+        let ids: Vec<_> = s
+            .documents_after(None, 10)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(ids, ["n1", "n2", "n3", "n4"]);
+
+        // A document the store never saw cannot be recoded, and the whole
+        // batch is refused.
+        let stranger = doc("n9", "2024-01-07 09:00", "Unknown.");
+        let (d1, e1) = corpus().remove(0);
+        assert!(s.recode_batch(vec![(d1, e1), (stranger, vec![])]).is_err());
+        assert_eq!(s.counts().unwrap(), c);
+    }
+);
+
+store_test!(
     replacing_a_founding_report_keeps_the_event_id,
     |s: &dyn Store| {
         s.ingest_batch(corpus()).unwrap();

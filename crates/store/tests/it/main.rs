@@ -5,7 +5,6 @@
 
 #[macro_use]
 mod common;
-mod synth;
 
 mod crash;
 mod export;
