@@ -208,11 +208,15 @@ fn prefix_folded(f: &str) -> bool {
 /// "Video | …", "More » …").
 const LEAD_SEPARATORS: &str = ":|-–—»›>•.…";
 
-/// `line` starts with the label `lead`, then a separator.
+/// `line` starts with the label `lead`, then a separator: any punctuation
+/// or symbol but those that go on a sentence (comma, bracket, apostrophe);
+/// folding turns "»" into a plain quote, so quotes count as separators.
 fn lead_at_start(line: &str, lead: &str) -> bool {
     line.strip_prefix(lead).is_some_and(|rest| {
         let rest = rest.trim_start();
-        rest.starts_with(|c: char| LEAD_SEPARATORS.contains(c))
+        rest.starts_with(|c: char| {
+            !c.is_alphanumeric() && !c.is_whitespace() && !",،('".contains(c)
+        })
     })
 }
 
@@ -372,8 +376,11 @@ fn banner_folded(f: &str) -> bool {
 pub fn is_navigation(line: &str) -> bool {
     let t = line.trim();
     // Menus hold no sentence punctuation.
-    if t.ends_with(['.', '!', '?', '؟', '…']) || t.contains(['،', ',', ';', '؛']) {
+    if t.ends_with(['.', '!', '?', '؟', '…']) {
         return false;
+    }
+    if t.contains(['،', ',', ';', '؛']) {
+        return comma_list_of_places(t);
     }
     // Short items between menu separators: "Home | World | Africa".
     let separators = t.chars().filter(|c| "|•·›»>".contains(*c)).count();
@@ -405,6 +412,29 @@ pub fn is_navigation(line: &str) -> bool {
         .count();
     // Nearly all: a menu may hold a name the list lacks.
     known * 10 >= words.len() * 8
+}
+
+/// A footer or tag line that lists only section and country names between
+/// commas ("مالي، النيجر، بوركينا فاسو، تشاد"): every word a navigation
+/// word, no item longer than a name. A sentence that lists countries
+/// ("Mali, Niger and Burkina Faso left the bloc") has other words.
+fn comma_list_of_places(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split(['،', ',', ';', '؛', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 3 || items.iter().any(|s| word_count(s) > 3) {
+        return false;
+    }
+    let tokens = tokenize(t);
+    let mut words = tokens
+        .iter()
+        .filter(|tok| tok.kind == TokenKind::Word)
+        .peekable();
+    words.peek().is_some()
+        && !tokens.iter().any(|tok| tok.kind == TokenKind::Number)
+        && words.all(|tok| VOCABULARY.nav.contains(tok.stem.as_str()))
 }
 
 /// A "read also" style line with nothing after the phrase: the link it
@@ -703,6 +733,172 @@ mod tests {
         assert!(!is_chrome_line(
             "Photographs shared online showed burned cars."
         ));
+    }
+
+    #[test]
+    fn related_headings_and_links() {
+        for line in [
+            "اقرأ أيضا",
+            "اقرأ أيضاً:",
+            "مواضيع ذات صلة",
+            "أخبار متعلقة",
+            "الأكثر قراءة",
+            "Read more",
+            "Related",
+            "More on Sudan",
+            "Most read",
+            "Sur le même sujet",
+            "À lire aussi",
+            "Les plus lus",
+        ] {
+            assert!(is_related_heading(line), "{line}");
+            assert!(is_chrome_line(line), "{line}");
+        }
+        // A link on the heading's line is a link, not a heading.
+        for line in [
+            "اقرأ أيضا: مقتل 20 جنديا في كمين",
+            "Read more: Army says 30 insurgents killed",
+            "Related stories about the army chief visiting the front line today",
+        ] {
+            assert!(!is_related_heading(line), "{line}");
+            assert!(is_chrome_line(line), "{line}");
+        }
+        // Bare labels head lists in the body but not at the top of a page.
+        assert!(is_related_heading("فيديو"));
+        assert!(!is_strict_related_heading("فيديو"));
+        assert!(is_strict_related_heading("مواضيع ذات صلة"));
+        assert!(!is_related_heading("قتل خمسة جنود في هجوم"));
+    }
+
+    #[test]
+    fn link_labels_need_a_separator() {
+        for line in [
+            "للمزيد: انفجار عبوة ناسفة قرب كيدال",
+            "للمزيد | حصيلة جديدة لضحايا الفيضانات",
+            "Video: Aftermath of the attack",
+            "Watch » Soldiers patrol the border",
+        ] {
+            assert!(is_chrome_line(line), "{line}");
+        }
+        for line in [
+            "للمزيد من التفاصيل عن الهجوم قال المصدر إن المسلحين فروا",
+            "More than 20 soldiers were killed in the attack on Monday.",
+            "Watch towers along the border were burned.",
+        ] {
+            assert!(!is_chrome_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn photo_captions_and_credits() {
+        for line in [
+            "AFP/Getty Images",
+            "Getty Images",
+            "(صورة أرشيفية)",
+            "رويترز",
+            "عناصر من الجيش خلال دورية في المدينة. أ ف ب/ غيتي",
+            "Des soldats en patrouille dans le nord du pays. © AFP/Getty Images",
+            "A man walks past burned houses. Photograph: AFP/Getty Images",
+            "Soldiers on patrol near the border (Reuters/File Photo)",
+        ] {
+            assert!(is_caption(line), "{line}");
+            assert!(is_chrome_line(line), "{line}");
+        }
+        for line in [
+            // A report that ends with its agency is not a caption.
+            "Gunmen killed five soldiers near the border, the army said. (AFP)",
+            "وتبنت الجماعة الهجوم في بيان نشرته على منصاتها. (أ ف ب)",
+            "قال مسؤول محلي لوكالة فرانس برس",
+            "Residents shared a photo",
+            "Residents shared photos. Soldiers later arrived in the village and arrested two men, police said. Getty Images",
+            "",
+        ] {
+            assert!(!is_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn comment_section_headings() {
+        for line in [
+            "التعليقات (2)",
+            "تعليقات",
+            "أضف تعليقك",
+            "Comments (12)",
+            "12 comments",
+            "Leave a comment",
+            "Commentaires (4)",
+            "Réagir",
+        ] {
+            assert!(is_comments_heading(line), "{line}");
+        }
+        for line in [
+            "شارك | التعليقات",
+            "The comments drew criticism from rights groups.",
+            "تعليق",
+            "",
+        ] {
+            assert!(!is_comments_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn editor_and_translator_notes() {
+        for line in [
+            "[ملاحظة المحرر: حدّث هذا الخبر بإضافة حصيلة جديدة]",
+            "[Editor's note: This story has been updated.]",
+            "[Note de la rédaction : cet article a été mis à jour.]",
+            "Translated from Arabic by our newsroom",
+            "(traduit de l'arabe)",
+            "ترجمة وتحرير: فريق الموقع",
+            "NDLR : les chiffres ont été corrigés",
+        ] {
+            assert!(is_chrome_line(line), "{line}");
+        }
+        assert!(!is_chrome_line(
+            "Translation services were suspended after the attack, officials said."
+        ));
+    }
+
+    #[test]
+    fn links_glued_to_a_paragraph() {
+        let line = "قتل ثمانية جنود قرب الحدود. اقرأ أيضا: النيجر: مقتل 17 جنديا في هجوم";
+        let cut = inline_chrome_start(line).unwrap();
+        assert_eq!(&line[cut..], "اقرأ أيضا: النيجر: مقتل 17 جنديا في هجوم");
+        let line = "Five soldiers were killed on Monday. Read more: Chad ambush kills 12";
+        assert_eq!(
+            &line[inline_chrome_start(line).unwrap()..],
+            "Read more: Chad ambush kills 12"
+        );
+        // Not after a sentence end, or a whole sentence after it: kept.
+        assert_eq!(inline_chrome_start("اقرأ أيضا عن الهجوم"), None);
+        assert_eq!(
+            inline_chrome_start("The army said it was attacked. Read more about it in the statement the army published on Monday."),
+            None
+        );
+        assert_eq!(inline_chrome_start("No link here. Just text"), None);
+    }
+
+    #[test]
+    fn comma_lists_of_places() {
+        assert!(is_navigation("مالي، النيجر، بوركينا فاسو، تشاد، السودان"));
+        assert!(is_navigation("Mali, Niger, Burkina Faso, Chad"));
+        assert!(!is_navigation("Mali, Niger and Burkina Faso left the bloc"));
+        assert!(!is_navigation("مالي، النيجر"));
+        assert!(!is_navigation("قتل جنود في مالي، والنيجر، وبوركينا فاسو"));
+    }
+
+    #[test]
+    fn access_date_banners() {
+        for line in [
+            "تاريخ الزيارة: 14/03/2025",
+            "تمت زيارة الصفحة في 2025-03-14 الساعة 10:45",
+            "Accessed on 2024-10-25",
+            "Last accessed 3 May 2022",
+            "Consulté le 2 février 2023 à 14h20",
+            "Date de consultation : 12/04/2022",
+        ] {
+            assert!(is_banner(line), "{line}");
+        }
     }
 
     #[test]

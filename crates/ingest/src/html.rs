@@ -717,7 +717,10 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
 
 /// Reads a saved HTML page; an error when it has no body text.
 pub fn read_html(id: &str, html: &str) -> Result<Document, crate::ReadError> {
-    extract(id, html).ok_or_else(|| crate::ReadError::NoBody { path: id.into() })
+    extract(id, html).ok_or_else(|| crate::ReadError::NoBody {
+        path: id.into(),
+        line: None,
+    })
 }
 
 #[cfg(test)]
@@ -868,6 +871,74 @@ mod tests {
             NaiveDate::from_ymd_opt(2020, 2, 19)
                 .unwrap()
                 .and_hms_opt(13, 55, 0)
+        );
+    }
+
+    fn body_text(doc: &Document) -> Vec<&str> {
+        doc.body.iter().filter_map(|s| s.slice(&doc.text)).collect()
+    }
+
+    #[test]
+    fn messy_page_keeps_only_the_report() {
+        let html = r#"<html><head><title>Attaque près de Bosso - Sahel Matin</title></head><body>
+<div class="bandeau">Consulté le 20 avril 2022</div>
+<div class="page">
+<h1>Attaque près de Bosso</h1>
+<div class="infos">Publié le 12 avril 2022 à 10h30 · Mis à jour le 13 avril 2022 à 08h00</div>
+<p>Cinq soldats ont été tués lundi dans une attaque contre un poste militaire, a indiqué le ministère. <strong>Lire aussi :</strong> <a href="/x">Tchad : une embuscade fait douze morts</a></p>
+<p>Cinq soldats ont été tués lundi dans une attaque contre un poste militaire, a indiqué le ministère.</p>
+<p>Un blindé de l'armée à Diffa. (Photo d'archives AFP)</p>
+<div class="encadre"><h4>À lire aussi</h4><p>Nigeria : des jihadistes tuent 30 paysans</p><p>Mali : l'armée reprend une base</p></div>
+<p>La région subit depuis 2015 les attaques de groupes armés.</p>
+<div class="reagir"><h3>Commentaires (2)</h3><p>Ibrahim : encore des morts, ils ont tué mon frère l'an dernier à Diffa.</p></div>
+</div></body></html>"#;
+        let doc = read_html("fr", html).unwrap();
+        // No machine date: the line under the headline, not the banner.
+        assert_eq!(
+            doc.published,
+            NaiveDate::from_ymd_opt(2022, 4, 12)
+                .unwrap()
+                .and_hms_opt(10, 30, 0)
+        );
+        assert_eq!(
+            body_text(&doc),
+            vec![
+                "Cinq soldats ont été tués lundi dans une attaque contre un poste militaire, a indiqué le ministère.",
+                "La région subit depuis 2015 les attaques de groupes armés.",
+            ]
+        );
+    }
+
+    #[test]
+    fn related_list_without_links_and_a_lede_repeated_as_standfirst() {
+        let html = r#"<html lang="ar"><head><meta property="og:title" content="اغتيال عنصرين في ريف درعا"></head><body><article>
+<p class="lead">قتل عنصران من قوات الحكومة يوم الأحد برصاص مسلحين مجهولين.</p>
+<p>قتل عنصران من قوات الحكومة يوم الأحد برصاص مسلحين مجهولين استهدفوا سيارتهما على طريق في ريف درعا الغربي.</p>
+<h3>مواضيع ذات صلة</h3>
+<ul><li>غارات على مواقع قرب دمشق</li><li>مقتل ثلاثة أطفال بانفجار لغم في ريف حماة</li></ul>
+<p>وتشهد المحافظة منذ سنوات عمليات اغتيال متكررة تطال عسكريين ومدنيين.</p>
+</article></body></html>"#;
+        let doc = read_html("ar", html).unwrap();
+        assert_eq!(
+            body_text(&doc),
+            vec![
+                "قتل عنصران من قوات الحكومة يوم الأحد برصاص مسلحين مجهولين استهدفوا سيارتهما على طريق في ريف درعا الغربي.",
+                "وتشهد المحافظة منذ سنوات عمليات اغتيال متكررة تطال عسكريين ومدنيين.",
+            ]
+        );
+        assert_eq!(doc.published, None);
+    }
+
+    #[test]
+    fn page_of_chrome_only_is_an_error() {
+        let html = r#"<html><body><nav>Home | Africa | Sudan</nav>
+<div><h3>Read more</h3><p>Car bomb kills 12 in Mogadishu</p><p>Gunmen abduct 20 in Zamfara</p></div>
+<p>Accessed on 4 November 2024</p><p>We use cookies to improve your experience. Accept</p></body></html>"#;
+        let err = read_html("chrome-only.html", html).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("chrome-only.html: no article text"),
+            "{err}"
         );
     }
 

@@ -78,6 +78,12 @@ fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || rasd_text::fold::is_invisible(c)
 }
 
+/// A text of white space and invisible characters (bidi controls, zero
+/// width marks) only: nothing to read.
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.chars().all(is_blank_char)
+}
+
 /// The lines of `text` with their trimmed spans.
 fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -108,6 +114,13 @@ fn word_count(s: &str) -> usize {
 fn ends_sentence(s: &str) -> bool {
     let s = s.trim_end_matches(['"', '»', '”', '\'', ')']);
     (s.ends_with(['.', '!', '?', '؟', '。']) && !s.ends_with("...")) || s.ends_with('…')
+}
+
+/// Whether a line that may be a date line ends like a sentence ("Gunmen
+/// killed 5 on 3 March 2021."); "… at 9:05 a.m." does not.
+fn dated_sentence(s: &str) -> bool {
+    let lower = s.trim_end().to_lowercase();
+    ends_sentence(s) && !lower.ends_with("a.m.") && !lower.ends_with("p.m.")
 }
 
 /// Whether the first text line can be a title: not too long, and not a
@@ -156,6 +169,10 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     let mut in_header = true;
     let mut header_lines = 0;
     let mut filter = BodyFilter::default();
+    // The line before was a "read also" or related-stories heading, and the
+    // title line came right after one.
+    let mut previous_related = false;
+    let mut related_before_title = false;
 
     for span in spans {
         let s = &text[span.start..span.end];
@@ -208,7 +225,9 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         };
         if kind == LineKind::Title {
             title = Some(span);
+            related_before_title = previous_related;
         }
+        previous_related = chrome::is_strict_related_heading(s);
         if kind == LineKind::Body {
             // A link glued to the end of the paragraph stays out.
             if let Some(cut) = chrome::inline_chrome_start(s) {
@@ -228,7 +247,9 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     }
 
     // A text that is one short line: it is both the title and the body.
-    if !lines.iter().any(|l| l.kind == LineKind::Body) && known_title.is_none() {
+    // Not a headline of a list of links to other stories: a page of
+    // chrome only has no article.
+    if !lines.iter().any(|l| l.kind == LineKind::Body) && !related_before_title {
         if let Some(l) = lines.iter_mut().find(|l| l.kind == LineKind::Title) {
             l.kind = LineKind::Body;
         }
@@ -334,7 +355,14 @@ impl BodyFilter {
             self.comments = true;
             return LineKind::Chrome;
         }
-        let kind = body_kind(s, title, &mut self.seen);
+        // The whole line first: a caption ends with its credit.
+        if chrome::is_chrome_line(s) {
+            return LineKind::Chrome;
+        }
+        // A link glued to the end is not part of the paragraph, nor of its
+        // key: the same paragraph without the link is a repeat.
+        let kept = chrome::inline_chrome_start(s).map_or(s, |cut| s[..cut].trim_end());
+        let kind = body_kind(kept, title, &mut self.seen);
         if kind == LineKind::Body {
             self.body_seen = true;
         }
@@ -423,7 +451,13 @@ fn cut_fragment(text: &str, span: Span, edge: Edge) -> Span {
             if dots.len() >= 3 || dots.contains('…') {
                 end = trail.len();
                 if trail.ends_with(char::is_alphabetic) {
-                    end = trail.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                    // After the last space (which may be a no-break space,
+                    // two bytes long).
+                    end = trail
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
                 }
             }
         }
@@ -440,7 +474,7 @@ fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> O
     if chrome::is_chrome_line(s) {
         return Some(LineKind::Chrome);
     }
-    if let Some(d) = header::date_line(s) {
+    if let Some(d) = header::date_line(s).filter(|_| !dated_sentence(s)) {
         let slot = match d.role {
             DateRole::Published if state.title_done => &mut state.published,
             DateRole::Published => &mut state.published_above_title,
@@ -484,7 +518,7 @@ fn body_kind(s: &str, title: Option<&str>, seen: &mut HashSet<String>) -> LineKi
     // A date line ("Publié le … · Mis à jour le …") is no sentence: a short
     // report that ends with a full stop ("Gunmen killed 5 on 3 March
     // 2021.") stays.
-    if word_count(s) <= MAX_BODY_DATE_WORDS && !ends_sentence(s) && header::date_line(s).is_some()
+    if word_count(s) <= MAX_BODY_DATE_WORDS && !dated_sentence(s) && header::date_line(s).is_some()
     {
         return LineKind::Chrome;
     }
@@ -823,6 +857,145 @@ This site uses cookies. Accept\n";
     }
 
     #[test]
+    fn related_list_runs_over_blank_lines_until_the_article_goes_on() {
+        let text = "Headline about an ambush\nPublished 3 May 2022\n\n\
+Gunmen ambushed a patrol on Monday and killed four soldiers, the army said.\n\
+\n\
+Related\n\
+\n\
+Car bomb kills 12 in Mogadishu market\n\
+\n\
+Gunmen abduct 20 passengers in Zamfara\n\
+The attackers fled on motorbikes towards the border, a resident said.\n";
+        let doc = read_text("r", text);
+        let body = body_text(&doc);
+        assert!(
+            !body.contains("Mogadishu") && !body.contains("Zamfara"),
+            "{body}"
+        );
+        assert!(body.contains("The attackers fled"), "{body}");
+    }
+
+    #[test]
+    fn most_read_list_in_arabic() {
+        let text = "هجوم على موقع عسكري\nالأربعاء 17 يوليو 2024 - 10:20 م\n\n\
+قتل ستة جنود في هجوم شنه مسلحون على موقع للجيش فجر الثلاثاء.\n\
+الأكثر قراءة\n\
+مقتل 40 مدنيا في غارة جوية على سوق\n\
+انفجار سيارة مفخخة يقتل 12 شخصا\n";
+        let doc = read_text("m", text);
+        let body = body_text(&doc);
+        assert_eq!(
+            body,
+            "قتل ستة جنود في هجوم شنه مسلحون على موقع للجيش فجر الثلاثاء."
+        );
+    }
+
+    #[test]
+    fn comment_section_ends_the_article() {
+        let text = "Title of the report\nPublished 3 May 2022\n\n\
+Soldiers killed three militants near the border on Sunday, the army said.\n\
+Comments (2)\n\
+reader: they killed my cousin last year\n\
+Another long comment that reads like a paragraph of an article about an attack, and even ends with a full stop.\n";
+        let body = body_text(&read_text("c", text));
+        assert_eq!(
+            body,
+            "Soldiers killed three militants near the border on Sunday, the army said."
+        );
+        // Above the article, a comments label is only a button.
+        let text = "Title of the report\nComments (0)\n\nSoldiers killed three militants near the border on Sunday, the army said.";
+        assert!(body_text(&read_text("c", text)).starts_with("Soldiers killed"));
+    }
+
+    #[test]
+    fn partial_copies_of_a_paragraph_are_repeats() {
+        let text = "قصف على المدينة\nالأحد 9 يونيو 2024\n\n\
+قتل تسعة مدنيين في قصف مدفعي على أحياء سكنية.\n\
+قتل تسعة مدنيين في قصف مدفعي على أحياء سكنية، وفق ما أعلنت لجنة محلية في بيان.\n\
+وقالت اللجنة إن القذائف سقطت قرب السوق.\n\
+قتل تسعة مدنيين في قصف مدفعي على أحياء سكن...\n\
+وقالت اللجنة  إن القذائف سقطت قرب السوق .\n";
+        let body = body_text(&read_text("p", text));
+        assert_eq!(
+            body,
+            "قتل تسعة مدنيين في قصف مدفعي على أحياء سكنية، وفق ما أعلنت لجنة محلية في بيان.\n\
+وقالت اللجنة إن القذائف سقطت قرب السوق."
+        );
+    }
+
+    #[test]
+    fn pieces_of_words_at_the_edges_of_an_excerpt() {
+        let doc = read_text("e", "...ilitants stormed a village near the town on Sunday, killing eight farmers. Residents said soldiers arri...");
+        assert_eq!(
+            body_text(&doc),
+            "stormed a village near the town on Sunday, killing eight farmers. Residents said soldiers"
+        );
+        let doc = read_text("e", "ـلية في المنطقة. وقتل خمسة جنود في هجوم على");
+        assert_eq!(body_text(&doc), "في المنطقة. وقتل خمسة جنود في هجوم على");
+        // A line made only of a cut word leaves nothing, and no panic.
+        let doc = read_text("e", "...ab...");
+        assert!(doc.body.iter().all(|s| s.slice(&doc.text).is_some()));
+    }
+
+    #[test]
+    fn link_glued_to_a_paragraph_is_cut_off() {
+        let text = "كمين قرب الحدود\nنشر في: 2022/12/05 - 14:20\n\n\
+قتل ثمانية جنود في كمين قرب الحدود يوم السبت. اقرأ أيضا: مقتل 17 جنديا في هجوم قرب الحدود\n\
+وتبنت الجماعة الهجوم.\n";
+        let doc = read_text("g", text);
+        let body = body_text(&doc);
+        assert!(!body.contains("17"), "{body}");
+        assert!(body.starts_with("قتل ثمانية جنود في كمين قرب الحدود يوم السبت."));
+        assert!(body.ends_with("وتبنت الجماعة الهجوم."));
+    }
+
+    #[test]
+    fn crawl_banners_and_update_lines_do_not_date_the_article() {
+        let text = "تاريخ الزيارة: 14/03/2025\n\
+مسيرة تقتل ثلاثة جنود\n\
+الثلاثاء 11 مارس 2025 - 08:30 ص\n\
+آخر تحديث: الأربعاء 12 مارس 2025 - 02:10 م\n\n\
+قتل ثلاثة جنود أمس الاثنين في هجوم بطائرة مسيرة على موقع عسكري.\n\
+تمت زيارة الصفحة في 2025-03-14 الساعة 10:45\n";
+        let doc = read_text("b", text);
+        assert_eq!(doc.published, Some(at(2025, 3, 11, 8, 30)));
+        assert_eq!(doc.title.as_deref(), Some("مسيرة تقتل ثلاثة جنود"));
+        assert_eq!(
+            body_text(&doc),
+            "قتل ثلاثة جنود أمس الاثنين في هجوم بطائرة مسيرة على موقع عسكري."
+        );
+        // A crawl banner and nothing else: no publication date at all.
+        let doc = read_text("b", "Accessed on 2024-10-25\nDrone strike kills five\n\nA drone strike killed five fighters on Tuesday, a monitor said.");
+        assert_eq!(doc.published, None);
+    }
+
+    #[test]
+    fn publication_and_update_on_one_line() {
+        let text = "Burkina : douze civils tués près de Djibo\n\
+Publié le 30/01/2023 à 18h05 - Mis à jour le 31/01/2023 à 09h12\n\
+Par la rédaction\n\n\
+Des hommes armés ont tué douze civils dimanche près de Djibo, selon des sources locales.\n";
+        let doc = read_text("f", text);
+        assert_eq!(doc.published, Some(at(2023, 1, 30, 18, 5)));
+        assert!(body_text(&doc).starts_with("Des hommes armés"));
+    }
+
+    #[test]
+    fn captions_notes_and_a_short_dated_report() {
+        let text = "Title line\nPublished 1 May 2022\n\n\
+[Editor's note: updated with the toll.]\n\
+Gunmen killed 5 on 3 March 2021.\n\
+Soldiers patrol the town. AFP/Getty Images\n\
+The army said it had sent reinforcements to the area.\n";
+        let body = body_text(&read_text("n", text));
+        assert_eq!(
+            body,
+            "Gunmen killed 5 on 3 March 2021.\nThe army said it had sent reinforcements to the area."
+        );
+    }
+
+    #[test]
     fn title_repeated_in_body_is_dropped() {
         let text = "Mortar shells hit the camp\nPublished 1 May 2022\n\nMortar shells hit the camp\n\nThree mortar shells landed inside the camp on Saturday, wounding two guards, officials said.";
         let doc = read_text("t", text);
@@ -848,6 +1021,24 @@ mod proptests {
                 prop_assert!(s.slice(&doc.text).is_some());
                 last = s.end;
             }
+        }
+
+        /// Page furniture, cut words and odd white space in any order:
+        /// spans stay valid and nothing panics.
+        #[test]
+        fn messy_lines_never_panic(lines in proptest::collection::vec(
+            "(اقرأ أيضا|Read more|التعليقات|Comments|AFP/Getty|©|\\[|\\]|\\.\\.\\.|…|ـ|\u{a0}|\u{200f}|\u{202b}|:|\\||قتل|جنود|killed|[a-zا-ي0-9٠-٩ ]){0,12}",
+            0..12,
+        )) {
+            let text = lines.join("\n");
+            let doc = read_text("p", &text);
+            let mut last = 0;
+            for s in &doc.body {
+                prop_assert!(s.start >= last && s.start <= s.end);
+                prop_assert!(s.slice(&doc.text).is_some());
+                last = s.end;
+            }
+            let _ = crate::html::extract("p", &format!("<p>{}</p>", lines.join("</p><p>")));
         }
 
         #[test]
