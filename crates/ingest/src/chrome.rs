@@ -270,6 +270,9 @@ pub fn inline_chrome_start(line: &str) -> Option<usize> {
     None
 }
 
+/// Most words of a photographer's name in a credit.
+const MAX_NAME_WORDS: usize = 4;
+
 /// Most words of a photo caption (the description before the credit).
 const MAX_CAPTION_WORDS: usize = 30;
 
@@ -308,6 +311,21 @@ fn caption_folded(f: &str) -> bool {
     // so "residents shared a photo" is no caption.
     let mut set_off = false;
     let mut peeled = false;
+    // "REUTERS/Stringer", "AFP/Issouf Sanogo": an agency, a slash and the
+    // photographer's name.
+    if let Some(slash) = rest.rfind('/') {
+        let (before, name) = (rest[..slash].trim_end(), &rest[slash + 1..]);
+        if (1..=MAX_NAME_WORDS).contains(&word_count(name))
+            && !name.contains(['.', '!', '?', '؟', ','])
+            && v.credits.iter().any(|c| ends_at_boundary(before, c))
+        {
+            rest = before;
+            photo = true;
+            peeled = true;
+        }
+    }
+    // The last strip before the caption held a slash: "NAME / AFP".
+    let mut slash_last = false;
     loop {
         let credit = v
             .photo
@@ -327,12 +345,24 @@ fn caption_folded(f: &str) -> bool {
         let separators = &before[rest.len()..];
         photo |= separators.contains(['/', '©']);
         set_off = separators.contains(|c: char| !c.is_whitespace());
+        slash_last = separators.contains('/');
         if rest.is_empty() {
             return true;
         }
     }
     if !peeled || !photo {
         return false;
+    }
+    // "… le 12 mars 2022. SOULEYMANE AG ANARA / AFP": the photographer's
+    // name between the caption's last full stop and the agency.
+    if slash_last {
+        if let Some(stop) = rest.rfind(['.', '!', '?', '؟']) {
+            let name = &rest[stop + 1..];
+            if (1..=MAX_NAME_WORDS).contains(&word_count(name)) {
+                rest = &rest[..stop + 1];
+                set_off = true;
+            }
+        }
     }
     let body = rest.trim_end_matches(['.', '!', '?', '؟', '…', ' ']);
     (set_off || body.len() < rest.len())
@@ -800,6 +830,9 @@ mod tests {
             "Des soldats en patrouille dans le nord du pays. © AFP/Getty Images",
             "A man walks past burned houses. Photograph: AFP/Getty Images",
             "Soldiers on patrol near the border (Reuters/File Photo)",
+            "Smoke rises over a military base in this file photo. REUTERS/Stringer",
+            "Des soldats maliens à Sévaré, le 12 mars 2022. SOULEYMANE AG ANARA / AFP",
+            "A convoy near Gao. AFP/Issouf Sanogo",
         ] {
             assert!(is_caption(line), "{line}");
             assert!(is_chrome_line(line), "{line}");
@@ -810,6 +843,8 @@ mod tests {
             "وتبنت الجماعة الهجوم في بيان نشرته على منصاتها. (أ ف ب)",
             "قال مسؤول محلي لوكالة فرانس برس",
             "Residents shared a photo",
+            "The toll rose to 12, officials told Reuters/AFP",
+            "He spoke to Reuters. Officials later confirmed the toll to AFP and to the state broadcaster, saying twelve soldiers died / AFP",
             "Residents shared photos. Soldiers later arrived in the village and arrested two men, police said. Getty Images",
             "",
         ] {

@@ -173,6 +173,9 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     // title line came right after one.
     let mut previous_related = false;
     let mut related_before_title = false;
+    // The index of a very short title line, which the next line may
+    // replace.
+    let mut retitle_after: Option<usize> = None;
 
     for span in spans {
         let s = &text[span.start..span.end];
@@ -183,7 +186,9 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             });
             continue;
         }
-        if !s.chars().any(char::is_alphabetic) {
+        // No letters: a rule, an ornament, a page number — or a date line
+        // in digits only ("2023-09-18 | 11:20").
+        if !s.chars().any(char::is_alphabetic) && header::date_line(s).is_none() {
             lines.push(Line {
                 span,
                 kind: LineKind::Separator,
@@ -203,6 +208,26 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             header_lines += 1;
             if header_lines > MAX_HEADER_LINES {
                 in_header = false;
+            }
+        }
+        // An outlet or section name taken for the title ("Le Monde
+        // Afrique") gives way to the headline right under it.
+        if in_header && known_title.is_none() && retitle_after.is_some_and(|i| lines.len() == i + 1)
+        {
+            let i = retitle_after.take().unwrap_or_default();
+            if looks_like_title(s)
+                && word_count(s) > MAX_LABEL_TITLE_WORDS
+                && header::date_line(s).is_none()
+                && !chrome::is_chrome_line(s)
+                && !chrome::is_byline(s)
+            {
+                lines[i].kind = LineKind::Meta;
+                lines.push(Line {
+                    span,
+                    kind: LineKind::Title,
+                });
+                title = Some(span);
+                continue;
             }
         }
         let kind = if in_header {
@@ -226,6 +251,9 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         if kind == LineKind::Title {
             title = Some(span);
             related_before_title = previous_related;
+            if word_count(s) <= MAX_LABEL_TITLE_WORDS {
+                retitle_after = Some(lines.len());
+            }
         }
         previous_related = chrome::is_strict_related_heading(s);
         if kind == LineKind::Body {
@@ -288,6 +316,13 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         body,
     }
 }
+
+/// Most words of a first line that may be the outlet's or section's name
+/// rather than the title, when a longer headline follows it.
+const MAX_LABEL_TITLE_WORDS: usize = 3;
+/// Most words of a header line that ends with a full stop and is still no
+/// paragraph ("Lecture 2 min.").
+const MAX_SHORT_META_WORDS: usize = 3;
 
 /// Most headline lines a related-stories heading may announce.
 const MAX_RELATED_LINKS: usize = 12;
@@ -504,7 +539,7 @@ fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> O
     if chrome::is_byline(s) {
         return Some(LineKind::Byline);
     }
-    if words <= MAX_META_WORDS && !ends_sentence(s) {
+    if words <= MAX_META_WORDS && (!ends_sentence(s) || words <= MAX_SHORT_META_WORDS) {
         return Some(LineKind::Meta);
     }
     None
@@ -992,6 +1027,24 @@ The army said it had sent reinforcements to the area.\n";
         assert_eq!(
             body,
             "Gunmen killed 5 on 3 March 2021.\nThe army said it had sent reinforcements to the area."
+        );
+    }
+
+    #[test]
+    fn outlet_name_above_the_headline_and_digit_date_lines() {
+        let text = "PUBLICITÉ\nLe Monde Afrique\nMali : au moins sept civils tués dans une attaque près de Mopti\nArticle réservé aux abonnés\nPublié le 14 mars 2022 à 17h12, modifié le 15 mars 2022 à 09h03\nLecture 2 min.\n\nAu moins sept civils ont été tués dimanche dans l'attaque d'un village, ont indiqué des élus locaux.\n";
+        let doc = read_text("f", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Mali : au moins sept civils tués dans une attaque près de Mopti")
+        );
+        assert_eq!(doc.published, Some(at(2022, 3, 14, 17, 12)));
+        assert!(body_text(&doc).starts_with("Au moins sept civils"));
+        // A date line in digits only is a date line, not an ornament.
+        let text = "قصف على بلدة في الريف الشرقي\n2023-09-18 | 11:20\n\nقتل أربعة مدنيين في قصف مدفعي على البلدة مساء الأحد.";
+        assert_eq!(
+            read_text("d", text).published,
+            Some(at(2023, 9, 18, 11, 20))
         );
     }
 
