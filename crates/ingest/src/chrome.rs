@@ -780,6 +780,10 @@ mod tests {
             "Sur le même sujet",
             "À lire aussi",
             "Les plus lus",
+            "المقال السابق",
+            "الخبر التالي",
+            "Next article",
+            "Article précédent",
         ] {
             assert!(is_related_heading(line), "{line}");
             assert!(is_chrome_line(line), "{line}");
@@ -807,6 +811,8 @@ mod tests {
             "للمزيد | حصيلة جديدة لضحايا الفيضانات",
             "Video: Aftermath of the attack",
             "Watch » Soldiers patrol the border",
+            "عاجل | مقتل 3 جنود في هجوم على حاجز",
+            "Breaking: Explosion reported near the airport",
         ] {
             assert!(is_chrome_line(line), "{line}");
         }
@@ -886,6 +892,10 @@ mod tests {
             "(traduit de l'arabe)",
             "ترجمة وتحرير: فريق الموقع",
             "NDLR : les chiffres ont été corrigés",
+            "صدر الصورة، Getty Images",
+            "التعليق على الصورة، فرق الهندسة تعمل على إزالة الألغام",
+            "مصدر الصورة: مواقع التواصل",
+            "Image caption, Soldiers on patrol",
         ] {
             assert!(is_chrome_line(line), "{line}");
         }

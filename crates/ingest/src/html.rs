@@ -42,7 +42,7 @@ const SKIP_TAGS: &[&str] = &[
     "nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form",
     "iframe", "svg", "button", "select", "textarea", "input", "figure", "object", "embed",
     "canvas", "video", "audio", "picture", "img", "meta", "link", "head", "title", "menu",
-    "dialog",
+    "dialog", "marquee",
 ];
 
 /// Elements that start and end a paragraph.
@@ -144,6 +144,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "respond",
     "gdpr",
     "readalso",
+    "ticker",
+    "breaking",
 ];
 
 /// Words of a class or id that mark the article body.
