@@ -43,9 +43,11 @@ impl W<'_> {
         self.kind == TokenKind::Number
     }
 
-    /// Whether the word is in Arabic script.
+    /// Whether the word is in Arabic script. Read on the key, so that a
+    /// word written in presentation forms (ﺥﻡﺱﺓ) or behind a bidi mark is
+    /// Arabic too.
     pub fn is_arabic(&self) -> bool {
-        self.raw
+        self.key
             .chars()
             .next()
             .is_some_and(crate::arabic::is_arabic_letter)

@@ -419,3 +419,14 @@ fn data_files_are_well_formed() {
         );
     }
 }
+
+/// Number words in Arabic presentation forms (text extracted from PDFs or
+/// old pages) or behind a bidi mark are read like the base letters.
+#[test]
+fn number_words_in_presentation_forms() {
+    assert_eq!(
+        found("قتل \u{FEA5}\u{FEE1}\u{FEB1}\u{FE93} جنود في الهجوم"),
+        vec![(5, Exact, false, "\u{FEA5}\u{FEE1}\u{FEB1}\u{FE93}")]
+    );
+    assert_eq!(found("قتل \u{200f}خمسة جنود")[0].0, 5);
+}
