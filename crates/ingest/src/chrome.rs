@@ -239,7 +239,23 @@ const MAX_INLINE_LINK_WORDS: usize = 24;
 /// link must follow a sentence end and run to the end of the line as a
 /// headline does (short, no closing full stop).
 pub fn inline_chrome_start(line: &str) -> Option<usize> {
-    let mut chars = line.char_indices().peekable();
+    // Only the last few words can be such a link: start there, so a huge
+    // one-line file costs one pass.
+    let mut spaces = 0;
+    let mut from = 0;
+    for (i, c) in line.char_indices().rev() {
+        if c.is_whitespace() {
+            spaces += 1;
+            if spaces > MAX_INLINE_LINK_WORDS + 1 {
+                from = i;
+                break;
+            }
+        }
+    }
+    let mut chars = line[from..]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
     while let Some((_, c)) = chars.next() {
         if !matches!(c, '.' | '!' | '?' | '؟' | '…') {
             continue;
@@ -373,10 +389,10 @@ fn caption_folded(f: &str) -> bool {
 /// The heading of a comment section ("التعليقات (3)", "12 Comments",
 /// "Commentaires", "أضف تعليقك"): what follows it is readers' talk.
 pub fn is_comments_heading(line: &str) -> bool {
-    let f = folded(line);
-    if word_count(&f) > 6 {
+    if word_count_at_most(line, 6).is_none() {
         return false;
     }
+    let f = folded(line);
     let core = f.trim_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || "()[]:-–—|•.".contains(c)
     });
@@ -477,6 +493,16 @@ pub fn is_bare_prefix(line: &str) -> bool {
         .any(|p| starts_at_boundary(&f, p) && !f[p.len()..].chars().any(char::is_alphanumeric))
 }
 
+/// Most words of a related-stories heading line.
+const MAX_HEADING_WORDS: usize = 10;
+
+/// The number of words of `s` if it has at most `n`, without counting
+/// the words of a long line to its end.
+fn word_count_at_most(s: &str, n: usize) -> Option<usize> {
+    let count = s.split_whitespace().take(n + 1).count();
+    (count <= n).then_some(count)
+}
+
 /// Most words after the phrase of a related-stories heading ("More on
 /// Sudan", "Plus sur le Mali").
 const MAX_HEADING_TAIL_WORDS: usize = 3;
@@ -486,6 +512,9 @@ const MAX_HEADING_TAIL_WORDS: usize = 3;
 /// sujet". The lines after it are headlines until the article goes on.
 /// A line that *is* a link ("اقرأ أيضا: عنوان …") is not a heading.
 pub fn is_related_heading(line: &str) -> bool {
+    if word_count_at_most(line, MAX_HEADING_WORDS).is_none() {
+        return false;
+    }
     let f = folded(line);
     let f = f.trim_end_matches(|c: char| c.is_whitespace() || LEAD_SEPARATORS.contains(c));
     // A link label alone ("More", "Related") heads a list too.
@@ -499,6 +528,9 @@ pub fn is_related_heading(line: &str) -> bool {
 /// "More"), which are also menu items: for the top of a page, where a menu
 /// runs into the title.
 pub fn is_strict_related_heading(line: &str) -> bool {
+    if word_count_at_most(line, MAX_HEADING_WORDS).is_none() {
+        return false;
+    }
     let f = folded(line);
     related_heading_folded(
         f.trim_end_matches(|c: char| c.is_whitespace() || LEAD_SEPARATORS.contains(c)),
@@ -524,6 +556,10 @@ fn related_heading_folded(f: &str) -> bool {
 /// A section label above a title: one to four section or country names
 /// ("أخبار عربية", "World", "السودان").
 pub fn is_section_label(line: &str) -> bool {
+    // Up to four names, maybe with separators between them.
+    if word_count_at_most(line, 8).is_none() {
+        return false;
+    }
     let t = line.trim();
     if t.ends_with(['.', '!', '?', '؟']) {
         return false;

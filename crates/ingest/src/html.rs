@@ -658,6 +658,7 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
     // links after a related-stories heading, comment sections, repeats.
     let mut filter = crate::plain::BodyFilter::default();
     let mut paragraphs: Vec<String> = Vec::new();
+    let mut keys: Vec<(String, bool)> = Vec::new();
     for (i, b) in collector.blocks.into_iter().enumerate() {
         let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
         let words = b.text.split_whitespace().count();
@@ -673,14 +674,18 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
         if filter.body_line(&b.text, title.as_deref()) != crate::plain::LineKind::Body {
             continue;
         }
+        keys.push((
+            std::mem::take(&mut filter.last_key),
+            crate::plain::cut_with_ellipsis(&b.text),
+        ));
         // A link glued to the end of the paragraph stays out.
-        let text = match chrome::inline_chrome_start(&b.text) {
+        let text = match filter.last_cut {
             Some(cut) => b.text[..cut].trim_end().to_string(),
             None => b.text,
         };
         paragraphs.push(text);
     }
-    let copies = crate::plain::partial_repeats(paragraphs.iter().map(String::as_str));
+    let copies = crate::plain::partial_repeats(keys.iter().map(|(k, cut)| (k.as_str(), *cut)));
     let paragraphs: Vec<String> = paragraphs
         .into_iter()
         .zip(copies)

@@ -137,10 +137,30 @@ fn looks_like_title(s: &str) -> bool {
 /// still the same line.
 pub(crate) fn repeat_key(s: &str) -> String {
     let f = rasd_text::fold::fold_str(s);
-    f.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(f.len());
+    for w in f.split(is_key_separator).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// What separates the words of a repeat key: white space and punctuation.
+/// A cheap test (this runs on every character of every paragraph): ASCII
+/// by class, else white space, the general punctuation block and the
+/// Arabic and French marks, since folded keys hold no other symbols that
+/// matter.
+fn is_key_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    matches!(
+        c,
+        '\u{a0}' | '\u{ab}' | '\u{bb}' | '\u{2000}'
+            ..='\u{206f}' | '\u{3000}' | '،' | '؛' | '؟' | '٪' | '۔'
+    ) || c.is_whitespace()
 }
 
 fn same_title(line: &str, title: &str) -> bool {
@@ -176,6 +196,8 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     // The index of a very short title line, which the next line may
     // replace.
     let mut retitle_after: Option<usize> = None;
+    // Body lines: index, repeat key, cut with an ellipsis.
+    let mut body_keys: Vec<(usize, String, bool)> = Vec::new();
 
     for span in spans {
         let s = &text[span.start..span.end];
@@ -257,8 +279,13 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         }
         previous_related = chrome::is_strict_related_heading(s);
         if kind == LineKind::Body {
+            body_keys.push((
+                lines.len(),
+                std::mem::take(&mut filter.last_key),
+                cut_with_ellipsis(s),
+            ));
             // A link glued to the end of the paragraph stays out.
-            if let Some(cut) = chrome::inline_chrome_start(s) {
+            if let Some(cut) = filter.last_cut {
                 let kept = trim_span(text, Span::new(span.start, span.start + cut));
                 lines.push(Line {
                     span: kept,
@@ -283,7 +310,14 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
         }
     }
 
-    mark_partial_repeats(text, &mut lines);
+    // A one-line text's title became body above without a key: it has
+    // nothing to repeat.
+    let copies = partial_repeats(body_keys.iter().map(|(_, k, cut)| (k.as_str(), *cut)));
+    for ((i, _, _), copy) in body_keys.iter().zip(copies) {
+        if copy && lines[*i].kind == LineKind::Body {
+            lines[*i].kind = LineKind::Repeat;
+        }
+    }
     // An excerpt is cut at its edges: the first and last body lines.
     let first = lines.iter().position(|l| l.kind == LineKind::Body);
     let last = lines.iter().rposition(|l| l.kind == LineKind::Body);
@@ -349,6 +383,12 @@ pub(crate) struct BodyFilter {
     comments: bool,
     /// Article text has been seen (before it, "التعليقات" is a button).
     body_seen: bool,
+    /// Where a link glued to the last body line starts.
+    pub(crate) last_cut: Option<usize>,
+    /// The repeat key of the last body line.
+    pub(crate) last_key: String,
+    /// The title and its repeat key, computed once.
+    title_key: Option<(String, String)>,
 }
 
 impl BodyFilter {
@@ -377,8 +417,11 @@ impl BodyFilter {
         }
     }
 
-    /// The kind of a line after the header zone.
+    /// The kind of a line after the header zone. For a body line,
+    /// [`BodyFilter::last_cut`] and [`BodyFilter::last_key`] then tell
+    /// where a glued link starts and the line's repeat key.
     pub(crate) fn body_line(&mut self, s: &str, title: Option<&str>) -> LineKind {
+        self.last_cut = None;
         if self.before_line(s) {
             return LineKind::Chrome;
         }
@@ -390,65 +433,83 @@ impl BodyFilter {
             self.comments = true;
             return LineKind::Chrome;
         }
-        // The whole line first: a caption ends with its credit.
-        if chrome::is_chrome_line(s) {
+        // The whole line first (a caption ends with its credit); a lone
+        // section or country name is a menu item, not article text.
+        if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
             return LineKind::Chrome;
         }
         // A link glued to the end is not part of the paragraph, nor of its
         // key: the same paragraph without the link is a repeat.
-        let kept = chrome::inline_chrome_start(s).map_or(s, |cut| s[..cut].trim_end());
-        let kind = body_kind(kept, title, &mut self.seen);
-        if kind == LineKind::Body {
-            self.body_seen = true;
+        self.last_cut = chrome::inline_chrome_start(s);
+        let kept = self.last_cut.map_or(s, |cut| s[..cut].trim_end());
+        // A date line ("Publié le … · Mis à jour le …") is no sentence: a
+        // short report that ends with a full stop ("Gunmen killed 5 on 3
+        // March 2021.") stays.
+        if kept.split_whitespace().nth(MAX_BODY_DATE_WORDS).is_none()
+            && !dated_sentence(kept)
+            && header::date_line(kept).is_some()
+        {
+            return LineKind::Chrome;
         }
-        kind
+        let key = repeat_key(kept);
+        if let Some(t) = title {
+            if self.title_key.as_ref().is_none_or(|(title, _)| title != t) {
+                self.title_key = Some((t.to_string(), repeat_key(t)));
+            }
+            if self
+                .title_key
+                .as_ref()
+                .is_some_and(|(_, k)| !key.is_empty() && key == *k)
+            {
+                return LineKind::Repeat;
+            }
+        }
+        if self.seen.contains(&key) {
+            return LineKind::Repeat;
+        }
+        self.seen.insert(key.clone());
+        self.last_key = key;
+        self.body_seen = true;
+        LineKind::Body
     }
 }
 
-/// Marks as repeats the body lines that are the start of a longer body
-/// line (see [`partial_repeats`]).
-fn mark_partial_repeats(text: &str, lines: &mut [Line]) {
-    let body: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == LineKind::Body)
-        .collect();
-    let copies = partial_repeats(
-        body.iter()
-            .map(|&i| &text[lines[i].span.start..lines[i].span.end]),
-    );
-    for (&i, copy) in body.iter().zip(copies) {
-        if copy {
-            lines[i].kind = LineKind::Repeat;
-        }
-    }
-}
-
-/// Which of `paragraphs` are the start of a longer one: a standfirst that
-/// repeats the lede's first sentence, or a copy of a paragraph cut short by
-/// the page ("… على أحياء سكنية ..."). A paragraph cut with an ellipsis
-/// may end inside a word, so its last word is not compared.
-pub(crate) fn partial_repeats<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<bool> {
-    let keys: Vec<Vec<String>> = paragraphs
-        .map(|s| {
-            let mut words: Vec<String> = repeat_key(s).split(' ').map(str::to_string).collect();
-            if cut_with_ellipsis(s) && words.len() > MIN_PARTIAL_REPEAT_WORDS {
+/// Which of `paragraphs` (their repeat keys, and whether each was cut with
+/// an ellipsis) are the start of a longer one: a standfirst that repeats
+/// the lede's first sentence, or a copy of a paragraph cut short by the
+/// page ("… على أحياء سكنية ..."). A paragraph cut with an ellipsis may end
+/// inside a word, so its last word is not compared.
+pub(crate) fn partial_repeats<'a>(paragraphs: impl Iterator<Item = (&'a str, bool)>) -> Vec<bool> {
+    // Keys are words joined by single spaces, so "starts with these words"
+    // is "starts with this key and a space". In sorted order the keys that
+    // do come right after the key itself (a space sorts before any letter
+    // or digit), which keeps the test linear-logarithmic on long pages.
+    let keys: Vec<(String, usize)> = paragraphs
+        .map(|(key, cut)| {
+            let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            if cut && words.len() > MIN_PARTIAL_REPEAT_WORDS {
                 words.pop();
             }
-            words
+            (words.join(" "), words.len())
         })
         .collect();
+    let mut sorted: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
     keys.iter()
-        .enumerate()
-        .map(|(i, k)| {
-            k.len() >= MIN_PARTIAL_REPEAT_WORDS
-                && keys
-                    .iter()
-                    .enumerate()
-                    .any(|(j, other)| j != i && other.len() > k.len() && other.starts_with(k))
+        .map(|(k, n)| {
+            if *n < MIN_PARTIAL_REPEAT_WORDS {
+                return false;
+            }
+            let next = sorted.partition_point(|s| *s <= k.as_str());
+            sorted.get(next).is_some_and(|s| {
+                s.len() > k.len() && s.starts_with(k.as_str()) && s.as_bytes()[k.len()] == b' '
+            })
         })
         .collect()
 }
 
-fn cut_with_ellipsis(s: &str) -> bool {
+pub(crate) fn cut_with_ellipsis(s: &str) -> bool {
     let t = s.trim_end();
     t.ends_with("...") || t.ends_with('…')
 }
@@ -543,27 +604,6 @@ fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> O
         return Some(LineKind::Meta);
     }
     None
-}
-
-fn body_kind(s: &str, title: Option<&str>, seen: &mut HashSet<String>) -> LineKind {
-    // A lone section or country name is a menu item, not article text.
-    if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
-        return LineKind::Chrome;
-    }
-    // A date line ("Publié le … · Mis à jour le …") is no sentence: a short
-    // report that ends with a full stop ("Gunmen killed 5 on 3 March
-    // 2021.") stays.
-    if word_count(s) <= MAX_BODY_DATE_WORDS && !dated_sentence(s) && header::date_line(s).is_some()
-    {
-        return LineKind::Chrome;
-    }
-    if title.is_some_and(|t| same_title(s, t)) {
-        return LineKind::Repeat;
-    }
-    if !seen.insert(repeat_key(s)) {
-        return LineKind::Repeat;
-    }
-    LineKind::Body
 }
 
 /// Spans of runs of consecutive body lines (a blank line or any non-body
