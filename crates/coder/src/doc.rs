@@ -7,6 +7,8 @@
 //! its byte span, so rules can speak of "the word before" or "within three
 //! words" without re-tokenizing.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
@@ -214,11 +216,10 @@ impl<'a> DocData<'a> {
                 | lang.sources.prefix_lengths()
                 | ACTORS.matcher.prefix_lengths(),
         );
-        let body = doc.body_spans();
-        let in_body = |s: Span| {
-            body.iter()
-                .any(|b| b.start <= s.start && s.end <= b.end.max(b.start))
-        };
+        let mut body = doc.body_spans();
+        body.sort_by_key(|b| (b.start, b.end));
+        let body_index = Intervals::new(body.iter().map(|b| (b.start, b.end)));
+        let in_body = |s: Span| body_index.contains(s.start, s.end);
         let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();
         let ends: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.end).collect();
         // The words a span covers, including a word it starts inside (a
@@ -238,7 +239,8 @@ impl<'a> DocData<'a> {
             // second incident or count its dead twice.
             let mut seen: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
             for s in &an.sentences {
-                for b in &body {
+                let first = body.partition_point(|b| b.end <= s.span.start);
+                for b in body[first..].iter().take_while(|b| b.start < s.span.end) {
                     let (start, end) = (s.span.start.max(b.start), s.span.end.min(b.end));
                     if start >= end {
                         continue;
@@ -282,10 +284,11 @@ impl<'a> DocData<'a> {
         let dict: &'static ActorDict = &ACTORS;
         let (place_mentions, country_mentions) =
             Gazetteer::global().geocode_with_countries(text, &an);
-        let countries: Vec<CountryM> = country_mentions
+        let mut countries: Vec<CountryM> = country_mentions
             .into_iter()
             .filter_map(|m| at_of(m.span).map(|at| CountryM { at, m }))
             .collect();
+        countries.sort_by_key(|c| c.at.w0);
         let mut tally: Vec<(&'static str, &'static str, usize, usize)> = Vec::new();
         for c in &countries {
             if !in_body(c.at.span) {
@@ -300,13 +303,15 @@ impl<'a> DocData<'a> {
         // still counts towards the document's country (below), its day is
         // the publication's; neither is an incident's.
         let filed = datelines(text, &body);
-        let in_dateline = |s: Span| filed.iter().any(|d| d.start <= s.start && s.end <= d.end);
+        let filed_index = Intervals::new(filed.iter().map(|d| (d.start, d.end)));
+        let in_dateline = |s: Span| filed_index.contains(s.start, s.end);
         let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
             .into_iter()
             .filter(|d| !in_dateline(d.span))
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
             .collect();
         // A month name is not a place ("في يونيو" is not a town called June).
+        let date_index = Intervals::new(dates.iter().map(|d| (d.at.span.start, d.at.span.end)));
         let mut places: Vec<PlaceM> = place_mentions
             .into_iter()
             .filter_map(|mut m| {
@@ -316,11 +321,7 @@ impl<'a> DocData<'a> {
                     m,
                 })
             })
-            .filter(|p| {
-                !dates
-                    .iter()
-                    .any(|d| d.at.span.start < p.at.span.end && p.at.span.start < d.at.span.end)
-            })
+            .filter(|p| !date_index.overlaps(p.at.span.start, p.at.span.end))
             .collect();
         for p in &places {
             if let Some(pl) = &p.place {
@@ -381,6 +382,7 @@ impl<'a> DocData<'a> {
             actor: dict.matcher.value(h.entry).actor,
         })
         .collect::<Vec<_>>();
+        let actor_index = Intervals::new(actors.iter().map(|a| (a.at.w0, a.at.w1)));
         let mut sides: Vec<SideM> = lang
             .sides
             .find(&an, &words)
@@ -388,7 +390,7 @@ impl<'a> DocData<'a> {
             .filter(|h| {
                 // A named actor wins over a generic noun inside it
                 // ("قوات" in "قوات الدعم السريع").
-                !actors.iter().any(|a| a.at.w0 < h.end && h.start < a.at.w1)
+                !actor_index.overlaps(h.start, h.end)
             })
             .map(|h| SideM {
                 at: hit_at(h),
@@ -412,20 +414,21 @@ impl<'a> DocData<'a> {
             // ("القوات المسلحة المالية", "طائرات حربية روسية"); in English
             // it comes first ("Malian troops", "Mali's army", "Iraqi F-16
             // jets").
+            // Country mentions are in text order: look only next to the noun.
             let before = || {
-                countries.iter().rev().find(|c| {
-                    lang.grammar.modifier_first
-                        && c.at.w1 <= s.at.w0
-                        && c.at.w1 + 2 >= s.at.w0
-                        && joined(&words, c.at.w0, s.at.w0)
-                })
+                let end = countries.partition_point(|c| c.at.w1 <= s.at.w0);
+                countries[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.at.w1 + 2 >= s.at.w0)
+                    .find(|c| lang.grammar.modifier_first && joined(&words, c.at.w0, s.at.w0))
             };
             if let Some(c) = before().or_else(|| {
-                countries.iter().find(|c| {
-                    c.at.w0 >= s.at.w1
-                        && c.at.w0 <= s.at.w1 + 1
-                        && joined(&words, s.at.w1 - 1, c.at.w0)
-                })
+                let start = countries.partition_point(|c| c.at.w0 < s.at.w1);
+                countries[start..]
+                    .iter()
+                    .take_while(|c| c.at.w0 <= s.at.w1 + 1)
+                    .find(|c| joined(&words, s.at.w1 - 1, c.at.w0))
             }) {
                 s.iso3 = Some(c.m.iso3);
                 s.country = Some(c.m.country);
@@ -444,16 +447,25 @@ impl<'a> DocData<'a> {
         // with a determiner word ("the attack", "cette attaque").
         // A complement right after the word ("le retrait de son camp",
         // "the attack on the checkpoint") makes it new information instead.
+        // Cues by the word they end at and the word they start at.
+        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::new();
+        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::new();
+        for c in &cues {
+            cues_ending.entry(c.at.w1).or_default().push(c);
+            cues_starting.entry(c.at.w0).or_default().push(c);
+        }
         for t in triggers.iter_mut() {
             let cue_before = |kinds: &[Cue]| {
-                cues.iter().any(|c| {
-                    c.at.w1 == t.at.w0 && kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0)
+                cues_ending.get(&t.at.w0).is_some_and(|cs| {
+                    cs.iter()
+                        .any(|c| kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0))
                 })
             };
-            let complement = cues.iter().any(|c| {
-                c.at.w0 == t.at.w1
-                    && matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
-                    && joined(&words, t.at.w0, c.at.w0)
+            let complement = cues_starting.get(&t.at.w1).is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
+                        && joined(&words, t.at.w0, c.at.w0)
+                })
             });
             if cue_before(&[Cue::Definite, Cue::That, Cue::Possessive]) && !complement {
                 t.definite = true;
@@ -747,6 +759,46 @@ fn title_span(doc: &Document) -> Option<Span> {
     }
     text.find(title)
         .map(|start| Span::new(start, start + title.len()))
+}
+
+/// Intervals `[start, end)` sorted by start, with the running maximum of
+/// their ends, so "does one of them overlap (or hold) this stretch?" costs
+/// a binary search rather than a scan: a page of a hundred thousand
+/// lines stays linear-logarithmic.
+struct Intervals {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Intervals {
+        let mut v: Vec<(usize, usize)> = spans.map(|(a, b)| (a, b.max(a))).collect();
+        v.sort_unstable();
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Intervals {
+            starts: v.iter().map(|&(a, _)| a).collect(),
+            max_end,
+        }
+    }
+
+    /// One interval overlaps `[a, b)`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < b);
+        k > 0 && self.max_end[k - 1] > a
+    }
+
+    /// One interval holds `[a, b)`.
+    fn contains(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s <= a);
+        k > 0 && self.max_end[k - 1] >= b
+    }
 }
 
 /// Words `a..=b` are connected without a clause break (a ≤ b).
