@@ -6,6 +6,14 @@
 //! the range of *words* it covers (indices into [`Words::tok`]) as well as
 //! its byte span, so rules can speak of "the word before" or "within three
 //! words" without re-tokenizing.
+//!
+//! Only the document's body spans are read as sentences (a sentence that
+//! runs past the body counts for its part inside it), and a sentence the
+//! page repeats is read once, so that page chrome and copies the reader let
+//! through never open incidents or double a toll. When the body names no
+//! country, the title may; the rest of the page (menus listing every
+//! country) never does. Look-ups by position are binary searches, so the
+//! cost stays near-linear on very long pages.
 
 use std::collections::HashMap;
 
@@ -579,7 +587,7 @@ impl<'a> Doc<'a> {
         (a..b).all(|i| self.words.joined[i])
     }
 
-    /// Whether a comma-free stretch: like [`same_clause`] but a comma is
+    /// Whether a comma-free stretch: like [`Doc::same_clause`] but a comma is
     /// allowed (only a full stop or line break separates).
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };

@@ -9,11 +9,22 @@
 //!
 //! The reader walks the lines once. While in the *header zone* (at most
 //! [`MAX_HEADER_LINES`] non-blank lines, ended by the first line that reads
-//! like a paragraph) it takes the first line that can be a title, date
-//! lines, bylines and short meta lines; after it, every line is body unless
-//! it is chrome, a lone date or a repeat. The text itself is never changed:
-//! the result is a list of classified line spans, and the body is the
-//! spans of consecutive body lines.
+//! like a paragraph) it takes the first line that can be a title (a very
+//! short one, an outlet or section name, gives way to a headline right
+//! under it), date lines, bylines and short meta lines; after it, every
+//! line is body unless it is chrome, a lone date or a repeat.
+//!
+//! Some lines are chrome because of what came before them, which the
+//! `BodyFilter` remembers: the headlines under a "read also",
+//! "related" or "most read" heading (blank lines between them included,
+//! until a line reads like a paragraph), and everything after a comment
+//! section's heading. A "read also" link glued to the end of a paragraph
+//! is cut off it. After the walk, a body line that is the start of a
+//! longer one (a standfirst repeating the lede, a copy cut with "...") is
+//! a repeat, and pieces of words at the edges of an excerpt ("...ilitants",
+//! "ـلية") are left out. The text itself is never changed: the result is a
+//! list of classified line spans, and the body is the spans of consecutive
+//! body lines.
 
 use std::collections::HashSet;
 
