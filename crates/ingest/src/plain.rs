@@ -376,9 +376,11 @@ const MAX_RELATED_LINKS: usize = 12;
 const MIN_PARTIAL_REPEAT_WORDS: usize = 6;
 
 /// Whether a line reads like a headline (of a link to another story):
-/// short, with no closing full stop.
+/// short, with no closing full stop — or an item of a bulleted list.
 fn is_headline(s: &str) -> bool {
-    word_count(s) <= MAX_LINK_WORDS && !ends_sentence(s)
+    let words = s.split_whitespace().take(MAX_LINK_WORDS + 1).count();
+    words <= MAX_LINK_WORDS
+        && (!ends_sentence(s) || s.starts_with(['•', '-', '*', '–', '▪', '►', '·', '◄']))
 }
 
 /// What the lines read so far say about the next ones: a list of links
@@ -960,6 +962,22 @@ The attackers fled on motorbikes towards the border, a resident said.\n";
             "{body}"
         );
         assert!(body.contains("The attackers fled"), "{body}");
+    }
+
+    #[test]
+    fn bulleted_related_items_may_end_with_a_full_stop() {
+        let text = "Title of the report\nPublished 3 May 2022\n\n\
+Gunmen killed four soldiers at a checkpoint on Monday, the army said.\n\
+Read also:\n\
+• Car bomb kills 12 in Mogadishu market.\n\
+- Gunmen abduct 20 passengers in Zamfara.\n\
+The attackers fled on motorbikes towards the border, a resident said.\n";
+        let body = body_text(&read_text("b", text));
+        assert!(
+            !body.contains("Mogadishu") && !body.contains("Zamfara"),
+            "{body}"
+        );
+        assert!(body.ends_with("a resident said."), "{body}");
     }
 
     #[test]
