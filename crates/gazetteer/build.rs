@@ -57,6 +57,8 @@ fn main() {
         aliases: read(&data.join("aliases.tsv")),
         extra_places: read(&data.join("extra_places.tsv")),
         stopwords: read(&data.join("stopwords.tsv")),
+        common_words: read(&data.join("common_words.tsv")),
+        given_names: read(&data.join("given_names.tsv")),
         cues: read(&data.join("cues.tsv")),
         country_words: read(&data.join("country_words.tsv")),
         name_drops: read(&data.join("name_drops.tsv")),

@@ -23,8 +23,11 @@ What is kept (and why):
 - populated places (class P) from the GeoNames sources (cities500 and the
   full dumps of ML, BF, NE, MR, SN: the Sahel villages conflict reports
   name); WOF-only populated places when they have a population or an
-  Arabic or French name (otherwise nobody writes about them in a form we
-  could match); in TR, IR and AF only the GeoNames cities500 places;
+  Arabic or French name, and all of them in the conflict areas of WOF_ALL
+  (Chad, Somalia, Borno/Yobe/Adamawa, Far North Cameroon, Darfur); in TR,
+  IR and AF only the GeoNames cities500 places;
+- Latin alternates of big places (up to 12), and of every populated place
+  of the countries whose names are transliterations (up to 6);
 - named areas, regions, camps, airports, forts, mountains (L.AREA, L.RGN,
   S.CMP, S.AIRP, S.FT, T.MT(S)...) in the five Sahel full dumps and
   wherever they have an Arabic or French name.
@@ -49,6 +52,16 @@ csv.field_size_limit(10**8)
 SCOPE = set("ML BF NE TD MR NG BJ TG CM SN CI GH DZ LY TN MA EH EG SD SS SO DJ ER ET "
             "YE SA OM AE QA BH KW IQ SY LB JO PS IL TR IR AF".split())
 FULL_DUMPS = {"ML", "BF", "NE", "MR", "SN"}
+# Countries whose place names are transliterations (as in src/data.rs): the
+# press spells them many ways, so their Latin alternates are worth keeping.
+TRANSLIT = {"ML", "BF", "NE", "TD", "MR", "NG", "BJ", "TG", "CM", "SN", "CI", "GH", "SO", "DJ",
+            "ER", "ET", "SS"}
+# Conflict areas where the press names villages that only Who's On First
+# lists, without a population or an Arabic or French name (Ngouboua on Lake
+# Chad): every WOF populated place is kept there. Country, or (country,
+# GeoNames admin1 code).
+WOF_ALL = {"TD", "SO", ("NG", "27"), ("NG", "44"), ("NG", "35"), ("CM", "12"), ("SD", "55"),
+           ("SD", "68"), ("SD", "69"), ("SD", "70"), ("SD", "71"), ("SD", "38"), ("SD", "29")}
 PERIPHERAL = {"TR", "IR", "AF"}
 KEEP_FEATURES = {"L.AREA", "L.RGN", "L.OAS", "S.CMP", "S.CMPRF", "S.AIRP", "S.AIRF", "S.FT",
                  "S.INSM", "S.DAM", "S.MN", "S.BDG", "T.MT", "T.MTS", "T.PLAT", "T.DSRT",
@@ -308,7 +321,8 @@ def main():
             elif gn:
                 keep = True
             else:
-                keep = pop > 0 or bool(ar) or bool(fr)
+                keep = (pop > 0 or bool(ar) or bool(fr) or cc in WOF_ALL
+                        or (cc, d["admin1_code"]) in WOF_ALL)
         elif code in KEEP_FEATURES:
             keep = (cc in FULL_DUMPS and gn) or bool(ar) or bool(fr)
         else:
@@ -318,8 +332,14 @@ def main():
         if code.startswith("A.ADM1") or code.startswith("A.ADM2"):
             continue  # the admin table carries these
         alts = []
-        important = pop >= 20000 or d["feature_code"] in ("PPLA", "PPLA2", "PPLC", "PPLG")
-        if important:
+        # A town that bears its first-level area's name is its seat (Ma'rib),
+        # whatever cities500's missing feature code says.
+        seat = clean_admin(d["admin1_name"]).lower() == clean_latin(d["name"]).lower()
+        important = (pop >= 20000 or seat
+                     or d["feature_code"] in ("PPLA", "PPLA2", "PPLC", "PPLG"))
+        # A village of the Sahel or West Africa is written many ways
+        # (Buulobarde, Bulo Burte, Buloburde): keep its alternates too.
+        if important or (cc in TRANSLIT and d["feature_class"] == "P"):
             seen = set()
             for x in split(d["other_alternates"]):
                 # Lower-case alternates are machine transliterations of
@@ -329,7 +349,7 @@ def main():
                     if k not in seen:
                         seen.add(k)
                         alts.append(x.strip())
-                if len(alts) >= 12:
+                if len(alts) >= (12 if important else 6):
                     break
         lat, lon = float(d["lat"]), float(d["lon"])
         pid = d["geonameid"] or ("w" + d["wof_id"])

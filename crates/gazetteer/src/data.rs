@@ -14,7 +14,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, LATIN, VARIANT};
+use crate::index::{IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, GUESSED, LATIN, VARIANT};
 use crate::keys::{self, name_words};
 use crate::PlaceKind;
 
@@ -29,6 +29,10 @@ pub struct Sources {
     pub aliases: &'static str,
     pub extra_places: &'static str,
     pub stopwords: &'static str,
+    /// Arabic words that are also a place name (generated, reviewed).
+    pub common_words: &'static str,
+    /// Given names: a name after one is part of a person's name.
+    pub given_names: &'static str,
     pub cues: &'static str,
     pub country_words: &'static str,
     pub name_drops: &'static str,
@@ -140,6 +144,14 @@ pub struct Tables {
     pub names: NameIndex,
     pub loose: NameIndex,
     pub stopwords: HashSet<String>,
+    /// Keys of common words that are also place names (`common_words.tsv`
+    /// and the month names of `rasd_text`): a place only with support.
+    pub common: HashSet<String>,
+    /// Keys of given names (`given_names.tsv`).
+    pub given: HashSet<String>,
+    /// Facilities often named after a person (`named` in `cues.tsv`):
+    /// مطار، شارع، مستشفى. The name after one is more often a man's.
+    pub named: HashSet<String>,
     pub cues: HashMap<String, CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
@@ -329,6 +341,9 @@ pub fn load(src: &Sources) -> Tables {
             names: NameIndex::default(),
             loose: NameIndex::default(),
             stopwords: HashSet::default(),
+            common: HashSet::default(),
+            given: HashSet::default(),
+            named: HashSet::default(),
             cues: HashMap::default(),
             cue_max_words: 1,
             cue_heads: HashSet::default(),
@@ -355,6 +370,7 @@ pub fn load(src: &Sources) -> Tables {
     };
     l.load_cues(src.cues);
     l.load_stopwords(src.stopwords);
+    l.load_common(src.common_words, src.given_names);
     l.load_countries(src.countries, src.names);
     l.load_admin(src.admin, src.admin1_names);
     l.load_places(src.places);
@@ -386,6 +402,16 @@ impl Loader {
                 "unit" => CueKind::Unit,
                 "intro" => CueKind::Intro,
                 "link" => CueKind::Link,
+                // Not a cue of its own: a word may be both (مطار is a site).
+                "named" => {
+                    let key = rasd_text::match_key(phrase);
+                    if key.is_empty() {
+                        self.problem("cues.tsv", line, "empty phrase");
+                    } else {
+                        self.t.named.insert(key);
+                    }
+                    continue;
+                }
                 k => match (k.strip_prefix("dir:"), k.strip_prefix("num:")) {
                     (Some(d), _) => CueKind::Dir(d),
                     (_, Some(n)) => match n.parse() {
@@ -452,6 +478,33 @@ impl Loader {
                 self.t.stopwords.insert(bare.to_string());
             }
             self.t.stopwords.insert(key);
+        }
+    }
+
+    fn load_common(&mut self, common: &'static str, given: &'static str) {
+        for (line, cols) in rows("common_words.tsv", common) {
+            let key = name_words(cols[0]).join(" ");
+            if key.is_empty() || !keys::is_arabic(&key) {
+                self.problem("common_words.tsv", line, "expected an Arabic word");
+                continue;
+            }
+            self.t.common.insert(key);
+        }
+        // Month names are words before they are places (يونيو is a hamlet
+        // of Benue State too).
+        for m in rasd_text::months::month_keys() {
+            let key = name_words(m).join(" ");
+            if keys::is_arabic(&key) {
+                self.t.common.insert(key);
+            }
+        }
+        for (line, cols) in rows("given_names.tsv", given) {
+            let key = name_words(cols[0]).join(" ");
+            if key.is_empty() {
+                self.problem("given_names.tsv", line, "empty name");
+                continue;
+            }
+            self.t.given.insert(key);
         }
     }
 
@@ -813,6 +866,11 @@ impl Loader {
             for n in list(c[6]) {
                 self.index_arabic(e, n, 0);
             }
+            if c[6].is_empty() {
+                for n in std::iter::once(display).chain(list(c[7])) {
+                    self.guess_arabic(e, n);
+                }
+            }
         }
         for (_, c) in rows("places.tsv", src.places) {
             if c.len() < 12 {
@@ -826,11 +884,24 @@ impl Loader {
             if display != c[1] {
                 self.index_latin(e, c[1], 0);
             }
-            for n in list(c[10]).chain(list(c[11])) {
+            for n in list(c[10]) {
                 self.index_latin(e, n, 0);
+            }
+            let alt = if self.t.entries[e as usize].salience == Salience::Low {
+                ALTERNATE
+            } else {
+                0
+            };
+            for n in list(c[11]) {
+                self.index_latin(e, n, alt);
             }
             for n in list(c[9]) {
                 self.index_arabic(e, n, 0);
+            }
+            if c[9].is_empty() {
+                for n in [display, c[1]].into_iter().chain(list(c[10])) {
+                    self.guess_arabic(e, n);
+                }
             }
         }
         for (_, c) in rows("extra_places.tsv", src.extra_places) {
@@ -912,6 +983,44 @@ impl Loader {
         }
     }
 
+    /// The Arabic spellings of a Latin name, guessed: a town or district
+    /// of the Sahel, West or East Africa that GeoNames names in Latin only
+    /// gets the loose key its Arabic spellings would have (Bourem → برم
+    /// meets بوريم). Only places a report names without saying what they
+    /// are (towns of 2 000 people or more, seats, districts), and keys of
+    /// four letters or more: a village's or a short name's guessed key
+    /// would meet too many Arabic words.
+    fn guess_arabic(&mut self, e: u32, name: &str) {
+        let entry = &self.t.entries[e as usize];
+        if !self.t.countries[entry.country as usize].translit
+            || entry.salience < Salience::Medium
+            || !matches!(entry.kind, PlaceKind::PopulatedPlace | PlaceKind::Admin2)
+        {
+            return;
+        }
+        let mut words = name_words(name);
+        if words.len() >= 2 && LATIN_TYPE_HEADS.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+        let posting = Posting {
+            entry: e,
+            flags: GUESSED | VARIANT,
+        };
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut keys = vec![keys::latin_loose(refs.iter().copied())];
+        // "Bani Bangou" is also written in one word (بانيبانغو).
+        if refs.len() == 2 {
+            keys.push(keys::latin_loose([refs.concat().as_str()]));
+        }
+        // Three consonants are a common Arabic root: a guessed Kindi (كند)
+        // would meet جنوده "his soldiers". Four or more are a name.
+        for key in keys.into_iter().flatten() {
+            if keys::letters(&key) >= 4 {
+                self.loose.add_key(&key, posting);
+            }
+        }
+    }
+
     fn index_arabic(&mut self, e: u32, name: &str, flags: u8) {
         let mut words = name_words(name);
         if words.is_empty() {
@@ -929,6 +1038,25 @@ impl Loader {
         }
         self.builder.add(&refs, Posting { entry: e, flags });
         let country = self.t.entries[e as usize].country;
+        // The press writes a village's name with the article that the
+        // sources leave out (بلدة الشحيل for شحيل): a one-word name of an
+        // Arabic-speaking country is also indexed with it. (Common words
+        // that the article makes, الوقت for a village وقت, are listed in
+        // common_words.tsv.)
+        if refs.len() == 1
+            && !refs[0].starts_with("ال")
+            && keys::letters(refs[0]) >= 3
+            && !self.t.countries[country as usize].translit
+        {
+            let with = format!("ال{}", refs[0]);
+            self.builder.add(
+                &[with.as_str()],
+                Posting {
+                    entry: e,
+                    flags: flags | VARIANT,
+                },
+            );
+        }
         if flags & ALIAS != 0 || self.t.countries[country as usize].translit {
             if let Some(loose) = keys::loose_key(refs.iter().copied()) {
                 if keys::letters(&loose) >= 4 {

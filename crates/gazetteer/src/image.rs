@@ -66,6 +66,16 @@ impl W {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
+    /// A set of strings, sorted so that the image is reproducible.
+    fn set(&mut self, set: &HashSet<String>) {
+        let mut v: Vec<&String> = set.iter().collect();
+        v.sort();
+        self.u32(v.len() as u32);
+        for s in v {
+            self.str(s);
+        }
+    }
+
     fn pairs(&mut self, set: &HashSet<(u16, String)>) {
         let mut v: Vec<&(u16, String)> = set.iter().collect();
         v.sort();
@@ -107,11 +117,8 @@ pub fn write(t: &Tables) -> Vec<u8> {
     t.names.write(&mut w.0);
     t.loose.write(&mut w.0);
     t.country_index.write(&mut w.0);
-    let mut stop: Vec<&String> = t.stopwords.iter().collect();
-    stop.sort();
-    w.u32(stop.len() as u32);
-    for s in stop {
-        w.str(s);
+    for set in [&t.stopwords, &t.common, &t.given, &t.named] {
+        w.set(set);
     }
     let mut cues: Vec<(&String, &CueKind)> = t.cues.iter().collect();
     cues.sort_by(|a, b| a.0.cmp(b.0));
@@ -200,6 +207,15 @@ impl R {
         let at = self.pos;
         NameIndex::read(self.b, &mut self.pos).ok_or_else(|| format!("bad index at byte {at}"))
     }
+    fn set(&mut self) -> Result<HashSet<String>, String> {
+        let n = self.u32()?;
+        let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
+        for _ in 0..n {
+            set.insert(self.str()?.to_string());
+        }
+        Ok(set)
+    }
+
     fn pairs(&mut self) -> Result<HashSet<(u16, String)>, String> {
         let n = self.u32()?;
         let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
@@ -251,11 +267,10 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     let names = r.index()?;
     let loose = r.index()?;
     let country_index = r.index()?;
-    let n = r.u32()?;
-    let mut stopwords = HashSet::with_capacity_and_hasher(n as usize, Default::default());
-    for _ in 0..n {
-        stopwords.insert(r.str()?.to_string());
-    }
+    let stopwords = r.set()?;
+    let common = r.set()?;
+    let given = r.set()?;
+    let named = r.set()?;
     let n = r.u32()?;
     let mut cues = HashMap::with_capacity_and_hasher(n as usize, Default::default());
     for _ in 0..n {
@@ -318,6 +333,9 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         names,
         loose,
         stopwords,
+        common,
+        given,
+        named,
         cues,
         cue_max_words,
         cue_heads,
@@ -348,6 +366,8 @@ mod tests {
             aliases: "تيسيت\tid:2\tTessit\n",
             extra_places: "",
             stopwords: "ar\tفي\n",
+            common_words: "سلطات\tword\n",
+            given_names: "آدم\n",
             cues: "town\tمدينة\nprep\tفي\ndir:east\tشرق\nnum:20\tعشرين\n",
             country_words: "MLI\tar\tadj\tمالي\nMLI\tar\tambiguous\tمالي\n",
             name_drops: "",
@@ -375,6 +395,9 @@ mod tests {
         }
         assert_eq!(back.cues, t.cues);
         assert_eq!(back.stopwords, t.stopwords);
+        assert_eq!(back.common, t.common);
+        assert!(back.common.contains("سلطات") && back.common.contains("يونيو"));
+        assert_eq!(back.given, t.given);
         assert_eq!(back.ambiguous, t.ambiguous);
         assert_eq!(back.country_forms, t.country_forms);
         assert!(read(&bytes[..bytes.len() - 1]).is_err());

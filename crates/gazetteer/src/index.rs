@@ -28,6 +28,11 @@ pub const LATIN: u8 = 2;
 pub const VARIANT: u8 = 4;
 /// Found through the loose index.
 pub const LOOSE: u8 = 8;
+/// A loose key guessed from a Latin name (see [`crate::keys::latin_loose`]).
+pub const GUESSED: u8 = 16;
+/// A Latin alternate of a village (not its own name): "Fana" is also
+/// written for Faana, a hamlet, and must not outrank the town of Fana.
+pub const ALTERNATE: u8 = 32;
 
 const NODE_BYTES: usize = 16;
 const POSTING_BYTES: usize = 5;

@@ -6,12 +6,15 @@
 //! The gazetteer is the project's own set of TSV sources in `data/`
 //! (documented in `data/README.md`): tables generated from the GeoNames /
 //! Who's On First extract by `scripts/gazetteer/build_data.py` (about
-//! 144 000 populated places and named features of the 40 countries in
+//! 168 000 populated places and named features of the 40 countries in
 //! scope, their 6 400 admin areas, every country), and reviewed files
 //! written by hand — press spellings GeoNames lacks (`aliases.tsv`), places
 //! it lacks (`extra_places.tsv`), ACLED-style names (`admin1_names.tsv`,
-//! `names.tsv`), common words that are also place names (`stopwords.tsv`),
-//! cue words (`cues.tsv`) and country words (`country_words.tsv`). They are
+//! `names.tsv`), function words that are also place names
+//! (`stopwords.tsv`), given names (`given_names.tsv`), cue words
+//! (`cues.tsv`) and country words (`country_words.tsv`) — and a list of
+//! the common Arabic words that are also a place name somewhere
+//! (`common_words.tsv`, generated from word frequencies). They are
 //! embedded in the binary and compiled on first use (see
 //! [`Gazetteer::global`]); nothing is read at run time.
 //!
@@ -29,9 +32,9 @@
 //! # Resolution
 //!
 //! See [`resolve`](crate::resolve) for the scoring and the acceptance rules:
-//! a place name that is also a common word, a tiny village or a foreign
-//! place needs the cue words around it (مدينة، قرية، قرب، في, "the town of")
-//! and a document about its country; a name announced by a type noun that
+//! a place name that is also a common word or a given name, a tiny village
+//! or a foreign place needs the cue words around it (مدينة، قرية، قرب، في,
+//! "the town of") and a document about its country; a name announced by a type noun that
 //! the gazetteer does not know is reported unresolved, with its span.
 
 mod countries;
@@ -62,6 +65,8 @@ impl Sources {
             aliases: include_str!("../data/aliases.tsv"),
             extra_places: include_str!("../data/extra_places.tsv"),
             stopwords: include_str!("../data/stopwords.tsv"),
+            common_words: include_str!("../data/common_words.tsv"),
+            given_names: include_str!("../data/given_names.tsv"),
             cues: include_str!("../data/cues.tsv"),
             country_words: include_str!("../data/country_words.tsv"),
             name_drops: include_str!("../data/name_drops.tsv"),

@@ -17,11 +17,19 @@
 //! | Medium (district, town ≥ 2 000, curated) | after any cue; or, for a transliterated Arabic name, in a document about its country |
 //! | Low (any other village, site) | after a strong cue; or after a weak cue in a document about its country (transliterated names) |
 //!
-//! with three vetoes: a name that is a common word (`stopwords.tsv`) needs
-//! a strong cue and a document about its country; a name of fewer than
-//! three letters needs a strong cue and a High record; a Latin name must be
-//! capitalised. A record outside the countries the document is about needs
-//! to be High, or Medium with a strong cue. A name accepted once in the
+//! with these vetoes: a name that is a function word (`stopwords.tsv`)
+//! needs a strong cue and a document about its country; a name that is a
+//! common word (`common_words.tsv`, the month names) or a given name
+//! (`given_names.tsv`) needs a strong cue, or a preposition in a document
+//! about its country, whatever the record's size; the word after a given
+//! name is part of a man's name, and a name after a facility often named
+//! after a person (مطار، شارع، مستشفى) is a place only in a document about
+//! its country; a name of fewer than three letters needs a strong cue and a
+//! High record; a Latin name must be capitalised. A record outside the
+//! countries the document is about needs to be High, or Medium with a
+//! strong cue; and with no cue word, far from the document's other places,
+//! only a capital or a first-level area stays. None of these doubtful names
+//! makes its country one the document is about. A name accepted once in the
 //! document is accepted wherever it recurs. A name that a type noun
 //! announces but that fails (or is not in the gazetteer at all) is reported
 //! unresolved, with its span.
@@ -38,7 +46,7 @@ use rasd_text::Analysis;
 
 use crate::countries::{find_countries, CountryHit};
 use crate::data::{Class, CueKind, Entry, Salience, Tables, TypeHint, NONE};
-use crate::index::{Posting, ALIAS, LATIN, LOOSE, VARIANT};
+use crate::index::{Posting, ALIAS, ALTERNATE, GUESSED, LATIN, LOOSE, VARIANT};
 use crate::keys;
 use crate::matcher::{find_names, Cue, Doc, RawMention, Strength};
 use crate::{CountryForm, CountryMention, Place, PlaceKind, PlaceMention, Relation};
@@ -118,6 +126,68 @@ struct Mention {
     /// A Latin name right after another capitalised word that is no cue:
     /// part of a person's or a body's name ("Abdullahi Farah").
     in_proper_name: bool,
+    /// What the words say about the name itself (see [`Words`]).
+    words: Words,
+}
+
+/// What a name's own words say against it being a place.
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    /// The name (or the whole word it was read from, clitics included) is
+    /// a common word (`common_words.tsv`, the month names): لجان، يونيو.
+    common: bool,
+    /// Only the whole word is: its clitic (ل in ولسان "and a tongue", read
+    /// و + ل + San) is no preposition before a place.
+    clitic_word: bool,
+    /// The name is a given name (آدم، عدي).
+    given: bool,
+    /// Right after a given name: the rest of a man's name (محمد حسن).
+    after_given: bool,
+    /// Right after a facility that is often named after a person (مطار،
+    /// شارع، مستشفى).
+    named_after: bool,
+}
+
+impl Words {
+    fn of(t: &Tables, doc: &Doc, raw: &RawMention) -> Words {
+        let first = raw.first;
+        let w = &doc.words[first];
+        if !w.arabic {
+            return Words::default();
+        }
+        let one = raw.first == raw.last;
+        let bare = keys::strip_article(&raw.key);
+        let name_common =
+            t.common.contains(raw.key.as_str()) || bare.is_some_and(|b| t.common.contains(b));
+        // The word with its preposition (لسان، ولسان) is itself a word.
+        let clitic_word = one
+            && raw.prep_clitic
+            && (t.common.contains(&*w.key)
+                || w.key
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|k| t.common.contains(k)));
+        let common = one && (name_common || t.common.contains(&*w.key));
+        let given = one && t.given.contains(raw.key.as_str());
+        let before = first
+            .checked_sub(1)
+            .filter(|&k| doc.joined(k))
+            .map(|k| &doc.words[k]);
+        let after_given = before
+            .is_some_and(|b| b.arabic && t.given.contains(b.stem) && !t.cues.contains_key(b.stem));
+        let named_after = before.is_some_and(|b| t.named.contains(b.stem));
+        Words {
+            common,
+            clitic_word,
+            given,
+            after_given,
+            named_after,
+        }
+    }
+
+    /// Any of the above: the name cannot vouch for its country.
+    fn doubtful(self) -> bool {
+        self.common || self.given || self.after_given || self.named_after
+    }
 }
 
 /// Whether `s` overlaps one of `sorted` (in text order, not overlapping
@@ -213,6 +283,9 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f
     if p.flags & VARIANT != 0 {
         s -= 0.1;
     }
+    if p.flags & ALTERNATE != 0 {
+        s -= 0.3;
+    }
     if e.class == Class::Site && m.cue.hint != Some(TypeHint::Site) {
         s -= 0.1;
     }
@@ -267,6 +340,24 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     if m.stop && !(strength == Strength::Strong && about && e.salience >= Salience::Medium) {
         return false;
     }
+    // The rest of a man's name is no place; nor is a name after "airport",
+    // "street" or "hospital" that the document does not support.
+    if m.words.after_given || (m.words.named_after && !(about && e.salience >= Salience::Medium)) {
+        return false;
+    }
+    // A common word or a given name needs a cue: a type noun or a word of
+    // nearness (in a document about the place's country, when the document
+    // is about any), or a preposition in a document about its country.
+    if (m.words.common || m.words.given)
+        && !(strength == Strength::Strong && (about || ctx.is_empty()) && !m.words.named_after)
+        && !(strength == Strength::Weak
+            && about
+            && e.salience >= Salience::Medium
+            && !m.words.named_after
+            && !m.words.clitic_word)
+    {
+        return false;
+    }
     if keys::letters(&m.raw.key) < 3
         && !(strength == Strength::Strong && e.salience == Salience::High)
     {
@@ -275,6 +366,11 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     // A loose reading is a spelling variant: it needs a cue, and a
     // document about the place's country when the document is about any.
     if flags & LOOSE != 0 && (strength == Strength::None || (!about && !ctx.is_empty())) {
+        return false;
+    }
+    // A spelling guessed from a Latin name: a type noun, or a document
+    // about the place's country.
+    if flags & GUESSED != 0 && !(about || strength == Strength::Strong) {
         return false;
     }
     // A transliterated Arabic name is rarely also an Arabic word; a Latin
@@ -308,6 +404,23 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
     true
 }
 
+/// A place in a country the document is not about, with no cue word,
+/// far (300 km or more) from every other place of the document: more likely
+/// a word or a man's name read as a name than a place the report is about.
+/// A country's capital, a first-level area or a big city named with a
+/// preposition stays (a report on Mali may well say "in Lagos").
+fn far_abroad(m: &Mention, e: &Entry, entry: u32, ctx: &Ctx) -> bool {
+    if ctx.is_empty() || ctx.about(e.country) || ctx.near_bonus(entry, e, m.key_id) > 0.0 {
+        return false;
+    }
+    let major = matches!(e.class, Class::Country | Class::Capital | Class::Admin1);
+    match m.cue.strength {
+        Strength::None => !major,
+        Strength::Weak => !major && e.population < 100_000,
+        Strength::Strong => false,
+    }
+}
+
 fn precision(kind: PlaceKind, relation: &Relation) -> u8 {
     match kind {
         PlaceKind::PopulatedPlace | PlaceKind::Other => match relation {
@@ -331,8 +444,17 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     let (raws, country_starts) = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::default();
-    for r in &raws {
-        if r.loose || r.stop_reading || t.is_stop(&r.key) || keys::letters(&r.key) < 3 {
+    let words: Vec<Words> = raws.iter().map(|r| Words::of(t, &doc, r)).collect();
+    for (r, w) in raws.iter().zip(&words) {
+        // A name that may be a word or a man's name says nothing about the
+        // document's country (عدي made a report on Mogadishu one about
+        // Nigeria).
+        if r.loose
+            || r.stop_reading
+            || t.is_stop(&r.key)
+            || keys::letters(&r.key) < 3
+            || w.doubtful()
+        {
             continue;
         }
         if r.postings.iter().any(|p| p.flags & LATIN != 0)
@@ -365,7 +487,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             .collect()
     };
     let mut prev_last: Option<usize> = None;
-    for (raw, key_id) in raws.into_iter().zip(key_of) {
+    for ((raw, key_id), words) in raws.into_iter().zip(key_of).zip(words) {
         // A village name with no cue word before it, no preposition and no
         // list to join can only be accepted by recurring after a cued
         // mention: it is left idle, and costs nothing more unless it does.
@@ -381,7 +503,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
                 .iter()
                 .all(|p| t.entries[p.entry as usize].salience == Salience::Low);
         prev_last = Some(raw.last);
-        let cue = if idle {
+        let mut cue = if idle {
             Cue {
                 strength: Strength::None,
                 hint: None,
@@ -392,6 +514,10 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         } else {
             doc.cue_around(t, raw.first, raw.last, raw.prep_clitic)
         };
+        // "مطار مقديشو": the airport of a town is at the town, as "في" says.
+        if words.named_after && cue.strength == Strength::None {
+            cue.strength = Strength::Weak;
+        }
         let stop = t.is_stop(&raw.key) || raw.stop_reading;
         let in_proper_name = !doc.words[first].arabic
             && !doc.all_caps
@@ -410,6 +536,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             key_id,
             idle,
             in_proper_name,
+            words,
         });
     }
     // A name in a list inherits the cue of the name before it: "في جاو
@@ -491,7 +618,23 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         let r = ranked(t, m, &ctx, false);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
-            if accept(t, m, e, p.flags, &ctx, doc.all_caps) && seen.insert((p.entry, m.key_id)) {
+            // A town of the document's country that is not taken for
+            // lack of a cue ("l'axe Douentza-Boni") still says where the
+            // document is: its point helps choose among the villages of
+            // the same name as its neighbours (the Boni of Mopti, not of
+            // Kayes), when the name can be no other place.
+            let hint = !m.stop
+                && !m.words.doubtful()
+                && (!m.latin || m.raw.first_word_cap)
+                && e.salience >= Salience::Medium
+                && ctx.about(e.country)
+                && m.raw.postings.iter().all(|q| {
+                    // The town, its district, its airport: one area.
+                    let f = &t.entries[q.entry as usize];
+                    f.country == e.country && f.admin1 == e.admin1
+                });
+            let accepted = accept(t, m, e, p.flags, &ctx, doc.all_caps);
+            if (accepted || hint) && seen.insert((p.entry, m.key_id)) {
                 ctx.points.push(Point {
                     lat: e.lat,
                     lon: e.lon,
@@ -500,6 +643,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 });
                 if (e.salience == Salience::High || m.cue.strength == Strength::Strong)
                     && e.admin1 != NONE
+                    && accepted
                 {
                     ctx.admin1.entry(e.admin1).or_default().push(m.key_id);
                 }
@@ -519,7 +663,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
             continue;
         };
         let e = &t.entries[p.entry as usize];
-        if accept(t, m, e, p.flags, &ctx, doc.all_caps) {
+        if accept(t, m, e, p.flags, &ctx, doc.all_caps) && !far_abroad(m, e, p.entry, &ctx) {
             // The runner-up that is a different place (not the same town's
             // airport or its district of the same name, within 25 km).
             let second = r
@@ -543,6 +687,15 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         }
         let entry = match chosen[k] {
             Some((e, margin)) => Some((e, margin)),
+            // A word accepted once as a place (after a cue) is still a word
+            // where nothing marks it as a place; a man's name always is.
+            None if m.words.given
+                || m.words.after_given
+                || m.words.named_after
+                || (m.words.common && m.cue.strength == Strength::None) =>
+            {
+                None
+            }
             None => accepted_keys
                 .get(m.raw.key.as_str())
                 .filter(|_| !m.latin || doc.words[m.raw.first].cap || doc.all_caps)
@@ -588,7 +741,15 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         }
     }
     // Names a type noun announces that the gazetteer does not know.
-    let covered: Vec<Span> = a.mentions.iter().map(|m| m.raw.span).collect();
+    // A spelling guessed from a Latin name that was not taken does not hide
+    // the word from them (تينكيري meets a guess for an Ivorian village).
+    let covered: Vec<Span> = a
+        .mentions
+        .iter()
+        .zip(&chosen)
+        .filter(|(m, c)| c.is_some() || m.raw.postings.iter().any(|p| p.flags & GUESSED == 0))
+        .map(|(m, _)| m.raw.span)
+        .collect();
     out.extend(unknown_names(t, doc, &covered));
     // Countries named in the text. Where a place name covers the same
     // words, the country wins unless the place is longer (Benin City) or
