@@ -4,11 +4,12 @@
 //! and `بأغسطس` (with a clitic) all find August. Two-word Levantine names
 //! (`كانون الثاني`) are looked up as the two keys joined by a space.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+use rustc_hash::{FxHashMap, FxHashSet};
+
+static MONTHS: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in include_str!("../data/months.tsv").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -55,7 +56,7 @@ pub fn starts_two_word_month(key: &str) -> bool {
     TWO_WORD_HEADS.contains(key)
 }
 
-static TWO_WORD_HEADS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static TWO_WORD_HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     MONTHS
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))

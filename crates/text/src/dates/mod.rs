@@ -254,7 +254,9 @@ struct Lex {
     fixed: FxHashMap<String, Vec<(K, Phrase)>>,
     /// Day names by stem (Arabic) or key (Latin): ISO weekday 1..=7.
     weekdays: FxHashMap<String, u32>,
-    ordinals: Vec<(u32, Phrase)>,
+    /// Day ordinals by first word, longest first in each list: most words
+    /// are tried as a day, and one lookup rules them out.
+    ordinals: FxHashMap<String, Vec<(u32, Phrase)>>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
@@ -291,8 +293,14 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             weekdays.insert(stem.clone(), n);
         }
     }
-    let mut ordinals = numbered_rows(include_str!("../../data/day_ordinals.tsv"));
-    ordinals.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
+    let mut ordinal_rows = numbered_rows(include_str!("../../data/day_ordinals.tsv"));
+    ordinal_rows.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
+    let mut ordinals: FxHashMap<String, Vec<(u32, Phrase)>> = FxHashMap::default();
+    for (n, p) in ordinal_rows {
+        if let Some((first, _)) = p.words.first() {
+            ordinals.entry(first.clone()).or_default().push((n, p));
+        }
+    }
     Lex {
         phrases,
         fixed,
@@ -309,7 +317,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         .phrases
         .iter()
         .flat_map(Kind::all)
-        .chain(lex.ordinals.iter().map(|(_, p)| p));
+        .chain(lex.ordinals.values().flatten().map(|(_, p)| p));
     for p in phrases {
         if let Some((stem, _)) = p.words.first() {
             set.insert(stem.clone());
@@ -531,6 +539,7 @@ fn day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
 /// A day of the month in words (`السادس`, `الحادي والعشرين`, `premier`).
 fn ordinal_day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     LEX.ordinals
+        .get(ws.get(j)?.stem)?
         .iter()
         .find_map(|(n, p)| p.match_at(ws, j).map(|e| (*n, e)))
 }

@@ -810,8 +810,14 @@ fn is_month_word(ws: &[W], j: usize) -> bool {
     let Some(w) = ws.get(j).filter(|w| w.is_word()) else {
         return false;
     };
-    crate::months::month_number(w.stem).is_some()
-        || crate::months::month_number(w.key).is_some()
+    // What `months::month_number` finds for the word's stem or key, read
+    // from the keys the token already has instead of analysing them again:
+    // the key's match key is the stem, and the stem's own match key is the
+    // stem with one more proclitic split off.
+    let restem = crate::arabic::split_proclitics(w.stem).1;
+    [w.stem, w.key, restem]
+        .into_iter()
+        .any(|k| crate::months::month_of_key(k).is_some())
         || crate::months::starts_two_word_month(w.stem)
 }
 
