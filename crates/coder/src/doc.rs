@@ -201,15 +201,7 @@ impl<'a> DocData<'a> {
     pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
         let text = doc.text.as_str();
         let an = rasd_text::analyze(text);
-        let words = Words::for_prefixes(
-            text,
-            &an,
-            lang.triggers.prefix_lengths()
-                | lang.sides.prefix_lengths()
-                | lang.cues.prefix_lengths()
-                | lang.sources.prefix_lengths()
-                | ACTORS.matcher.prefix_lengths(),
-        );
+        let words = Words::for_dictionaries(text, &an, &lang.first_words);
         let body = doc.body_spans();
         let in_body = |s: Span| {
             body.iter()
@@ -665,6 +657,11 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
             }
             let head = &line[..cut];
             let head = head.split('\n').next().unwrap_or("");
+            // Every dash below holds '-' or starts with the byte 0xE2 ('–',
+            // '—'): most lines have neither, and one scan says so.
+            if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+                continue;
+            }
             let Some((dash, dash_len)) = [" - ", " – ", " — ", " -- ", ") -", ")-"]
                 .iter()
                 .filter_map(|d| head.find(d).map(|i| (i, d.len())))

@@ -3062,35 +3062,40 @@ fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) ->
 }
 
 fn notes(e: &Event, disputed: bool) -> String {
-    let mut s = format!("{}", e.sub_event_type);
+    use std::fmt::Write;
+    // Written into one string (`write!` to a `String` cannot fail).
+    let mut s = String::with_capacity(160);
+    let _ = write!(s, "{}", e.sub_event_type);
     if !e.actor1.is_empty() {
-        s.push_str(&format!(" by {}", e.actor1));
+        let _ = write!(s, " by {}", e.actor1);
     }
     if !e.actor2.is_empty() {
-        s.push_str(&format!(" against {}", e.actor2));
+        let _ = write!(s, " against {}", e.actor2);
     }
     if !e.location.is_empty() {
-        s.push_str(&format!(" in {}", e.location));
+        let _ = write!(s, " in {}", e.location);
         if !e.country.is_empty() {
-            s.push_str(&format!(", {}", e.country));
+            let _ = write!(s, ", {}", e.country);
         }
     } else if !e.country.is_empty() {
-        s.push_str(&format!(" in {}", e.country));
+        let _ = write!(s, " in {}", e.country);
     }
     if let Some(d) = e.event_date {
         if e.is_period_total {
-            s.push_str(&format!(" since {d}"));
+            let _ = write!(s, " since {d}");
         } else {
-            s.push_str(&format!(" on {d}"));
+            let _ = write!(s, " on {d}");
         }
     }
     match e.fatalities {
         Some(0) => s.push_str("; no fatalities reported"),
-        Some(n) => s.push_str(&format!("; {n} killed ({})", e.fatalities_qualifier)),
+        Some(n) => {
+            let _ = write!(s, "; {n} killed ({})", e.fatalities_qualifier);
+        }
         None => s.push_str("; fatalities unknown"),
     }
     if let Some(c) = &e.claimed_by {
-        s.push_str(&format!("; claimed by {c}"));
+        let _ = write!(s, "; claimed by {c}");
     }
     if disputed {
         s.push_str("; accounts disputed");
