@@ -120,6 +120,9 @@ pub struct DocData<'a> {
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
+    /// The most words a cue hit covers: bounds the cues that can end near
+    /// a word (see [`Doc::cues_ending`]).
+    pub cue_words: usize,
 }
 
 /// A view of a document: the hits of a stretch of words (all sentences
@@ -145,6 +148,8 @@ pub struct Doc<'a> {
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
+    /// See [`DocData::cue_words`].
+    pub cue_words: usize,
 }
 
 /// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
@@ -180,6 +185,7 @@ impl<'a> DocData<'a> {
             doc_countries: &self.doc_countries,
             dict: self.dict,
             grammar: self.grammar,
+            cue_words: self.cue_words,
         }
     }
 
@@ -193,6 +199,10 @@ impl<'a> DocData<'a> {
         self.view(first.w0.saturating_sub(LOOK_BACK), last.w1 + 4)
     }
 }
+
+/// Lists of hits up to this long are scanned whole rather than cut by a
+/// binary search.
+const SHORT_LIST: usize = 24;
 
 /// How far back, in words, rules look for a name a sentence refers to.
 pub const LOOK_BACK: usize = 300;
@@ -495,6 +505,7 @@ impl<'a> DocData<'a> {
             doc_countries,
             dict,
             grammar: lang.grammar,
+            cue_words: 0,
         };
         // Views cut every list by position.
         doc.triggers.sort_by_key(|x| x.at.w0);
@@ -506,6 +517,7 @@ impl<'a> DocData<'a> {
         doc.dates.sort_by_key(|x| x.at.w0);
         doc.places.sort_by_key(|x| x.at.w0);
         doc.countries.sort_by_key(|x| x.at.w0);
+        doc.cue_words = doc.cues.iter().map(|c| c.at.w1 - c.at.w0).max().unwrap_or(0);
         doc
     }
 }
@@ -539,8 +551,32 @@ impl<'a> Doc<'a> {
         self.sent_of(a).is_some_and(|i| b < self.sents[i].w1)
     }
 
+    /// A stretch of the cues, in order, holding every cue that starts in
+    /// words `[lo, hi]` (and maybe others: callers still test the start).
+    /// Cues are sorted by their first word: rules that look near a word
+    /// cut the list instead of scanning every cue of the view.
+    pub fn cues_starting(&self, lo: usize, hi: usize) -> &'a [CueM] {
+        // A short list is cheaper to scan whole than to cut.
+        if self.cues.len() <= SHORT_LIST {
+            return self.cues;
+        }
+        let a = self.cues.partition_point(|c| c.at.w0 < lo);
+        let b = self.cues.partition_point(|c| c.at.w0 <= hi);
+        &self.cues[a..b.max(a)]
+    }
+
+    /// A stretch of the cues, in order, holding every cue that ends (its
+    /// `at.w1`) in `[lo, hi]` (and maybe a few others: callers still test
+    /// the end).
+    pub fn cues_ending(&self, lo: usize, hi: usize) -> &'a [CueM] {
+        match hi.checked_sub(1) {
+            Some(last) => self.cues_starting(lo.saturating_sub(self.cue_words), last),
+            None => &[],
+        }
+    }
+
     pub fn cues_in(&self, w0: usize, w1: usize) -> impl Iterator<Item = &CueM> {
-        self.cues
+        self.cues_starting(w0, w1)
             .iter()
             .filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
     }
@@ -551,7 +587,7 @@ impl<'a> Doc<'a> {
 
     /// A cue of this kind ending within `n` words before word `w` (same clause).
     pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&CueM> {
-        self.cues
+        self.cues_ending(w.saturating_sub(n), w)
             .iter()
             .filter(|c| {
                 c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w)
@@ -561,11 +597,9 @@ impl<'a> Doc<'a> {
 
     /// A cue of this kind that starts at word `w`.
     pub fn cue_at(&self, w: usize, cue: Cue) -> Option<&CueM> {
-        let i = self.cues.partition_point(|c| c.at.w0 < w);
-        self.cues[i..]
+        self.cues_starting(w, w)
             .iter()
-            .take_while(|c| c.at.w0 == w)
-            .find(|c| c.cue == cue)
+            .find(|c| c.at.w0 == w && c.cue == cue)
     }
 
     /// Words `a..b` are only determiners, articles, possessives or "of"
@@ -574,7 +608,7 @@ impl<'a> Doc<'a> {
     pub fn only_function_words(&self, a: usize, b: usize) -> bool {
         let mut w = a;
         while w < b {
-            match self.cues.iter().find(|c| {
+            match self.cues_starting(w, w).iter().find(|c| {
                 c.at.w0 == w
                     && c.at.w1 <= b
                     && matches!(
@@ -604,7 +638,7 @@ impl<'a> Doc<'a> {
         if self.cue_before(w, 2, Cue::Target).is_some() {
             return true;
         }
-        self.cues.iter().any(|c| {
+        self.cues_ending(w.saturating_sub(2), w).iter().any(|c| {
             c.cue == Cue::On
                 && c.at.w1 <= w
                 && self.next_after(c.at.w1, w, 2)

@@ -942,7 +942,7 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         // not any mention ("escorting civilians to a weekly market").
         let placed = !doc.grammar.subject_first
             || targeted
-            || doc.cues.iter().any(|c| {
+            || doc.cues_ending(s.at.w0.saturating_sub(2), s.at.w0).iter().any(|c| {
                 c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
             });
         match s.def.side {
@@ -1285,7 +1285,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
         if doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(1), at.w0)
             .iter()
             .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
         {
@@ -1293,14 +1293,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
         let negated = |w: usize| {
-            doc.cues
+            doc.cues_ending(w.saturating_sub(2), w)
                 .iter()
                 .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)
             .filter(|c| !negated(c.at.w0));
-        let claim_after = doc.cues.iter().find(|c| {
+        let claim_after = doc.cues_starting(at.w1, at.w1 + 3).iter().find(|c| {
             c.cue == Cue::Claim
                 && c.at.w0 >= at.w1
                 && c.at.w0 <= at.w1 + 3
@@ -1318,7 +1318,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             && at.w0 > 0
             && (matches!(doc.stem(at.w0 - 1), "ان")
                 || doc
-                    .cues
+                    .cues_ending(at.w0.saturating_sub(1), at.w0)
                     .iter()
                     .any(|c| c.cue == Cue::That && doc.next_after(c.at.w1, at.w0, 1)))
             && doc.same_clause(at.w0 - 1, at.w0)
@@ -1364,7 +1364,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             return Some(Role::Ally);
         }
         if doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(2), at.w0)
             .iter()
             .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
         {
@@ -1372,7 +1372,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         // "On one side X, on the other Y": the two parties of a fight.
         if let Some(c) = doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(2), at.w0)
             .iter()
             .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
             .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
