@@ -12,11 +12,11 @@ use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
 
 use crate::actors::{ActorDict, ACTORS};
-use crate::dates::{find_dates, DateRef};
+use crate::dates::DateRef;
 use crate::geo::{CountryMention, Gazetteer, PlaceMention};
 use crate::lang::{Cue, Grammar, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
-use crate::numbers::{find_quantities, Quantity};
+use crate::numbers::Quantity;
 
 /// Word range `[w0, w1)` and byte span of a hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +279,9 @@ impl<'a> DocData<'a> {
         // the publication's; neither is an incident's.
         let filed = datelines(text, &body);
         let in_dateline = |s: Span| filed.iter().any(|d| d.start <= s.start && s.end <= d.end);
-        let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
+        let (found_dates, found_qtys) =
+            rasd_text::find_dates_and_quantities(text, &an, doc.publication_date());
+        let dates: Vec<DateM> = found_dates
             .into_iter()
             .filter(|d| !in_dateline(d.span))
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
@@ -451,7 +453,7 @@ impl<'a> DocData<'a> {
                 label: lang.sources.value(h.entry).clone(),
             })
             .collect();
-        let mut qtys: Vec<QtyM> = find_quantities(text, &an)
+        let mut qtys: Vec<QtyM> = found_qtys
             .into_iter()
             .filter_map(|q| at_of(q.span).map(|at| QtyM { at, q }))
             .collect();

@@ -13,7 +13,8 @@
 //! - [`Normalized`]: the match key of a whole text with a byte map back to
 //!   the original, for dictionary search over a document,
 //! - [`numbers::find_quantities`] and [`dates::find_dates`]: the number
-//!   and date expressions of an analysed text.
+//!   and date expressions of an analysed text ([`find_dates_and_quantities`]
+//!   reads both in one go).
 //!
 //! Two tiers of text: the *display* form is always the original text (a
 //! span is a byte range into it); the *key* is lossy (diacritics, tatweel
@@ -35,6 +36,17 @@ pub mod segment;
 mod words;
 
 pub use normalize::Normalized;
+
+/// [`dates::find_dates`] and [`numbers::find_quantities`] of one text at
+/// once: both readers walk the same list of words, built once.
+pub fn find_dates_and_quantities(
+    text: &str,
+    analysis: &Analysis,
+    publication: Option<chrono::NaiveDate>,
+) -> (Vec<dates::DateRef>, Vec<numbers::Quantity>) {
+    let ws = words::words(text, analysis);
+    (dates::dates_in(&ws, publication), numbers::quantities_in(&ws))
+}
 pub use rasd_model::{Language, Span};
 pub use segment::{analyze, Analysis, Sentence, Token, TokenKind};
 

@@ -65,11 +65,15 @@ pub struct DateRef {
 /// without a year take the nearest explicit year of the text (or are
 /// skipped when there is none).
 pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate>) -> Vec<DateRef> {
-    let ws = words(text, analysis);
+    dates_in(&words(text, analysis), publication)
+}
+
+/// [`find_dates`] over the words of a text.
+pub(crate) fn dates_in(ws: &[W], publication: Option<NaiveDate>) -> Vec<DateRef> {
     let mut cands = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        match best_at(&ws, i) {
+        match best_at(ws, i) {
             Some(mut c) => {
                 // "أمس السبت", "yesterday Saturday": the day name repeats
                 // the relative day and belongs to it.
@@ -78,7 +82,7 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
                     Val::Rel(
                         K::Today | K::Yesterday | K::BeforeYesterday | K::LastNight | K::Tonight
                     )
-                ) && weekday_name(&ws, c.end, true).is_some()
+                ) && weekday_name(ws, c.end, true).is_some()
                 {
                     c.end += 1;
                 }
@@ -309,14 +313,43 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
 });
 
-/// The first words (stems) of every date phrase, month and day name.
+/// The kinds of phrase the readers try at the first word of an expression
+/// (with [`FIXED`]). The others only come after or before one (`في` and
+/// `منذ` before a month, `من` after an ordinal, `الماضي` after a day
+/// name): a word that only begins one of those cannot begin a date, and
+/// leaving them out of [`STARTERS`] spares the readers most of the
+/// commonest words. A reader that starts trying a new kind at the first
+/// word must list it here.
+const STARTING: &[K] = &[
+    K::MonthStart,
+    K::MonthMid,
+    K::MonthEnd,
+    K::YearCue,
+    K::Since,
+    K::Night,
+    K::Daypart,
+    K::LastBefore,
+    K::NextBefore,
+    K::DayPrefix,
+    K::AgoBefore,
+    K::PastAdj,
+    K::UnitDay,
+    K::UnitWeek,
+    K::UnitMonth,
+    K::DualDay,
+    K::DualWeek,
+    K::DualMonth,
+];
+
+/// The first words (stems) of every phrase that can begin a date
+/// expression, of every month, day name, day ordinal and number word.
 static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     let lex = &*LEX;
     let mut set = rustc_hash::FxHashSet::default();
-    let phrases = lex
-        .phrases
+    let phrases = STARTING
         .iter()
-        .flat_map(Kind::all)
+        .chain(FIXED)
+        .flat_map(|&k| lex.phrases[k as usize].all())
         .chain(lex.ordinals.values().flatten().map(|(_, p)| p));
     for p in phrases {
         if let Some((stem, _)) = p.words.first() {

@@ -62,17 +62,21 @@ pub struct Quantity {
 /// with qualifiers folded in. See the module documentation for what is
 /// deliberately left out (years, dates, times, percentages, measures).
 pub fn find_quantities(text: &str, analysis: &Analysis) -> Vec<Quantity> {
-    let ws = words(text, analysis);
-    let latin = latin_language(&ws);
+    quantities_in(&words(text, analysis))
+}
+
+/// [`find_quantities`] over the words of a text.
+pub(crate) fn quantities_in(ws: &[W]) -> Vec<Quantity> {
+    let latin = latin_language(ws);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(p) = parse_in(&ws, i, latin) else {
+        let Some(p) = parse_in(ws, i, latin) else {
             i += 1;
             continue;
         };
-        if !is_non_count(&ws, &p) {
-            out.push(qualify(&ws, &p));
+        if !is_non_count(ws, &p) {
+            out.push(qualify(ws, &p));
         }
         i = p.end.max(i + 1);
     }
