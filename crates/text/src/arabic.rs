@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::fold::fold_str;
+use crate::keymap::KeySet;
 
 /// `Some(None)`: the character is Arabic and folds away; `Some(Some(k))`:
 /// it folds to `k`; `None`: not handled here.
@@ -175,59 +176,28 @@ pub fn is_protected(key: &str) -> bool {
 
 /// The protected words, folded: exact entries and prefix entries.
 struct Protected {
-    exact: FxHashSet<String>,
+    exact: KeySet,
     prefixes: FxHashSet<String>,
     /// Byte lengths of the prefix entries, so a lookup only tries those.
     prefix_lens: Vec<usize>,
     /// The shortest prefix length, and every prefix entry cut to it: a
     /// key whose head is not in this set needs no further prefix lookup.
     head_len: usize,
-    heads: FxHashSet<String>,
-    /// Signatures ([`Signatures::of`]) of the exact words and of the
-    /// heads: almost no word of a text is listed, and one bit says so
-    /// before any hash lookup (every word is asked about, several times).
-    exact_sigs: Signatures,
-    head_sigs: Signatures,
-}
-
-/// A 4096-bit set of cheap string signatures: length and last two bytes.
-struct Signatures([u64; 64]);
-
-impl Signatures {
-    fn of(s: &str) -> usize {
-        let b = s.as_bytes();
-        let last = |k: usize| usize::from(b.len().checked_sub(k).map_or(0, |i| b[i]));
-        (b.len() * 31 + last(1) * 7 + last(2) * 131) & 4095
-    }
-
-    fn build<'a>(words: impl Iterator<Item = &'a str>) -> Signatures {
-        let mut bits = [0u64; 64];
-        for w in words {
-            let i = Signatures::of(w);
-            bits[i >> 6] |= 1 << (i & 63);
-        }
-        Signatures(bits)
-    }
-
-    fn may_hold(&self, s: &str) -> bool {
-        let i = Signatures::of(s);
-        self.0[i >> 6] & (1 << (i & 63)) != 0
-    }
+    heads: KeySet,
 }
 
 impl Protected {
     fn contains_exact(&self, key: &str) -> bool {
-        self.exact_sigs.may_hold(key) && self.exact.contains(key)
+        self.exact.contains_key(key)
     }
 
     fn contains(&self, key: &str) -> bool {
-        if self.contains_exact(key) {
+        if self.exact.contains_key(key) {
             return true;
         }
         if key.len() < self.head_len
             || !key.is_char_boundary(self.head_len)
-            || !self.head_sigs.may_hold(&key[..self.head_len])
-            || !self.heads.contains(&key[..self.head_len])
+            || !self.heads.contains_key(&key[..self.head_len])
         {
             return false;
         }
@@ -255,20 +225,16 @@ static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
     prefix_lens.sort_unstable();
     prefix_lens.dedup();
     let head_len = prefix_lens.first().copied().unwrap_or(usize::MAX);
-    let heads: FxHashSet<String> = prefixes
+    let heads = prefixes
         .iter()
         .filter_map(|p| p.get(..head_len).map(str::to_string))
         .collect();
-    let exact_sigs = Signatures::build(exact.iter().map(String::as_str));
-    let head_sigs = Signatures::build(heads.iter().map(String::as_str));
     Protected {
-        exact,
+        exact: KeySet::from(exact),
         prefixes,
         prefix_lens,
         head_len,
         heads,
-        exact_sigs,
-        head_sigs,
     }
 });
 

@@ -33,6 +33,7 @@ pub mod months;
 pub mod normalize;
 pub mod numbers;
 pub mod segment;
+mod keymap;
 mod words;
 
 pub use normalize::Normalized;

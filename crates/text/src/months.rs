@@ -6,9 +6,11 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-static MONTHS: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
+use crate::keymap::{KeyMap, KeySet};
+
+static MONTHS: LazyLock<KeyMap<u32>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
     for line in include_str!("../data/months.tsv").lines() {
         let line = line.trim();
@@ -24,7 +26,7 @@ static MONTHS: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
             map.insert(crate::fold::fold_str(name), n);
         }
     }
-    map
+    KeyMap::from(map)
 });
 
 /// The month number of a month name (one or two words, any supported
@@ -53,10 +55,10 @@ pub fn month_keys() -> impl Iterator<Item = &'static str> {
 /// Whether a single-word key begins a two-word month name (`كانون`,
 /// `تشرين`), so a reader knows to look at the next word.
 pub fn starts_two_word_month(key: &str) -> bool {
-    TWO_WORD_HEADS.contains(key)
+    TWO_WORD_HEADS.contains_key(key)
 }
 
-static TWO_WORD_HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+static TWO_WORD_HEADS: LazyLock<KeySet> = LazyLock::new(|| {
     MONTHS
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))

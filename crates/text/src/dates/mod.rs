@@ -32,6 +32,7 @@ use rasd_model::{DatePrecision, Span};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
 use crate::words::{has_article, words, Gap, Phrase, W};
 
@@ -237,10 +238,9 @@ fn kind_of(name: &str) -> Option<K> {
 
 /// The phrases of one kind, indexed by their first and by their last word
 /// (longest first in each list), so a lookup compares only candidates.
-#[derive(Default)]
 struct Kind {
-    by_first: FxHashMap<String, Vec<Phrase>>,
-    by_last: FxHashMap<String, Vec<Phrase>>,
+    by_first: KeyMap<Vec<Phrase>>,
+    by_last: KeyMap<Vec<Phrase>>,
 }
 
 impl Kind {
@@ -255,16 +255,17 @@ const KINDS: usize = K::DualMonth as usize + 1;
 struct Lex {
     phrases: Vec<Kind>,
     /// The fixed relative phrases by first word, longest first.
-    fixed: FxHashMap<String, Vec<(K, Phrase)>>,
+    fixed: KeyMap<Vec<(K, Phrase)>>,
     /// Day names by stem (Arabic) or key (Latin): ISO weekday 1..=7.
-    weekdays: FxHashMap<String, u32>,
+    weekdays: KeyMap<u32>,
     /// Day ordinals by first word, longest first in each list: most words
     /// are tried as a day, and one lookup rules them out.
-    ordinals: FxHashMap<String, Vec<(u32, Phrase)>>,
+    ordinals: KeyMap<Vec<(u32, Phrase)>>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let mut phrases: Vec<Kind> = (0..KINDS).map(|_| Kind::default()).collect();
+    type ByWord = FxHashMap<String, Vec<Phrase>>;
+    let mut phrases: Vec<(ByWord, ByWord)> = (0..KINDS).map(|_| Default::default()).collect();
     let mut fixed: FxHashMap<String, Vec<(K, Phrase)>> = FxHashMap::default();
     for line in include_str!("../../data/dates.tsv").lines() {
         if let Some((k, p)) = parse_phrase_row(line) {
@@ -273,21 +274,25 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
                     fixed.entry(first.clone()).or_default().push((k, p.clone()));
                 }
             }
-            let kind = &mut phrases[k as usize];
+            let (by_first, by_last) = &mut phrases[k as usize];
             if let (Some((first, _)), Some((last, _))) = (p.words.first(), p.words.last()) {
-                kind.by_last
-                    .entry(last.clone())
-                    .or_default()
-                    .push(p.clone());
-                kind.by_first.entry(first.clone()).or_default().push(p);
+                by_last.entry(last.clone()).or_default().push(p.clone());
+                by_first.entry(first.clone()).or_default().push(p);
             }
         }
     }
-    for kind in &mut phrases {
-        for list in kind.by_first.values_mut().chain(kind.by_last.values_mut()) {
+    for (by_first, by_last) in &mut phrases {
+        for list in by_first.values_mut().chain(by_last.values_mut()) {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
     }
+    let phrases = phrases
+        .into_iter()
+        .map(|(by_first, by_last)| Kind {
+            by_first: KeyMap::from(by_first),
+            by_last: KeyMap::from(by_last),
+        })
+        .collect();
     for list in fixed.values_mut() {
         list.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
     }
@@ -307,9 +312,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     Lex {
         phrases,
-        fixed,
-        weekdays,
-        ordinals,
+        fixed: KeyMap::from(fixed),
+        weekdays: KeyMap::from(weekdays),
+        ordinals: KeyMap::from(ordinals),
     }
 });
 
@@ -343,7 +348,7 @@ const STARTING: &[K] = &[
 
 /// The first words (stems) of every phrase that can begin a date
 /// expression, of every month, day name, day ordinal and number word.
-static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+static STARTERS: LazyLock<KeySet> = LazyLock::new(|| {
     let lex = &*LEX;
     let mut set = rustc_hash::FxHashSet::default();
     let phrases = STARTING
@@ -362,7 +367,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     }
     // Number words start windows and distances (seven days ago).
     set.extend(crate::numbers::number_words().map(str::to_string));
-    set
+    KeySet::from(set)
 });
 
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
@@ -470,8 +475,8 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
         TokenKind::Number => {}
         // Arabic number words are looked up by stem and by full key.
         TokenKind::Word
-            if STARTERS.contains(w.stem)
-                || (w.key.len() != w.stem.len() && STARTERS.contains(w.key)) => {}
+            if STARTERS.contains_key(w.stem)
+                || (w.key.len() != w.stem.len() && STARTERS.contains_key(w.key)) => {}
         _ => return None,
     }
     let found = [

@@ -32,6 +32,7 @@ use rasd_model::Span;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::keymap::KeyMap;
 use crate::segment::{Analysis, TokenKind};
 use crate::words::{has_article, words, Gap, W};
 
@@ -130,7 +131,7 @@ struct Entry {
 
 /// The number words of one language, by match key.
 pub(crate) struct Lexicon {
-    words: FxHashMap<String, Entry>,
+    words: KeyMap<Entry>,
 }
 
 impl Lexicon {
@@ -143,7 +144,9 @@ impl Lexicon {
                 words.insert(crate::fold::fold_str(word), entry);
             }
         }
-        Lexicon { words }
+        Lexicon {
+            words: KeyMap::from(words),
+        }
     }
 
     fn get(&self, key: &str) -> Option<Entry> {
@@ -781,7 +784,7 @@ enum Context {
     Ident,
 }
 
-static CONTEXT: LazyLock<FxHashMap<String, Context>> = LazyLock::new(|| {
+static CONTEXT: LazyLock<KeyMap<Context>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
     for line in include_str!("../../data/number_context.tsv").lines() {
         let line = line.trim();
@@ -803,7 +806,7 @@ static CONTEXT: LazyLock<FxHashMap<String, Context>> = LazyLock::new(|| {
         };
         map.insert(crate::fold::fold_str(word), kind);
     }
-    map
+    KeyMap::from(map)
 });
 
 fn context(w: &W) -> Option<Context> {
