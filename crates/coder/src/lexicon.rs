@@ -40,7 +40,7 @@ pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Pat {
     Exact(String),
     Prefix(String),
@@ -295,6 +295,10 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct PhraseMatcher<T> {
     pats: Vec<Vec<Pat>>,
+    /// Row → number of its first word pattern: rows that begin alike are
+    /// checked against a word once, not once per row.
+    firsts: Vec<u32>,
+    first_ids: HashMap<Pat, u32>,
     values: Vec<T>,
     /// Rows by the hash of their first word.
     exact: HashedMap<Vec<u32>>,
@@ -320,6 +324,8 @@ impl<T> Default for PhraseMatcher<T> {
     fn default() -> Self {
         PhraseMatcher {
             pats: Vec::new(),
+            firsts: Vec::new(),
+            first_ids: HashMap::new(),
             values: Vec::new(),
             exact: HashedMap::default(),
             prefix: HashedMap::default(),
@@ -378,6 +384,9 @@ impl<T> PhraseMatcher<T> {
         };
         let (i, bit) = filter_bit(h);
         self.filter[i] |= bit;
+        let next = self.first_ids.len() as u32;
+        let first = *self.first_ids.entry(pats[0].clone()).or_insert(next);
+        self.firsts.push(first);
         self.pats.push(pats);
         self.values.push(value);
         true
@@ -406,6 +415,8 @@ impl<T> PhraseMatcher<T> {
     pub fn find_all(&self, analysis: &Analysis, words: &Words) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut cands: Vec<u32> = Vec::with_capacity(8);
+        // (first pattern, whether it matches word `i`)
+        let mut firsts: Vec<(u32, bool)> = Vec::with_capacity(8);
         for i in 0..words.len() {
             let probes = words.probes_of(i);
             if probes.is_empty() {
@@ -433,18 +444,30 @@ impl<T> PhraseMatcher<T> {
             }
             cands.sort_unstable();
             cands.dedup();
+            firsts.clear();
+            let first_tok = &analysis.tokens[words.tok[i]];
             for &id in &cands {
                 let pats = &self.pats[id as usize];
+                let fid = self.firsts[id as usize];
+                let first_ok = match firsts.iter().find(|f| f.0 == fid) {
+                    Some(&(_, ok)) => ok,
+                    None => {
+                        let ok = pats[0].matches(&first_tok.stem, &first_tok.key);
+                        firsts.push((fid, ok));
+                        ok
+                    }
+                };
+                if !first_ok {
+                    continue;
+                }
                 let mut j = i;
                 let mut ok = true;
-                for (k, p) in pats.iter().enumerate() {
-                    if k > 0 {
-                        if j + 1 >= words.len() || !words.joined[j] {
-                            ok = false;
-                            break;
-                        }
-                        j += 1;
+                for p in &pats[1..] {
+                    if j + 1 >= words.len() || !words.joined[j] {
+                        ok = false;
+                        break;
                     }
+                    j += 1;
                     let tk = &analysis.tokens[words.tok[j]];
                     if !p.matches(&tk.stem, &tk.key) {
                         ok = false;
