@@ -519,7 +519,12 @@ impl<'a> DocData<'a> {
         doc.dates.sort_by_key(|x| x.at.w0);
         doc.places.sort_by_key(|x| x.at.w0);
         doc.countries.sort_by_key(|x| x.at.w0);
-        doc.cue_words = doc.cues.iter().map(|c| c.at.w1 - c.at.w0).max().unwrap_or(0);
+        doc.cue_words = doc
+            .cues
+            .iter()
+            .map(|c| c.at.w1 - c.at.w0)
+            .max()
+            .unwrap_or(0);
         doc
     }
 }

@@ -942,9 +942,12 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         // not any mention ("escorting civilians to a weekly market").
         let placed = !doc.grammar.subject_first
             || targeted
-            || doc.cues_ending(s.at.w0.saturating_sub(2), s.at.w0).iter().any(|c| {
-                c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
-            });
+            || doc
+                .cues_ending(s.at.w0.saturating_sub(2), s.at.w0)
+                .iter()
+                .any(|c| {
+                    c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
+                });
         match s.def.side {
             Side::MilitaryTarget if placed => cx.armed_target = true,
             Side::CivilianTarget if placed => cx.civilian_target = true,

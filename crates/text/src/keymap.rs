@@ -82,7 +82,11 @@ pub(crate) type KeySet = KeyMap<()>;
 
 impl From<FxHashSet<String>> for KeySet {
     fn from(set: FxHashSet<String>) -> Self {
-        KeyMap::from(set.into_iter().map(|k| (k, ())).collect::<FxHashMap<_, _>>())
+        KeyMap::from(
+            set.into_iter()
+                .map(|k| (k, ()))
+                .collect::<FxHashMap<_, _>>(),
+        )
     }
 }
 
@@ -98,7 +102,17 @@ mod tests {
 
     #[test]
     fn answers_as_the_map_does() {
-        let words = ["في", "من", "مارس", "ثلاثة", "الاثنين", "march", "a", "", "ثلاثه"];
+        let words = [
+            "في",
+            "من",
+            "مارس",
+            "ثلاثة",
+            "الاثنين",
+            "march",
+            "a",
+            "",
+            "ثلاثه",
+        ];
         let map: FxHashMap<String, usize> = words
             .iter()
             .take(6)

@@ -29,14 +29,16 @@
 pub mod arabic;
 pub mod dates;
 pub mod fold;
+mod keymap;
 pub mod months;
 pub mod normalize;
 pub mod numbers;
 pub mod segment;
-mod keymap;
 mod words;
 
 pub use normalize::Normalized;
+pub use rasd_model::{Language, Span};
+pub use segment::{analyze, Analysis, Sentence, Token, TokenKind};
 
 /// [`dates::find_dates`] and [`numbers::find_quantities`] of one text at
 /// once: both readers walk the same list of words, built once.
@@ -46,10 +48,11 @@ pub fn find_dates_and_quantities(
     publication: Option<chrono::NaiveDate>,
 ) -> (Vec<dates::DateRef>, Vec<numbers::Quantity>) {
     let ws = words::words(text, analysis);
-    (dates::dates_in(&ws, publication), numbers::quantities_in(&ws))
+    (
+        dates::dates_in(&ws, publication),
+        numbers::quantities_in(&ws),
+    )
 }
-pub use rasd_model::{Language, Span};
-pub use segment::{analyze, Analysis, Sentence, Token, TokenKind};
 
 /// The lossy lookup form of a phrase: folded characters, proclitics split
 /// off every word, words joined by single spaces. Dictionaries pass their
