@@ -969,7 +969,7 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         }
     }
     for a in doc.actors.iter().filter(|a| within(scopes, &a.at)) {
-        let (_, inter) = doc.dict.name_in(a.actor, "", "");
+        let inter = doc.dict.inter_in(a.actor, "");
         if matches!(inter, Inter::StateForces | Inter::External) {
             cx.state_named = true;
         }
