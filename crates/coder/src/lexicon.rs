@@ -220,7 +220,8 @@ impl Words {
                     initial = raw.len() == 1 && raw.as_bytes()[0].is_ascii_alphabetic();
                 }
                 TokenKind::Space => {
-                    if raw.contains('\n') {
+                    // A byte loop: space tokens are a byte or two, too short for memchr.
+                    if raw.bytes().any(|b| b == b'\n') {
                         gap_ok = false;
                     }
                 }

@@ -122,7 +122,8 @@ impl<'a> Doc<'a> {
                         });
                     }
                     TokenKind::Space => {
-                        if raw.contains('\n') {
+                        // A byte loop: space tokens are a byte or two, too short for memchr.
+                        if raw.bytes().any(|b| b == b'\n') {
                             gap_ok = false;
                         }
                     }

@@ -366,7 +366,8 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let raw = &text[t.span.start..t.span.end];
         match t.kind {
-            TokenKind::Space if raw.contains('\n') => {
+            // A byte loop: space tokens are a byte or two, too short for memchr.
+            TokenKind::Space if raw.bytes().any(|b| b == b'\n') => {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;

@@ -81,7 +81,8 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
     for t in &analysis.tokens {
         let raw = &text[t.span.start..t.span.end];
         if t.kind == TokenKind::Space {
-            gap = if raw.contains('\n') {
+            // A byte loop: space tokens are a byte or two, too short for memchr.
+            gap = if raw.bytes().any(|b| b == b'\n') {
                 Gap::Line
             } else {
                 gap.max_space()
