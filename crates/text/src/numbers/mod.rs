@@ -32,7 +32,7 @@ use rasd_model::Span;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::keymap::KeyMap;
+use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
 use crate::words::{has_article, words, Gap, W};
 
@@ -202,6 +202,10 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
 }
 
+/// The keys of every lexicon.
+static ANY_NUMBER_WORD: LazyLock<KeySet> =
+    LazyLock::new(|| number_words().map(str::to_string).collect());
+
 /// Every number word of every language, in key form.
 pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     [Lang::Ar, Lang::En, Lang::Fr]
@@ -253,6 +257,15 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
 /// the text's language is known.
 fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
+    // A word reading starts with a lexicon hit on the word itself: a word
+    // that no lexicon holds (by stem or key) begins no number, and one
+    // look-up in all of them says so.
+    if w.kind == TokenKind::Word
+        && !ANY_NUMBER_WORD.contains_key(w.stem)
+        && !ANY_NUMBER_WORD.contains_key(w.key)
+    {
+        return None;
+    }
     match w.kind {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
