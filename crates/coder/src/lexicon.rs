@@ -84,7 +84,7 @@ pub struct Words {
     pstart: Vec<u32>,
 }
 
-/// One look-up of a word: the hash ([`fnv`]) of its stem, its key or its
+/// One look-up of a word: the hash ([`word_hash`]) of its stem, its key or its
 /// key without a conjunction (`chars == 0`), or of the first `chars`
 /// characters of its stem or key, for the open-ended rows.
 #[derive(Debug, Clone, Copy)]
@@ -96,41 +96,33 @@ struct Probe {
 /// Longest open-ended row stem looked up, in characters.
 const MAX_PREFIX: usize = 12;
 
-/// FNV-1a over bytes: the hash of a dictionary word and of a text word.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    fnv_from(0xcbf2_9ce4_8422_2325, bytes)
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The hash of a dictionary word and of a text word: FNV-1a over its
+/// characters, each character's UTF-8 bytes taken together as one number.
+/// Every word of a text is hashed, and this takes half the dependent
+/// multiplications of byte-wise FNV on Arabic, whose letters are two bytes.
+pub fn word_hash(s: &str) -> u64 {
+    hash_with_prefixes(s, 0, |_, _| {})
 }
 
-fn fnv_from(mut h: u64, bytes: &[u8]) -> u64 {
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// The hash of `s`; on the way, `prefix(n, hash)` for each prefix of `s`
-/// whose length in characters has its bit set in `lens`.
+/// [`word_hash`] of `s`; on the way, `prefix(n, hash)` for each prefix of
+/// `s` whose length in characters has its bit set in `lens`.
 fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u64 {
-    if lens == 0 {
-        return fnv(s.as_bytes());
-    }
-    let longest = (64 - lens.leading_zeros()) as usize;
     let bytes = s.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
+    let mut c = 0u64;
     let mut n = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        c = c << 8 | u64::from(b);
         // The end of a character: the next byte starts a new one.
         if bytes.get(i + 1).is_none_or(|&next| next & 0xC0 != 0x80) {
+            h = (h ^ c).wrapping_mul(FNV_PRIME);
+            c = 0;
             n += 1;
-            if lens & (1 << n) != 0 {
+            if n < 64 && lens & (1 << n) != 0 {
                 prefix(n as u8, h);
-            }
-            if n + 1 >= longest {
-                // No longer prefix is wanted: hash the rest in one go.
-                return fnv_from(h, &bytes[i + 1..]);
             }
         }
     }
@@ -255,7 +247,7 @@ impl Words {
                 add(0, key);
             }
             if let Some(bare) = strip_conjunction(&t.key).filter(|b| *b != t.stem) {
-                add(0, fnv(bare.as_bytes()));
+                add(0, word_hash(bare));
             }
         }
         pstart.push(probes.len() as u32);
@@ -368,7 +360,7 @@ impl<T> PhraseMatcher<T> {
         let id = self.values.len() as u32;
         let h = match &pats[0] {
             Pat::Exact(w) => {
-                let h = fnv(w.as_bytes());
+                let h = word_hash(w);
                 self.exact.entry(h).or_default().push(id);
                 h
             }
@@ -378,7 +370,7 @@ impl<T> PhraseMatcher<T> {
                     return false;
                 }
                 self.prefix_lens |= 1 << n;
-                let h = fnv(w.as_bytes());
+                let h = word_hash(w);
                 self.prefix.entry(h).or_default().push(id);
                 h
             }
@@ -528,7 +520,7 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     taken
 }
 
-/// Keys that are already hashes ([`fnv`]): the map uses them as they are.
+/// Keys that are already hashes ([`word_hash`]): the map uses them as they are.
 #[derive(Default, Clone, Copy)]
 pub struct KeyIsHash(u64);
 
@@ -538,7 +530,9 @@ impl std::hash::Hasher for KeyIsHash {
     }
     fn write(&mut self, bytes: &[u8]) {
         // Only u64 keys are hashed here; fold anything else in.
-        self.0 = fnv(bytes) ^ self.0.rotate_left(5);
+        self.0 = bytes.iter().fold(self.0.rotate_left(5), |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+        });
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
