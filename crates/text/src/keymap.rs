@@ -46,10 +46,17 @@ impl<V> KeyMap<V> {
     #[inline]
     pub fn get(&self, key: &str) -> Option<&V> {
         if self.may_hold(key) {
-            self.map.get(key)
+            self.lookup(key)
         } else {
             None
         }
+    }
+
+    /// The table look-up, kept out of line so that the signature test
+    /// stays small enough to inline into every reader.
+    #[inline(never)]
+    fn lookup(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
     }
 
     #[inline]
