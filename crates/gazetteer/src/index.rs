@@ -112,23 +112,31 @@ fn bloom_probe(h: u64, n_words: usize) -> (usize, u64) {
 
 impl NameIndex {
     pub fn get(&self, key: &str) -> Option<Hit<'_>> {
+        let h = hash_key(key);
+        // Most words of a text begin no name: the Bloom test answers them,
+        // and is small enough to inline; the table probe stays out of line.
+        let n_words = self.bloom.len() / 8;
+        if n_words > 0 {
+            let (w, bits) = bloom_probe(h, n_words);
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&self.bloom[w * 8..w * 8 + 8]);
+            if u64::from_le_bytes(b) & bits != bits {
+                return None;
+            }
+        }
+        self.probe(key, h)
+    }
+
+    /// The node of `key` (of hash `h`) in the slot table.
+    #[inline(never)]
+    fn probe(&self, key: &str, h: u64) -> Option<Hit<'_>> {
         // The tables as plain slices, once (not a `Cow` check per read).
-        let (slots, nodes, arena, bloom) = (&*self.slots, &*self.nodes, &*self.arena, &*self.bloom);
+        let (slots, nodes, arena) = (&*self.slots, &*self.nodes, &*self.arena);
         let n_slots = slots.len() / SLOT_BYTES;
         if n_slots == 0 {
             return None;
         }
         let mask = n_slots - 1;
-        let h = hash_key(key);
-        let n_words = bloom.len() / 8;
-        if n_words > 0 {
-            let (w, bits) = bloom_probe(h, n_words);
-            let mut b = [0u8; 8];
-            b.copy_from_slice(&bloom[w * 8..w * 8 + 8]);
-            if u64::from_le_bytes(b) & bits != bits {
-                return None;
-            }
-        }
         let finger = (h >> 32) as u32;
         let mut i = h as usize & mask;
         loop {
