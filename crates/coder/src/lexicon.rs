@@ -242,11 +242,13 @@ impl Words {
             };
             let stem = hash_with_prefixes(&t.stem, lens, &mut add);
             add(0, stem);
-            if t.key != t.stem {
+            // The stem is the key less its proclitics (a suffix of it): the
+            // two are equal exactly when their lengths are.
+            if t.key.len() != t.stem.len() {
                 let key = hash_with_prefixes(&t.key, lens, &mut add);
                 add(0, key);
             }
-            if let Some(bare) = strip_conjunction(&t.key).filter(|b| *b != t.stem) {
+            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem.len()) {
                 add(0, word_hash(bare));
             }
         }
