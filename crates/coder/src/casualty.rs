@@ -214,7 +214,7 @@ fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
             return Camp::Neutral;
         }
         if let Some(a) = doc.actors.iter().find(|a| near(a.at.w0)) {
-            let (_, inter) = doc.dict.name_in(a.actor, "", "");
+            let inter = doc.dict.inter_in(a.actor, "");
             return match inter {
                 Inter::StateForces | Inter::External => Camp::State,
                 Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia => {

@@ -22,11 +22,11 @@ use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
 
 use crate::actors::{ActorDict, ACTORS};
-use crate::dates::{find_dates, DateRef};
+use crate::dates::DateRef;
 use crate::geo::{CountryMention, Gazetteer, PlaceMention};
 use crate::lang::{Cue, Grammar, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
-use crate::numbers::{find_quantities, Quantity};
+use crate::numbers::Quantity;
 
 /// Word range `[w0, w1)` and byte span of a hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +130,9 @@ pub struct DocData<'a> {
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
+    /// The most words a cue hit covers: bounds the cues that can end near
+    /// a word (see [`Doc::cues_ending`]).
+    pub cue_words: usize,
 }
 
 /// A view of a document: the hits of a stretch of words (all sentences
@@ -155,6 +158,8 @@ pub struct Doc<'a> {
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
+    /// See [`DocData::cue_words`].
+    pub cue_words: usize,
 }
 
 /// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
@@ -190,6 +195,7 @@ impl<'a> DocData<'a> {
             doc_countries: &self.doc_countries,
             dict: self.dict,
             grammar: self.grammar,
+            cue_words: self.cue_words,
         }
     }
 
@@ -208,6 +214,10 @@ impl<'a> DocData<'a> {
 /// repeats it (short ones, "وأضاف المصدر", may recur legitimately).
 const MIN_REPEAT_WORDS: usize = 6;
 
+/// Lists of hits up to this long are scanned whole rather than cut by a
+/// binary search.
+const SHORT_LIST: usize = 24;
+
 /// How far back, in words, rules look for a name a sentence refers to.
 pub const LOOK_BACK: usize = 300;
 
@@ -215,15 +225,7 @@ impl<'a> DocData<'a> {
     pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
         let text = doc.text.as_str();
         let an = rasd_text::analyze(text);
-        let words = Words::for_prefixes(
-            text,
-            &an,
-            lang.triggers.prefix_lengths()
-                | lang.sides.prefix_lengths()
-                | lang.cues.prefix_lengths()
-                | lang.sources.prefix_lengths()
-                | ACTORS.matcher.prefix_lengths(),
-        );
+        let words = Words::for_dictionaries(text, &an, &lang.first_words);
         let mut body = doc.body_spans();
         body.sort_by_key(|b| (b.start, b.end));
         let body_index = Intervals::new(body.iter().map(|b| (b.start, b.end)));
@@ -313,7 +315,9 @@ impl<'a> DocData<'a> {
         let filed = datelines(text, &body);
         let filed_index = Intervals::new(filed.iter().map(|d| (d.start, d.end)));
         let in_dateline = |s: Span| filed_index.contains(s.start, s.end);
-        let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
+        let (found_dates, found_qtys) =
+            rasd_text::find_dates_and_quantities(text, &an, doc.publication_date());
+        let dates: Vec<DateM> = found_dates
             .into_iter()
             .filter(|d| !in_dateline(d.span))
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
@@ -496,7 +500,7 @@ impl<'a> DocData<'a> {
                 label: lang.sources.value(h.entry).clone(),
             })
             .collect();
-        let mut qtys: Vec<QtyM> = find_quantities(text, &an)
+        let mut qtys: Vec<QtyM> = found_qtys
             .into_iter()
             .filter_map(|q| at_of(q.span).map(|at| QtyM { at, q }))
             .collect();
@@ -550,6 +554,7 @@ impl<'a> DocData<'a> {
             doc_countries,
             dict,
             grammar: lang.grammar,
+            cue_words: 0,
         };
         // Views cut every list by position.
         doc.triggers.sort_by_key(|x| x.at.w0);
@@ -561,6 +566,12 @@ impl<'a> DocData<'a> {
         doc.dates.sort_by_key(|x| x.at.w0);
         doc.places.sort_by_key(|x| x.at.w0);
         doc.countries.sort_by_key(|x| x.at.w0);
+        doc.cue_words = doc
+            .cues
+            .iter()
+            .map(|c| c.at.w1 - c.at.w0)
+            .max()
+            .unwrap_or(0);
         doc
     }
 }
@@ -594,8 +605,32 @@ impl<'a> Doc<'a> {
         self.sent_of(a).is_some_and(|i| b < self.sents[i].w1)
     }
 
+    /// A stretch of the cues, in order, holding every cue that starts in
+    /// words `[lo, hi]` (and maybe others: callers still test the start).
+    /// Cues are sorted by their first word: rules that look near a word
+    /// cut the list instead of scanning every cue of the view.
+    pub fn cues_starting(&self, lo: usize, hi: usize) -> &'a [CueM] {
+        // A short list is cheaper to scan whole than to cut.
+        if self.cues.len() <= SHORT_LIST {
+            return self.cues;
+        }
+        let a = self.cues.partition_point(|c| c.at.w0 < lo);
+        let b = self.cues.partition_point(|c| c.at.w0 <= hi);
+        &self.cues[a..b.max(a)]
+    }
+
+    /// A stretch of the cues, in order, holding every cue that ends (its
+    /// `at.w1`) in `[lo, hi]` (and maybe a few others: callers still test
+    /// the end).
+    pub fn cues_ending(&self, lo: usize, hi: usize) -> &'a [CueM] {
+        match hi.checked_sub(1) {
+            Some(last) => self.cues_starting(lo.saturating_sub(self.cue_words), last),
+            None => &[],
+        }
+    }
+
     pub fn cues_in(&self, w0: usize, w1: usize) -> impl Iterator<Item = &CueM> {
-        self.cues
+        self.cues_starting(w0, w1)
             .iter()
             .filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
     }
@@ -606,7 +641,7 @@ impl<'a> Doc<'a> {
 
     /// A cue of this kind ending within `n` words before word `w` (same clause).
     pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&CueM> {
-        self.cues
+        self.cues_ending(w.saturating_sub(n), w)
             .iter()
             .filter(|c| {
                 c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w)
@@ -616,11 +651,9 @@ impl<'a> Doc<'a> {
 
     /// A cue of this kind that starts at word `w`.
     pub fn cue_at(&self, w: usize, cue: Cue) -> Option<&CueM> {
-        let i = self.cues.partition_point(|c| c.at.w0 < w);
-        self.cues[i..]
+        self.cues_starting(w, w)
             .iter()
-            .take_while(|c| c.at.w0 == w)
-            .find(|c| c.cue == cue)
+            .find(|c| c.at.w0 == w && c.cue == cue)
     }
 
     /// Words `a..b` are only determiners, articles, possessives or "of"
@@ -629,7 +662,7 @@ impl<'a> Doc<'a> {
     pub fn only_function_words(&self, a: usize, b: usize) -> bool {
         let mut w = a;
         while w < b {
-            match self.cues.iter().find(|c| {
+            match self.cues_starting(w, w).iter().find(|c| {
                 c.at.w0 == w
                     && c.at.w1 <= b
                     && matches!(
@@ -659,7 +692,7 @@ impl<'a> Doc<'a> {
         if self.cue_before(w, 2, Cue::Target).is_some() {
             return true;
         }
-        self.cues.iter().any(|c| {
+        self.cues_ending(w.saturating_sub(2), w).iter().any(|c| {
             c.cue == Cue::On
                 && c.at.w1 <= w
                 && self.next_after(c.at.w1, w, 2)
@@ -712,6 +745,11 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
             }
             let head = &line[..cut];
             let head = head.split('\n').next().unwrap_or("");
+            // Every dash below holds '-' or starts with the byte 0xE2 ('–',
+            // '—'): most lines have neither, and one scan says so.
+            if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+                continue;
+            }
             let Some((dash, dash_len)) = [" - ", " – ", " — ", " -- ", ") -", ")-"]
                 .iter()
                 .filter_map(|d| head.find(d).map(|i| (i, d.len())))

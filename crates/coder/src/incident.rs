@@ -942,9 +942,12 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         // not any mention ("escorting civilians to a weekly market").
         let placed = !doc.grammar.subject_first
             || targeted
-            || doc.cues.iter().any(|c| {
-                c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
-            });
+            || doc
+                .cues_ending(s.at.w0.saturating_sub(2), s.at.w0)
+                .iter()
+                .any(|c| {
+                    c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
+                });
         match s.def.side {
             Side::MilitaryTarget if placed => cx.armed_target = true,
             Side::CivilianTarget if placed => cx.civilian_target = true,
@@ -966,7 +969,7 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         }
     }
     for a in doc.actors.iter().filter(|a| within(scopes, &a.at)) {
-        let (_, inter) = doc.dict.name_in(a.actor, "", "");
+        let inter = doc.dict.inter_in(a.actor, "");
         if matches!(inter, Inter::StateForces | Inter::External) {
             cx.state_named = true;
         }
@@ -1285,7 +1288,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
         if doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(1), at.w0)
             .iter()
             .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
         {
@@ -1293,14 +1296,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
         let negated = |w: usize| {
-            doc.cues
+            doc.cues_ending(w.saturating_sub(2), w)
                 .iter()
                 .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)
             .filter(|c| !negated(c.at.w0));
-        let claim_after = doc.cues.iter().find(|c| {
+        let claim_after = doc.cues_starting(at.w1, at.w1 + 3).iter().find(|c| {
             c.cue == Cue::Claim
                 && c.at.w0 >= at.w1
                 && c.at.w0 <= at.w1 + 3
@@ -1318,7 +1321,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             && at.w0 > 0
             && (matches!(doc.stem(at.w0 - 1), "ان")
                 || doc
-                    .cues
+                    .cues_ending(at.w0.saturating_sub(1), at.w0)
                     .iter()
                     .any(|c| c.cue == Cue::That && doc.next_after(c.at.w1, at.w0, 1)))
             && doc.same_clause(at.w0 - 1, at.w0)
@@ -1364,7 +1367,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             return Some(Role::Ally);
         }
         if doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(2), at.w0)
             .iter()
             .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
         {
@@ -1372,7 +1375,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         // "On one side X, on the other Y": the two parties of a fight.
         if let Some(c) = doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(2), at.w0)
             .iter()
             .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
             .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
@@ -3062,35 +3065,40 @@ fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) ->
 }
 
 fn notes(e: &Event, disputed: bool) -> String {
-    let mut s = format!("{}", e.sub_event_type);
+    use std::fmt::Write;
+    // Written into one string (`write!` to a `String` cannot fail).
+    let mut s = String::with_capacity(160);
+    let _ = write!(s, "{}", e.sub_event_type);
     if !e.actor1.is_empty() {
-        s.push_str(&format!(" by {}", e.actor1));
+        let _ = write!(s, " by {}", e.actor1);
     }
     if !e.actor2.is_empty() {
-        s.push_str(&format!(" against {}", e.actor2));
+        let _ = write!(s, " against {}", e.actor2);
     }
     if !e.location.is_empty() {
-        s.push_str(&format!(" in {}", e.location));
+        let _ = write!(s, " in {}", e.location);
         if !e.country.is_empty() {
-            s.push_str(&format!(", {}", e.country));
+            let _ = write!(s, ", {}", e.country);
         }
     } else if !e.country.is_empty() {
-        s.push_str(&format!(" in {}", e.country));
+        let _ = write!(s, " in {}", e.country);
     }
     if let Some(d) = e.event_date {
         if e.is_period_total {
-            s.push_str(&format!(" since {d}"));
+            let _ = write!(s, " since {d}");
         } else {
-            s.push_str(&format!(" on {d}"));
+            let _ = write!(s, " on {d}");
         }
     }
     match e.fatalities {
         Some(0) => s.push_str("; no fatalities reported"),
-        Some(n) => s.push_str(&format!("; {n} killed ({})", e.fatalities_qualifier)),
+        Some(n) => {
+            let _ = write!(s, "; {n} killed ({})", e.fatalities_qualifier);
+        }
         None => s.push_str("; fatalities unknown"),
     }
     if let Some(c) = &e.claimed_by {
-        s.push_str(&format!("; claimed by {c}"));
+        let _ = write!(s, "; claimed by {c}");
     }
     if disputed {
         s.push_str("; accounts disputed");

@@ -72,12 +72,19 @@ impl W<'_> {
 
 /// The non-space tokens of `text`, in order.
 pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
-    let mut out = Vec::with_capacity(analysis.tokens.len() / 2 + 1);
+    // Sized exactly: growing a vector of these wide items copies them all.
+    let n = analysis
+        .tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Space)
+        .count();
+    let mut out = Vec::with_capacity(n);
     let mut gap = Gap::None;
     for t in &analysis.tokens {
         let raw = &text[t.span.start..t.span.end];
         if t.kind == TokenKind::Space {
-            gap = if raw.contains('\n') {
+            // A byte loop: space tokens are a byte or two, too short for memchr.
+            gap = if raw.bytes().any(|b| b == b'\n') {
                 Gap::Line
             } else {
                 gap.max_space()
