@@ -168,6 +168,17 @@ fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
     })
 }
 
+/// Words inside a name ("… لتحقيق الاستقرار في مالي", the Houthis'
+/// channel "المسيرة") are not events.
+fn inside_name(doc: &Doc, w: &Word) -> bool {
+    let inside = |a: &At| a.w0 <= w.at.w0 && w.at.w1 <= a.w1;
+    doc.actors.iter().any(|a| inside(&a.at))
+        || doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::ClaimChannel && inside(&c.at))
+}
+
 /// The frames of one sentence.
 pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let s = doc.sents[si];
@@ -182,12 +193,7 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             at: t.at,
         })
         .filter(|w| !cancelled(doc, w, s.w0))
-        // Words inside a name ("… لتحقيق الاستقرار في مالي") are not events.
-        .filter(|w| {
-            !doc.actors
-                .iter()
-                .any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1)
-        })
+        .filter(|w| !inside_name(doc, w))
         // "the French operation", "operation Barkhane": a mission's name,
         // not a reference to an incident.
         .filter(|w| {
@@ -222,6 +228,26 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let protesters = doc.sides.iter().any(|x| {
         x.at.w0 >= s.w0 && x.at.w1 <= s.w1 && matches!(x.def.side, Side::Protesters | Side::Rioters)
     });
+    // A crowd: protesters named, a word that reports a demonstration, or
+    // a crowd being dispersed.
+    let crowd = protesters
+        || words.iter().any(|w| w.class == C::Protest)
+        || doc.cues_in(s.w0, s.w1).any(|c| c.cue == Cue::Disperse);
+    let armed = words
+        .iter()
+        .any(|w| family(w.class) == Family::Violence && w.class != C::Mob);
+    for w in &mut words {
+        // Arabic مسيرة is a march as well as a drone: a weak air word in a
+        // sentence about a crowd is the crowd's march.
+        if crowd && w.class == C::Air && w.strength < 2 {
+            w.class = C::Protest;
+        }
+        // "set fire to", "threw stones" with no crowd in the sentence but
+        // an armed attack: the attackers' arson, part of their attack.
+        if !crowd && armed && w.class == C::Riot && w.strength < 2 {
+            w.class = C::Looting;
+        }
+    }
     // A dispersal or live fire on protesters is a protest event even with no
     // protest word.
     if protesters && !words.iter().any(|w| family(w.class) == Family::Protest) {
@@ -248,6 +274,7 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         .iter()
         .any(|w| w.class == C::Arrest && w.strength == 2);
     let has_intercept = words.iter().any(|w| w.class == C::Intercept);
+    let has_mob = words.iter().any(|w| w.class == C::Mob);
     // Assign each word to a family after the absorption rules.
     let mut assigned: Vec<(Family, Word)> = Vec::new();
     for w in &words {
@@ -266,7 +293,9 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             }
             Family::Arrest if has_protest => f = Family::Protest,
             // Arson or looting by a crowd is the crowd's riot.
-            Family::Looting if protesters => f = Family::Protest,
+            // A lynch mob burning its victim: one mob killing.
+            Family::Looting if has_mob => f = Family::Violence,
+            Family::Looting if protesters || has_protest => f = Family::Protest,
             Family::Looting if has_violence && !has_take => f = Family::Violence,
             Family::Handover if has_take => f = Family::Violence,
             // The raid that made the arrests.
