@@ -643,14 +643,16 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 });
                 continue;
             }
-            // "2023 will remain one of the deadliest years": a past event
-            // needs a place and at least a month (English, French).
-            if doc.grammar.subject_first
-                && place.is_none()
-                && date
-                    .as_ref()
-                    .is_some_and(|d| d.precision == DatePrecision::Year)
+            // "2023 will remain one of the deadliest years", "the massacre
+            // the village suffered in 2019": a past event needs a place and
+            // at least a month (guidelines 1); a year alone is background.
+            if date
+                .as_ref()
+                .is_some_and(|d| d.precision == DatePrecision::Year)
             {
+                tr(trace, || {
+                    format!("s{si}:   known only to the year: dropped")
+                });
                 continue;
             }
             let own_date = date.is_some() || statement.is_some();
@@ -754,6 +756,18 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
         // Neither a day nor a place of its own: a passing reference
         // ("the massacres it committed", "the current offensive"), not a
         // codable incident.
+        // Known only to the year (a later "earlier this year" joined it):
+        // background, not a codable incident.
+        if !d.period
+            && d.date
+                .as_ref()
+                .is_some_and(|x| x.precision == DatePrecision::Year)
+        {
+            tr(trace, || {
+                format!("incident {n}: known only to the year: dropped")
+            });
+            continue;
+        }
         if !d.period && !d.own_date && !d.own_place && !d.in_story {
             tr(trace, || {
                 format!("incident {n}: no date or place of its own: dropped")

@@ -112,3 +112,33 @@ fn a_crowd_beating_a_man_to_death_and_burning_him_is_one_mob_killing() {
     );
     assert_eq!(subs(&ev), vec![SubEventType::MobViolence], "{ev:#?}");
 }
+
+// --- what is not an incident ---
+
+#[test]
+fn talks_ending_without_an_agreement_code_nothing() {
+    let ev = ar(
+        "انتهت أمس في الدوحة جولة المفاوضات بين الحكومة التشادية والمتمردين من دون التوصل إلى اتفاق لوقف إطلاق النار.",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn a_past_massacre_known_only_to_its_year_is_background() {
+    let ev = ar(
+        "زار وفد حكومي أمس قرية في منطقة موبتي شهدت عام 2019 مجزرة قتل فيها أكثر من ثلاثين قرويا، ووعد بإعادة بناء المدرسة.",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = en(
+        "The town of Kidal saw fierce fighting between the army and Tuareg rebels in 2012, long before the current talks began.",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn a_leader_who_does_not_call_for_protests_reports_no_protest() {
+    let ev = en(
+        "The opposition leader did not call for street protests in Niamey on Tuesday, saying he trusted the courts.",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}
