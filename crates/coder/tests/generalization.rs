@@ -142,3 +142,47 @@ fn a_leader_who_does_not_call_for_protests_reports_no_protest() {
     );
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+// --- actors the development set never named ---
+
+#[test]
+fn suspected_fulani_herdsmen_are_the_fulani_ethnic_militia_of_the_country() {
+    let ev = en(
+        "Suspected Fulani herdsmen killed nine farmers in a raid on a village near Bokkos late on Sunday, police said.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Fulani Ethnic Militia (Nigeria)");
+    assert_eq!(ev[0].event_type, EventType::ViolenceAgainstCivilians);
+}
+
+#[test]
+fn occupation_forces_in_the_west_bank_are_israeli_forces() {
+    let ev =
+        ar("اعتقلت قوات الاحتلال فجر اليوم سبعة شبان خلال حملة دهم في مدينة طولكرم بالضفة الغربية.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Arrests);
+    assert_eq!(ev[0].actor1, "Military Forces of Israel");
+}
+
+#[test]
+fn communal_fighting_in_south_sudan_names_the_ethnic_militias() {
+    let ev = ar(
+        "هاجم شبان من قبيلة الدينكا أمس قرية لقبيلة النوير قرب مدينة بور، واندلعت اشتباكات بين الطرفين أسفرت عن مقتل 12 شخصا.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Dinka Ethnic Militia (South Sudan)");
+    assert_eq!(ev[0].actor2, "Nuer Ethnic Militia (South Sudan)");
+}
+
+#[test]
+fn separatists_in_cameroon_are_the_ambazonian_separatists() {
+    let ev = en(
+        "Separatist fighters abducted a Catholic priest in Bamenda, in Cameroon's North-West region, on Monday, the diocese said.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Ambazonian Separatists");
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+}
