@@ -543,6 +543,8 @@ pub struct Context {
     pub lynch: bool,
     pub civilians_act: bool,
     pub state_named: bool,
+    /// Gunmen or militants are named besides the bomber (not as targets).
+    pub gunmen: bool,
 }
 
 pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
@@ -582,13 +584,16 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 return S::AbductionForcedDisappearance;
             }
             if has(C::Suicide) {
-                // A car bomb that opens an assault on a base is one battle.
-                let assault = has(C::Clash)
-                    || words.iter().any(|w| {
-                        w.class == C::Attack
-                            && w.strength == 2
-                            && (cx.armed_target || cx.armed_victims)
-                    });
+                // A car bomb that opens an assault on a base is one battle;
+                // a bomber who slips into a restaurant ("تسلل") is not.
+                let on_forces =
+                    (cx.armed_target || cx.armed_victims || cx.state_named) && !cx.civilian_target;
+                let assault = on_forces
+                    && (has(C::Clash)
+                        || has(C::Shooting)
+                        || words
+                            .iter()
+                            .any(|w| w.class == C::Attack && (w.strength == 2 || cx.gunmen)));
                 return if assault {
                     S::ArmedClash
                 } else {

@@ -940,8 +940,20 @@ fn update_context(
 fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
     let mut cx = Context::default();
     for s in doc.sides.iter().filter(|s| within(scopes, &s.at)) {
+        // A noun inside an event phrase is the weapon ("car bomb", "سيارة
+        // مفخخة"), not a side.
+        if doc
+            .triggers
+            .iter()
+            .any(|t| t.at.w0 <= s.at.w0 && s.at.w1 <= t.at.w1)
+        {
+            continue;
+        }
         // A side introduced as the perpetrator is not the target.
         if doc.cue_before(s.at.w0, 2, Cue::Agent).is_some() {
+            if s.def.side == Side::Fighters {
+                cx.gunmen = true;
+            }
             continue;
         }
         let targeted = doc.cue_before(s.at.w0, 2, Cue::Target).is_some()
@@ -963,6 +975,7 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             Side::MilitaryTarget if placed => cx.armed_target = true,
             Side::CivilianTarget if placed => cx.civilian_target = true,
             Side::Military | Side::Police if targeted => cx.armed_target = true,
+            Side::Fighters if !targeted && s.def.count.is_none() => cx.gunmen = true,
             Side::Civilians if targeted => cx.civilian_target = true,
             // "سكان قرية يقتلون": a crowd of civilians acting
             Side::Civilians
@@ -2748,6 +2761,27 @@ fn build(
     }
     let mut sub = d.sub;
     let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    // "three PMF fighters killed in an attack by IS": an assault whose
+    // victims the text names as a (different) armed organisation is a
+    // battle, whatever the victim nouns say.
+    if sub == SubEventType::Attack
+        && d.words()
+            .iter()
+            .all(|w| matches!(w.class, C::Attack | C::Shooting | C::Kill))
+    {
+        let cands = candidates(doc, d, &iso3, &country);
+        let a1 = sides.a1.as_ref().map(|a| a.name.clone());
+        if cands.iter().any(|c| {
+            c.named
+                && c.main
+                && c.role == Role::Patient
+                && is_armed(c.inter)
+                && a1.as_ref().is_some_and(|a| *a != c.name)
+        }) {
+            sub = SubEventType::ArmedClash;
+            sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+        }
+    }
     tr(trace, || {
         let cands = candidates(doc, d, &iso3, &country);
         format!(

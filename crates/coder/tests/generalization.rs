@@ -186,3 +186,38 @@ fn separatists_in_cameroon_are_the_ambazonian_separatists() {
         SubEventType::AbductionForcedDisappearance
     );
 }
+
+// --- suicide bombs, complex attacks, attacks on named armed groups ---
+
+#[test]
+fn a_bomber_slipping_into_a_cafe_is_a_suicide_bombing_not_a_battle() {
+    let ev = ar(
+        "تسلل انتحاري إلى مقهى مكتظ بالرواد في مدينة بيدوا مساء أمس وفجر نفسه، ما أسفر عن مقتل ستة مدنيين.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::SuicideBomb], "{ev:#?}");
+}
+
+#[test]
+fn a_car_bomb_opening_an_assault_by_gunmen_on_a_base_is_one_battle() {
+    let ev = en(
+        "Jihadists attacked a military camp at Boulkessi on Monday, detonating a car bomb at its gate before gunmen swarmed the perimeter. Five soldiers were killed, the army said.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
+}
+
+#[test]
+fn a_raid_with_an_exchange_of_fire_is_a_battle_even_when_suicide_vests_are_found() {
+    let ev = ar(
+        "قتل أربعة مسلحين وجندي في تبادل لإطلاق النار خلال مداهمة نفذتها القوات المسلحة لمخبأ في مدينة العريش أمس، وعُثر بحوزة القتلى على أحزمة ناسفة.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
+}
+
+#[test]
+fn killing_fighters_of_a_named_militia_is_a_battle() {
+    let ev = ar(
+        "قُتل أربعة من مقاتلي الحشد الشعبي في هجوم شنه مسلحو تنظيم داعش على موقع لهم قرب مدينة سامراء أمس.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
+    assert_eq!(ev[0].actor2, "Popular Mobilization Forces");
+}
