@@ -228,7 +228,7 @@ fn frame_place(
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
-        if described {
+        if described || locates_previous(doc, p) {
             continue;
         }
         if destination && !allow_destination {
@@ -263,6 +263,32 @@ fn frame_place(
     }
     cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
     cands.into_iter().next().map(|c| c.4)
+}
+
+/// "the village of Beita south of Nablus", "near Abu Ghraib, west of
+/// Baghdad": a place named with a direction or distance right after
+/// another place only locates that place.
+fn locates_previous(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    if !matches!(
+        p.m.relation,
+        crate::geo::Relation::Direction(_) | crate::geo::Relation::Distance { .. }
+    ) {
+        return false;
+    }
+    let Some(rel) = p.m.relation_span else {
+        return false;
+    };
+    doc.places.iter().any(|q| {
+        q.place
+            .as_ref()
+            .is_some_and(|x| x.kind != PlaceKind::Country)
+            && q.at.span.end <= rel.start
+            // at most a comma and one short word between ("Konna, au nord de")
+            && doc
+                .text
+                .get(q.at.span.end..rel.start)
+                .is_some_and(|gap| gap.len() <= 6 && gap.split_whitespace().count() <= 2)
+    })
 }
 
 /// Two places can be one incident's: same location, or one is an area

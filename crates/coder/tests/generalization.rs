@@ -30,7 +30,6 @@ fn en(text: &str) -> Vec<Event> {
     code_in(Language::En, text)
 }
 
-#[allow(dead_code)]
 fn fr(text: &str) -> Vec<Event> {
     code_in(Language::Fr, text)
 }
@@ -220,4 +219,20 @@ fn killing_fighters_of_a_named_militia_is_a_battle() {
     );
     assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
     assert_eq!(ev[0].actor2, "Popular Mobilization Forces");
+}
+
+// --- places ---
+
+#[test]
+fn a_town_named_by_its_direction_from_a_city_is_the_place_not_the_city() {
+    // Mopti stands nearer the event word than Konna; it only locates Konna.
+    let ev = en(
+        "In Konna, north of Mopti, gunmen killed four traders on Monday, a local official said.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].admin1, "Mopti");
+    assert_ne!(ev[0].location, "Mopti", "{ev:#?}");
+    let ev = fr("À Konna, au nord de Mopti, des hommes armés ont tué quatre commerçants lundi.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(ev[0].location, "Mopti", "{ev:#?}");
 }
