@@ -662,8 +662,15 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             if merged {
                 continue;
             }
-            // A frame that only refers back has nothing to join: not an event.
-            if f.anaphoric() {
+            // A frame that only refers back has nothing to join: not an
+            // event — unless it names its own day and place ("L'attaque
+            // menée lundi contre le marché de Djibo …" opening a report).
+            let situated = f.strength() >= 1
+                && date
+                    .as_ref()
+                    .is_some_and(|d| d.precision == DatePrecision::Day)
+                && place.as_ref().is_some_and(|p| place_rank(&p.place) == 0);
+            if f.anaphoric() && !situated {
                 tr(trace, || {
                     format!("s{si}:   refers back to nothing: dropped")
                 });

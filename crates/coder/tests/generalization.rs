@@ -236,3 +236,61 @@ fn a_town_named_by_its_direction_from_a_city_is_the_place_not_the_city() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_ne!(ev[0].location, "Mopti", "{ev:#?}");
 }
+
+// --- fatalities ---
+
+#[test]
+fn a_revised_toll_replaces_the_preliminary_one() {
+    let ev = ar(
+        "ارتفعت حصيلة ضحايا الهجوم الذي شنه مسلحون على سوق مدينة جيبو أمس إلى 23 قتيلا و40 جريحا، بعدما أعلنت السلطات في حصيلة أولية مقتل 12 شخصا.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(23));
+    assert_eq!(ev[0].injured, Some(40));
+    let ev = fr(
+        "Le bilan de l'attaque menée lundi par des hommes armés contre le marché de Djibo s'est alourdi à vingt-trois morts. Un premier bilan faisait état de douze morts.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(23));
+    let ev = en(
+        "The death toll from Monday's attack by gunmen on the market in Djibo rose to 23, a local official said. Authorities had initially reported 12 dead.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(23));
+}
+
+#[test]
+fn dead_counted_in_the_ranks_of_a_force_are_of_that_force() {
+    let ev = ar(
+        "أعلن الجيش المالي سقوط تسعة قتلى في صفوف قواته في هجوم شنه مسلحون على موقع عسكري قرب مدينة دوينتزا أمس.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(9));
+    assert_eq!(
+        ev[0]
+            .fatalities_by_group
+            .get(&rasd_model::FatalityGroup::Military),
+        Some(&9),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_report_opening_on_the_attack_with_its_day_and_place_codes_it() {
+    // "L'attaque" is definite, yet nothing came before it to refer to.
+    let ev = fr(
+        "L'attaque menée lundi contre le poste de police de Kaya a fait cinq morts parmi les policiers, a-t-on appris de source sécuritaire.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].event_date, day(3, 18));
+    assert_eq!(ev[0].fatalities, Some(5));
+}
+
+#[test]
+fn a_patrol_engaged_by_gunmen_is_a_clash() {
+    let ev = fr(
+        "Une patrouille de l'armée a été accrochée mardi près de Tillabéri par des hommes armés à moto ; trois soldats ont été tués.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(3));
+}
