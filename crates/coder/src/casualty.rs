@@ -467,6 +467,15 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     c.cue == Cue::Update && c.at.w0 >= s.w0 && c.at.w1 <= w0 && w0 - c.at.w1 <= 1
                 });
             }
+            // "plus de deux millions de déplacés": people displaced are no
+            // casualties, whatever death word came before.
+            if doc
+                .cues
+                .iter()
+                .any(|c| c.cue == Cue::Displaced && c.at.w0 >= w1 && c.at.w0 <= noun_end)
+            {
+                continue;
+            }
             let conj = doc.key(w0).starts_with('و')
                 || (w0 > s.w0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
             let mut subset = false;
@@ -530,6 +539,15 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                                 && c.at.w1 <= w0
                                 && w0 - c.at.w1 <= 1
                         });
+                    }
+                    // "plus de deux millions de déplacés": people displaced are no
+                    // casualties, whatever death word came before.
+                    if doc
+                        .cues
+                        .iter()
+                        .any(|c| c.cue == Cue::Displaced && c.at.w0 >= w1 && c.at.w0 <= noun_end)
+                    {
+                        continue;
                     }
                     let conj = doc.key(w0).starts_with('و')
                         || (w0 > 0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));

@@ -7,7 +7,7 @@
 //! incident being told. Each incident then gets its date, place, actors,
 //! fatalities, claim and sources, each with the spans that support it.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use rasd_model::{
     event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span,
     SubEventType,
@@ -844,7 +844,6 @@ fn counts_incidents(doc: &Doc, f: &Frame) -> bool {
 /// Whether date `a` can be the day of an incident dated `b`: the same
 /// day, or a coarser date whose window holds it (a month or a year).
 fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
-    use chrono::Datelike;
     let window = |x: &DateChoice, y: NaiveDate| match x.precision {
         DatePrecision::Day => x.date == y,
         DatePrecision::Week => (x.date - y).num_days().abs() <= 3,
@@ -1131,6 +1130,24 @@ fn period_total(
 ) -> Option<Draft> {
     let s = doc.sents[si];
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
+    // "On the same day, the Rwandan army, deployed there since 2021, said
+    // it killed seven": a sentence that dates its own incident to a day
+    // tells that incident; the "since" only describes someone.
+    let dated_incident = doc.cues_in(s.w0, s.w1).any(|c| {
+        matches!(
+            c.cue,
+            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+        )
+    }) || doc.dates.iter().any(|d| {
+        d.at.w0 >= s.w0
+            && d.at.w1 <= s.w1
+            && d.d.precision == DatePrecision::Day
+            && d.d.kind != DateKind::PeriodStart
+            && d.at.w0 < period_cue.at.w0
+    });
+    if dated_incident {
+        return None;
+    }
     let killed: Vec<&Figure> = figs
         .iter()
         .filter(|f| f.w >= s.w0 && f.w < s.w1 && f.kind == Kind::Killed && !f.vague)
@@ -1143,15 +1160,39 @@ fn period_total(
         .iter()
         .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1)
         .find(|d| d.d.kind == DateKind::PeriodStart || d.at.w0 >= period_cue.at.w1)
-        .map(|d| DateChoice {
-            date: d.d.date,
-            precision: d.d.precision,
-            span: Some(d.at.span),
+        .map(|d| {
+            // "منذ مطلع العام الماضي": the start of last year, not this one.
+            let last = d.at.w1 < s.w1
+                && [doc.key(d.at.w1), doc.stem(d.at.w1)].iter().any(|k| {
+                    matches!(
+                        *k,
+                        "الماضي" | "ماضي" | "الفايت" | "فايت" | "المنصرم" | "منصرم"
+                    )
+                })
+                && doc.publication.is_some_and(|p| {
+                    chrono::Datelike::year(&p) == chrono::Datelike::year(&d.d.date)
+                });
+            let date = if last {
+                chrono::Datelike::with_year(&d.d.date, chrono::Datelike::year(&d.d.date) - 1)
+                    .unwrap_or(d.d.date)
+            } else {
+                d.d.date
+            };
+            DateChoice {
+                date,
+                precision: d.d.precision,
+                span: Some(d.at.span),
+            }
         })
         .or_else(|| prev_start.cloned())
         .or_else(|| years_back(doc, period_cue))?;
-    // "since the start of the year" is a month-precise start (1 January).
+    // A period known to the month starts on its first day ("since March":
+    // 1 March; guidelines 7), not in the middle as an incident would.
     let mut start = start;
+    if start.precision == DatePrecision::Month {
+        start.date = start.date.with_day(1).unwrap_or(start.date);
+    }
+    // "since the start of the year" is a month-precise start (1 January).
     if start.precision == DatePrecision::Year
         && start.span.is_some_and(|sp| {
             let mut a = sp.start.saturating_sub(24);
@@ -1301,9 +1342,24 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
             }
         }
     }
-    doc.doc_countries
-        .first()
-        .map(|c| (c.0.to_string(), c.1.to_string()))
+    if let Some(c) = doc.doc_countries.first() {
+        return (c.0.to_string(), c.1.to_string());
+    }
+    // A report that names towns but never its country (El Fasher, Nyala,
+    // al-Jazira): the country most of its places are in.
+    let mut seen: Vec<(&str, &str, usize)> = Vec::new();
+    for p in doc.places.iter().filter_map(|p| p.place.as_deref()) {
+        if p.iso3.is_empty() {
+            continue;
+        }
+        match seen.iter_mut().find(|s| s.0 == p.iso3) {
+            Some(s) => s.2 += 1,
+            None => seen.push((&p.iso3, &p.country, 1)),
+        }
+    }
+    seen.iter()
+        .max_by_key(|s| s.2)
+        .map(|s| (s.0.to_string(), s.1.to_string()))
         .unwrap_or_default()
 }
 

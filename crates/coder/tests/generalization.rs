@@ -294,3 +294,55 @@ fn a_patrol_engaged_by_gunmen_is_a_clash() {
     assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(3));
 }
+
+// --- period totals ---
+
+fn totals(ev: &[Event]) -> Vec<&Event> {
+    ev.iter().filter(|e| e.is_period_total).collect()
+}
+
+#[test]
+fn a_war_that_erupted_in_a_month_and_has_killed_thousands_is_a_period_total() {
+    let ev = en(
+        "The war between the army and the RSF, which erupted in April 2023, has killed more than 14,000 people, the United Nations said, as fighting spread around El Fasher.",
+    );
+    let t = totals(&ev);
+    assert_eq!(t.len(), 1, "{ev:#?}");
+    assert_eq!(t[0].event_date, NaiveDate::from_ymd_opt(2023, 4, 1));
+    assert_eq!(t[0].fatalities, Some(14000));
+}
+
+#[test]
+fn a_total_in_a_report_that_never_names_its_country_takes_the_country_of_its_towns() {
+    let ev = ar(
+        "قُتل خمسة مدنيين أمس في قصف استهدف سوقا في مدينة الفاشر. ومنذ اندلاع الحرب في أبريل 2023، قُتل أكثر من خمسة عشر ألف شخص وفق تقديرات أممية.",
+    );
+    let t = totals(&ev);
+    assert_eq!(t.len(), 1, "{ev:#?}");
+    assert_eq!(t[0].iso3, "SDN");
+    assert_eq!(t[0].event_date, NaiveDate::from_ymd_opt(2023, 4, 1));
+}
+
+#[test]
+fn since_the_start_of_last_year_starts_last_year() {
+    let ev = ar("قُتل 48 عنصرا من قسد منذ مطلع العام الماضي في عمليات اغتيال بريف الرقة.");
+    let t = totals(&ev);
+    assert_eq!(t.len(), 1, "{ev:#?}");
+    assert_eq!(t[0].event_date, NaiveDate::from_ymd_opt(2023, 1, 1));
+}
+
+#[test]
+fn people_displaced_are_not_a_death_toll() {
+    let ev = fr(
+        "Le pays est confronté depuis 2015 à des violences jihadistes qui ont fait des milliers de morts et plus de deux millions de déplacés.",
+    );
+    assert!(totals(&ev).is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn a_since_clause_in_a_sentence_dated_to_a_day_is_no_total() {
+    let ev = ar(
+        "قتل مسلحون ثلاثة رعاة قرب مدينة ميناكا أمس. وفي اليوم نفسه، قالت القوات الفرنسية المنتشرة في مالي منذ عام 2014 إنها قتلت خمسة مسلحين قرب مدينة غاو.",
+    );
+    assert!(totals(&ev).is_empty(), "{ev:#?}");
+}
