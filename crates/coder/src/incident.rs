@@ -228,7 +228,7 @@ fn frame_place(
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
-        if described || locates_previous(doc, p) {
+        if described || locates_previous(doc, p) || quoted_name(doc, p) {
             continue;
         }
         if destination && !allow_destination {
@@ -263,6 +263,25 @@ fn frame_place(
     }
     cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
     cands.into_iter().next().map(|c| c.4)
+}
+
+/// A place that opens a quoted name of several words ("told «Juba
+/// Today»", "لـ«ليبيا الآن»"): an outlet or a slogan, not a scene.
+fn quoted_name(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    let before = doc.text.get(..p.at.span.start).unwrap_or("");
+    let Some(open) = before.chars().next_back() else {
+        return false;
+    };
+    let close = match open {
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return false,
+    };
+    let after = doc.text.get(p.at.span.end..).unwrap_or("");
+    after
+        .find(close)
+        .is_some_and(|i| i > 0 && i <= 40 && after[..i].trim().chars().any(char::is_alphabetic))
 }
 
 /// "the village of Beita south of Nablus", "near Abu Ghraib, west of
@@ -1009,11 +1028,14 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             Side::Military | Side::Police if targeted => cx.armed_target = true,
             Side::Fighters if !targeted && s.def.count.is_none() => cx.gunmen = true,
             Side::Civilians if targeted => cx.civilian_target = true,
-            // "سكان قرية يقتلون": a crowd of civilians acting
+            // "سكان قرية يقتلون": a crowd of civilians acting (not "بين
+            // القتلى نساء", the dead were women: a definite noun)
             Side::Civilians
                 if s.def.count.is_none()
                     && doc.triggers.iter().any(|t| {
-                        t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                        t.def.class == C::Kill
+                            && !t.definite
+                            && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
                     }) =>
             {
                 cx.civilians_act = true;

@@ -346,3 +346,29 @@ fn a_since_clause_in_a_sentence_dated_to_a_day_is_no_total() {
     );
     assert!(totals(&ev).is_empty(), "{ev:#?}");
 }
+
+// --- communal fighting, truces, quoted names ---
+
+#[test]
+fn dead_counted_before_their_verb_and_women_among_the_dead_make_one_clash() {
+    let ev = ar(
+        "لقي أكثر من عشرين شخصا مصرعهم في اشتباكات بين شبان من قبيلتي الدينكا والنوير قرب مدينة بور أمس. وكان بين القتلى نساء وأطفال.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(20));
+}
+
+#[test]
+fn leaders_reaching_a_truce_is_an_agreement() {
+    let ev = ar("أعلن زعماء قبيلتي الدينكا والنوير أمس التوصل إلى هدنة خلال اجتماع في مدينة بور.");
+    assert_eq!(subs(&ev), vec![SubEventType::Agreement], "{ev:#?}");
+}
+
+#[test]
+fn a_town_opening_a_quoted_outlet_name_is_not_the_scene() {
+    let ev = ar(
+        "قتل مسلحون خمسة رعاة قرب مدينة ميناكا أمس. وقال شاهد لـ«غاو اليوم» إن المهاجمين أحرقوا أيضا عددا من المنازل.",
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.location != "Gao"), "{ev:#?}");
+}
