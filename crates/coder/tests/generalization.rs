@@ -372,3 +372,21 @@ fn a_town_opening_a_quoted_outlet_name_is_not_the_scene() {
     assert!(!ev.is_empty(), "{ev:#?}");
     assert!(ev.iter().all(|e| e.location != "Gao"), "{ev:#?}");
 }
+
+// --- bodies found, habitual violence ---
+
+#[test]
+fn a_body_found_shot_is_a_killing_of_a_civilian() {
+    let ev = ar("عُثر أمس على جثة شاب مقتولا بالرصاص قرب مدينة سيغو وسط مالي.");
+    assert_eq!(subs(&ev), vec![SubEventType::Attack], "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(1));
+    let ev =
+        en("A trader was found shot dead on the road outside Kaya on Monday, local sources said.");
+    assert_eq!(subs(&ev), vec![SubEventType::Attack], "{ev:#?}");
+}
+
+#[test]
+fn killings_that_happen_almost_daily_are_background() {
+    let ev = ar("وتشهد مدينة درعا عمليات اغتيال وخطف شبه يومية لا يتبناها أحد.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
