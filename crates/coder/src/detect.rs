@@ -600,7 +600,13 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                     S::SuicideBomb
                 };
             }
-            if has(C::Air) {
+            // A weak air word ("أعنف الضربات", the fiercest blows) does
+            // not turn an ambush told with a stronger word into a strike.
+            let strong_other = words.iter().any(|w| w.strength == 2 && w.class != C::Air);
+            if words
+                .iter()
+                .any(|w| w.class == C::Air && (w.strength == 2 || !strong_other))
+            {
                 return S::AirDroneStrike;
             }
             if has(C::Ied) {

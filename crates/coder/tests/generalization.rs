@@ -390,3 +390,22 @@ fn killings_that_happen_almost_daily_are_background() {
     let ev = ar("وتشهد مدينة درعا عمليات اغتيال وخطف شبه يومية لا يتبناها أحد.");
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+// --- months, blows ---
+
+#[test]
+fn a_bare_month_after_wa_fi_dates_the_incident() {
+    // "وفي" stays one word in the text layer; the month still counts.
+    let ev = ar("وفي يناير، قتل مسلحون خمسة مدنيين في بلدة أندرامبوكان بمنطقة ميناكا.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].event_date, day(1, 15));
+    assert_eq!(ev[0].date_precision, rasd_model::DatePrecision::Month);
+}
+
+#[test]
+fn an_ambush_called_one_of_the_hardest_blows_is_no_air_strike() {
+    let ev = ar(
+        "قُتل عشرون جنديا في كمين نصبه مسلحون قرب مدينة تيلابيري في فبراير، في واحدة من أقسى الضربات التي تلقاها الجيش.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
+}
