@@ -131,11 +131,15 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     }) {
         return true;
     }
-    if doc
-        .cues
-        .iter()
-        .any(|c| c.cue == Cue::Background && c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
-    {
+    // After the word: right after it, or — where the subject comes first
+    // ("Les enlèvements d'élus se sont multipliés") — as its verb.
+    let after = if doc.grammar.subject_first { 5 } else { 1 };
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Background
+            && c.at.w0 >= w.at.w1
+            && c.at.w0 <= w.at.w1 + after
+            && doc.same_clause(w.at.w0, c.at.w0)
+    }) {
         return true;
     }
     // "the group's current offensive": a campaign, not one incident.
@@ -215,6 +219,18 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
                 && matches!(t.def.class, C::Air | C::Shelling | C::Explosion)
                 && doc.same_sentence(w.at.w0, t.at.w0)
         }),
+        // A weak arrest word ("ضبط", "أوقف") arrests people only with
+        // them (or their number) right after it: "ضبط أسلحة" seizes arms.
+        C::Arrest if w.strength < 2 => {
+            side_after(doc, w.at.w1, 2, |s| s.names_people() && s != Side::People)
+                || doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w0 >= w.at.w1 && q.at.w0 <= w.at.w1 + 3)
+                || doc.sides.iter().any(|s| {
+                    s.at.w0 >= w.at.w1 && s.at.w0 <= w.at.w1 + 2 && s.def.side == Side::People
+                })
+        }
         // A base handed over, closed, left or set up.
         C::Handover | C::Base => {
             w.strength == 2

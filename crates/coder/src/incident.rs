@@ -619,7 +619,19 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         && f.family == Family::Protest
                         && date.is_none()
                         && place.is_none();
-                    if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
+                    // "…حين سقط الصاروخ الأول": a definite word with no day or
+                    // place of its own retells the incident just told in
+                    // other words (a drone's missile), within one event type.
+                    let retelling = f.words.iter().all(|w| w.definite)
+                        && date.is_none()
+                        && place.is_none()
+                        && sub.event_type() == d.sub.event_type();
+                    if !weak
+                        && !escalation
+                        && !retelling
+                        && !compatible(sub, d.sub)
+                        && f.family == d.family
+                    {
                         continue;
                     }
                     let d = &mut drafts[i];

@@ -409,3 +409,38 @@ fn an_ambush_called_one_of_the_hardest_blows_is_no_air_strike() {
     );
     assert_eq!(subs(&ev), vec![SubEventType::ArmedClash], "{ev:#?}");
 }
+
+// --- retellings, seizures, habitual violence, agents ---
+
+#[test]
+fn the_missile_a_witness_saw_is_the_drone_strike_already_told() {
+    let ev = ar(
+        "قُتل ثلاثة رعاة أمس في غارة بطائرة مسيرة على سوق قرب مدينة تمبكتو. وقال شاهد إن الصاروخ سقط وسط الماشية.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::AirDroneStrike], "{ev:#?}");
+}
+
+#[test]
+fn seizing_people_is_an_arrest_seizing_weapons_is_not() {
+    let ev = ar("أعلن الجيش المصري أمس ضبط سبعة عناصر مشتبه بهم في مدينة العريش.");
+    assert_eq!(subs(&ev), vec![SubEventType::Arrests], "{ev:#?}");
+    let ev = ar(
+        "صدت القوات المصرية أمس هجوما على حاجز قرب مدينة العريش، وتمكنت من ضبط أسلحة كان المهاجمون يستخدمونها.",
+    );
+    assert!(!subs(&ev).contains(&SubEventType::Arrests), "{ev:#?}");
+}
+
+#[test]
+fn incidents_said_to_multiply_or_a_war_waged_are_background() {
+    let ev = fr("Les enlèvements de commerçants se sont multipliés ces derniers mois dans la région de Mopti.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = ar("ويخوض الجيش الإثيوبي منذ العام الماضي مواجهات مع مسلحي فانو في إقليم أمهرة.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn the_force_that_carried_out_a_raid_is_its_initiator() {
+    let ev = ar("قُتل خمسة مسلحين خلال مداهمة نفذتها القوات المسلحة لمخبأ قرب مدينة العريش أمس.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Military Forces of Egypt", "{ev:#?}");
+}
