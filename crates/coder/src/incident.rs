@@ -7,7 +7,7 @@
 //! incident being told. Each incident then gets its date, place, actors,
 //! fatalities, claim and sources, each with the spans that support it.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use rasd_model::{
     event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span,
     SubEventType,
@@ -228,7 +228,7 @@ fn frame_place(
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
-        if described {
+        if described || locates_previous(doc, p) || quoted_name(doc, p) {
             continue;
         }
         if destination && !allow_destination {
@@ -263,6 +263,51 @@ fn frame_place(
     }
     cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
     cands.into_iter().next().map(|c| c.4)
+}
+
+/// A place that opens a quoted name of several words ("told «Juba
+/// Today»", "لـ«ليبيا الآن»"): an outlet or a slogan, not a scene.
+fn quoted_name(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    let before = doc.text.get(..p.at.span.start).unwrap_or("");
+    let Some(open) = before.chars().next_back() else {
+        return false;
+    };
+    let close = match open {
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return false,
+    };
+    let after = doc.text.get(p.at.span.end..).unwrap_or("");
+    after
+        .find(close)
+        .is_some_and(|i| i > 0 && i <= 40 && after[..i].trim().chars().any(char::is_alphabetic))
+}
+
+/// "the village of Beita south of Nablus", "near Abu Ghraib, west of
+/// Baghdad": a place named with a direction or distance right after
+/// another place only locates that place.
+fn locates_previous(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    if !matches!(
+        p.m.relation,
+        crate::geo::Relation::Direction(_) | crate::geo::Relation::Distance { .. }
+    ) {
+        return false;
+    }
+    let Some(rel) = p.m.relation_span else {
+        return false;
+    };
+    doc.places.iter().any(|q| {
+        q.place
+            .as_ref()
+            .is_some_and(|x| x.kind != PlaceKind::Country)
+            && q.at.span.end <= rel.start
+            // at most a comma and one short word between ("Konna, au nord de")
+            && doc
+                .text
+                .get(q.at.span.end..rel.start)
+                .is_some_and(|gap| gap.len() <= 6 && gap.split_whitespace().count() <= 2)
+    })
 }
 
 /// Two places can be one incident's: same location, or one is an area
@@ -574,7 +619,19 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         && f.family == Family::Protest
                         && date.is_none()
                         && place.is_none();
-                    if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
+                    // "…حين سقط الصاروخ الأول": a definite word with no day or
+                    // place of its own retells the incident just told in
+                    // other words (a drone's missile), within one event type.
+                    let retelling = f.words.iter().all(|w| w.definite)
+                        && date.is_none()
+                        && place.is_none()
+                        && sub.event_type() == d.sub.event_type();
+                    if !weak
+                        && !escalation
+                        && !retelling
+                        && !compatible(sub, d.sub)
+                        && f.family == d.family
+                    {
                         continue;
                     }
                     let d = &mut drafts[i];
@@ -636,21 +693,30 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             if merged {
                 continue;
             }
-            // A frame that only refers back has nothing to join: not an event.
-            if f.anaphoric() {
+            // A frame that only refers back has nothing to join: not an
+            // event — unless it names its own day and place ("L'attaque
+            // menée lundi contre le marché de Djibo …" opening a report).
+            let situated = f.strength() >= 1
+                && date
+                    .as_ref()
+                    .is_some_and(|d| d.precision == DatePrecision::Day)
+                && place.as_ref().is_some_and(|p| place_rank(&p.place) == 0);
+            if f.anaphoric() && !situated {
                 tr(trace, || {
                     format!("s{si}:   refers back to nothing: dropped")
                 });
                 continue;
             }
-            // "2023 will remain one of the deadliest years": a past event
-            // needs a place and at least a month (English, French).
-            if doc.grammar.subject_first
-                && place.is_none()
-                && date
-                    .as_ref()
-                    .is_some_and(|d| d.precision == DatePrecision::Year)
+            // "2023 will remain one of the deadliest years", "the massacre
+            // the village suffered in 2019": a past event needs a place and
+            // at least a month (guidelines 1); a year alone is background.
+            if date
+                .as_ref()
+                .is_some_and(|d| d.precision == DatePrecision::Year)
             {
+                tr(trace, || {
+                    format!("s{si}:   known only to the year: dropped")
+                });
                 continue;
             }
             let own_date = date.is_some() || statement.is_some();
@@ -754,6 +820,18 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
         // Neither a day nor a place of its own: a passing reference
         // ("the massacres it committed", "the current offensive"), not a
         // codable incident.
+        // Known only to the year (a later "earlier this year" joined it):
+        // background, not a codable incident.
+        if !d.period
+            && d.date
+                .as_ref()
+                .is_some_and(|x| x.precision == DatePrecision::Year)
+        {
+            tr(trace, || {
+                format!("incident {n}: known only to the year: dropped")
+            });
+            continue;
+        }
         if !d.period && !d.own_date && !d.own_place && !d.in_story {
             tr(trace, || {
                 format!("incident {n}: no date or place of its own: dropped")
@@ -797,7 +875,6 @@ fn counts_incidents(doc: &Doc, f: &Frame) -> bool {
 /// Whether date `a` can be the day of an incident dated `b`: the same
 /// day, or a coarser date whose window holds it (a month or a year).
 fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
-    use chrono::Datelike;
     let window = |x: &DateChoice, y: NaiveDate| match x.precision {
         DatePrecision::Day => x.date == y,
         DatePrecision::Week => (x.date - y).num_days().abs() <= 3,
@@ -926,8 +1003,20 @@ fn update_context(
 fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
     let mut cx = Context::default();
     for s in doc.sides.iter().filter(|s| within(scopes, &s.at)) {
+        // A noun inside an event phrase is the weapon ("car bomb", "سيارة
+        // مفخخة"), not a side.
+        if doc
+            .triggers
+            .iter()
+            .any(|t| t.at.w0 <= s.at.w0 && s.at.w1 <= t.at.w1)
+        {
+            continue;
+        }
         // A side introduced as the perpetrator is not the target.
         if doc.cue_before(s.at.w0, 2, Cue::Agent).is_some() {
+            if s.def.side == Side::Fighters {
+                cx.gunmen = true;
+            }
             continue;
         }
         let targeted = doc.cue_before(s.at.w0, 2, Cue::Target).is_some()
@@ -952,12 +1041,16 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             Side::MilitaryTarget if placed => cx.armed_target = true,
             Side::CivilianTarget if placed => cx.civilian_target = true,
             Side::Military | Side::Police if targeted => cx.armed_target = true,
+            Side::Fighters if !targeted && s.def.count.is_none() => cx.gunmen = true,
             Side::Civilians if targeted => cx.civilian_target = true,
-            // "سكان قرية يقتلون": a crowd of civilians acting
+            // "سكان قرية يقتلون": a crowd of civilians acting (not "بين
+            // القتلى نساء", the dead were women: a definite noun)
             Side::Civilians
                 if s.def.count.is_none()
                     && doc.triggers.iter().any(|t| {
-                        t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                        t.def.class == C::Kill
+                            && !t.definite
+                            && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
                     }) =>
             {
                 cx.civilians_act = true;
@@ -1074,6 +1167,24 @@ fn period_total(
 ) -> Option<Draft> {
     let s = doc.sents[si];
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
+    // "On the same day, the Rwandan army, deployed there since 2021, said
+    // it killed seven": a sentence that dates its own incident to a day
+    // tells that incident; the "since" only describes someone.
+    let dated_incident = doc.cues_in(s.w0, s.w1).any(|c| {
+        matches!(
+            c.cue,
+            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+        )
+    }) || doc.dates.iter().any(|d| {
+        d.at.w0 >= s.w0
+            && d.at.w1 <= s.w1
+            && d.d.precision == DatePrecision::Day
+            && d.d.kind != DateKind::PeriodStart
+            && d.at.w0 < period_cue.at.w0
+    });
+    if dated_incident {
+        return None;
+    }
     let killed: Vec<&Figure> = figs
         .iter()
         .filter(|f| f.w >= s.w0 && f.w < s.w1 && f.kind == Kind::Killed && !f.vague)
@@ -1086,15 +1197,39 @@ fn period_total(
         .iter()
         .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1)
         .find(|d| d.d.kind == DateKind::PeriodStart || d.at.w0 >= period_cue.at.w1)
-        .map(|d| DateChoice {
-            date: d.d.date,
-            precision: d.d.precision,
-            span: Some(d.at.span),
+        .map(|d| {
+            // "منذ مطلع العام الماضي": the start of last year, not this one.
+            let last = d.at.w1 < s.w1
+                && [doc.key(d.at.w1), doc.stem(d.at.w1)].iter().any(|k| {
+                    matches!(
+                        *k,
+                        "الماضي" | "ماضي" | "الفايت" | "فايت" | "المنصرم" | "منصرم"
+                    )
+                })
+                && doc.publication.is_some_and(|p| {
+                    chrono::Datelike::year(&p) == chrono::Datelike::year(&d.d.date)
+                });
+            let date = if last {
+                chrono::Datelike::with_year(&d.d.date, chrono::Datelike::year(&d.d.date) - 1)
+                    .unwrap_or(d.d.date)
+            } else {
+                d.d.date
+            };
+            DateChoice {
+                date,
+                precision: d.d.precision,
+                span: Some(d.at.span),
+            }
         })
         .or_else(|| prev_start.cloned())
         .or_else(|| years_back(doc, period_cue))?;
-    // "since the start of the year" is a month-precise start (1 January).
+    // A period known to the month starts on its first day ("since March":
+    // 1 March; guidelines 7), not in the middle as an incident would.
     let mut start = start;
+    if start.precision == DatePrecision::Month {
+        start.date = start.date.with_day(1).unwrap_or(start.date);
+    }
+    // "since the start of the year" is a month-precise start (1 January).
     if start.precision == DatePrecision::Year
         && start.span.is_some_and(|sp| {
             let mut a = sp.start.saturating_sub(24);
@@ -1244,9 +1379,24 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
             }
         }
     }
-    doc.doc_countries
-        .first()
-        .map(|c| (c.0.to_string(), c.1.to_string()))
+    if let Some(c) = doc.doc_countries.first() {
+        return (c.0.to_string(), c.1.to_string());
+    }
+    // A report that names towns but never its country (El Fasher, Nyala,
+    // al-Jazira): the country most of its places are in.
+    let mut seen: Vec<(&str, &str, usize)> = Vec::new();
+    for p in doc.places.iter().filter_map(|p| p.place.as_deref()) {
+        if p.iso3.is_empty() {
+            continue;
+        }
+        match seen.iter_mut().find(|s| s.0 == p.iso3) {
+            Some(s) => s.2 += 1,
+            None => seen.push((&p.iso3, &p.country, 1)),
+        }
+    }
+    seen.iter()
+        .max_by_key(|s| s.2)
+        .map(|s| (s.0.to_string(), s.1.to_string()))
         .unwrap_or_default()
 }
 
@@ -2737,6 +2887,27 @@ fn build(
     }
     let mut sub = d.sub;
     let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    // "three PMF fighters killed in an attack by IS": an assault whose
+    // victims the text names as a (different) armed organisation is a
+    // battle, whatever the victim nouns say.
+    if sub == SubEventType::Attack
+        && d.words()
+            .iter()
+            .all(|w| matches!(w.class, C::Attack | C::Shooting | C::Kill))
+    {
+        let cands = candidates(doc, d, &iso3, &country);
+        let a1 = sides.a1.as_ref().map(|a| a.name.clone());
+        if cands.iter().any(|c| {
+            c.named
+                && c.main
+                && c.role == Role::Patient
+                && is_armed(c.inter)
+                && a1.as_ref().is_some_and(|a| *a != c.name)
+        }) {
+            sub = SubEventType::ArmedClash;
+            sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+        }
+    }
     tr(trace, || {
         let cands = candidates(doc, d, &iso3, &country);
         format!(

@@ -115,6 +115,7 @@ word_enum!(
         Background => "background",
         Separate => "separate",
         Period => "period",
+        Update => "update",
         Death => "death",
         Injury => "injury",
         Neutralized => "neutralized",
