@@ -1383,9 +1383,18 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
         return (c.0.to_string(), c.1.to_string());
     }
     // A report that names towns but never its country (El Fasher, Nyala,
-    // al-Jazira): the country most of its places are in.
+    // al-Jazira): the country most of its places are in. Only places in
+    // the article's own sentences count: a menu or a related-story link
+    // names other countries' places.
+    let in_article =
+        |p: &crate::doc::PlaceM| doc.sents.iter().any(|s| s.w0 <= p.at.w0 && p.at.w1 <= s.w1);
     let mut seen: Vec<(&str, &str, usize)> = Vec::new();
-    for p in doc.places.iter().filter_map(|p| p.place.as_deref()) {
+    for p in doc
+        .places
+        .iter()
+        .filter(|p| in_article(p))
+        .filter_map(|p| p.place.as_deref())
+    {
         if p.iso3.is_empty() {
             continue;
         }
