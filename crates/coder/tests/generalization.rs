@@ -444,3 +444,28 @@ fn the_force_that_carried_out_a_raid_is_its_initiator() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].actor1, "Military Forces of Egypt", "{ev:#?}");
 }
+
+#[test]
+fn a_long_name_with_its_acronym_between_a_count_and_its_verb_still_counts() {
+    let ev = fr(
+        "Au moins douze soldats et vingt Volontaires pour la défense de la patrie (VDP) ont été tués lundi dans une attaque contre le détachement de Djibo.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(32), "{ev:#?}");
+}
+
+#[test]
+fn dead_of_a_named_group_and_a_single_officer_are_counted() {
+    let ev = ar("أسفر القصف الذي استهدف سوقا في مدينة الفاشر أمس عن 11 قتيلا من المدنيين.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0]
+            .fatalities_by_group
+            .get(&rasd_model::FatalityGroup::Civilians),
+        Some(&11),
+        "{ev:#?}"
+    );
+    let ev = en("Militants attacked an army post near Kirkuk on Monday night, killing an officer, the military said.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(1), "{ev:#?}");
+}
