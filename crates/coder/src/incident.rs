@@ -1983,14 +1983,19 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if !matches!(w.class, C::Air | C::Shelling) {
             continue;
         }
+        let demonym = |c: &crate::doc::CountryM| c.m.form == crate::geo::CountryForm::Demonym;
         if let Some(c) = doc.countries.iter().find(|c| {
-            c.m.form == crate::geo::CountryForm::Demonym
-                && ((c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
-                    // "a Turkish drone", "Russian air strikes"
-                    || (doc.grammar.modifier_first
-                        && c.at.w1 <= w.at.w0
-                        && w.at.w0 - c.at.w1 <= 1
-                        && doc.same_clause(c.at.w0, w.at.w0)))
+            (demonym(c)
+                && c.at.w0 >= w.at.w1
+                && (c.at.w0 <= w.at.w1 + 1
+                    // "مسيّرة يُرجح أنها تركية": a hedged nationality
+                    || (c.at.w0 <= w.at.w1 + 4
+                        && doc.cues_in(w.at.w1, c.at.w0).any(|h| h.cue == Cue::Hedge))))
+                // "a Turkish drone", "Russian air strikes", "a U.S. air strike"
+                || (doc.grammar.modifier_first
+                    && c.at.w1 <= w.at.w0
+                    && w.at.w0 - c.at.w1 <= 1
+                    && doc.same_clause(c.at.w0, w.at.w0))
         }) {
             if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
                 out.push(Cand {

@@ -469,3 +469,14 @@ fn dead_of_a_named_group_and_a_single_officer_are_counted() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(1), "{ev:#?}");
 }
+
+// --- the country of the weapon ---
+
+#[test]
+fn a_nationality_hedged_after_a_drone_names_who_fired_it() {
+    let ev = ar(
+        "استهدفت طائرة مسيّرة يرجح أنها تركية سيارة قرب بلدة سنجار أمس، ما أدى إلى مقتل مقاتلين اثنين.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Military Forces of Turkey", "{ev:#?}");
+}
