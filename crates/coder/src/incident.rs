@@ -265,6 +265,14 @@ fn frame_place(
     cands.into_iter().next().map(|c| c.4)
 }
 
+/// An Arabic verb the writer vocalised as passive: a damma on its first
+/// letter ("قُتل", "أُصيب").
+fn marked_passive(doc: &Doc, at: &At) -> bool {
+    let t = doc.text.get(at.span.start..at.span.end).unwrap_or("");
+    let mut chars = t.chars().skip_while(|c| matches!(c, 'و' | 'ف'));
+    chars.next().is_some() && chars.next() == Some('\u{064F}')
+}
+
 /// A place that opens a quoted name of several words ("told «Juba
 /// Today»", "لـ«ليبيا الآن»"): an outlet or a slogan, not a scene.
 fn quoted_name(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
@@ -1962,7 +1970,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
                             || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
                 }));
-        let role = if victim && role == Role::Mention {
+        // "قُتل جنديان": a count right after a verb the writer marked as
+        // passive (its damma) names the victims, not the killers.
+        let passive_victims = s.def.count.is_some()
+            && doc.cues.iter().any(|c| {
+                c.cue == Cue::Death
+                    && c.at.w1 <= s.at.w0
+                    && s.at.w0 - c.at.w1 <= 1
+                    && marked_passive(doc, &c.at)
+            });
+        let role = if victim && (role == Role::Mention || (role == Role::Agent && passive_victims))
+        {
             Role::Patient
         } else {
             role

@@ -480,3 +480,11 @@ fn a_nationality_hedged_after_a_drone_names_who_fired_it() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].actor1, "Military Forces of Turkey", "{ev:#?}");
 }
+
+#[test]
+fn soldiers_counted_after_a_vocalised_passive_are_the_victims() {
+    let ev = ar("قُتل جنديان مساء أمس في انفجار لغم أرضي بطريق قرب مدينة غاو.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor2, "Military Forces of Mali", "{ev:#?}");
+    assert_ne!(ev[0].actor1, "Military Forces of Mali", "{ev:#?}");
+}
