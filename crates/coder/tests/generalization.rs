@@ -488,3 +488,11 @@ fn soldiers_counted_after_a_vocalised_passive_are_the_victims() {
     assert_eq!(ev[0].actor2, "Military Forces of Mali", "{ev:#?}");
     assert_ne!(ev[0].actor1, "Military Forces of Mali", "{ev:#?}");
 }
+
+#[test]
+fn what_is_expected_to_happen_is_no_incident() {
+    let ev = en("Analysts say jihadists are likely to attack army posts around Djibo again before the rainy season.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = fr("Selon des analystes, les jihadistes devraient attaquer de nouveau les postes de l'armée autour de Djibo.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
