@@ -535,18 +535,27 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             && matches!(d.sub, SubEventType::Attack);
                         // "32 people were arrested over the looting": arrests
                         // made in a riot or protest are part of it.
-                        let arrests_in_crowd = doc.grammar.subject_first
-                            && f.family == Family::Arrest
+                        // So are arrests told right after a protest with no
+                        // day or place of their own ("trois blessés et une
+                        // dizaine interpellés").
+                        let arrests_after_crowd = f.family == Family::Arrest
                             && d.family == Family::Protest
-                            && doc.triggers.iter().any(|t| {
-                                t.at.w0 >= doc.sents[f.sent].w0
-                                    && t.at.w1 <= doc.sents[f.sent].w1
-                                    && t.definite
-                                    && matches!(
-                                        t.def.class,
-                                        C::Protest | C::Riot | C::Looting | C::Mob
-                                    )
-                            });
+                            && date.is_none()
+                            && place.is_none()
+                            && si.saturating_sub(d.last_sent) <= 1;
+                        let arrests_in_crowd = arrests_after_crowd
+                            || doc.grammar.subject_first
+                                && f.family == Family::Arrest
+                                && d.family == Family::Protest
+                                && doc.triggers.iter().any(|t| {
+                                    t.at.w0 >= doc.sents[f.sent].w0
+                                        && t.at.w1 <= doc.sents[f.sent].w1
+                                        && t.definite
+                                        && matches!(
+                                            t.def.class,
+                                            C::Protest | C::Riot | C::Looting | C::Mob
+                                        )
+                                });
                         if !looting_in_attack && !arrests_in_crowd {
                             continue;
                         }

@@ -496,3 +496,16 @@ fn what_is_expected_to_happen_is_no_incident() {
     let ev = fr("Selon des analystes, les jihadistes devraient attaquer de nouveau les postes de l'armée autour de Djibo.");
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn arrests_told_right_after_a_dispersed_protest_belong_to_it() {
+    let ev = fr(
+        "Des étudiants ont manifesté mardi à Koudougou contre la hausse des frais d'inscription avant d'être dispersés par la police à coups de gaz lacrymogène. Deux étudiants ont été blessés et une vingtaine interpellés, selon leur syndicat.",
+    );
+    assert_eq!(
+        subs(&ev),
+        vec![SubEventType::ProtestWithIntervention],
+        "{ev:#?}"
+    );
+    assert_eq!(ev[0].injured, Some(2), "{ev:#?}");
+}
