@@ -509,3 +509,19 @@ fn arrests_told_right_after_a_dispersed_protest_belong_to_it() {
     );
     assert_eq!(ev[0].injured, Some(2), "{ev:#?}");
 }
+
+#[test]
+fn drones_that_bombarded_make_an_air_strike() {
+    let ev = ar("قصفت مسيّرات الجيش سوقا في مدينة نيالا أمس وقتلت ثمانية مدنيين.");
+    assert_eq!(subs(&ev), vec![SubEventType::AirDroneStrike], "{ev:#?}");
+}
+
+#[test]
+fn a_massacre_said_not_to_have_been_enough_still_happened() {
+    let ev = ar(
+        "لم تكن مجزرة مدينة جيبو في فبراير الماضي، التي راح ضحيتها أكثر من خمسين مدنيا، كافية لتحريك مجلس الأمن.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::Attack], "{ev:#?}");
+    assert_eq!(ev[0].event_date, day(2, 15));
+    assert_eq!(ev[0].fatalities, Some(50));
+}
