@@ -525,3 +525,10 @@ fn a_massacre_said_not_to_have_been_enough_still_happened() {
     assert_eq!(ev[0].event_date, day(2, 15));
     assert_eq!(ev[0].fatalities, Some(50));
 }
+
+#[test]
+fn executions_count_their_dead() {
+    let ev = fr("Des jihadistes présumés ont exécuté une vingtaine de civils samedi à Djibo, selon des élus locaux.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(20), "{ev:#?}");
+}
