@@ -182,12 +182,21 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         if v == Victims::Group(FatalityGroup::Unknown)
             && e + 1 < doc.words.len()
             && doc.same_clause(s.at.w0, e + 1)
-            && matches!(doc.stem(e), "في" | "بين" | "من")
-            && doc.stem(e + 1) == "صفوف"
         {
-            let (g, end) = resolve_members(e + 2, v);
-            if g != v {
-                return Some((g, end));
+            let from = if matches!(doc.stem(e), "في" | "بين" | "من") && doc.stem(e + 1) == "صفوف"
+            {
+                Some(e + 2)
+            } else if doc.stem(e) == "من" {
+                // "تسعة عشر قتيلا من المدنيين": dead of the group named
+                Some(e)
+            } else {
+                None
+            };
+            if let Some(from) = from {
+                let (g, end) = resolve_members(from, v);
+                if g != v {
+                    return Some((g, end));
+                }
             }
         }
         return Some(match v {
@@ -412,6 +421,11 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             // passive auxiliary may stand between the noun and its verb.
             let mut gap_end = noun_end;
             if doc.grammar.subject_first {
+                // "trente Volontaires pour la défense de la patrie (VDP)
+                // ont été tués": the acronym repeated after the name.
+                if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == gap_end) {
+                    gap_end = a.at.w1;
+                }
                 if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == gap_end) {
                     gap_end = c.at.w1;
                 }
@@ -431,15 +445,16 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             }
             // "eight soldiers and dozens of fighters were killed": the verb
             // after a coordination governs every noun of it.
-            let coordinated = doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some();
-            if coordinated {
+            let mut coordinated = false;
+            if doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some() {
                 if let Some(c) = doc.cues.iter().find(|c| {
                     c.cue == Cue::Passive
                         && c.at.w0 > noun_end
-                        && c.at.w0 <= noun_end + 8
+                        && c.at.w0 <= noun_end + 14
                         && doc.same_clause(noun_end, c.at.w0)
                 }) {
                     gap_end = c.at.w1;
+                    coordinated = true;
                 }
             }
             let after = doc.cues.iter().find(|c| {
@@ -449,7 +464,9 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     // "… وإصابة اثنين": a conjunction opens the next count
                     && !doc.key(c.at.w0).starts_with('و')
                     // "abducted four aid workers and killed their driver"
+                    // (unless the "and" joins nouns before one verb)
                     && !(doc.grammar.subject_first
+                        && !coordinated
                         && doc
                             .cues
                             .iter()

@@ -98,8 +98,14 @@ impl Frame {
 
 /// Whether an event word is cancelled by the words around it.
 fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
-    if doc.cue_before(w.at.w0, 3, Cue::Negation).is_some() {
-        return true;
+    // "لم تكن مجزرة … كافية": a negated copula denies what follows the
+    // noun, not the massacre.
+    if let Some(n) = doc.cue_before(w.at.w0, 3, Cue::Negation) {
+        let copula =
+            n.at.w1 < w.at.w0 && matches!(doc.stem(n.at.w1), "تكن" | "يكن" | "تكون" | "يكون");
+        if !copula {
+            return true;
+        }
     }
     // A threat, plan, call or fear governs the rest of its sentence; a
     // phrase that holds the word itself ("to seize", "pour reprendre") too.
@@ -618,7 +624,10 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
             }
             // A weak air word ("أعنف الضربات", the fiercest blows) does
             // not turn an ambush told with a stronger word into a strike.
-            let strong_other = words.iter().any(|w| w.strength == 2 && w.class != C::Air);
+            // ("قصفت مسيّرات": a bombardment by drones stays an air strike.)
+            let strong_other = words
+                .iter()
+                .any(|w| w.strength == 2 && !matches!(w.class, C::Air | C::Shelling));
             if words
                 .iter()
                 .any(|w| w.class == C::Air && (w.strength == 2 || !strong_other))

@@ -265,6 +265,14 @@ fn frame_place(
     cands.into_iter().next().map(|c| c.4)
 }
 
+/// An Arabic verb the writer vocalised as passive: a damma on its first
+/// letter ("قُتل", "أُصيب").
+fn marked_passive(doc: &Doc, at: &At) -> bool {
+    let t = doc.text.get(at.span.start..at.span.end).unwrap_or("");
+    let mut chars = t.chars().skip_while(|c| matches!(c, 'و' | 'ف'));
+    chars.next().is_some() && chars.next() == Some('\u{064F}')
+}
+
 /// A place that opens a quoted name of several words ("told «Juba
 /// Today»", "لـ«ليبيا الآن»"): an outlet or a slogan, not a scene.
 fn quoted_name(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
@@ -527,18 +535,27 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             && matches!(d.sub, SubEventType::Attack);
                         // "32 people were arrested over the looting": arrests
                         // made in a riot or protest are part of it.
-                        let arrests_in_crowd = doc.grammar.subject_first
-                            && f.family == Family::Arrest
+                        // So are arrests told right after a protest with no
+                        // day or place of their own ("trois blessés et une
+                        // dizaine interpellés").
+                        let arrests_after_crowd = f.family == Family::Arrest
                             && d.family == Family::Protest
-                            && doc.triggers.iter().any(|t| {
-                                t.at.w0 >= doc.sents[f.sent].w0
-                                    && t.at.w1 <= doc.sents[f.sent].w1
-                                    && t.definite
-                                    && matches!(
-                                        t.def.class,
-                                        C::Protest | C::Riot | C::Looting | C::Mob
-                                    )
-                            });
+                            && date.is_none()
+                            && place.is_none()
+                            && si.saturating_sub(d.last_sent) <= 1;
+                        let arrests_in_crowd = arrests_after_crowd
+                            || doc.grammar.subject_first
+                                && f.family == Family::Arrest
+                                && d.family == Family::Protest
+                                && doc.triggers.iter().any(|t| {
+                                    t.at.w0 >= doc.sents[f.sent].w0
+                                        && t.at.w1 <= doc.sents[f.sent].w1
+                                        && t.definite
+                                        && matches!(
+                                            t.def.class,
+                                            C::Protest | C::Riot | C::Looting | C::Mob
+                                        )
+                                });
                         if !looting_in_attack && !arrests_in_crowd {
                             continue;
                         }
@@ -1974,7 +1991,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
                             || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
                 }));
-        let role = if victim && role == Role::Mention {
+        // "قُتل جنديان": a count right after a verb the writer marked as
+        // passive (its damma) names the victims, not the killers.
+        let passive_victims = s.def.count.is_some()
+            && doc.cues.iter().any(|c| {
+                c.cue == Cue::Death
+                    && c.at.w1 <= s.at.w0
+                    && s.at.w0 - c.at.w1 <= 1
+                    && marked_passive(doc, &c.at)
+            });
+        let role = if victim && (role == Role::Mention || (role == Role::Agent && passive_victims))
+        {
             Role::Patient
         } else {
             role
@@ -1995,14 +2022,19 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if !matches!(w.class, C::Air | C::Shelling) {
             continue;
         }
+        let demonym = |c: &crate::doc::CountryM| c.m.form == crate::geo::CountryForm::Demonym;
         if let Some(c) = doc.countries.iter().find(|c| {
-            c.m.form == crate::geo::CountryForm::Demonym
-                && ((c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
-                    // "a Turkish drone", "Russian air strikes"
-                    || (doc.grammar.modifier_first
-                        && c.at.w1 <= w.at.w0
-                        && w.at.w0 - c.at.w1 <= 1
-                        && doc.same_clause(c.at.w0, w.at.w0)))
+            (demonym(c)
+                && c.at.w0 >= w.at.w1
+                && (c.at.w0 <= w.at.w1 + 1
+                    // "مسيّرة يُرجح أنها تركية": a hedged nationality
+                    || (c.at.w0 <= w.at.w1 + 4
+                        && doc.cues_in(w.at.w1, c.at.w0).any(|h| h.cue == Cue::Hedge))))
+                // "a Turkish drone", "Russian air strikes", "a U.S. air strike"
+                || (doc.grammar.modifier_first
+                    && c.at.w1 <= w.at.w0
+                    && w.at.w0 - c.at.w1 <= 1
+                    && doc.same_clause(c.at.w0, w.at.w0))
         }) {
             if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
                 out.push(Cand {

@@ -444,3 +444,91 @@ fn the_force_that_carried_out_a_raid_is_its_initiator() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].actor1, "Military Forces of Egypt", "{ev:#?}");
 }
+
+#[test]
+fn a_long_name_with_its_acronym_between_a_count_and_its_verb_still_counts() {
+    let ev = fr(
+        "Au moins douze soldats et vingt Volontaires pour la défense de la patrie (VDP) ont été tués lundi dans une attaque contre le détachement de Djibo.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(32), "{ev:#?}");
+}
+
+#[test]
+fn dead_of_a_named_group_and_a_single_officer_are_counted() {
+    let ev = ar("أسفر القصف الذي استهدف سوقا في مدينة الفاشر أمس عن 11 قتيلا من المدنيين.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0]
+            .fatalities_by_group
+            .get(&rasd_model::FatalityGroup::Civilians),
+        Some(&11),
+        "{ev:#?}"
+    );
+    let ev = en("Militants attacked an army post near Kirkuk on Monday night, killing an officer, the military said.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(1), "{ev:#?}");
+}
+
+// --- the country of the weapon ---
+
+#[test]
+fn a_nationality_hedged_after_a_drone_names_who_fired_it() {
+    let ev = ar(
+        "استهدفت طائرة مسيّرة يرجح أنها تركية سيارة قرب بلدة سنجار أمس، ما أدى إلى مقتل مقاتلين اثنين.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1, "Military Forces of Turkey", "{ev:#?}");
+}
+
+#[test]
+fn soldiers_counted_after_a_vocalised_passive_are_the_victims() {
+    let ev = ar("قُتل جنديان مساء أمس في انفجار لغم أرضي بطريق قرب مدينة غاو.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor2, "Military Forces of Mali", "{ev:#?}");
+    assert_ne!(ev[0].actor1, "Military Forces of Mali", "{ev:#?}");
+}
+
+#[test]
+fn what_is_expected_to_happen_is_no_incident() {
+    let ev = en("Analysts say jihadists are likely to attack army posts around Djibo again before the rainy season.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = fr("Selon des analystes, les jihadistes devraient attaquer de nouveau les postes de l'armée autour de Djibo.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn arrests_told_right_after_a_dispersed_protest_belong_to_it() {
+    let ev = fr(
+        "Des étudiants ont manifesté mardi à Koudougou contre la hausse des frais d'inscription avant d'être dispersés par la police à coups de gaz lacrymogène. Deux étudiants ont été blessés et une vingtaine interpellés, selon leur syndicat.",
+    );
+    assert_eq!(
+        subs(&ev),
+        vec![SubEventType::ProtestWithIntervention],
+        "{ev:#?}"
+    );
+    assert_eq!(ev[0].injured, Some(2), "{ev:#?}");
+}
+
+#[test]
+fn drones_that_bombarded_make_an_air_strike() {
+    let ev = ar("قصفت مسيّرات الجيش سوقا في مدينة نيالا أمس وقتلت ثمانية مدنيين.");
+    assert_eq!(subs(&ev), vec![SubEventType::AirDroneStrike], "{ev:#?}");
+}
+
+#[test]
+fn a_massacre_said_not_to_have_been_enough_still_happened() {
+    let ev = ar(
+        "لم تكن مجزرة مدينة جيبو في فبراير الماضي، التي راح ضحيتها أكثر من خمسين مدنيا، كافية لتحريك مجلس الأمن.",
+    );
+    assert_eq!(subs(&ev), vec![SubEventType::Attack], "{ev:#?}");
+    assert_eq!(ev[0].event_date, day(2, 15));
+    assert_eq!(ev[0].fatalities, Some(50));
+}
+
+#[test]
+fn executions_count_their_dead() {
+    let ev = fr("Des jihadistes présumés ont exécuté une vingtaine de civils samedi à Djibo, selon des élus locaux.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(20), "{ev:#?}");
+}
