@@ -91,6 +91,9 @@ pub struct PlaceM {
     pub m: PlaceMention,
     /// The resolved place, shared by every incident that takes it.
     pub place: Option<std::rc::Rc<crate::geo::Place>>,
+    /// Inside the article's body (its sentences or its dateline), not in a
+    /// menu, a related-story link or other page furniture.
+    pub in_body: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -330,6 +333,7 @@ impl<'a> DocData<'a> {
                 at_of(m.span).map(|at| PlaceM {
                     at,
                     place: m.place.take().map(std::rc::Rc::new),
+                    in_body: in_body(m.span),
                     m,
                 })
             })
@@ -337,7 +341,7 @@ impl<'a> DocData<'a> {
             .collect();
         for p in &places {
             if let Some(pl) = &p.place {
-                if !in_body(p.at.span) || pl.iso3.is_empty() {
+                if !p.in_body || pl.iso3.is_empty() {
                     continue;
                 }
                 // Places count towards their country, less than a name.

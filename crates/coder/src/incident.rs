@@ -1401,15 +1401,13 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
     }
     // A report that names towns but never its country (El Fasher, Nyala,
     // al-Jazira): the country most of its places are in. Only places in
-    // the article's own sentences count: a menu or a related-story link
-    // names other countries' places.
-    let in_article =
-        |p: &crate::doc::PlaceM| doc.sents.iter().any(|s| s.w0 <= p.at.w0 && p.at.w1 <= s.w1);
+    // the article's body or its dateline count: a menu or a related-story
+    // link names other countries' places.
     let mut seen: Vec<(&str, &str, usize)> = Vec::new();
     for p in doc
         .places
         .iter()
-        .filter(|p| in_article(p))
+        .filter(|p| p.in_body || opens_dateline(doc.text, p.at.span))
         .filter_map(|p| p.place.as_deref())
     {
         if p.iso3.is_empty() {
@@ -3317,4 +3315,21 @@ fn notes(e: &Event, disputed: bool) -> String {
     }
     s.push('.');
     s
+}
+
+/// A place that opens its line and is followed by a dash: the dateline of
+/// a report ("مقديشو – …", "GAO, Mali -"), which a reader may leave out of
+/// the body as a byline, but which says where the report was filed.
+fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..span.start].trim().is_empty() {
+        return false;
+    }
+    let rest = text[span.end..].trim_start_matches(|c: char| c == ' ' || c == ',' || c == '\u{a0}');
+    let rest = rest.split('\n').next().unwrap_or("");
+    // "GAO, Mali -": a country name may sit between the place and the dash.
+    rest.chars()
+        .take(40)
+        .any(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        && rest.len() < 200
 }

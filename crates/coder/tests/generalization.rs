@@ -532,3 +532,37 @@ fn executions_count_their_dead() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(20), "{ev:#?}");
 }
+
+/// A report whose body names no country and no place takes its country
+/// from the town of its dateline, even when the reader keeps the dateline
+/// out of the body as a byline; a menu line naming countries never gives
+/// one.
+#[test]
+fn the_dateline_town_gives_the_country_of_a_report_that_names_none() {
+    let page = "قراءة في حصيلة الحرب على التمرد\n\
+                الأربعاء 20 مارس 2024\n\
+                مقديشو – «مكتب القرن» | تحليل\n\n\
+                منذ أن بدأت القوات الحكومية هجومها الواسع على المتمردين في سبتمبر 2022، \
+                تقول وزارة الدفاع إن العمليات أسفرت عن مقتل أكثر من 2500 من مقاتلي الحركة.\n";
+    let doc = rasd_ingest::read_text("dateline", page);
+    let events = Coder::global().code(&doc);
+    let total = events
+        .iter()
+        .find(|e| e.is_period_total)
+        .unwrap_or_else(|| panic!("no period total: {events:#?}"));
+    assert_eq!(total.iso3, "SOM");
+
+    // The same report under a menu of countries and with no dateline: no
+    // country to give, so no record.
+    let page = "السودان ليبيا اليمن سوريا العراق\n\
+                قراءة في حصيلة الحرب على التمرد\n\
+                الأربعاء 20 مارس 2024\n\n\
+                منذ أن بدأت القوات الحكومية هجومها الواسع على المتمردين في سبتمبر 2022، \
+                تقول وزارة الدفاع إن العمليات أسفرت عن مقتل أكثر من 2500 من مقاتلي الحركة.\n";
+    let doc = rasd_ingest::read_text("menu", page);
+    let events = Coder::global().code(&doc);
+    assert!(
+        events.iter().all(|e| e.iso3 != "SDN" && e.iso3 != "LBY"),
+        "{events:#?}"
+    );
+}
