@@ -3325,7 +3325,7 @@ fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
     if !text[line_start..span.start].trim().is_empty() {
         return false;
     }
-    let rest = text[span.end..].trim_start_matches(|c: char| c == ' ' || c == ',' || c == '\u{a0}');
+    let rest = text[span.end..].trim_start_matches([' ', ',', '\u{a0}']);
     let rest = rest.split('\n').next().unwrap_or("");
     // "GAO, Mali -": a country name may sit between the place and the dash.
     rest.chars()
