@@ -42,7 +42,8 @@ pub struct Alias {
 pub struct ActorDict {
     pub actors: Vec<ActorDef>,
     pub matcher: PhraseMatcher<Alias>,
-    regional: HashMap<(String, String), String>,
+    /// Family name → ISO3 → the family's name in that country.
+    regional: HashMap<String, HashMap<String, String>>,
     by_name: HashMap<String, usize>,
     pub errors: Vec<RowError>,
 }
@@ -109,7 +110,10 @@ impl ActorDict {
                 });
                 continue;
             }
-            regional.insert((f[0].to_string(), f[1].to_string()), f[2].to_string());
+            regional
+                .entry(f[0].to_string())
+                .or_insert_with(HashMap::new)
+                .insert(f[1].to_string(), f[2].to_string());
         }
         ActorDict {
             actors,
@@ -127,7 +131,8 @@ impl ActorDict {
         let name = if def.is_family() {
             match self
                 .regional
-                .get(&(def.canonical.clone(), iso3.to_string()))
+                .get(&def.canonical)
+                .and_then(|by_country| by_country.get(iso3))
             {
                 Some(n) => n.clone(),
                 None if !country.is_empty() => def.canonical.replace("{country}", country),
@@ -136,12 +141,18 @@ impl ActorDict {
         } else {
             def.canonical.clone()
         };
-        let inter = match (&def.iso3, def.inter) {
+        (name, self.inter_in(actor, iso3))
+    }
+
+    /// The inter code of a named actor for an event in `iso3` (what
+    /// [`ActorDict::name_in`] gives, without building the name).
+    pub fn inter_in(&self, actor: usize, iso3: &str) -> Inter {
+        let def = &self.actors[actor];
+        match (&def.iso3, def.inter) {
             // A state force outside its own country is an external force.
             (Some(home), Inter::StateForces) if !iso3.is_empty() && home != iso3 => Inter::External,
             _ => def.inter,
-        };
-        (name, inter)
+        }
     }
 
     pub fn by_name(&self, canonical: &str) -> Option<usize> {
@@ -178,9 +189,9 @@ impl ActorDict {
             add(def.canonical.split(" ({country})").next().unwrap_or(""));
             let mut regional: Vec<&str> = self
                 .regional
-                .iter()
-                .filter(|((family, _), _)| *family == def.canonical)
-                .map(|(_, name)| name.as_str())
+                .get(&def.canonical)
+                .into_iter()
+                .flat_map(|by_country| by_country.values().map(String::as_str))
                 .collect();
             regional.sort_unstable();
             for n in regional {
@@ -208,9 +219,11 @@ pub fn generic_name(
         country
     };
     let foreign = !side_iso3.is_empty() && !event_iso3.is_empty() && side_iso3 != event_iso3;
+    // Names are put together with `concat` (one allocation, no formatting
+    // machinery): they are built for every side mention of an incident.
     Some(match side.as_people() {
         Side::Military => (
-            format!("Military Forces of {c}"),
+            ["Military Forces of ", c].concat(),
             if foreign {
                 Inter::External
             } else {
@@ -218,22 +231,22 @@ pub fn generic_name(
             },
         ),
         Side::Police | Side::Authorities => (
-            format!("Police Forces of {c}"),
+            ["Police Forces of ", c].concat(),
             if foreign {
                 Inter::External
             } else {
                 Inter::StateForces
             },
         ),
-        Side::Civilians => (format!("Civilians ({c})"), Inter::Civilians),
+        Side::Civilians => (["Civilians (", c, ")"].concat(), Inter::Civilians),
         Side::Fighters => (
-            format!("Unidentified Armed Group ({c})"),
+            ["Unidentified Armed Group (", c, ")"].concat(),
             Inter::PoliticalMilitia,
         ),
-        Side::Protesters => (format!("Protesters ({c})"), Inter::Protesters),
-        Side::Rioters => (format!("Rioters ({c})"), Inter::Rioters),
+        Side::Protesters => (["Protesters (", c, ")"].concat(), Inter::Protesters),
+        Side::Rioters => (["Rioters (", c, ")"].concat(), Inter::Rioters),
         Side::Clan => (
-            format!("Unidentified Clan Militia ({c})"),
+            ["Unidentified Clan Militia (", c, ")"].concat(),
             Inter::IdentityMilitia,
         ),
         _ => return None,

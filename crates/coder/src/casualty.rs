@@ -42,6 +42,9 @@ pub struct Figure {
     pub enemy_claim: bool,
     /// Part of the figure before it ("nine killed, among them three police").
     pub subset: bool,
+    /// A revised toll ("the toll rose to 19"): it replaces the counts
+    /// given before it rather than competing with them.
+    pub update: bool,
     pub span: Span,
     pub w: usize,
     /// Word of the death or injury word that governs the figure: figures
@@ -173,6 +176,29 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         .find(|s| s.at.w0 == at && s.def.side.names_people())
     {
         let v = group_of_side(s.def.side)?;
+        // "ثلاثة عشر قتيلا في صفوف قواته": the ranks they fell in name
+        // the group of dead the noun leaves uncharacterised.
+        let e = s.at.w1;
+        if v == Victims::Group(FatalityGroup::Unknown)
+            && e + 1 < doc.words.len()
+            && doc.same_clause(s.at.w0, e + 1)
+        {
+            let from = if matches!(doc.stem(e), "في" | "بين" | "من") && doc.stem(e + 1) == "صفوف"
+            {
+                Some(e + 2)
+            } else if doc.stem(e) == "من" {
+                // "تسعة عشر قتيلا من المدنيين": dead of the group named
+                Some(e)
+            } else {
+                None
+            };
+            if let Some(from) = from {
+                let (g, end) = resolve_members(from, v);
+                if g != v {
+                    return Some((g, end));
+                }
+            }
+        }
         return Some(match v {
             // "fighters of X", "members of X": the organization decides.
             Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
@@ -214,7 +240,7 @@ fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
             return Camp::Neutral;
         }
         if let Some(a) = doc.actors.iter().find(|a| near(a.at.w0)) {
-            let (_, inter) = doc.dict.name_in(a.actor, "", "");
+            let inter = doc.dict.inter_in(a.actor, "");
             return match inter {
                 Inter::StateForces | Inter::External => Camp::State,
                 Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia => {
@@ -395,6 +421,11 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             // passive auxiliary may stand between the noun and its verb.
             let mut gap_end = noun_end;
             if doc.grammar.subject_first {
+                // "trente Volontaires pour la défense de la patrie (VDP)
+                // ont été tués": the acronym repeated after the name.
+                if let Some(a) = doc.actors.iter().find(|a| a.at.w0 == gap_end) {
+                    gap_end = a.at.w1;
+                }
                 if let Some(c) = doc.countries.iter().find(|c| c.at.w0 == gap_end) {
                     gap_end = c.at.w1;
                 }
@@ -414,15 +445,16 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             }
             // "eight soldiers and dozens of fighters were killed": the verb
             // after a coordination governs every noun of it.
-            let coordinated = doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some();
-            if coordinated {
+            let mut coordinated = false;
+            if doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some() {
                 if let Some(c) = doc.cues.iter().find(|c| {
                     c.cue == Cue::Passive
                         && c.at.w0 > noun_end
-                        && c.at.w0 <= noun_end + 8
+                        && c.at.w0 <= noun_end + 14
                         && doc.same_clause(noun_end, c.at.w0)
                 }) {
                     gap_end = c.at.w1;
+                    coordinated = true;
                 }
             }
             let after = doc.cues.iter().find(|c| {
@@ -432,15 +464,37 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     // "… وإصابة اثنين": a conjunction opens the next count
                     && !doc.key(c.at.w0).starts_with('و')
                     // "abducted four aid workers and killed their driver"
+                    // (unless the "and" joins nouns before one verb)
                     && !(doc.grammar.subject_first
+                        && !coordinated
                         && doc
                             .cues
                             .iter()
                             .any(|a| a.cue == Cue::And && a.at.w0 >= noun_end && a.at.w1 <= c.at.w0))
-                    && c.at.w0 >= noun_end
+                    // after the noun, or the noun itself ("19 قتيلا",
+                    // "34 جريحا": a count of dead or wounded)
+                    && (c.at.w0 >= noun_end || (c.at.w0 >= w1 && c.at.w1 <= noun_end))
                     && c.at.w0 <= gap_end + 2
                     && c.at.w1 <= s.w1
             });
+            // "the death toll rose to 23": a bare count right after a
+            // revision word is a count of the dead.
+            if before.is_none() && after.is_none() {
+                before = doc.cues.iter().find(|c| {
+                    c.cue == Cue::Update && c.at.w0 >= s.w0 && c.at.w1 <= w0 && w0 - c.at.w1 <= 1
+                });
+            }
+            // "plus de deux millions de déplacés": people displaced are no
+            // casualties, whatever death word came before.
+            if doc
+                .cues
+                .iter()
+                .any(|c| c.cue == Cue::Displaced && c.at.w0 >= w1 && c.at.w0 <= noun_end)
+            {
+                continue;
+            }
+            let conj = doc.key(w0).starts_with('و')
+                || (w0 > s.w0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
             let mut subset = false;
             // "killed thousands and displaced nearly two million": people
             // displaced are no casualties.
@@ -455,11 +509,14 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                         None => continue,
                     }
                 }
-                // "sept civils ont été tués et douze blessés": the word
-                // right after a bare number governs it.
+                // "sept civils ont été tués et douze blessés", "19 قتيلا
+                // و34 جريحا": the word right after a bare number governs
+                // it (a number opened by "و" starts a new count).
                 (Some(c), Some(a))
-                    if a.at.w0 - noun_end < w0 - c.at.w1
-                        && (has_noun || (doc.grammar.subject_first && a.at.w0 == noun_end)) =>
+                    if (a.at.w0.saturating_sub(noun_end) < w0 - c.at.w1
+                        || (conj && a.at.w0 == noun_end))
+                        && (has_noun
+                            || ((doc.grammar.subject_first || conj) && a.at.w0 == noun_end)) =>
                 {
                     (
                         if a.cue == Cue::Injury {
@@ -490,6 +547,25 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     a.at.w0,
                 ),
                 (None, None) => {
+                    // "the death toll rose to 23": a bare count right after a
+                    // revision word is a count of the dead.
+                    if before.is_none() && after.is_none() {
+                        before = doc.cues.iter().find(|c| {
+                            c.cue == Cue::Update
+                                && c.at.w0 >= s.w0
+                                && c.at.w1 <= w0
+                                && w0 - c.at.w1 <= 1
+                        });
+                    }
+                    // "plus de deux millions de déplacés": people displaced are no
+                    // casualties, whatever death word came before.
+                    if doc
+                        .cues
+                        .iter()
+                        .any(|c| c.cue == Cue::Displaced && c.at.w0 >= w1 && c.at.w0 <= noun_end)
+                    {
+                        continue;
+                    }
                     let conj = doc.key(w0).starts_with('و')
                         || (w0 > 0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
                     match (prev_kind, prev_end) {
@@ -531,6 +607,19 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             let enemy_claim = neutralized
                 || (enemy_claim_from.is_some_and(|e| e <= w0) && victim_camp != Camp::Neutral)
                 || (camp != Camp::Neutral && victim_camp != Camp::Neutral && camp != victim_camp);
+            // "ارتفعت حصيلة … إلى تسعة عشر قتيلا", "le bilan s'est alourdi
+            // à onze morts": the count after a revision word in its sentence.
+            // Only the count the revision word leads to: no other death
+            // or injury word stands between them ("… بعدما أعلنت في حصيلة
+            // أولية مقتل 12" is the old count).
+            let update = doc.cues_in(s.w0, s.w1).any(|c| {
+                c.cue == Cue::Update
+                    && c.at.w1 <= w0
+                    && w0 - c.at.w1 <= 30
+                    && !doc
+                        .cues_in(c.at.w1, w0)
+                        .any(|d| matches!(d.cue, Cue::Death | Cue::Injury) && d.at.w0 >= c.at.w1)
+            });
             out.push(Figure {
                 value,
                 qualifier,
@@ -539,6 +628,7 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                 victims,
                 enemy_claim,
                 subset,
+                update,
                 span,
                 w: w0,
                 cue,
@@ -574,15 +664,21 @@ pub fn tally(
         Victims::Group(g) => g,
         Victims::Members => members,
     };
+    // A revised toll replaces the earlier (and preliminary) counts of its
+    // kind.
+    let revised = |k: Kind| figs.iter().any(|f| f.kind == k && f.update);
+    let current = |f: &&Figure| !revised(f.kind) || f.update;
     let killed: Vec<&Figure> = figs
         .iter()
         .copied()
         .filter(|f| f.kind == Kind::Killed)
+        .filter(current)
         .collect();
     let injured_figs: Vec<&Figure> = figs
         .iter()
         .copied()
         .filter(|f| f.kind == Kind::Injured && !f.vague && !f.subset)
+        .filter(current)
         .collect();
     let injured = injured_figs.iter().map(|f| f.value).min();
     let injured_spans = injured_figs.iter().map(|f| f.span).collect();
@@ -783,6 +879,7 @@ mod tests {
             victims: Victims::Group(g),
             enemy_claim: claim,
             subset,
+            update: false,
             span: Span::new(0, 1),
             w: 0,
             cue: value as usize,

@@ -98,8 +98,14 @@ impl Frame {
 
 /// Whether an event word is cancelled by the words around it.
 fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
-    if doc.cue_before(w.at.w0, 3, Cue::Negation).is_some() {
-        return true;
+    // "لم تكن مجزرة … كافية": a negated copula denies what follows the
+    // noun, not the massacre.
+    if let Some(n) = doc.cue_before(w.at.w0, 3, Cue::Negation) {
+        let copula =
+            n.at.w1 < w.at.w0 && matches!(doc.stem(n.at.w1), "تكن" | "يكن" | "تكون" | "يكون");
+        if !copula {
+            return true;
+        }
     }
     // A threat, plan, call or fear governs the rest of its sentence; a
     // phrase that holds the word itself ("to seize", "pour reprendre") too.
@@ -131,11 +137,15 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     }) {
         return true;
     }
-    if doc
-        .cues
-        .iter()
-        .any(|c| c.cue == Cue::Background && c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
-    {
+    // After the word: right after it, or — where the subject comes first
+    // ("Les enlèvements d'élus se sont multipliés") — as its verb.
+    let after = if doc.grammar.subject_first { 5 } else { 1 };
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Background
+            && c.at.w0 >= w.at.w1
+            && c.at.w0 <= w.at.w1 + after
+            && doc.same_clause(w.at.w0, c.at.w0)
+    }) {
         return true;
     }
     // "the group's current offensive": a campaign, not one incident.
@@ -168,6 +178,17 @@ fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
     })
 }
 
+/// Words inside a name ("… لتحقيق الاستقرار في مالي", the Houthis'
+/// channel "المسيرة") are not events.
+fn inside_name(doc: &Doc, w: &Word) -> bool {
+    let inside = |a: &At| a.w0 <= w.at.w0 && w.at.w1 <= a.w1;
+    doc.actors.iter().any(|a| inside(&a.at))
+        || doc
+            .cues
+            .iter()
+            .any(|c| c.cue == Cue::ClaimChannel && inside(&c.at))
+}
+
 /// The frames of one sentence.
 pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let s = doc.sents[si];
@@ -182,12 +203,7 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             at: t.at,
         })
         .filter(|w| !cancelled(doc, w, s.w0))
-        // Words inside a name ("… لتحقيق الاستقرار في مالي") are not events.
-        .filter(|w| {
-            !doc.actors
-                .iter()
-                .any(|a| a.at.w0 <= w.at.w0 && w.at.w1 <= a.at.w1)
-        })
+        .filter(|w| !inside_name(doc, w))
         // "the French operation", "operation Barkhane": a mission's name,
         // not a reference to an incident.
         .filter(|w| {
@@ -209,6 +225,18 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
                 && matches!(t.def.class, C::Air | C::Shelling | C::Explosion)
                 && doc.same_sentence(w.at.w0, t.at.w0)
         }),
+        // A weak arrest word ("ضبط", "أوقف") arrests people only with
+        // them (or their number) right after it: "ضبط أسلحة" seizes arms.
+        C::Arrest if w.strength < 2 => {
+            side_after(doc, w.at.w1, 2, |s| s.names_people() && s != Side::People)
+                || doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w0 >= w.at.w1 && q.at.w0 <= w.at.w1 + 3)
+                || doc.sides.iter().any(|s| {
+                    s.at.w0 >= w.at.w1 && s.at.w0 <= w.at.w1 + 2 && s.def.side == Side::People
+                })
+        }
         // A base handed over, closed, left or set up.
         C::Handover | C::Base => {
             w.strength == 2
@@ -222,6 +250,26 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let protesters = doc.sides.iter().any(|x| {
         x.at.w0 >= s.w0 && x.at.w1 <= s.w1 && matches!(x.def.side, Side::Protesters | Side::Rioters)
     });
+    // A crowd: protesters named, a word that reports a demonstration, or
+    // a crowd being dispersed.
+    let crowd = protesters
+        || words.iter().any(|w| w.class == C::Protest)
+        || doc.cues_in(s.w0, s.w1).any(|c| c.cue == Cue::Disperse);
+    let armed = words
+        .iter()
+        .any(|w| family(w.class) == Family::Violence && w.class != C::Mob);
+    for w in &mut words {
+        // Arabic مسيرة is a march as well as a drone: a weak air word in a
+        // sentence about a crowd is the crowd's march.
+        if crowd && w.class == C::Air && w.strength < 2 {
+            w.class = C::Protest;
+        }
+        // "set fire to", "threw stones" with no crowd in the sentence but
+        // an armed attack: the attackers' arson, part of their attack.
+        if !crowd && armed && w.class == C::Riot && w.strength < 2 {
+            w.class = C::Looting;
+        }
+    }
     // A dispersal or live fire on protesters is a protest event even with no
     // protest word.
     if protesters && !words.iter().any(|w| family(w.class) == Family::Protest) {
@@ -248,6 +296,7 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         .iter()
         .any(|w| w.class == C::Arrest && w.strength == 2);
     let has_intercept = words.iter().any(|w| w.class == C::Intercept);
+    let has_mob = words.iter().any(|w| w.class == C::Mob);
     // Assign each word to a family after the absorption rules.
     let mut assigned: Vec<(Family, Word)> = Vec::new();
     for w in &words {
@@ -266,7 +315,9 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             }
             Family::Arrest if has_protest => f = Family::Protest,
             // Arson or looting by a crowd is the crowd's riot.
-            Family::Looting if protesters => f = Family::Protest,
+            // A lynch mob burning its victim: one mob killing.
+            Family::Looting if has_mob => f = Family::Violence,
+            Family::Looting if protesters || has_protest => f = Family::Protest,
             Family::Looting if has_violence && !has_take => f = Family::Violence,
             Family::Handover if has_take => f = Family::Violence,
             // The raid that made the arrests.
@@ -514,6 +565,8 @@ pub struct Context {
     pub lynch: bool,
     pub civilians_act: bool,
     pub state_named: bool,
+    /// Gunmen or militants are named besides the bomber (not as targets).
+    pub gunmen: bool,
 }
 
 pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
@@ -553,20 +606,32 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 return S::AbductionForcedDisappearance;
             }
             if has(C::Suicide) {
-                // A car bomb that opens an assault on a base is one battle.
-                let assault = has(C::Clash)
-                    || words.iter().any(|w| {
-                        w.class == C::Attack
-                            && w.strength == 2
-                            && (cx.armed_target || cx.armed_victims)
-                    });
+                // A car bomb that opens an assault on a base is one battle;
+                // a bomber who slips into a restaurant ("تسلل") is not.
+                let on_forces =
+                    (cx.armed_target || cx.armed_victims || cx.state_named) && !cx.civilian_target;
+                let assault = on_forces
+                    && (has(C::Clash)
+                        || has(C::Shooting)
+                        || words
+                            .iter()
+                            .any(|w| w.class == C::Attack && (w.strength == 2 || cx.gunmen)));
                 return if assault {
                     S::ArmedClash
                 } else {
                     S::SuicideBomb
                 };
             }
-            if has(C::Air) {
+            // A weak air word ("أعنف الضربات", the fiercest blows) does
+            // not turn an ambush told with a stronger word into a strike.
+            // ("قصفت مسيّرات": a bombardment by drones stays an air strike.)
+            let strong_other = words
+                .iter()
+                .any(|w| w.strength == 2 && !matches!(w.class, C::Air | C::Shelling));
+            if words
+                .iter()
+                .any(|w| w.class == C::Air && (w.strength == 2 || !strong_other))
+            {
                 return S::AirDroneStrike;
             }
             if has(C::Ied) {

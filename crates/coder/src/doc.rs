@@ -6,17 +6,27 @@
 //! the range of *words* it covers (indices into [`Words::tok`]) as well as
 //! its byte span, so rules can speak of "the word before" or "within three
 //! words" without re-tokenizing.
+//!
+//! Only the document's body spans are read as sentences (a sentence that
+//! runs past the body counts for its part inside it), and a sentence the
+//! page repeats is read once, so that page chrome and copies the reader let
+//! through never open incidents or double a toll. When the body names no
+//! country, the title may; the rest of the page (menus listing every
+//! country) never does. Look-ups by position are binary searches, so the
+//! cost stays near-linear on very long pages.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
 use rasd_text::Analysis;
 
 use crate::actors::{ActorDict, ACTORS};
-use crate::dates::{find_dates, DateRef};
+use crate::dates::DateRef;
 use crate::geo::{CountryMention, Gazetteer, PlaceMention};
 use crate::lang::{Cue, Grammar, LangData, Side, SideDef, TriggerDef};
 use crate::lexicon::{longest_first, Words};
-use crate::numbers::{find_quantities, Quantity};
+use crate::numbers::Quantity;
 
 /// Word range `[w0, w1)` and byte span of a hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +91,9 @@ pub struct PlaceM {
     pub m: PlaceMention,
     /// The resolved place, shared by every incident that takes it.
     pub place: Option<std::rc::Rc<crate::geo::Place>>,
+    /// Inside the article's body (its sentences or its dateline), not in a
+    /// menu, a related-story link or other page furniture.
+    pub in_body: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +133,9 @@ pub struct DocData<'a> {
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
+    /// The most words a cue hit covers: bounds the cues that can end near
+    /// a word (see [`Doc::cues_ending`]).
+    pub cue_words: usize,
 }
 
 /// A view of a document: the hits of a stretch of words (all sentences
@@ -145,6 +161,8 @@ pub struct Doc<'a> {
     pub dict: &'static ActorDict,
     /// Word order of the document's language.
     pub grammar: Grammar,
+    /// See [`DocData::cue_words`].
+    pub cue_words: usize,
 }
 
 /// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
@@ -180,6 +198,7 @@ impl<'a> DocData<'a> {
             doc_countries: &self.doc_countries,
             dict: self.dict,
             grammar: self.grammar,
+            cue_words: self.cue_words,
         }
     }
 
@@ -194,6 +213,14 @@ impl<'a> DocData<'a> {
     }
 }
 
+/// Fewest words of a sentence that is read once however often the page
+/// repeats it (short ones, "وأضاف المصدر", may recur legitimately).
+const MIN_REPEAT_WORDS: usize = 6;
+
+/// Lists of hits up to this long are scanned whole rather than cut by a
+/// binary search.
+const SHORT_LIST: usize = 24;
+
 /// How far back, in words, rules look for a name a sentence refers to.
 pub const LOOK_BACK: usize = 300;
 
@@ -201,20 +228,11 @@ impl<'a> DocData<'a> {
     pub fn read(doc: &'a Document, lang: &'static LangData) -> DocData<'a> {
         let text = doc.text.as_str();
         let an = rasd_text::analyze(text);
-        let words = Words::for_prefixes(
-            text,
-            &an,
-            lang.triggers.prefix_lengths()
-                | lang.sides.prefix_lengths()
-                | lang.cues.prefix_lengths()
-                | lang.sources.prefix_lengths()
-                | ACTORS.matcher.prefix_lengths(),
-        );
-        let body = doc.body_spans();
-        let in_body = |s: Span| {
-            body.iter()
-                .any(|b| b.start <= s.start && s.end <= b.end.max(b.start))
-        };
+        let words = Words::for_dictionaries(text, &an, &lang.first_words);
+        let mut body = doc.body_spans();
+        body.sort_by_key(|b| (b.start, b.end));
+        let body_index = Intervals::new(body.iter().map(|b| (b.start, b.end)));
+        let in_body = |s: Span| body_index.contains(s.start, s.end);
         let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();
         let ends: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.end).collect();
         // The words a span covers, including a word it starts inside (a
@@ -224,17 +242,38 @@ impl<'a> DocData<'a> {
             let w1 = starts.partition_point(|&s| s < span.end);
             (w1 > w0).then_some(At { w0, w1, span })
         };
+        // A sentence counts for the part of it inside the article: the
+        // reader may have cut a page's fragment or a glued "read also" link
+        // off a line the sentence splitter saw whole.
         let mut sents = Vec::new();
-        for s in &an.sentences {
-            if !in_body(s.span) {
-                continue;
-            }
-            if let Some(at) = at_of(s.span) {
-                sents.push(Sent {
-                    span: s.span,
-                    w0: at.w0,
-                    w1: at.w1,
-                });
+        {
+            // A sentence the page repeats (a lede printed twice, a paragraph
+            // the crawler doubled) is read once: a second copy would open a
+            // second incident or count its dead twice.
+            let mut seen: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
+            for s in &an.sentences {
+                let first = body.partition_point(|b| b.end <= s.span.start);
+                for b in body[first..].iter().take_while(|b| b.start < s.span.end) {
+                    let (start, end) = (s.span.start.max(b.start), s.span.end.min(b.end));
+                    if start >= end {
+                        continue;
+                    }
+                    let span = Span::new(start, end);
+                    let Some(at) = at_of(span) else {
+                        continue;
+                    };
+                    let key: Vec<&str> = (at.w0..at.w1)
+                        .map(|w| an.tokens[words.tok[w]].key.as_str())
+                        .collect();
+                    if key.len() >= MIN_REPEAT_WORDS && !seen.insert(key) {
+                        continue;
+                    }
+                    sents.push(Sent {
+                        span,
+                        w0: at.w0,
+                        w1: at.w1,
+                    });
+                }
             }
         }
         let hit_at = |h: &crate::lexicon::Hit| At {
@@ -258,10 +297,11 @@ impl<'a> DocData<'a> {
         let dict: &'static ActorDict = &ACTORS;
         let (place_mentions, country_mentions) =
             Gazetteer::global().geocode_with_countries(text, &an);
-        let countries: Vec<CountryM> = country_mentions
+        let mut countries: Vec<CountryM> = country_mentions
             .into_iter()
             .filter_map(|m| at_of(m.span).map(|at| CountryM { at, m }))
             .collect();
+        countries.sort_by_key(|c| c.at.w0);
         let mut tally: Vec<(&'static str, &'static str, usize, usize)> = Vec::new();
         for c in &countries {
             if !in_body(c.at.span) {
@@ -276,31 +316,32 @@ impl<'a> DocData<'a> {
         // still counts towards the document's country (below), its day is
         // the publication's; neither is an incident's.
         let filed = datelines(text, &body);
-        let in_dateline = |s: Span| filed.iter().any(|d| d.start <= s.start && s.end <= d.end);
-        let dates: Vec<DateM> = find_dates(text, &an, doc.publication_date())
+        let filed_index = Intervals::new(filed.iter().map(|d| (d.start, d.end)));
+        let in_dateline = |s: Span| filed_index.contains(s.start, s.end);
+        let (found_dates, found_qtys) =
+            rasd_text::find_dates_and_quantities(text, &an, doc.publication_date());
+        let dates: Vec<DateM> = found_dates
             .into_iter()
             .filter(|d| !in_dateline(d.span))
             .filter_map(|d| at_of(d.span).map(|at| DateM { at, d }))
             .collect();
         // A month name is not a place ("في يونيو" is not a town called June).
+        let date_index = Intervals::new(dates.iter().map(|d| (d.at.span.start, d.at.span.end)));
         let mut places: Vec<PlaceM> = place_mentions
             .into_iter()
             .filter_map(|mut m| {
                 at_of(m.span).map(|at| PlaceM {
                     at,
                     place: m.place.take().map(std::rc::Rc::new),
+                    in_body: in_body(m.span),
                     m,
                 })
             })
-            .filter(|p| {
-                !dates
-                    .iter()
-                    .any(|d| d.at.span.start < p.at.span.end && p.at.span.start < d.at.span.end)
-            })
+            .filter(|p| !date_index.overlaps(p.at.span.start, p.at.span.end))
             .collect();
         for p in &places {
             if let Some(pl) = &p.place {
-                if !in_body(p.at.span) || pl.iso3.is_empty() {
+                if !p.in_body || pl.iso3.is_empty() {
                     continue;
                 }
                 // Places count towards their country, less than a name.
@@ -309,14 +350,17 @@ impl<'a> DocData<'a> {
                 }
             }
         }
-        // Nothing in the body: the title and dateline still tell the country.
+        // Nothing in the body: the title still tells the country. Not the
+        // rest of the page: its menus and footers list every country.
         if tally.is_empty() {
-            for c in &countries {
+            let title = title_span(doc);
+            let in_title = |s: Span| title.is_some_and(|t| t.start <= s.start && s.end <= t.end);
+            for c in countries.iter().filter(|c| in_title(c.at.span)) {
                 if !tally.iter().any(|t| t.0 == c.m.iso3) {
                     tally.push((c.m.iso3, c.m.country, 1, c.at.w0));
                 }
             }
-            for p in &places {
+            for p in places.iter().filter(|p| in_title(p.at.span)) {
                 if let Some(pl) = &p.place {
                     if let Some(t) = tally.iter_mut().find(|t| t.0 == pl.iso3) {
                         t.2 += 1;
@@ -354,6 +398,7 @@ impl<'a> DocData<'a> {
             actor: dict.matcher.value(h.entry).actor,
         })
         .collect::<Vec<_>>();
+        let actor_index = Intervals::new(actors.iter().map(|a| (a.at.w0, a.at.w1)));
         let mut sides: Vec<SideM> = lang
             .sides
             .find(&an, &words)
@@ -361,7 +406,7 @@ impl<'a> DocData<'a> {
             .filter(|h| {
                 // A named actor wins over a generic noun inside it
                 // ("قوات" in "قوات الدعم السريع").
-                !actors.iter().any(|a| a.at.w0 < h.end && h.start < a.at.w1)
+                !actor_index.overlaps(h.start, h.end)
             })
             .map(|h| SideM {
                 at: hit_at(h),
@@ -385,20 +430,21 @@ impl<'a> DocData<'a> {
             // ("القوات المسلحة المالية", "طائرات حربية روسية"); in English
             // it comes first ("Malian troops", "Mali's army", "Iraqi F-16
             // jets").
+            // Country mentions are in text order: look only next to the noun.
             let before = || {
-                countries.iter().rev().find(|c| {
-                    lang.grammar.modifier_first
-                        && c.at.w1 <= s.at.w0
-                        && c.at.w1 + 2 >= s.at.w0
-                        && joined(&words, c.at.w0, s.at.w0)
-                })
+                let end = countries.partition_point(|c| c.at.w1 <= s.at.w0);
+                countries[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.at.w1 + 2 >= s.at.w0)
+                    .find(|c| lang.grammar.modifier_first && joined(&words, c.at.w0, s.at.w0))
             };
             if let Some(c) = before().or_else(|| {
-                countries.iter().find(|c| {
-                    c.at.w0 >= s.at.w1
-                        && c.at.w0 <= s.at.w1 + 1
-                        && joined(&words, s.at.w1 - 1, c.at.w0)
-                })
+                let start = countries.partition_point(|c| c.at.w0 < s.at.w1);
+                countries[start..]
+                    .iter()
+                    .take_while(|c| c.at.w0 <= s.at.w1 + 1)
+                    .find(|c| joined(&words, s.at.w1 - 1, c.at.w0))
             }) {
                 s.iso3 = Some(c.m.iso3);
                 s.country = Some(c.m.country);
@@ -417,16 +463,25 @@ impl<'a> DocData<'a> {
         // with a determiner word ("the attack", "cette attaque").
         // A complement right after the word ("le retrait de son camp",
         // "the attack on the checkpoint") makes it new information instead.
+        // Cues by the word they end at and the word they start at.
+        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::new();
+        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::new();
+        for c in &cues {
+            cues_ending.entry(c.at.w1).or_default().push(c);
+            cues_starting.entry(c.at.w0).or_default().push(c);
+        }
         for t in triggers.iter_mut() {
             let cue_before = |kinds: &[Cue]| {
-                cues.iter().any(|c| {
-                    c.at.w1 == t.at.w0 && kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0)
+                cues_ending.get(&t.at.w0).is_some_and(|cs| {
+                    cs.iter()
+                        .any(|c| kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0))
                 })
             };
-            let complement = cues.iter().any(|c| {
-                c.at.w0 == t.at.w1
-                    && matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
-                    && joined(&words, t.at.w0, c.at.w0)
+            let complement = cues_starting.get(&t.at.w1).is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
+                        && joined(&words, t.at.w0, c.at.w0)
+                })
             });
             if cue_before(&[Cue::Definite, Cue::That, Cue::Possessive]) && !complement {
                 t.definite = true;
@@ -449,7 +504,7 @@ impl<'a> DocData<'a> {
                 label: lang.sources.value(h.entry).clone(),
             })
             .collect();
-        let mut qtys: Vec<QtyM> = find_quantities(text, &an)
+        let mut qtys: Vec<QtyM> = found_qtys
             .into_iter()
             .filter_map(|q| at_of(q.span).map(|at| QtyM { at, q }))
             .collect();
@@ -503,6 +558,7 @@ impl<'a> DocData<'a> {
             doc_countries,
             dict,
             grammar: lang.grammar,
+            cue_words: 0,
         };
         // Views cut every list by position.
         doc.triggers.sort_by_key(|x| x.at.w0);
@@ -514,6 +570,12 @@ impl<'a> DocData<'a> {
         doc.dates.sort_by_key(|x| x.at.w0);
         doc.places.sort_by_key(|x| x.at.w0);
         doc.countries.sort_by_key(|x| x.at.w0);
+        doc.cue_words = doc
+            .cues
+            .iter()
+            .map(|c| c.at.w1 - c.at.w0)
+            .max()
+            .unwrap_or(0);
         doc
     }
 }
@@ -540,15 +602,39 @@ impl<'a> Doc<'a> {
         (a..b).all(|i| self.words.joined[i])
     }
 
-    /// Whether a comma-free stretch: like [`same_clause`] but a comma is
+    /// Whether a comma-free stretch: like [`Doc::same_clause`] but a comma is
     /// allowed (only a full stop or line break separates).
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         self.sent_of(a).is_some_and(|i| b < self.sents[i].w1)
     }
 
+    /// A stretch of the cues, in order, holding every cue that starts in
+    /// words `[lo, hi]` (and maybe others: callers still test the start).
+    /// Cues are sorted by their first word: rules that look near a word
+    /// cut the list instead of scanning every cue of the view.
+    pub fn cues_starting(&self, lo: usize, hi: usize) -> &'a [CueM] {
+        // A short list is cheaper to scan whole than to cut.
+        if self.cues.len() <= SHORT_LIST {
+            return self.cues;
+        }
+        let a = self.cues.partition_point(|c| c.at.w0 < lo);
+        let b = self.cues.partition_point(|c| c.at.w0 <= hi);
+        &self.cues[a..b.max(a)]
+    }
+
+    /// A stretch of the cues, in order, holding every cue that ends (its
+    /// `at.w1`) in `[lo, hi]` (and maybe a few others: callers still test
+    /// the end).
+    pub fn cues_ending(&self, lo: usize, hi: usize) -> &'a [CueM] {
+        match hi.checked_sub(1) {
+            Some(last) => self.cues_starting(lo.saturating_sub(self.cue_words), last),
+            None => &[],
+        }
+    }
+
     pub fn cues_in(&self, w0: usize, w1: usize) -> impl Iterator<Item = &CueM> {
-        self.cues
+        self.cues_starting(w0, w1)
             .iter()
             .filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
     }
@@ -559,7 +645,7 @@ impl<'a> Doc<'a> {
 
     /// A cue of this kind ending within `n` words before word `w` (same clause).
     pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&CueM> {
-        self.cues
+        self.cues_ending(w.saturating_sub(n), w)
             .iter()
             .filter(|c| {
                 c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w)
@@ -569,11 +655,9 @@ impl<'a> Doc<'a> {
 
     /// A cue of this kind that starts at word `w`.
     pub fn cue_at(&self, w: usize, cue: Cue) -> Option<&CueM> {
-        let i = self.cues.partition_point(|c| c.at.w0 < w);
-        self.cues[i..]
+        self.cues_starting(w, w)
             .iter()
-            .take_while(|c| c.at.w0 == w)
-            .find(|c| c.cue == cue)
+            .find(|c| c.at.w0 == w && c.cue == cue)
     }
 
     /// Words `a..b` are only determiners, articles, possessives or "of"
@@ -582,7 +666,7 @@ impl<'a> Doc<'a> {
     pub fn only_function_words(&self, a: usize, b: usize) -> bool {
         let mut w = a;
         while w < b {
-            match self.cues.iter().find(|c| {
+            match self.cues_starting(w, w).iter().find(|c| {
                 c.at.w0 == w
                     && c.at.w1 <= b
                     && matches!(
@@ -612,7 +696,7 @@ impl<'a> Doc<'a> {
         if self.cue_before(w, 2, Cue::Target).is_some() {
             return true;
         }
-        self.cues.iter().any(|c| {
+        self.cues_ending(w.saturating_sub(2), w).iter().any(|c| {
             c.cue == Cue::On
                 && c.at.w1 <= w
                 && self.next_after(c.at.w1, w, 2)
@@ -665,6 +749,11 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
             }
             let head = &line[..cut];
             let head = head.split('\n').next().unwrap_or("");
+            // Every dash below holds '-' or starts with the byte 0xE2 ('–',
+            // '—'): most lines have neither, and one scan says so.
+            if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+                continue;
+            }
             let Some((dash, dash_len)) = [" - ", " – ", " — ", " -- ", ") -", ")-"]
                 .iter()
                 .filter_map(|d| head.find(d).map(|i| (i, d.len())))
@@ -696,6 +785,70 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Where the document's title is in its text: the first line equal to it
+/// (the readers keep the title line in the text), or, failing that, the
+/// first place it occurs. A document without a title (or whose text has
+/// none) has none, and a document with no body spans is all body.
+fn title_span(doc: &Document) -> Option<Span> {
+    let title = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())?;
+    let text = doc.text.as_str();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed == title {
+            let start = offset + (line.len() - line.trim_start().len());
+            return Some(Span::new(start, start + trimmed.len()));
+        }
+        offset += line.len();
+    }
+    text.find(title)
+        .map(|start| Span::new(start, start + title.len()))
+}
+
+/// Intervals `[start, end)` sorted by start, with the running maximum of
+/// their ends, so "does one of them overlap (or hold) this stretch?" costs
+/// a binary search rather than a scan: a page of a hundred thousand
+/// lines stays linear-logarithmic.
+struct Intervals {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Intervals {
+        let mut v: Vec<(usize, usize)> = spans.map(|(a, b)| (a, b.max(a))).collect();
+        v.sort_unstable();
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Intervals {
+            starts: v.iter().map(|&(a, _)| a).collect(),
+            max_end,
+        }
+    }
+
+    /// One interval overlaps `[a, b)`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < b);
+        k > 0 && self.max_end[k - 1] > a
+    }
+
+    /// One interval holds `[a, b)`.
+    fn contains(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s <= a);
+        k > 0 && self.max_end[k - 1] >= b
+    }
 }
 
 /// Words `a..=b` are connected without a clause break (a ≤ b).

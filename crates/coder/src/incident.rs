@@ -7,7 +7,7 @@
 //! incident being told. Each incident then gets its date, place, actors,
 //! fatalities, claim and sources, each with the spans that support it.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use rasd_model::{
     event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span,
     SubEventType,
@@ -232,7 +232,7 @@ fn frame_place(
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
-        if described || locates_another(doc, p) {
+        if described || locates_previous(doc, p) || quoted_name(doc, p) {
             continue;
         }
         if destination && !allow_destination {
@@ -288,11 +288,40 @@ fn road_before(doc: &Doc, w: usize) -> bool {
     })
 }
 
-/// A place named only to say where another one lies: "near Abu Ghraib,
-/// west of Baghdad", "بلدة بيتا جنوب نابلس", "بلدة ذيبان بريف دير الزور".
-/// The place's own relation words (a direction, a distance, nearness)
-/// follow the other place at once (a comma between at most, no "and").
-fn locates_another(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+/// An Arabic verb the writer vocalised as passive: a damma on its first
+/// letter ("قُتل", "أُصيب").
+fn marked_passive(doc: &Doc, at: &At) -> bool {
+    let t = doc.text.get(at.span.start..at.span.end).unwrap_or("");
+    let mut chars = t.chars().skip_while(|c| matches!(c, 'و' | 'ف'));
+    chars.next().is_some() && chars.next() == Some('\u{064F}')
+}
+
+/// A place that opens a quoted name of several words ("told «Juba
+/// Today»", "لـ«ليبيا الآن»"): an outlet or a slogan, not a scene.
+fn quoted_name(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    let before = doc.text.get(..p.at.span.start).unwrap_or("");
+    let Some(open) = before.chars().next_back() else {
+        return false;
+    };
+    let close = match open {
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return false,
+    };
+    let after = doc.text.get(p.at.span.end..).unwrap_or("");
+    after
+        .find(close)
+        .is_some_and(|i| i > 0 && i <= 40 && after[..i].trim().chars().any(char::is_alphabetic))
+}
+
+/// A place named only to say where another one lies: "the village of
+/// Beita south of Nablus", "near Abu Ghraib, west of Baghdad", "بلدة ذيبان
+/// بريف دير الزور", "Konna, au nord de Mopti". Its relation words (a
+/// direction, a distance, nearness) follow a town or district at once: a
+/// comma and one short word between at most, and no "and" (في جاو وقرب
+/// ميناكا, "in Gao and near Menaka" are two places of a list).
+fn locates_previous(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
     use crate::geo::Relation;
     if !matches!(
         p.m.relation,
@@ -303,39 +332,50 @@ fn locates_another(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
     let Some(rel) = p.m.relation_span else {
         return false;
     };
-    // The first word of the relation words.
-    let Some(rw) = (p.at.w0.saturating_sub(8)..=p.at.w0)
+    // The relation's first word carries "and" (وقرب، وشمال).
+    if let Some(rw) = (p.at.w0.saturating_sub(8)..=p.at.w0)
         .find(|&w| w < doc.words.tok.len() && doc.word_span(w).start >= rel.start)
-    else {
-        return false;
-    };
-    // "في جاو وقرب ميناكا": two places of a list, not one locating the
-    // other.
-    let (key, stem) = (doc.key(rw), doc.stem(rw));
-    if key.len() > stem.len() && key.starts_with(['و', 'ف']) {
-        return false;
+    {
+        let (key, stem) = (doc.key(rw), doc.stem(rw));
+        if key.len() > stem.len() && key.starts_with(['و', 'ف']) {
+            return false;
+        }
     }
     doc.places.iter().any(|q| {
-        q.at.w1 == rw
-            && q.at.w0 < p.at.w0
-            && q.place
-                .as_ref()
-                .is_some_and(|x| x.kind != PlaceKind::Country && place_rank(x) <= 1)
+        q.place
+            .as_ref()
+            .is_some_and(|x| x.kind != PlaceKind::Country && place_rank(x) <= 1)
+            && q.at.span.end <= rel.start
+            // at most a comma and one short word between ("Konna, au nord de")
+            && doc.text.get(q.at.span.end..rel.start).is_some_and(|gap| {
+                gap.len() <= 6
+                    && gap.split_whitespace().count() <= 2
+                    && !gap.split_whitespace().any(|w| {
+                        matches!(
+                            w.trim_matches(','),
+                            "and" | "or" | "et" | "ou" | "و" | "او" | "أو"
+                        )
+                    })
+            })
     })
 }
 
-/// A town named like its first-level area (Daraa, Idlib, Kidal) beside
-/// another populated place of that area in the same part of the sentence:
-/// the name stands for the area ("in Daraa, south of the country, a body
-/// was found near the town of al-Muzayrib").
+/// A town named like its first-level area (Daraa, Idlib, Kidal), bare,
+/// beside a town or village of that area that a type noun or a word of
+/// nearness announces, in the same sentence: the bare name stands for the
+/// area ("in Daraa, south of the country, a body was found near the town
+/// of al-Muzayrib"). "The city of Kirkuk" is the city.
 fn seat_as_area(doc: &Doc, p: &crate::doc::PlaceM, place: &Place, w0: usize, w1: usize) -> bool {
-    if place.admin1.is_empty() || place.name != place.admin1 {
+    if place.admin1.is_empty() || place.name != place.admin1 || after_town_noun(doc, p.at.w0) {
         return false;
     }
     doc.places
         .iter()
         .filter(|q| q.at.w0 >= w0 && q.at.w1 <= w1 && q.at.w0 != p.at.w0)
         .filter(|q| doc.same_sentence(p.at.w0, q.at.w0))
+        .filter(|q| {
+            after_town_noun(doc, q.at.w0) || matches!(q.m.relation, crate::geo::Relation::Near)
+        })
         .any(|q| {
             q.place.as_ref().is_some_and(|x| {
                 x.kind == PlaceKind::PopulatedPlace
@@ -344,6 +384,16 @@ fn seat_as_area(doc: &Doc, p: &crate::doc::PlaceM, place: &Place, w0: usize, w1:
                     && x.name != place.name
             })
         })
+}
+
+/// The word before word `w` is a noun for a town or village.
+fn after_town_noun(doc: &Doc, w: usize) -> bool {
+    w.checked_sub(1).is_some_and(|i| {
+        matches!(
+            doc.stem(i),
+            "مدينه" | "بلده" | "قريه" | "city" | "town" | "village" | "ville" | "localite"
+        )
+    })
 }
 
 /// Two places can be one incident's: same location, or one is an area
@@ -563,18 +613,27 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             && matches!(d.sub, SubEventType::Attack);
                         // "32 people were arrested over the looting": arrests
                         // made in a riot or protest are part of it.
-                        let arrests_in_crowd = doc.grammar.subject_first
-                            && f.family == Family::Arrest
+                        // So are arrests told right after a protest with no
+                        // day or place of their own ("trois blessés et une
+                        // dizaine interpellés").
+                        let arrests_after_crowd = f.family == Family::Arrest
                             && d.family == Family::Protest
-                            && doc.triggers.iter().any(|t| {
-                                t.at.w0 >= doc.sents[f.sent].w0
-                                    && t.at.w1 <= doc.sents[f.sent].w1
-                                    && t.definite
-                                    && matches!(
-                                        t.def.class,
-                                        C::Protest | C::Riot | C::Looting | C::Mob
-                                    )
-                            });
+                            && date.is_none()
+                            && place.is_none()
+                            && si.saturating_sub(d.last_sent) <= 1;
+                        let arrests_in_crowd = arrests_after_crowd
+                            || doc.grammar.subject_first
+                                && f.family == Family::Arrest
+                                && d.family == Family::Protest
+                                && doc.triggers.iter().any(|t| {
+                                    t.at.w0 >= doc.sents[f.sent].w0
+                                        && t.at.w1 <= doc.sents[f.sent].w1
+                                        && t.definite
+                                        && matches!(
+                                            t.def.class,
+                                            C::Protest | C::Riot | C::Looting | C::Mob
+                                        )
+                                });
                         if !looting_in_attack && !arrests_in_crowd {
                             continue;
                         }
@@ -655,7 +714,19 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         && f.family == Family::Protest
                         && date.is_none()
                         && place.is_none();
-                    if !weak && !escalation && !compatible(sub, d.sub) && f.family == d.family {
+                    // "…حين سقط الصاروخ الأول": a definite word with no day or
+                    // place of its own retells the incident just told in
+                    // other words (a drone's missile), within one event type.
+                    let retelling = f.words.iter().all(|w| w.definite)
+                        && date.is_none()
+                        && place.is_none()
+                        && sub.event_type() == d.sub.event_type();
+                    if !weak
+                        && !escalation
+                        && !retelling
+                        && !compatible(sub, d.sub)
+                        && f.family == d.family
+                    {
                         continue;
                     }
                     let d = &mut drafts[i];
@@ -717,21 +788,30 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             if merged {
                 continue;
             }
-            // A frame that only refers back has nothing to join: not an event.
-            if f.anaphoric() {
+            // A frame that only refers back has nothing to join: not an
+            // event — unless it names its own day and place ("L'attaque
+            // menée lundi contre le marché de Djibo …" opening a report).
+            let situated = f.strength() >= 1
+                && date
+                    .as_ref()
+                    .is_some_and(|d| d.precision == DatePrecision::Day)
+                && place.as_ref().is_some_and(|p| place_rank(&p.place) == 0);
+            if f.anaphoric() && !situated {
                 tr(trace, || {
                     format!("s{si}:   refers back to nothing: dropped")
                 });
                 continue;
             }
-            // "2023 will remain one of the deadliest years": a past event
-            // needs a place and at least a month (English, French).
-            if doc.grammar.subject_first
-                && place.is_none()
-                && date
-                    .as_ref()
-                    .is_some_and(|d| d.precision == DatePrecision::Year)
+            // "2023 will remain one of the deadliest years", "the massacre
+            // the village suffered in 2019": a past event needs a place and
+            // at least a month (guidelines 1); a year alone is background.
+            if date
+                .as_ref()
+                .is_some_and(|d| d.precision == DatePrecision::Year)
             {
+                tr(trace, || {
+                    format!("s{si}:   known only to the year: dropped")
+                });
                 continue;
             }
             let own_date = date.is_some() || statement.is_some();
@@ -835,6 +915,18 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
         // Neither a day nor a place of its own: a passing reference
         // ("the massacres it committed", "the current offensive"), not a
         // codable incident.
+        // Known only to the year (a later "earlier this year" joined it):
+        // background, not a codable incident.
+        if !d.period
+            && d.date
+                .as_ref()
+                .is_some_and(|x| x.precision == DatePrecision::Year)
+        {
+            tr(trace, || {
+                format!("incident {n}: known only to the year: dropped")
+            });
+            continue;
+        }
         if !d.period && !d.own_date && !d.own_place && !d.in_story {
             tr(trace, || {
                 format!("incident {n}: no date or place of its own: dropped")
@@ -878,7 +970,6 @@ fn counts_incidents(doc: &Doc, f: &Frame) -> bool {
 /// Whether date `a` can be the day of an incident dated `b`: the same
 /// day, or a coarser date whose window holds it (a month or a year).
 fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
-    use chrono::Datelike;
     let window = |x: &DateChoice, y: NaiveDate| match x.precision {
         DatePrecision::Day => x.date == y,
         DatePrecision::Week => (x.date - y).num_days().abs() <= 3,
@@ -1007,8 +1098,20 @@ fn update_context(
 fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
     let mut cx = Context::default();
     for s in doc.sides.iter().filter(|s| within(scopes, &s.at)) {
+        // A noun inside an event phrase is the weapon ("car bomb", "سيارة
+        // مفخخة"), not a side.
+        if doc
+            .triggers
+            .iter()
+            .any(|t| t.at.w0 <= s.at.w0 && s.at.w1 <= t.at.w1)
+        {
+            continue;
+        }
         // A side introduced as the perpetrator is not the target.
         if doc.cue_before(s.at.w0, 2, Cue::Agent).is_some() {
+            if s.def.side == Side::Fighters {
+                cx.gunmen = true;
+            }
             continue;
         }
         let targeted = doc.cue_before(s.at.w0, 2, Cue::Target).is_some()
@@ -1023,19 +1126,26 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         // not any mention ("escorting civilians to a weekly market").
         let placed = !doc.grammar.subject_first
             || targeted
-            || doc.cues.iter().any(|c| {
-                c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
-            });
+            || doc
+                .cues_ending(s.at.w0.saturating_sub(2), s.at.w0)
+                .iter()
+                .any(|c| {
+                    c.cue == Cue::On && c.at.w1 <= s.at.w0 && doc.next_after(c.at.w1, s.at.w0, 2)
+                });
         match s.def.side {
             Side::MilitaryTarget if placed => cx.armed_target = true,
             Side::CivilianTarget if placed => cx.civilian_target = true,
             Side::Military | Side::Police if targeted => cx.armed_target = true,
+            Side::Fighters if !targeted && s.def.count.is_none() => cx.gunmen = true,
             Side::Civilians if targeted => cx.civilian_target = true,
-            // "سكان قرية يقتلون": a crowd of civilians acting
+            // "سكان قرية يقتلون": a crowd of civilians acting (not "بين
+            // القتلى نساء", the dead were women: a definite noun)
             Side::Civilians
                 if s.def.count.is_none()
                     && doc.triggers.iter().any(|t| {
-                        t.def.class == C::Kill && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                        t.def.class == C::Kill
+                            && !t.definite
+                            && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
                     }) =>
             {
                 cx.civilians_act = true;
@@ -1047,7 +1157,7 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
         }
     }
     for a in doc.actors.iter().filter(|a| within(scopes, &a.at)) {
-        let (_, inter) = doc.dict.name_in(a.actor, "", "");
+        let inter = doc.dict.inter_in(a.actor, "");
         if matches!(inter, Inter::StateForces | Inter::External) {
             cx.state_named = true;
         }
@@ -1152,6 +1262,24 @@ fn period_total(
 ) -> Option<Draft> {
     let s = doc.sents[si];
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
+    // "On the same day, the Rwandan army, deployed there since 2021, said
+    // it killed seven": a sentence that dates its own incident to a day
+    // tells that incident; the "since" only describes someone.
+    let dated_incident = doc.cues_in(s.w0, s.w1).any(|c| {
+        matches!(
+            c.cue,
+            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+        )
+    }) || doc.dates.iter().any(|d| {
+        d.at.w0 >= s.w0
+            && d.at.w1 <= s.w1
+            && d.d.precision == DatePrecision::Day
+            && d.d.kind != DateKind::PeriodStart
+            && d.at.w0 < period_cue.at.w0
+    });
+    if dated_incident {
+        return None;
+    }
     let killed: Vec<&Figure> = figs
         .iter()
         .filter(|f| f.w >= s.w0 && f.w < s.w1 && f.kind == Kind::Killed && !f.vague)
@@ -1164,15 +1292,39 @@ fn period_total(
         .iter()
         .filter(|d| d.at.w0 >= s.w0 && d.at.w1 <= s.w1)
         .find(|d| d.d.kind == DateKind::PeriodStart || d.at.w0 >= period_cue.at.w1)
-        .map(|d| DateChoice {
-            date: d.d.date,
-            precision: d.d.precision,
-            span: Some(d.at.span),
+        .map(|d| {
+            // "منذ مطلع العام الماضي": the start of last year, not this one.
+            let last = d.at.w1 < s.w1
+                && [doc.key(d.at.w1), doc.stem(d.at.w1)].iter().any(|k| {
+                    matches!(
+                        *k,
+                        "الماضي" | "ماضي" | "الفايت" | "فايت" | "المنصرم" | "منصرم"
+                    )
+                })
+                && doc.publication.is_some_and(|p| {
+                    chrono::Datelike::year(&p) == chrono::Datelike::year(&d.d.date)
+                });
+            let date = if last {
+                chrono::Datelike::with_year(&d.d.date, chrono::Datelike::year(&d.d.date) - 1)
+                    .unwrap_or(d.d.date)
+            } else {
+                d.d.date
+            };
+            DateChoice {
+                date,
+                precision: d.d.precision,
+                span: Some(d.at.span),
+            }
         })
         .or_else(|| prev_start.cloned())
         .or_else(|| years_back(doc, period_cue))?;
-    // "since the start of the year" is a month-precise start (1 January).
+    // A period known to the month starts on its first day ("since March":
+    // 1 March; guidelines 7), not in the middle as an incident would.
     let mut start = start;
+    if start.precision == DatePrecision::Month {
+        start.date = start.date.with_day(1).unwrap_or(start.date);
+    }
+    // "since the start of the year" is a month-precise start (1 January).
     if start.precision == DatePrecision::Year
         && start.span.is_some_and(|sp| {
             let mut a = sp.start.saturating_sub(24);
@@ -1322,9 +1474,31 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
             }
         }
     }
-    doc.doc_countries
-        .first()
-        .map(|c| (c.0.to_string(), c.1.to_string()))
+    if let Some(c) = doc.doc_countries.first() {
+        return (c.0.to_string(), c.1.to_string());
+    }
+    // A report that names towns but never its country (El Fasher, Nyala,
+    // al-Jazira): the country most of its places are in. Only places in
+    // the article's body or its dateline count: a menu or a related-story
+    // link names other countries' places.
+    let mut seen: Vec<(&str, &str, usize)> = Vec::new();
+    for p in doc
+        .places
+        .iter()
+        .filter(|p| p.in_body || opens_dateline(doc.text, p.at.span))
+        .filter_map(|p| p.place.as_deref())
+    {
+        if p.iso3.is_empty() {
+            continue;
+        }
+        match seen.iter_mut().find(|s| s.0 == p.iso3) {
+            Some(s) => s.2 += 1,
+            None => seen.push((&p.iso3, &p.country, 1)),
+        }
+    }
+    seen.iter()
+        .max_by_key(|s| s.2)
+        .map(|s| (s.0.to_string(), s.1.to_string()))
         .unwrap_or_default()
 }
 
@@ -1366,7 +1540,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
         if doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(1), at.w0)
             .iter()
             .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
         {
@@ -1374,14 +1548,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
         let negated = |w: usize| {
-            doc.cues
+            doc.cues_ending(w.saturating_sub(2), w)
                 .iter()
                 .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)
             .filter(|c| !negated(c.at.w0));
-        let claim_after = doc.cues.iter().find(|c| {
+        let claim_after = doc.cues_starting(at.w1, at.w1 + 3).iter().find(|c| {
             c.cue == Cue::Claim
                 && c.at.w0 >= at.w1
                 && c.at.w0 <= at.w1 + 3
@@ -1399,7 +1573,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             && at.w0 > 0
             && (matches!(doc.stem(at.w0 - 1), "ان")
                 || doc
-                    .cues
+                    .cues_ending(at.w0.saturating_sub(1), at.w0)
                     .iter()
                     .any(|c| c.cue == Cue::That && doc.next_after(c.at.w1, at.w0, 1)))
             && doc.same_clause(at.w0 - 1, at.w0)
@@ -1445,7 +1619,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             return Some(Role::Ally);
         }
         if doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(2), at.w0)
             .iter()
             .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
         {
@@ -1453,7 +1627,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         // "On one side X, on the other Y": the two parties of a fight.
         if let Some(c) = doc
-            .cues
+            .cues_ending(at.w0.saturating_sub(2), at.w0)
             .iter()
             .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
             .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
@@ -1893,7 +2067,17 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         && (c.at.w1 <= s.at.w0 && s.at.w0 - c.at.w1 <= 1
                             || c.at.w0 >= s.at.w1 && c.at.w0 - s.at.w1 <= 1)
                 }));
-        let role = if victim && role == Role::Mention {
+        // "قُتل جنديان": a count right after a verb the writer marked as
+        // passive (its damma) names the victims, not the killers.
+        let passive_victims = s.def.count.is_some()
+            && doc.cues.iter().any(|c| {
+                c.cue == Cue::Death
+                    && c.at.w1 <= s.at.w0
+                    && s.at.w0 - c.at.w1 <= 1
+                    && marked_passive(doc, &c.at)
+            });
+        let role = if victim && (role == Role::Mention || (role == Role::Agent && passive_victims))
+        {
             Role::Patient
         } else {
             role
@@ -1914,14 +2098,19 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if !matches!(w.class, C::Air | C::Shelling) {
             continue;
         }
+        let demonym = |c: &crate::doc::CountryM| c.m.form == crate::geo::CountryForm::Demonym;
         if let Some(c) = doc.countries.iter().find(|c| {
-            c.m.form == crate::geo::CountryForm::Demonym
-                && ((c.at.w0 >= w.at.w1 && c.at.w0 <= w.at.w1 + 1)
-                    // "a Turkish drone", "Russian air strikes"
-                    || (doc.grammar.modifier_first
-                        && c.at.w1 <= w.at.w0
-                        && w.at.w0 - c.at.w1 <= 1
-                        && doc.same_clause(c.at.w0, w.at.w0)))
+            (demonym(c)
+                && c.at.w0 >= w.at.w1
+                && (c.at.w0 <= w.at.w1 + 1
+                    // "مسيّرة يُرجح أنها تركية": a hedged nationality
+                    || (c.at.w0 <= w.at.w1 + 4
+                        && doc.cues_in(w.at.w1, c.at.w0).any(|h| h.cue == Cue::Hedge))))
+                // "a Turkish drone", "Russian air strikes", "a U.S. air strike"
+                || (doc.grammar.modifier_first
+                    && c.at.w1 <= w.at.w0
+                    && w.at.w0 - c.at.w1 <= 1
+                    && doc.same_clause(c.at.w0, w.at.w0))
         }) {
             if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
                 out.push(Cand {
@@ -2815,6 +3004,27 @@ fn build(
     }
     let mut sub = d.sub;
     let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    // "three PMF fighters killed in an attack by IS": an assault whose
+    // victims the text names as a (different) armed organisation is a
+    // battle, whatever the victim nouns say.
+    if sub == SubEventType::Attack
+        && d.words()
+            .iter()
+            .all(|w| matches!(w.class, C::Attack | C::Shooting | C::Kill))
+    {
+        let cands = candidates(doc, d, &iso3, &country);
+        let a1 = sides.a1.as_ref().map(|a| a.name.clone());
+        if cands.iter().any(|c| {
+            c.named
+                && c.main
+                && c.role == Role::Patient
+                && is_armed(c.inter)
+                && a1.as_ref().is_some_and(|a| *a != c.name)
+        }) {
+            sub = SubEventType::ArmedClash;
+            sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+        }
+    }
     tr(trace, || {
         let cands = candidates(doc, d, &iso3, &country);
         format!(
@@ -3143,39 +3353,61 @@ fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) ->
 }
 
 fn notes(e: &Event, disputed: bool) -> String {
-    let mut s = format!("{}", e.sub_event_type);
+    use std::fmt::Write;
+    // Written into one string (`write!` to a `String` cannot fail).
+    let mut s = String::with_capacity(160);
+    let _ = write!(s, "{}", e.sub_event_type);
     if !e.actor1.is_empty() {
-        s.push_str(&format!(" by {}", e.actor1));
+        let _ = write!(s, " by {}", e.actor1);
     }
     if !e.actor2.is_empty() {
-        s.push_str(&format!(" against {}", e.actor2));
+        let _ = write!(s, " against {}", e.actor2);
     }
     if !e.location.is_empty() {
-        s.push_str(&format!(" in {}", e.location));
+        let _ = write!(s, " in {}", e.location);
         if !e.country.is_empty() {
-            s.push_str(&format!(", {}", e.country));
+            let _ = write!(s, ", {}", e.country);
         }
     } else if !e.country.is_empty() {
-        s.push_str(&format!(" in {}", e.country));
+        let _ = write!(s, " in {}", e.country);
     }
     if let Some(d) = e.event_date {
         if e.is_period_total {
-            s.push_str(&format!(" since {d}"));
+            let _ = write!(s, " since {d}");
         } else {
-            s.push_str(&format!(" on {d}"));
+            let _ = write!(s, " on {d}");
         }
     }
     match e.fatalities {
         Some(0) => s.push_str("; no fatalities reported"),
-        Some(n) => s.push_str(&format!("; {n} killed ({})", e.fatalities_qualifier)),
+        Some(n) => {
+            let _ = write!(s, "; {n} killed ({})", e.fatalities_qualifier);
+        }
         None => s.push_str("; fatalities unknown"),
     }
     if let Some(c) = &e.claimed_by {
-        s.push_str(&format!("; claimed by {c}"));
+        let _ = write!(s, "; claimed by {c}");
     }
     if disputed {
         s.push_str("; accounts disputed");
     }
     s.push('.');
     s
+}
+
+/// A place that opens its line and is followed by a dash: the dateline of
+/// a report ("مقديشو – …", "GAO, Mali -"), which a reader may leave out of
+/// the body as a byline, but which says where the report was filed.
+fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..span.start].trim().is_empty() {
+        return false;
+    }
+    let rest = text[span.end..].trim_start_matches([' ', ',', '\u{a0}']);
+    let rest = rest.split('\n').next().unwrap_or("");
+    // "GAO, Mali -": a country name may sit between the place and the dash.
+    rest.chars()
+        .take(40)
+        .any(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        && rest.len() < 200
 }

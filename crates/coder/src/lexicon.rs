@@ -40,7 +40,7 @@ pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Pat {
     Exact(String),
     Prefix(String),
@@ -48,13 +48,12 @@ enum Pat {
 
 impl Pat {
     fn matches(&self, stem: &str, key: &str) -> bool {
-        let bare = strip_conjunction(key);
         match self {
-            Pat::Exact(p) => p == stem || p == key || bare == Some(p.as_str()),
+            Pat::Exact(p) => p == stem || p == key || strip_conjunction(key) == Some(p.as_str()),
             Pat::Prefix(p) => {
                 stem.starts_with(p.as_str())
                     || key.starts_with(p.as_str())
-                    || bare.is_some_and(|b| b.starts_with(p.as_str()))
+                    || strip_conjunction(key).is_some_and(|b| b.starts_with(p.as_str()))
             }
         }
     }
@@ -65,7 +64,8 @@ impl Pat {
 /// the matcher also tries them without the conjunction.
 fn strip_conjunction(key: &str) -> Option<&str> {
     let rest = key.strip_prefix('و').or_else(|| key.strip_prefix('ف'))?;
-    (rest.chars().count() >= 2).then_some(rest)
+    // Two characters or more.
+    rest.chars().nth(1).is_some().then_some(rest)
 }
 
 /// The words of a text that phrases are matched on, with the knowledge of
@@ -77,62 +77,123 @@ pub struct Words {
     pub tok: Vec<usize>,
     /// `joined[i]`: words `i` and `i + 1` may belong to one phrase.
     pub joined: Vec<bool>,
-    /// Hashes of each word's stem, key (0 when it is the stem) and key
-    /// without a conjunction (0 when none): every dictionary looks a word
-    /// up by these numbers, computed once per document.
-    hashes: Vec<[u64; 3]>,
-    /// `(chars, hash)` of the prefixes of each word's stem and key, for
-    /// the open-ended rows; word `i` owns `prefixes[pstart[i]..pstart[i+1]]`.
-    prefixes: Vec<(u8, u64)>,
+    /// The look-ups of each word that some dictionary may answer (see
+    /// [`FirstWords`]), computed once per document: word `i` owns
+    /// `probes[pstart[i]..pstart[i + 1]]`. Most words have none.
+    probes: Vec<Probe>,
     pstart: Vec<u32>,
+}
+
+/// One look-up of a word: the hash ([`word_hash`]) of its stem, its key or its
+/// key without a conjunction (`chars == 0`), or of the first `chars`
+/// characters of its stem or key, for the open-ended rows.
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    hash: u64,
+    chars: u8,
 }
 
 /// Longest open-ended row stem looked up, in characters.
 const MAX_PREFIX: usize = 12;
 
-/// FNV-1a over bytes: the hash of a dictionary word and of a text word.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The hash of a dictionary word and of a text word: FNV-1a over its
+/// characters, each character's UTF-8 bytes taken together as one number.
+/// Every word of a text is hashed, and this takes half the dependent
+/// multiplications of byte-wise FNV on Arabic, whose letters are two bytes.
+pub fn word_hash(s: &str) -> u64 {
+    hash_with_prefixes(s, 0, |_, _| {})
+}
+
+/// [`word_hash`] of `s`; on the way, `prefix(n, hash)` for each prefix of
+/// `s` whose length in characters has its bit set in `lens`.
+fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u64 {
+    let bytes = s.as_bytes();
+    let mut h = FNV_OFFSET;
+    let mut c = 0u64;
+    let mut n = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        c = c << 8 | u64::from(b);
+        // The end of a character: the next byte starts a new one.
+        if bytes.get(i + 1).is_none_or(|&next| next & 0xC0 != 0x80) {
+            h = (h ^ c).wrapping_mul(FNV_PRIME);
+            c = 0;
+            n += 1;
+            if n < 64 && lens & (1 << n) != 0 {
+                prefix(n as u8, h);
+            }
+        }
     }
     h
 }
 
-/// Pushes the hash of the prefixes of `s` whose length in characters has
-/// its bit set in `lens` (no row starts with a stem of the other lengths).
-fn push_prefixes(s: &str, lens: u64, out: &mut Vec<(u8, u64)>) {
-    let longest = (64 - lens.leading_zeros()) as usize;
-    let bytes = s.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut n = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        // The end of a character: the next byte starts a new one.
-        if bytes.get(i + 1).is_none_or(|&next| next & 0xC0 != 0x80) {
-            n += 1;
-            if lens & (1 << n) != 0 {
-                out.push((n as u8, h));
-            }
-            if n + 1 >= longest {
-                break;
-            }
+/// What the first words of a set of dictionaries can be: a filter of their
+/// hashes and the lengths of their open-ended stems. [`Words`] keeps only
+/// the look-ups that pass it, so each dictionary of the set then visits a
+/// few words of a document instead of every word.
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    /// 2^16 bits, as [`PhraseMatcher::filter`].
+    filter: Vec<u64>,
+    /// Bit `n`: some open-ended first word has `n` characters.
+    prefix_lens: u64,
+}
+
+impl FirstWords {
+    /// Lets every look-up through (for dictionaries not known in advance).
+    pub fn all() -> FirstWords {
+        FirstWords::open_endings(u64::MAX >> (63 - MAX_PREFIX))
+    }
+
+    /// Lets every whole-word look-up through, and the prefixes of the
+    /// lengths in `lens`.
+    fn open_endings(lens: u64) -> FirstWords {
+        FirstWords {
+            filter: vec![u64::MAX; FILTER_WORDS],
+            prefix_lens: lens,
         }
+    }
+
+    /// Nothing yet: add the dictionaries with [`FirstWords::add`].
+    pub fn none() -> FirstWords {
+        FirstWords {
+            filter: vec![0; FILTER_WORDS],
+            prefix_lens: 0,
+        }
+    }
+
+    /// Adds the first words of a dictionary.
+    pub fn add<T>(&mut self, m: &PhraseMatcher<T>) {
+        for (a, b) in self.filter.iter_mut().zip(&m.filter) {
+            *a |= b;
+        }
+        self.prefix_lens |= m.prefix_lens;
+    }
+
+    fn may_hold(&self, h: u64) -> bool {
+        let (i, bit) = filter_bit(h);
+        self.filter[i] & bit != 0
     }
 }
 
 impl Words {
     /// The words of a text, ready for any dictionary.
     pub fn new(text: &str, analysis: &Analysis) -> Words {
-        Words::for_prefixes(text, analysis, u64::MAX >> (63 - MAX_PREFIX))
+        Words::for_dictionaries(text, analysis, &FirstWords::all())
     }
 
     /// The words of a text for dictionaries whose open-ended rows start
     /// with stems of the lengths in `lens` ([`PhraseMatcher::prefix_lengths`]
     /// of each, or-ed together).
     pub fn for_prefixes(text: &str, analysis: &Analysis, lens: u64) -> Words {
+        Words::for_dictionaries(text, analysis, &FirstWords::open_endings(lens))
+    }
+
+    /// The words of a text for the dictionaries of `first` (only they may
+    /// then be matched on it).
+    pub fn for_dictionaries(text: &str, analysis: &Analysis, first: &FirstWords) -> Words {
         let mut tok = Vec::with_capacity(analysis.tokens.len() / 2);
         let mut joined = Vec::with_capacity(analysis.tokens.len() / 2);
         let mut gap_ok = true;
@@ -140,6 +201,7 @@ impl Words {
         // to an abbreviation ("U.S. military", "U.N. mission").
         let mut initial = false;
         for (i, t) in analysis.tokens.iter().enumerate() {
+            let raw = &text[t.span.start..t.span.end];
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
                     if !tok.is_empty() {
@@ -147,71 +209,54 @@ impl Words {
                     }
                     tok.push(i);
                     gap_ok = true;
-                    let w = &text[t.span.start..t.span.end];
-                    initial = w.len() == 1 && w.bytes().all(|b| b.is_ascii_alphabetic());
+                    initial = raw.len() == 1 && raw.as_bytes()[0].is_ascii_alphabetic();
                 }
                 TokenKind::Space => {
-                    if text[t.span.start..t.span.end].contains('\n') {
+                    // A byte loop: space tokens are a byte or two, too short for memchr.
+                    if raw.bytes().any(|b| b == b'\n') {
                         gap_ok = false;
                     }
                 }
-                TokenKind::Punct => {
-                    let s = &text[t.span.start..t.span.end];
-                    if s == "." && initial {
-                        continue;
-                    }
-                    if !matches!(
-                        s,
-                        "«" | "»"
-                            | "\""
-                            | "'"
-                            | "“"
-                            | "”"
-                            | "‘"
-                            | "’"
-                            | "("
-                            | ")"
-                            | "-"
-                            | "–"
-                            | "ـ"
-                            | "/"
-                    ) {
-                        gap_ok = false;
-                    }
-                }
+                // A punctuation token is one character.
+                TokenKind::Punct => match raw.chars().next() {
+                    Some('.') if initial => {}
+                    Some(
+                        '«' | '»' | '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '-' | '–'
+                        | 'ـ' | '/',
+                    ) => {}
+                    _ => gap_ok = false,
+                },
             }
         }
         joined.push(false);
-        let mut hashes = Vec::with_capacity(tok.len());
-        let mut prefixes = Vec::with_capacity(tok.len() * 8);
+        let lens = first.prefix_lens;
+        let mut probes = Vec::with_capacity(tok.len());
         let mut pstart = Vec::with_capacity(tok.len() + 1);
         for &i in &tok {
             let t = &analysis.tokens[i];
-            let stem = fnv(t.stem.as_bytes());
-            let key = if t.key == t.stem {
-                0
-            } else {
-                fnv(t.key.as_bytes())
-            };
-            let bare = strip_conjunction(&t.key)
-                .filter(|b| *b != t.stem)
-                .map(|b| fnv(b.as_bytes()))
-                .unwrap_or(0);
-            hashes.push([stem, key, bare]);
-            pstart.push(prefixes.len() as u32);
-            if lens != 0 {
-                push_prefixes(&t.stem, lens, &mut prefixes);
-                if key != 0 {
-                    push_prefixes(&t.key, lens, &mut prefixes);
+            pstart.push(probes.len() as u32);
+            let mut add = |chars: u8, hash: u64| {
+                if first.may_hold(hash) {
+                    probes.push(Probe { hash, chars });
                 }
+            };
+            let stem = hash_with_prefixes(&t.stem, lens, &mut add);
+            add(0, stem);
+            // The stem is the key less its proclitics (a suffix of it): the
+            // two are equal exactly when their lengths are.
+            if t.key.len() != t.stem.len() {
+                let key = hash_with_prefixes(&t.key, lens, &mut add);
+                add(0, key);
+            }
+            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem.len()) {
+                add(0, word_hash(bare));
             }
         }
-        pstart.push(prefixes.len() as u32);
+        pstart.push(probes.len() as u32);
         Words {
             tok,
             joined,
-            hashes,
-            prefixes,
+            probes,
             pstart,
         }
     }
@@ -222,6 +267,10 @@ impl Words {
 
     pub fn is_empty(&self) -> bool {
         self.tok.is_empty()
+    }
+
+    fn probes_of(&self, i: usize) -> &[Probe] {
+        &self.probes[self.pstart[i] as usize..self.pstart[i + 1] as usize]
     }
 }
 
@@ -241,6 +290,10 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct PhraseMatcher<T> {
     pats: Vec<Vec<Pat>>,
+    /// Row → number of its first word pattern: rows that begin alike are
+    /// checked against a word once, not once per row.
+    firsts: Vec<u32>,
+    first_ids: HashMap<Pat, u32>,
     values: Vec<T>,
     /// Rows by the hash of their first word.
     exact: HashedMap<Vec<u32>>,
@@ -253,6 +306,9 @@ pub struct PhraseMatcher<T> {
     filter: Vec<u64>,
 }
 
+/// The size of a first-word filter in 64-bit words (2^16 bits).
+const FILTER_WORDS: usize = 1 << 10;
+
 /// The filter bit of a hash.
 fn filter_bit(h: u64) -> (usize, u64) {
     let b = (h >> 48) as usize;
@@ -263,11 +319,13 @@ impl<T> Default for PhraseMatcher<T> {
     fn default() -> Self {
         PhraseMatcher {
             pats: Vec::new(),
+            firsts: Vec::new(),
+            first_ids: HashMap::new(),
             values: Vec::new(),
             exact: HashedMap::default(),
             prefix: HashedMap::default(),
             prefix_lens: 0,
-            filter: vec![0; 1 << 10],
+            filter: vec![0; FILTER_WORDS],
         }
     }
 }
@@ -304,7 +362,7 @@ impl<T> PhraseMatcher<T> {
         let id = self.values.len() as u32;
         let h = match &pats[0] {
             Pat::Exact(w) => {
-                let h = fnv(w.as_bytes());
+                let h = word_hash(w);
                 self.exact.entry(h).or_default().push(id);
                 h
             }
@@ -314,13 +372,16 @@ impl<T> PhraseMatcher<T> {
                     return false;
                 }
                 self.prefix_lens |= 1 << n;
-                let h = fnv(w.as_bytes());
+                let h = word_hash(w);
                 self.prefix.entry(h).or_default().push(id);
                 h
             }
         };
         let (i, bit) = filter_bit(h);
         self.filter[i] |= bit;
+        let next = self.first_ids.len() as u32;
+        let first = *self.first_ids.entry(pats[0].clone()).or_insert(next);
+        self.firsts.push(first);
         self.pats.push(pats);
         self.values.push(value);
         true
@@ -344,31 +405,33 @@ impl<T> PhraseMatcher<T> {
         self.values.is_empty()
     }
 
-    /// Every hit in the text (overlapping hits included).
+    /// Every hit in the text (overlapping hits included). `words` must
+    /// have been read for this dictionary (see [`Words::for_dictionaries`]).
     pub fn find_all(&self, analysis: &Analysis, words: &Words) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut cands: Vec<u32> = Vec::with_capacity(8);
+        // (first pattern, whether it matches word `i`)
+        let mut firsts: Vec<(u32, bool)> = Vec::with_capacity(8);
         for i in 0..words.len() {
-            cands.clear();
-            let maybe = |h: u64| {
-                let (i, bit) = filter_bit(h);
-                self.filter[i] & bit != 0
-            };
-            for (n, &h) in words.hashes[i].iter().enumerate() {
-                if (h != 0 || n == 0) && maybe(h) {
-                    if let Some(v) = self.exact.get(&h) {
-                        cands.extend_from_slice(v);
-                    }
-                }
+            let probes = words.probes_of(i);
+            if probes.is_empty() {
+                continue;
             }
-            if self.prefix_lens != 0 {
-                let (a, b) = (words.pstart[i] as usize, words.pstart[i + 1] as usize);
-                for &(n, h) in &words.prefixes[a..b] {
-                    if self.prefix_lens & (1 << n) != 0 && maybe(h) {
-                        if let Some(v) = self.prefix.get(&h) {
-                            cands.extend_from_slice(v);
-                        }
-                    }
+            cands.clear();
+            for p in probes {
+                let (fi, bit) = filter_bit(p.hash);
+                if self.filter[fi] & bit == 0 {
+                    continue;
+                }
+                let rows = if p.chars == 0 {
+                    self.exact.get(&p.hash)
+                } else if self.prefix_lens & (1 << p.chars) != 0 {
+                    self.prefix.get(&p.hash)
+                } else {
+                    None
+                };
+                if let Some(v) = rows {
+                    cands.extend_from_slice(v);
                 }
             }
             if cands.is_empty() {
@@ -376,18 +439,30 @@ impl<T> PhraseMatcher<T> {
             }
             cands.sort_unstable();
             cands.dedup();
+            firsts.clear();
+            let first_tok = &analysis.tokens[words.tok[i]];
             for &id in &cands {
                 let pats = &self.pats[id as usize];
+                let fid = self.firsts[id as usize];
+                let first_ok = match firsts.iter().find(|f| f.0 == fid) {
+                    Some(&(_, ok)) => ok,
+                    None => {
+                        let ok = pats[0].matches(&first_tok.stem, &first_tok.key);
+                        firsts.push((fid, ok));
+                        ok
+                    }
+                };
+                if !first_ok {
+                    continue;
+                }
                 let mut j = i;
                 let mut ok = true;
-                for (k, p) in pats.iter().enumerate() {
-                    if k > 0 {
-                        if j + 1 >= words.len() || !words.joined[j] {
-                            ok = false;
-                            break;
-                        }
-                        j += 1;
+                for p in &pats[1..] {
+                    if j + 1 >= words.len() || !words.joined[j] {
+                        ok = false;
+                        break;
                     }
+                    j += 1;
                     let tk = &analysis.tokens[words.tok[j]];
                     if !p.matches(&tk.stem, &tk.key) {
                         ok = false;
@@ -447,7 +522,7 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     taken
 }
 
-/// Keys that are already hashes ([`fnv`]): the map uses them as they are.
+/// Keys that are already hashes ([`word_hash`]): the map uses them as they are.
 #[derive(Default, Clone, Copy)]
 pub struct KeyIsHash(u64);
 
@@ -457,7 +532,9 @@ impl std::hash::Hasher for KeyIsHash {
     }
     fn write(&mut self, bytes: &[u8]) {
         // Only u64 keys are hashed here; fold anything else in.
-        self.0 = fnv(bytes) ^ self.0.rotate_left(5);
+        self.0 = bytes.iter().fold(self.0.rotate_left(5), |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+        });
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;

@@ -77,6 +77,7 @@ impl Coder {
         let _ = &*lang::en::DATA;
         let _ = &*lang::fr::DATA;
         let _ = &*actors::ACTORS;
+        let _ = geo::Gazetteer::global();
     }
 
     fn lang_data(&self, lang: Option<Language>) -> &'static LangData {

@@ -944,8 +944,20 @@ impl Loader {
             } else {
                 0
             };
-            for n in list(c[11]) {
-                self.index_latin(e, n, alt);
+            let alternates: Vec<&str> = list(c[11]).collect();
+            for &n in &alternates {
+                // A one-word alternate that is only the first word of the
+                // place's longer names ("Buulo" of "Buulo Burte") is a
+                // generic head many places share, and would swallow the
+                // first word of other names ("Buulo Mareer").
+                let truncated = !n.contains(' ')
+                    && [display, c[1]]
+                        .into_iter()
+                        .chain(alternates.iter().copied())
+                        .any(|m| m.split(' ').count() > 1 && m.split(' ').next() == Some(n));
+                if !truncated {
+                    self.index_latin(e, n, alt);
+                }
             }
             for n in list(c[9]) {
                 self.index_arabic(e, n, 0);

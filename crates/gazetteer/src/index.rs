@@ -79,16 +79,23 @@ pub fn hash_key(key: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        // The last bytes as a little-endian word padded with zeros (built
+        // in a register: a copy of a variable length calls `memcpy`).
+        let v = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
     // Mix the high bits down: the slot is taken from the low bits.
     h ^ (h >> 29)
 }
 
 fn u32_at(b: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+    // One bounds check for the four bytes.
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&b[i..i + 4]);
+    u32::from_le_bytes(w)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -112,43 +119,52 @@ fn bloom_probe(h: u64, n_words: usize) -> (usize, u64) {
 
 impl NameIndex {
     pub fn get(&self, key: &str) -> Option<Hit<'_>> {
-        let n_slots = self.slots.len() / SLOT_BYTES;
+        let h = hash_key(key);
+        // Most words of a text begin no name: the Bloom test answers them,
+        // and is small enough to inline; the table probe stays out of line.
+        let n_words = self.bloom.len() / 8;
+        if n_words > 0 {
+            let (w, bits) = bloom_probe(h, n_words);
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&self.bloom[w * 8..w * 8 + 8]);
+            if u64::from_le_bytes(b) & bits != bits {
+                return None;
+            }
+        }
+        self.probe(key, h)
+    }
+
+    /// The node of `key` (of hash `h`) in the slot table.
+    #[inline(never)]
+    fn probe(&self, key: &str, h: u64) -> Option<Hit<'_>> {
+        // The tables as plain slices, once (not a `Cow` check per read).
+        let (slots, nodes, arena) = (&*self.slots, &*self.nodes, &*self.arena);
+        let n_slots = slots.len() / SLOT_BYTES;
         if n_slots == 0 {
             return None;
         }
         let mask = n_slots - 1;
-        let h = hash_key(key);
-        let n_words = self.bloom.len() / 8;
-        if n_words > 0 {
-            let (w, bits) = bloom_probe(h, n_words);
-            let b = &self.bloom[w * 8..w * 8 + 8];
-            let word = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            if word & bits != bits {
-                return None;
-            }
-        }
         let finger = (h >> 32) as u32;
         let mut i = h as usize & mask;
         loop {
-            let id = u32_at(&self.slots, i * SLOT_BYTES);
+            let id = u32_at(slots, i * SLOT_BYTES);
             if id == EMPTY {
                 return None;
             }
-            if u32_at(&self.slots, i * SLOT_BYTES + 4) != finger {
+            if u32_at(slots, i * SLOT_BYTES + 4) != finger {
                 i = (i + 1) & mask;
                 continue;
             }
             let n = id as usize * NODE_BYTES;
-            let off = u32_at(&self.nodes, n) as usize;
-            let len = u32_at(&self.nodes, n + 4) as usize;
-            if self.arena.get(off..off + len) == Some(key.as_bytes()) {
-                let start = u32_at(&self.nodes, n + 8) as usize * POSTING_BYTES;
-                let count = u32::from(u16::from_le_bytes([self.nodes[n + 12], self.nodes[n + 13]]))
-                    as usize;
+            let off = u32_at(nodes, n) as usize;
+            let len = u32_at(nodes, n + 4) as usize;
+            if arena.get(off..off + len) == Some(key.as_bytes()) {
+                let start = u32_at(nodes, n + 8) as usize * POSTING_BYTES;
+                let count = u32::from(u16::from_le_bytes([nodes[n + 12], nodes[n + 13]])) as usize;
                 return Some(Hit {
                     postings: &self.postings[start..start + count * POSTING_BYTES],
-                    continues: self.nodes[n + 14] & 1 != 0,
-                    head: self.nodes[n + 14] & 2 != 0,
+                    continues: nodes[n + 14] & 1 != 0,
+                    head: nodes[n + 14] & 2 != 0,
                 });
             }
             i = (i + 1) & mask;

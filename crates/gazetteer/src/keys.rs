@@ -57,8 +57,9 @@ fn fold_into(c: char, out: &mut String) {
 /// The key of a text token as the gazetteer sees it: the token's `key`,
 /// with the few extra foldings above applied when needed.
 pub fn token_key(key: &str) -> Cow<'_, str> {
-    // All three letters are encoded 0xDA 0x..: look for that byte first.
-    if key.as_bytes().contains(&0xDA) && key.contains(['گ', 'ڭ', 'ڠ']) {
+    // All three letters are encoded 0xDA 0x..: look for that byte first
+    // (a plain loop: keys are a few bytes, too short for `memchr`).
+    if key.bytes().any(|b| b == 0xDA) && key.contains(['گ', 'ڭ', 'ڠ']) {
         Cow::Owned(key.replace(['گ', 'ڭ', 'ڠ'], "غ"))
     } else {
         Cow::Borrowed(key)

@@ -122,7 +122,8 @@ impl<'a> Doc<'a> {
                         });
                     }
                     TokenKind::Space => {
-                        if raw.contains('\n') {
+                        // A byte loop: space tokens are a byte or two, too short for memchr.
+                        if raw.bytes().any(|b| b == b'\n') {
                             gap_ok = false;
                         }
                     }
@@ -178,7 +179,8 @@ pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Varia
     if !arabic || whole || !key.starts_with(['و', 'ف', 'ب', 'ل']) {
         return;
     }
-    let long_enough = |s: &str| s.chars().count() >= 2;
+    // Two characters or more (without counting them all).
+    let long_enough = |s: &str| s.chars().nth(1).is_some();
     let mut bases: [(&str, usize, bool); 2] = [(key, 0, false), ("", 0, false)];
     for c in ['و', 'ف'] {
         if let Some(rest) = key.strip_prefix(c) {
@@ -215,7 +217,7 @@ pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Varia
             // لل + name: ل and the article with its alef elided (للرقة).
             if p == 'ل' {
                 if let Some(after) = rest.strip_prefix('ل') {
-                    if after.chars().count() >= 2 {
+                    if long_enough(after) {
                         out.push(Variant {
                             key: Cow::Owned(format!("ال{after}")),
                             prefix_chars: n + 2,

@@ -66,6 +66,11 @@ pub(crate) struct Ctx {
     points: Vec<Point>,
     /// Distance bonus already computed, by (record, name).
     near_memo: RefCell<HashMap<(u32, u32), f32>>,
+    /// The first-level area named right after a mention ("Balcad in Middle
+    /// Shabelle", "X بولاية Y"), by the mention's first word: it says which
+    /// of the places of that name is meant, whatever the rest of the text
+    /// is about.
+    container: HashMap<usize, u32>,
 }
 
 struct Point {
@@ -123,8 +128,9 @@ struct Mention {
     /// Cannot stand on its own (see `analyse`): only a recurrence of an
     /// accepted name.
     idle: bool,
-    /// A Latin name right after another capitalised word that is no cue:
-    /// part of a person's or a body's name ("Abdullahi Farah").
+    /// A Latin name right after or before another capitalised word that
+    /// is no cue: part of a person's or a body's name ("Abdullahi Farah"),
+    /// or the head of a longer place name the gazetteer lacks.
     in_proper_name: bool,
     /// What the words say about the name itself (see [`Words`]).
     words: Words,
@@ -296,6 +302,9 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f
         s += 0.3;
     }
     if second_pass {
+        if ctx.container.get(&m.raw.first) == Some(&e.admin1) && e.class != Class::Admin1 {
+            s += 0.8;
+        }
         // Evidence from the other names of the text only: a name repeated
         // does not vouch for itself.
         if e.admin1 != NONE {
@@ -519,13 +528,20 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             cue.strength = Strength::Weak;
         }
         let stop = t.is_stop(&raw.key) || raw.stop_reading;
+        // A capitalised word that is no cue or common word, joined to the
+        // name, before it ("Abdullahi Farah") or after it (the first word
+        // of a longer name the gazetteer lacks: "Buulo Mareer").
+        let proper_word = |w: usize| {
+            doc.words[w].cap
+                && !doc.words[w].arabic
+                && !t.is_stop(&doc.words[w].key)
+                && !t.cues.contains_key(doc.words[w].stem)
+        };
+        let last = raw.last;
         let in_proper_name = !doc.words[first].arabic
             && !doc.all_caps
-            && first > 0
-            && doc.joined(first - 1)
-            && doc.words[first - 1].cap
-            && !t.is_stop(&doc.words[first - 1].key)
-            && !t.cues.contains_key(doc.words[first - 1].stem);
+            && ((first > 0 && doc.joined(first - 1) && proper_word(first - 1))
+                || (last + 1 < doc.words.len() && doc.joined(last) && proper_word(last + 1)));
         let latin = !doc.words[raw.first].arabic;
         mentions.push(Mention {
             raw,
@@ -647,6 +663,22 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 {
                     ctx.admin1.entry(e.admin1).or_default().push(m.key_id);
                 }
+            }
+        }
+    }
+    // The area named right after a name contains it.
+    for pair in a.mentions.windows(2) {
+        let (m, next) = (&pair[0], &pair[1]);
+        if m.idle || next.raw.first <= m.raw.last || next.raw.first > m.raw.last + 3 {
+            continue;
+        }
+        if let Some(&(p, _)) = ranked(t, next, &ctx, false).first() {
+            let e = &t.entries[p.entry as usize];
+            if e.class == Class::Admin1
+                && e.admin1 != NONE
+                && accept(t, next, e, p.flags, &ctx, doc.all_caps)
+            {
+                ctx.container.insert(m.raw.first, e.admin1);
             }
         }
     }

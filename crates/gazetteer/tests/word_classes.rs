@@ -193,3 +193,53 @@ fn a_place_abroad_needs_support_when_the_report_is_about_elsewhere() {
         places(text)
     );
 }
+
+#[test]
+fn the_area_named_right_after_a_place_says_which_place_it_is() {
+    // Somalia has villages called Balcad in two regions; the region that
+    // follows the name decides, whatever else the report names.
+    let admin1 = |text: &str| -> String {
+        Gazetteer::global()
+            .geocode(text, &rasd_text::analyze(text))
+            .into_iter()
+            .find(|m| m.surface == "Balcad")
+            .and_then(|m| m.place)
+            .map(|p| p.admin1)
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        admin1(
+            "Fighting went on in Lower Shabelle. Later a mine hit a bus near the \
+             village of Balcad in Middle Shabelle."
+        ),
+        "Middle Shabelle"
+    );
+    assert_eq!(
+        admin1(
+            "Fighting went on in Middle Shabelle. Later a mine hit a bus near the \
+             village of Balcad in Lower Shabelle."
+        ),
+        "Lower Shabelle"
+    );
+}
+
+#[test]
+fn a_latin_name_glued_to_another_capitalised_word_is_part_of_a_longer_name() {
+    // "Buulo" alone is a village, but here it begins a name the gazetteer
+    // does not hold: the event must not move to that village.
+    let text = "Militants stormed the base at Buulo Xaawo Dheere in Lower Shabelle.";
+    assert!(resolves(text, "Buulo").is_none(), "{:?}", places(text));
+    // Near misses: a town followed by a lower-case word, a comma or a
+    // cue word still resolves.
+    for text in [
+        "Militants stormed the base at Balcad in Middle Shabelle.",
+        "Militants stormed Balcad, a town in Middle Shabelle.",
+        "Militants stormed the town of Balcad District in Middle Shabelle.",
+    ] {
+        assert!(
+            resolves(text, "Balcad").is_some(),
+            "{text}: {:?}",
+            places(text)
+        );
+    }
+}

@@ -42,8 +42,12 @@ pub enum ReadError {
         limit: u64,
     },
 
-    #[error("{}: no article text (only markup, header lines or page chrome)", path.display())]
-    NoBody { path: PathBuf },
+    #[error("{}{}: no article text (only markup, header lines or page chrome)", path.display(), at_line(*line))]
+    NoBody {
+        path: PathBuf,
+        /// The JSON line, when the record is inside a JSON-lines file.
+        line: Option<usize>,
+    },
 
     #[error("{}:{line}: malformed JSON: {reason}", path.display())]
     Json {
@@ -76,7 +80,7 @@ impl ReadError {
             | ReadError::Binary { path, .. }
             | ReadError::Empty { path, .. }
             | ReadError::TooLarge { path, .. }
-            | ReadError::NoBody { path }
+            | ReadError::NoBody { path, .. }
             | ReadError::Json { path, .. }
             | ReadError::BadRecord { path, .. }
             | ReadError::NoDocuments { path } => path,

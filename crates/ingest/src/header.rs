@@ -306,9 +306,9 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
     find_in(&ascii, ascii.len()).map(|l| l.date)
 }
 
-/// Where an "updated" marker starts in the folded line, if there is one.
-fn update_marker(ascii: &str) -> Option<usize> {
-    crate::chrome::find_update_marker(ascii)
+/// Where an "updated" marker is in the line, if there is one.
+fn update_marker(ascii: &str) -> Option<(usize, usize)> {
+    crate::chrome::update_marker_span(ascii)
 }
 
 /// Whether `line` is a date line: a date, maybe a time, and at most a few
@@ -325,19 +325,21 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         start,
         end,
         time: time_range,
-    } = find_in(&ascii, marker.unwrap_or(ascii.len()))?;
-    // Words outside the dates and the time ("Publié le 3 août, mis à jour
-    // le 4 août": both dates are date words).
+    } = find_in(&ascii, marker.map_or(ascii.len(), |m| m.0))?;
+    // Words outside the dates, the times and the update marker ("Publié le
+    // 3 août à 20h00 - Mis à jour le 4 août à 9h12": both dates, both
+    // times and "mis à jour" are date words).
     let dates: Vec<(usize, usize)> = candidates(&ascii)
         .into_iter()
         .map(|c| (c.start, c.end))
         .chain([(start, end)])
+        .chain(time_range)
+        .chain(marker)
+        .chain(TIME_ANY.find_iter(&ascii).map(|m| (m.start(), m.end())))
         .collect();
     let mut other = 0;
     for w in WORD.find_iter(&ascii) {
-        let inside_date = dates.iter().any(|&(a, b)| w.start() >= a && w.end() <= b);
-        let inside_time = time_range.is_some_and(|(a, b)| w.start() >= a && w.end() <= b);
-        if !inside_date && !inside_time {
+        if !dates.iter().any(|&(a, b)| w.start() >= a && w.end() <= b) {
             other += 1;
         }
     }
@@ -347,7 +349,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     // "Updated ... <date>" is an update; "<date> ... Updated 2 hours ago"
     // is the publication date followed by a relative update note.
     let role = match marker {
-        Some(m) if m <= start => DateRole::Updated,
+        Some((m, _)) if m <= start => DateRole::Updated,
         _ => DateRole::Published,
     };
     Some(DateLine { date, role })
@@ -432,6 +434,10 @@ mod tests {
             ("Saturday 14 January 2023 10:30", "2023-01-14 10:30"),
             ("25.09.2022 11:08", "2022-09-25 11:08"),
             ("First published on 2 February 2020", "2020-02-02 00:00"),
+            (
+                "Published 3 May 2022 10:15 GMT | Last updated 4 May 2022 08:00 GMT",
+                "2022-05-03 10:15",
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(published(line), dt(want), "{line}");
@@ -450,6 +456,10 @@ mod tests {
             (
                 "Publié le 3 août 2020 à 20h00, mis à jour le 4 août 2020",
                 "2020-08-03 20:00",
+            ),
+            (
+                "Publié le 30/01/2023 à 18h05 - Mis à jour le 31/01/2023 à 09h12",
+                "2023-01-30 18:05",
             ),
         ];
         for (line, want) in cases {

@@ -42,7 +42,7 @@ const SKIP_TAGS: &[&str] = &[
     "nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form",
     "iframe", "svg", "button", "select", "textarea", "input", "figure", "object", "embed",
     "canvas", "video", "audio", "picture", "img", "meta", "link", "head", "title", "menu",
-    "dialog",
+    "dialog", "marquee",
 ];
 
 /// Elements that start and end a paragraph.
@@ -138,6 +138,14 @@ const FURNITURE_WORDS: &[&str] = &[
     "hidden",
     "skip",
     "masthead",
+    "discussion",
+    "disqus",
+    "replies",
+    "respond",
+    "gdpr",
+    "readalso",
+    "ticker",
+    "breaking",
 ];
 
 /// Words of a class or id that mark the article body.
@@ -531,6 +539,55 @@ fn published_time(doc: &Html, ld: &[serde_json::Value]) -> Option<NaiveDateTime>
     None
 }
 
+/// Most characters of an element's text that may be a visible date line.
+const MAX_DATE_LINE_CHARS: usize = 160;
+
+/// The publication time printed on the page, for pages without machine
+/// dates: the first date line after the headline (or, with no headline,
+/// the first one), a publication date before an update time, never a
+/// crawl or access banner.
+fn visible_published_time(doc: &Html) -> Option<NaiveDateTime> {
+    let mut after_h1 = false;
+    let mut first: Option<NaiveDateTime> = None;
+    let mut updated: Option<NaiveDateTime> = None;
+    for el in doc.select(&selector("body *")) {
+        let name = el.value().name();
+        if matches!(name, "script" | "style" | "noscript" | "template") {
+            continue;
+        }
+        if name == "h1" {
+            after_h1 = true;
+            continue;
+        }
+        // Only an element's own text counts, not that of its children
+        // (each child is visited in turn).
+        let own: String = el
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let own = clean(&own);
+        if own.is_empty() || own.chars().count() > MAX_DATE_LINE_CHARS {
+            continue;
+        }
+        if chrome::is_banner(&own) {
+            continue;
+        }
+        let Some(line) = crate::header::date_line(&own) else {
+            continue;
+        };
+        match line.role {
+            crate::header::DateRole::Published if after_h1 => return Some(line.date.datetime),
+            crate::header::DateRole::Published => {
+                first.get_or_insert(line.date.datetime);
+            }
+            crate::header::DateRole::Updated => {
+                updated.get_or_insert(line.date.datetime);
+            }
+        }
+    }
+    first.or(updated)
+}
+
 fn page_title(doc: &Html, ld: &[serde_json::Value]) -> Option<String> {
     if let Some(t) = meta_content(doc, &["og:title", "twitter:title"]) {
         return Some(clean(t));
@@ -586,7 +643,7 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
     let doc = Html::parse_document(html);
     let ld = json_ld(&doc);
     let title = page_title(&doc, &ld);
-    let published = published_time(&doc, &ld);
+    let published = published_time(&doc, &ld).or_else(|| visible_published_time(&doc));
     let url = page_url(&doc);
     let root = content_root(&doc)?;
 
@@ -597,8 +654,11 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
     collector.walk(root, false, 0);
     collector.flush();
 
-    let mut seen = HashSet::new();
+    // The same rules as for plain text, block by block: chrome, lists of
+    // links after a related-stories heading, comment sections, repeats.
+    let mut filter = crate::plain::BodyFilter::default();
     let mut paragraphs: Vec<String> = Vec::new();
+    let mut keys: Vec<(String, bool)> = Vec::new();
     for (i, b) in collector.blocks.into_iter().enumerate() {
         let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
         let words = b.text.split_whitespace().count();
@@ -608,27 +668,30 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
         if b.link_chars * 10 >= chars * 6 && words <= MAX_LINK_BLOCK_WORDS {
             continue;
         }
-        if chrome::is_chrome_line(&b.text) {
-            continue;
-        }
-        if words <= 8 && crate::header::date_line(&b.text).is_some() {
-            continue;
-        }
         if i < 6 && chrome::is_byline(&b.text) {
             continue;
         }
-        let key = rasd_text::fold::fold_str(&b.text);
-        if title
-            .as_deref()
-            .is_some_and(|t| rasd_text::fold::fold_str(t) == key)
-        {
+        if filter.body_line(&b.text, title.as_deref()) != crate::plain::LineKind::Body {
             continue;
         }
-        if !seen.insert(key) {
-            continue;
-        }
-        paragraphs.push(b.text);
+        keys.push((
+            std::mem::take(&mut filter.last_key),
+            crate::plain::cut_with_ellipsis(&b.text),
+        ));
+        // A link glued to the end of the paragraph stays out.
+        let text = match filter.last_cut {
+            Some(cut) => b.text[..cut].trim_end().to_string(),
+            None => b.text,
+        };
+        paragraphs.push(text);
     }
+    let copies = crate::plain::partial_repeats(keys.iter().map(|(k, cut)| (k.as_str(), *cut)));
+    let paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .zip(copies)
+        .filter(|(_, copy)| !copy)
+        .map(|(p, _)| p)
+        .collect();
     if paragraphs.is_empty() {
         return None;
     }
@@ -661,7 +724,10 @@ pub fn extract(id: &str, html: &str) -> Option<Document> {
 
 /// Reads a saved HTML page; an error when it has no body text.
 pub fn read_html(id: &str, html: &str) -> Result<Document, crate::ReadError> {
-    extract(id, html).ok_or_else(|| crate::ReadError::NoBody { path: id.into() })
+    extract(id, html).ok_or_else(|| crate::ReadError::NoBody {
+        path: id.into(),
+        line: None,
+    })
 }
 
 #[cfg(test)]
@@ -812,6 +878,74 @@ mod tests {
             NaiveDate::from_ymd_opt(2020, 2, 19)
                 .unwrap()
                 .and_hms_opt(13, 55, 0)
+        );
+    }
+
+    fn body_text(doc: &Document) -> Vec<&str> {
+        doc.body.iter().filter_map(|s| s.slice(&doc.text)).collect()
+    }
+
+    #[test]
+    fn messy_page_keeps_only_the_report() {
+        let html = r#"<html><head><title>Attaque près de Bosso - Sahel Matin</title></head><body>
+<div class="bandeau">Consulté le 20 avril 2022</div>
+<div class="page">
+<h1>Attaque près de Bosso</h1>
+<div class="infos">Publié le 12 avril 2022 à 10h30 · Mis à jour le 13 avril 2022 à 08h00</div>
+<p>Cinq soldats ont été tués lundi dans une attaque contre un poste militaire, a indiqué le ministère. <strong>Lire aussi :</strong> <a href="/x">Tchad : une embuscade fait douze morts</a></p>
+<p>Cinq soldats ont été tués lundi dans une attaque contre un poste militaire, a indiqué le ministère.</p>
+<p>Un blindé de l'armée à Diffa. (Photo d'archives AFP)</p>
+<div class="encadre"><h4>À lire aussi</h4><p>Nigeria : des jihadistes tuent 30 paysans</p><p>Mali : l'armée reprend une base</p></div>
+<p>La région subit depuis 2015 les attaques de groupes armés.</p>
+<div class="reagir"><h3>Commentaires (2)</h3><p>Ibrahim : encore des morts, ils ont tué mon frère l'an dernier à Diffa.</p></div>
+</div></body></html>"#;
+        let doc = read_html("fr", html).unwrap();
+        // No machine date: the line under the headline, not the banner.
+        assert_eq!(
+            doc.published,
+            NaiveDate::from_ymd_opt(2022, 4, 12)
+                .unwrap()
+                .and_hms_opt(10, 30, 0)
+        );
+        assert_eq!(
+            body_text(&doc),
+            vec![
+                "Cinq soldats ont été tués lundi dans une attaque contre un poste militaire, a indiqué le ministère.",
+                "La région subit depuis 2015 les attaques de groupes armés.",
+            ]
+        );
+    }
+
+    #[test]
+    fn related_list_without_links_and_a_lede_repeated_as_standfirst() {
+        let html = r#"<html lang="ar"><head><meta property="og:title" content="اغتيال عنصرين في ريف درعا"></head><body><article>
+<p class="lead">قتل عنصران من قوات الحكومة يوم الأحد برصاص مسلحين مجهولين.</p>
+<p>قتل عنصران من قوات الحكومة يوم الأحد برصاص مسلحين مجهولين استهدفوا سيارتهما على طريق في ريف درعا الغربي.</p>
+<h3>مواضيع ذات صلة</h3>
+<ul><li>غارات على مواقع قرب دمشق</li><li>مقتل ثلاثة أطفال بانفجار لغم في ريف حماة</li></ul>
+<p>وتشهد المحافظة منذ سنوات عمليات اغتيال متكررة تطال عسكريين ومدنيين.</p>
+</article></body></html>"#;
+        let doc = read_html("ar", html).unwrap();
+        assert_eq!(
+            body_text(&doc),
+            vec![
+                "قتل عنصران من قوات الحكومة يوم الأحد برصاص مسلحين مجهولين استهدفوا سيارتهما على طريق في ريف درعا الغربي.",
+                "وتشهد المحافظة منذ سنوات عمليات اغتيال متكررة تطال عسكريين ومدنيين.",
+            ]
+        );
+        assert_eq!(doc.published, None);
+    }
+
+    #[test]
+    fn page_of_chrome_only_is_an_error() {
+        let html = r#"<html><body><nav>Home | Africa | Sudan</nav>
+<div><h3>Read more</h3><p>Car bomb kills 12 in Mogadishu</p><p>Gunmen abduct 20 in Zamfara</p></div>
+<p>Accessed on 4 November 2024</p><p>We use cookies to improve your experience. Accept</p></body></html>"#;
+        let err = read_html("chrome-only.html", html).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("chrome-only.html: no article text"),
+            "{err}"
         );
     }
 

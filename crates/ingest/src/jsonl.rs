@@ -117,7 +117,7 @@ pub(crate) fn record_document(
         return Err(bad(path, place, "record has no \"text\"".into()));
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string();
-    if text.trim().is_empty() {
+    if plain::is_blank(&text) {
         return Err(ReadError::Empty {
             path: path.to_path_buf(),
             line: match place {
@@ -158,6 +158,15 @@ pub(crate) fn record_document(
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
     let parsed = plain::parse(&text, title.as_deref());
+    if parsed.body.is_empty() {
+        return Err(ReadError::NoBody {
+            path: path.to_path_buf(),
+            line: match place {
+                Place::Line(n) => Some(n),
+                _ => None,
+            },
+        });
+    }
     let mut doc = plain::document(&id, &text, &parsed);
     doc.url = r
         .url
@@ -364,6 +373,51 @@ mod tests {
 
     fn p() -> PathBuf {
         PathBuf::from("batch.jsonl")
+    }
+
+    #[test]
+    fn messy_records_fail_with_their_line_and_reason() {
+        let input = concat!(
+            r#"{"id":"menu","text":"Home | Africa | Sudan\nRead more\nCar bomb kills 12 in Mogadishu\nAccessed on 2024-11-04"}"#,
+            "\n",
+            r#"{"id":"surrogate","text":"\ud800 broken"}"#,
+            "\n",
+            r#"{"id":"invisible","text":"\u202e\u200f\u200d "}"#,
+            "\n",
+            r#"{"id":"cut","text":"...ـلية في المنطقة. وقتل 5 جنود\u200f\u200d في هجوم على"}"#,
+            "\n",
+            r#"{"id":"headline","title":"Gunmen kill five in Gao","text":"Gunmen kill five in Gao"}"#,
+            "\n",
+        );
+        let out = read_jsonl_str(&p(), input);
+        assert_eq!(out.len(), 5);
+        let msg = |i: usize| out[i].as_ref().unwrap_err().to_string();
+        assert!(matches!(
+            out[0],
+            Err(ReadError::NoBody { line: Some(1), .. })
+        ));
+        assert_eq!(
+            msg(0),
+            "batch.jsonl:1: no article text (only markup, header lines or page chrome)"
+        );
+        assert!(
+            msg(1).starts_with("batch.jsonl:2: malformed JSON"),
+            "{}",
+            msg(1)
+        );
+        assert!(matches!(
+            out[2],
+            Err(ReadError::Empty { line: Some(3), .. })
+        ));
+        let cut = out[3].as_ref().unwrap();
+        let body: Vec<&str> = cut.body.iter().filter_map(|s| s.slice(&cut.text)).collect();
+        assert_eq!(
+            body,
+            vec!["في المنطقة. وقتل 5 جنود\u{200f}\u{200d} في هجوم على"]
+        );
+        // A record that is only its headline is coded from the headline.
+        let headline = out[4].as_ref().unwrap();
+        assert_eq!(headline.body.len(), 1);
     }
 
     #[test]

@@ -3,14 +3,19 @@
 //!
 //! Three input formats, one module each:
 //! - [`plain`]: plain text with a site's header lines (title, date line,
-//!   byline) and page chrome ("طباعة", "شارك", "read also" links, share
-//!   lines, navigation bars, repeated paragraphs). `text` keeps the file
-//!   exactly as read (minus a UTF-8 BOM) and `body` lists the spans that are
-//!   the article, so every later span is a byte offset into what the user
-//!   gave us.
+//!   byline) and page chrome ("طباعة", "شارك", "read also" links and
+//!   lists of related or most-read headlines, share lines, navigation bars
+//!   and footers, crawl and access banners, photo captions and credits,
+//!   editor's and translator's notes, comment sections, repeated or
+//!   truncated copies of paragraphs, pieces of words where an excerpt was
+//!   cut). `text` keeps the file exactly as read (minus a UTF-8 BOM) and
+//!   `body` lists the spans that are the article, so every later span is a
+//!   byte offset into what the user gave us.
 //! - [`html`]: saved article pages. `text` is the extracted text (title
 //!   line, blank line, one paragraph per block, blank lines between);
-//!   metadata comes from meta tags, JSON-LD and `<time>` elements.
+//!   metadata comes from meta tags, JSON-LD and `<time>` elements, else
+//!   from the date line printed under the headline. The blocks go through
+//!   the same chrome rules as plain-text lines.
 //! - [`jsonl`]: one JSON document a line. The record's fields win; its
 //!   `text` still goes through the plain-text reader, because crawled text
 //!   often carries the site's header lines and chrome too.

@@ -9,11 +9,22 @@
 //!
 //! The reader walks the lines once. While in the *header zone* (at most
 //! [`MAX_HEADER_LINES`] non-blank lines, ended by the first line that reads
-//! like a paragraph) it takes the first line that can be a title, date
-//! lines, bylines and short meta lines; after it, every line is body unless
-//! it is chrome, a lone date or a repeat. The text itself is never changed:
-//! the result is a list of classified line spans, and the body is the
-//! spans of consecutive body lines.
+//! like a paragraph) it takes the first line that can be a title (a very
+//! short one, an outlet or section name, gives way to a headline right
+//! under it), date lines, bylines and short meta lines; after it, every
+//! line is body unless it is chrome, a lone date or a repeat.
+//!
+//! Some lines are chrome because of what came before them, which the
+//! `BodyFilter` remembers: the headlines under a "read also",
+//! "related" or "most read" heading (blank lines between them included,
+//! until a line reads like a paragraph), and everything after a comment
+//! section's heading. A "read also" link glued to the end of a paragraph
+//! is cut off it. After the walk, a body line that is the start of a
+//! longer one (a standfirst repeating the lede, a copy cut with "...") is
+//! a repeat, and pieces of words at the edges of an excerpt ("...ilitants",
+//! "ـلية") are left out. The text itself is never changed: the result is a
+//! list of classified line spans, and the body is the spans of consecutive
+//! body lines.
 
 use std::collections::HashSet;
 
@@ -72,10 +83,16 @@ const MAX_GLUED_WORDS: usize = 12;
 /// Most words of the link line after a bare "read also".
 const MAX_LINK_WORDS: usize = 20;
 /// Most words of a lone date line inside the body.
-const MAX_BODY_DATE_WORDS: usize = 8;
+const MAX_BODY_DATE_WORDS: usize = 24;
 
 fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || rasd_text::fold::is_invisible(c)
+}
+
+/// A text of white space and invisible characters (bidi controls, zero
+/// width marks) only: nothing to read.
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.chars().all(is_blank_char)
 }
 
 /// The lines of `text` with their trimmed spans.
@@ -110,6 +127,13 @@ fn ends_sentence(s: &str) -> bool {
     (s.ends_with(['.', '!', '?', '؟', '。']) && !s.ends_with("...")) || s.ends_with('…')
 }
 
+/// Whether a line that may be a date line ends like a sentence ("Gunmen
+/// killed 5 on 3 March 2021."); "… at 9:05 a.m." does not.
+fn dated_sentence(s: &str) -> bool {
+    let lower = s.trim_end().to_lowercase();
+    ends_sentence(s) && !lower.ends_with("a.m.") && !lower.ends_with("p.m.")
+}
+
 /// Whether the first text line can be a title: not too long, and not a
 /// finished sentence (headlines do not end with a period; a first line that
 /// does is the first paragraph of a text without a header).
@@ -119,17 +143,40 @@ fn looks_like_title(s: &str) -> bool {
     word_count(s) <= 35 && !ends_with_period
 }
 
-/// A line's key for spotting repeats: folded, white space collapsed.
-fn repeat_key(s: &str) -> String {
+/// A line's key for spotting repeats: its folded words, so that a copy
+/// with other spacing, punctuation, diacritics or invisible characters is
+/// still the same line.
+pub(crate) fn repeat_key(s: &str) -> String {
     let f = rasd_text::fold::fold_str(s);
-    f.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(f.len());
+    for w in f.split(is_key_separator).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// What separates the words of a repeat key: white space and punctuation.
+/// A cheap test (this runs on every character of every paragraph): ASCII
+/// by class, else white space, the general punctuation block and the
+/// Arabic and French marks, since folded keys hold no other symbols that
+/// matter.
+fn is_key_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    matches!(
+        c,
+        '\u{a0}' | '\u{ab}' | '\u{bb}' | '\u{2000}'
+            ..='\u{206f}' | '\u{3000}' | '،' | '؛' | '؟' | '٪' | '۔'
+    ) || c.is_whitespace()
 }
 
 fn same_title(line: &str, title: &str) -> bool {
     let a = repeat_key(line);
-    let b = repeat_key(title);
-    let trim = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    !a.is_empty() && trim(&a) == trim(&b)
+    !a.is_empty() && a == repeat_key(title)
 }
 
 /// What the header zone has found so far.
@@ -152,9 +199,16 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     let mut state = HeaderState::default();
     let mut in_header = true;
     let mut header_lines = 0;
-    let mut seen: HashSet<String> = HashSet::new();
-    // After a bare "read also" line, the next line is the link it announces.
-    let mut link_expected = false;
+    let mut filter = BodyFilter::default();
+    // The line before was a "read also" or related-stories heading, and the
+    // title line came right after one.
+    let mut previous_related = false;
+    let mut related_before_title = false;
+    // The index of a very short title line, which the next line may
+    // replace.
+    let mut retitle_after: Option<usize> = None;
+    // Body lines: index, repeat key, cut with an ellipsis.
+    let mut body_keys: Vec<(usize, String, bool)> = Vec::new();
 
     for span in spans {
         let s = &text[span.start..span.end];
@@ -165,17 +219,16 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
             });
             continue;
         }
-        if !s.chars().any(char::is_alphabetic) {
+        // No letters: a rule, an ornament, a page number — or a date line
+        // in digits only ("2023-09-18 | 11:20").
+        if !s.chars().any(char::is_alphabetic) && header::date_line(s).is_none() {
             lines.push(Line {
                 span,
                 kind: LineKind::Separator,
             });
             continue;
         }
-        if std::mem::take(&mut link_expected)
-            && word_count(s) <= MAX_LINK_WORDS
-            && !ends_sentence(s)
-        {
+        if filter.before_line(s) {
             lines.push(Line {
                 span,
                 kind: LineKind::Chrome,
@@ -190,32 +243,102 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
                 in_header = false;
             }
         }
+        // An outlet or section name taken for the title ("Le Monde
+        // Afrique") gives way to the headline right under it.
+        if in_header && known_title.is_none() && retitle_after.is_some_and(|i| lines.len() == i + 1)
+        {
+            let i = retitle_after.take().unwrap_or_default();
+            if looks_like_title(s)
+                && word_count(s) > MAX_LABEL_TITLE_WORDS
+                && header::date_line(s).is_none()
+                && !chrome::is_chrome_line(s)
+                && !chrome::is_byline(s)
+            {
+                lines[i].kind = LineKind::Meta;
+                lines.push(Line {
+                    span,
+                    kind: LineKind::Title,
+                });
+                title = Some(span);
+                continue;
+            }
+        }
         let kind = if in_header {
             header_kind(s, known_title, &mut state)
         } else {
             None
         };
         let kind = match kind {
-            Some(k) => k,
+            Some(k) => {
+                if state.title_done {
+                    filter.after_header_line(s, k);
+                }
+                k
+            }
             None => {
                 in_header = false;
                 let t = title.map(|t| &text[t.start..t.end]).or(known_title);
-                body_kind(s, t, &mut seen)
+                filter.body_line(s, t)
             }
         };
         if kind == LineKind::Title {
             title = Some(span);
+            related_before_title = previous_related;
+            if word_count(s) <= MAX_LABEL_TITLE_WORDS {
+                retitle_after = Some(lines.len());
+            }
         }
-        if kind == LineKind::Chrome && chrome::is_bare_prefix(s) {
-            link_expected = true;
+        previous_related = chrome::is_strict_related_heading(s);
+        if kind == LineKind::Body {
+            body_keys.push((
+                lines.len(),
+                std::mem::take(&mut filter.last_key),
+                cut_with_ellipsis(s),
+            ));
+            // A link glued to the end of the paragraph stays out.
+            if let Some(cut) = filter.last_cut {
+                let kept = trim_span(text, Span::new(span.start, span.start + cut));
+                lines.push(Line {
+                    span: kept,
+                    kind: LineKind::Body,
+                });
+                lines.push(Line {
+                    span: Span::new(span.start + cut, span.end),
+                    kind: LineKind::Chrome,
+                });
+                continue;
+            }
         }
         lines.push(Line { span, kind });
     }
 
     // A text that is one short line: it is both the title and the body.
-    if !lines.iter().any(|l| l.kind == LineKind::Body) && known_title.is_none() {
+    // Not a headline of a list of links to other stories: a page of
+    // chrome only has no article.
+    if !lines.iter().any(|l| l.kind == LineKind::Body) && !related_before_title {
         if let Some(l) = lines.iter_mut().find(|l| l.kind == LineKind::Title) {
             l.kind = LineKind::Body;
+        }
+    }
+
+    // A one-line text's title became body above without a key: it has
+    // nothing to repeat.
+    let copies = partial_repeats(body_keys.iter().map(|(_, k, cut)| (k.as_str(), *cut)));
+    for ((i, _, _), copy) in body_keys.iter().zip(copies) {
+        if copy && lines[*i].kind == LineKind::Body {
+            lines[*i].kind = LineKind::Repeat;
+        }
+    }
+    // An excerpt is cut at its edges: the first and last body lines.
+    let first = lines.iter().position(|l| l.kind == LineKind::Body);
+    let last = lines.iter().rposition(|l| l.kind == LineKind::Body);
+    for (i, edge) in [(first, Edge::Start), (last, Edge::End)] {
+        let Some(l) = i.map(|i| &mut lines[i]) else {
+            continue;
+        };
+        l.span = cut_fragment(text, l.span, edge);
+        if l.span.start >= l.span.end {
+            l.kind = LineKind::Chrome;
         }
     }
 
@@ -239,13 +362,228 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     }
 }
 
+/// Most words of a first line that may be the outlet's or section's name
+/// rather than the title, when a longer headline follows it.
+const MAX_LABEL_TITLE_WORDS: usize = 3;
+/// Most words of a header line that ends with a full stop and is still no
+/// paragraph ("Lecture 2 min.").
+const MAX_SHORT_META_WORDS: usize = 3;
+
+/// Most headline lines a related-stories heading may announce.
+const MAX_RELATED_LINKS: usize = 12;
+/// Fewest words of a line that may be dropped as a partial copy of a
+/// longer one: short lines ("وقال المصدر") are not copies.
+const MIN_PARTIAL_REPEAT_WORDS: usize = 6;
+
+/// Whether a line reads like a headline (of a link to another story):
+/// short, with no closing full stop — or an item of a bulleted list.
+fn is_headline(s: &str) -> bool {
+    let words = s.split_whitespace().take(MAX_LINK_WORDS + 1).count();
+    words <= MAX_LINK_WORDS
+        && (!ends_sentence(s) || s.starts_with(['•', '-', '*', '–', '▪', '►', '·', '◄']))
+}
+
+/// What the lines read so far say about the next ones: a list of links
+/// to other stories is under way, a comment section has begun, a
+/// paragraph was seen before. Shared by the plain-text and HTML readers.
+#[derive(Default)]
+pub(crate) struct BodyFilter {
+    seen: HashSet<String>,
+    /// Headline lines still expected after a "read also" or related-stories
+    /// heading; blank lines do not end the list, a paragraph does.
+    links_left: usize,
+    /// A comment section has begun: the rest of the page is readers' talk.
+    comments: bool,
+    /// Article text has been seen (before it, "التعليقات" is a button).
+    body_seen: bool,
+    /// Where a link glued to the last body line starts.
+    pub(crate) last_cut: Option<usize>,
+    /// The repeat key of the last body line.
+    pub(crate) last_key: String,
+    /// The title and its repeat key, computed once.
+    title_key: Option<(String, String)>,
+}
+
+impl BodyFilter {
+    /// Whether `s` is chrome because of the lines before it (a link of a
+    /// related-stories list, a line of the comment section).
+    pub(crate) fn before_line(&mut self, s: &str) -> bool {
+        if self.comments {
+            return true;
+        }
+        if self.links_left > 0 {
+            if is_headline(s) && !chrome::is_comments_heading(s) {
+                self.links_left -= 1;
+                return true;
+            }
+            self.links_left = 0;
+        }
+        false
+    }
+
+    /// Notes what a header line below the title opens ("اقرأ أيضا" with
+    /// its link on the next line). Bare labels such as "Video" are menu
+    /// items up there, not headings.
+    pub(crate) fn after_header_line(&mut self, s: &str, kind: LineKind) {
+        if kind == LineKind::Chrome && chrome::is_strict_related_heading(s) {
+            self.links_left = MAX_RELATED_LINKS;
+        }
+    }
+
+    /// The kind of a line after the header zone. For a body line,
+    /// [`BodyFilter::last_cut`] and [`BodyFilter::last_key`] then tell
+    /// where a glued link starts and the line's repeat key.
+    pub(crate) fn body_line(&mut self, s: &str, title: Option<&str>) -> LineKind {
+        self.last_cut = None;
+        if self.before_line(s) {
+            return LineKind::Chrome;
+        }
+        if chrome::is_related_heading(s) {
+            self.links_left = MAX_RELATED_LINKS;
+            return LineKind::Chrome;
+        }
+        if self.body_seen && chrome::is_comments_heading(s) {
+            self.comments = true;
+            return LineKind::Chrome;
+        }
+        // The whole line first (a caption ends with its credit); a lone
+        // section or country name is a menu item, not article text.
+        if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
+            return LineKind::Chrome;
+        }
+        // A link glued to the end is not part of the paragraph, nor of its
+        // key: the same paragraph without the link is a repeat.
+        self.last_cut = chrome::inline_chrome_start(s);
+        let kept = self.last_cut.map_or(s, |cut| s[..cut].trim_end());
+        // A date line ("Publié le … · Mis à jour le …") is no sentence: a
+        // short report that ends with a full stop ("Gunmen killed 5 on 3
+        // March 2021.") stays.
+        if kept.split_whitespace().nth(MAX_BODY_DATE_WORDS).is_none()
+            && !dated_sentence(kept)
+            && header::date_line(kept).is_some()
+        {
+            return LineKind::Chrome;
+        }
+        let key = repeat_key(kept);
+        if let Some(t) = title {
+            if self.title_key.as_ref().is_none_or(|(title, _)| title != t) {
+                self.title_key = Some((t.to_string(), repeat_key(t)));
+            }
+            if self
+                .title_key
+                .as_ref()
+                .is_some_and(|(_, k)| !key.is_empty() && key == *k)
+            {
+                return LineKind::Repeat;
+            }
+        }
+        if self.seen.contains(&key) {
+            return LineKind::Repeat;
+        }
+        self.seen.insert(key.clone());
+        self.last_key = key;
+        self.body_seen = true;
+        LineKind::Body
+    }
+}
+
+/// Which of `paragraphs` (their repeat keys, and whether each was cut with
+/// an ellipsis) are the start of a longer one: a standfirst that repeats
+/// the lede's first sentence, or a copy of a paragraph cut short by the
+/// page ("… على أحياء سكنية ..."). A paragraph cut with an ellipsis may end
+/// inside a word, so its last word is not compared.
+pub(crate) fn partial_repeats<'a>(paragraphs: impl Iterator<Item = (&'a str, bool)>) -> Vec<bool> {
+    // Keys are words joined by single spaces, so "starts with these words"
+    // is "starts with this key and a space". In sorted order the keys that
+    // do come right after the key itself (a space sorts before any letter
+    // or digit), which keeps the test linear-logarithmic on long pages.
+    let keys: Vec<(String, usize)> = paragraphs
+        .map(|(key, cut)| {
+            let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            if cut && words.len() > MIN_PARTIAL_REPEAT_WORDS {
+                words.pop();
+            }
+            (words.join(" "), words.len())
+        })
+        .collect();
+    let mut sorted: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    keys.iter()
+        .map(|(k, n)| {
+            if *n < MIN_PARTIAL_REPEAT_WORDS {
+                return false;
+            }
+            let next = sorted.partition_point(|s| *s <= k.as_str());
+            sorted.get(next).is_some_and(|s| {
+                s.len() > k.len() && s.starts_with(k.as_str()) && s.as_bytes()[k.len()] == b' '
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn cut_with_ellipsis(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// Which edge of an excerpt a line is at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// Leaves out the pieces of words at an edge of an excerpt: a leading
+/// ellipsis and the word glued to it ("...ilitants stormed"), a word that
+/// starts with a tatweel (no Arabic word does: "ـف طائرات"), a trailing
+/// ellipsis and the word glued to it ("قوات الدع..."). Nothing else of
+/// the line changes.
+fn cut_fragment(text: &str, span: Span, edge: Edge) -> Span {
+    let s = &text[span.start..span.end];
+    let mut start = 0;
+    let mut end = s.len();
+    match edge {
+        Edge::Start => {
+            let lead = s.trim_start_matches(['.', '…']);
+            if lead.len() < s.len() || lead.starts_with('ـ') {
+                start = s.len() - lead.len();
+                if lead.starts_with(|c: char| c.is_alphabetic() || c == 'ـ') {
+                    // The word glued to the cut is a piece of a word.
+                    start += lead.find(char::is_whitespace).unwrap_or(lead.len());
+                }
+            }
+        }
+        Edge::End => {
+            let trail = s.trim_end_matches(['.', '…']);
+            let dots = &s[trail.len()..];
+            if dots.len() >= 3 || dots.contains('…') {
+                end = trail.len();
+                if trail.ends_with(char::is_alphabetic) {
+                    // After the last space (which may be a no-break space,
+                    // two bytes long).
+                    end = trail
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                }
+            }
+        }
+    }
+    if start >= end {
+        return Span::new(span.start, span.start);
+    }
+    trim_span(text, Span::new(span.start + start, span.start + end))
+}
+
 /// The kind of a header-zone line, or `None` when the line reads as the
 /// first paragraph (which ends the header zone).
 fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> Option<LineKind> {
     if chrome::is_chrome_line(s) {
         return Some(LineKind::Chrome);
     }
-    if let Some(d) = header::date_line(s) {
+    if let Some(d) = header::date_line(s).filter(|_| !dated_sentence(s)) {
         let slot = match d.role {
             DateRole::Published if state.title_done => &mut state.published,
             DateRole::Published => &mut state.published_above_title,
@@ -275,27 +613,10 @@ fn header_kind(s: &str, known_title: Option<&str>, state: &mut HeaderState) -> O
     if chrome::is_byline(s) {
         return Some(LineKind::Byline);
     }
-    if words <= MAX_META_WORDS && !ends_sentence(s) {
+    if words <= MAX_META_WORDS && (!ends_sentence(s) || words <= MAX_SHORT_META_WORDS) {
         return Some(LineKind::Meta);
     }
     None
-}
-
-fn body_kind(s: &str, title: Option<&str>, seen: &mut HashSet<String>) -> LineKind {
-    // A lone section or country name is a menu item, not article text.
-    if chrome::is_chrome_line(s) || chrome::is_section_label(s) {
-        return LineKind::Chrome;
-    }
-    if word_count(s) <= MAX_BODY_DATE_WORDS && header::date_line(s).is_some() {
-        return LineKind::Chrome;
-    }
-    if title.is_some_and(|t| same_title(s, t)) {
-        return LineKind::Repeat;
-    }
-    if !seen.insert(repeat_key(s)) {
-        return LineKind::Repeat;
-    }
-    LineKind::Body
 }
 
 /// Spans of runs of consecutive body lines (a blank line or any non-body
@@ -624,6 +945,179 @@ This site uses cookies. Accept\n";
     }
 
     #[test]
+    fn related_list_runs_over_blank_lines_until_the_article_goes_on() {
+        let text = "Headline about an ambush\nPublished 3 May 2022\n\n\
+Gunmen ambushed a patrol on Monday and killed four soldiers, the army said.\n\
+\n\
+Related\n\
+\n\
+Car bomb kills 12 in Mogadishu market\n\
+\n\
+Gunmen abduct 20 passengers in Zamfara\n\
+The attackers fled on motorbikes towards the border, a resident said.\n";
+        let doc = read_text("r", text);
+        let body = body_text(&doc);
+        assert!(
+            !body.contains("Mogadishu") && !body.contains("Zamfara"),
+            "{body}"
+        );
+        assert!(body.contains("The attackers fled"), "{body}");
+    }
+
+    #[test]
+    fn bulleted_related_items_may_end_with_a_full_stop() {
+        let text = "Title of the report\nPublished 3 May 2022\n\n\
+Gunmen killed four soldiers at a checkpoint on Monday, the army said.\n\
+Read also:\n\
+• Car bomb kills 12 in Mogadishu market.\n\
+- Gunmen abduct 20 passengers in Zamfara.\n\
+The attackers fled on motorbikes towards the border, a resident said.\n";
+        let body = body_text(&read_text("b", text));
+        assert!(
+            !body.contains("Mogadishu") && !body.contains("Zamfara"),
+            "{body}"
+        );
+        assert!(body.ends_with("a resident said."), "{body}");
+    }
+
+    #[test]
+    fn most_read_list_in_arabic() {
+        let text = "هجوم على موقع عسكري\nالأربعاء 17 يوليو 2024 - 10:20 م\n\n\
+قتل ستة جنود في هجوم شنه مسلحون على موقع للجيش فجر الثلاثاء.\n\
+الأكثر قراءة\n\
+مقتل 40 مدنيا في غارة جوية على سوق\n\
+انفجار سيارة مفخخة يقتل 12 شخصا\n";
+        let doc = read_text("m", text);
+        let body = body_text(&doc);
+        assert_eq!(
+            body,
+            "قتل ستة جنود في هجوم شنه مسلحون على موقع للجيش فجر الثلاثاء."
+        );
+    }
+
+    #[test]
+    fn comment_section_ends_the_article() {
+        let text = "Title of the report\nPublished 3 May 2022\n\n\
+Soldiers killed three militants near the border on Sunday, the army said.\n\
+Comments (2)\n\
+reader: they killed my cousin last year\n\
+Another long comment that reads like a paragraph of an article about an attack, and even ends with a full stop.\n";
+        let body = body_text(&read_text("c", text));
+        assert_eq!(
+            body,
+            "Soldiers killed three militants near the border on Sunday, the army said."
+        );
+        // Above the article, a comments label is only a button.
+        let text = "Title of the report\nComments (0)\n\nSoldiers killed three militants near the border on Sunday, the army said.";
+        assert!(body_text(&read_text("c", text)).starts_with("Soldiers killed"));
+    }
+
+    #[test]
+    fn partial_copies_of_a_paragraph_are_repeats() {
+        let text = "قصف على المدينة\nالأحد 9 يونيو 2024\n\n\
+قتل تسعة مدنيين في قصف مدفعي على أحياء سكنية.\n\
+قتل تسعة مدنيين في قصف مدفعي على أحياء سكنية، وفق ما أعلنت لجنة محلية في بيان.\n\
+وقالت اللجنة إن القذائف سقطت قرب السوق.\n\
+قتل تسعة مدنيين في قصف مدفعي على أحياء سكن...\n\
+وقالت اللجنة  إن القذائف سقطت قرب السوق .\n";
+        let body = body_text(&read_text("p", text));
+        assert_eq!(
+            body,
+            "قتل تسعة مدنيين في قصف مدفعي على أحياء سكنية، وفق ما أعلنت لجنة محلية في بيان.\n\
+وقالت اللجنة إن القذائف سقطت قرب السوق."
+        );
+    }
+
+    #[test]
+    fn pieces_of_words_at_the_edges_of_an_excerpt() {
+        let doc = read_text("e", "...ilitants stormed a village near the town on Sunday, killing eight farmers. Residents said soldiers arri...");
+        assert_eq!(
+            body_text(&doc),
+            "stormed a village near the town on Sunday, killing eight farmers. Residents said soldiers"
+        );
+        let doc = read_text("e", "ـلية في المنطقة. وقتل خمسة جنود في هجوم على");
+        assert_eq!(body_text(&doc), "في المنطقة. وقتل خمسة جنود في هجوم على");
+        // A line made only of a cut word leaves nothing, and no panic.
+        let doc = read_text("e", "...ab...");
+        assert!(doc.body.iter().all(|s| s.slice(&doc.text).is_some()));
+    }
+
+    #[test]
+    fn link_glued_to_a_paragraph_is_cut_off() {
+        let text = "كمين قرب الحدود\nنشر في: 2022/12/05 - 14:20\n\n\
+قتل ثمانية جنود في كمين قرب الحدود يوم السبت. اقرأ أيضا: مقتل 17 جنديا في هجوم قرب الحدود\n\
+وتبنت الجماعة الهجوم.\n";
+        let doc = read_text("g", text);
+        let body = body_text(&doc);
+        assert!(!body.contains("17"), "{body}");
+        assert!(body.starts_with("قتل ثمانية جنود في كمين قرب الحدود يوم السبت."));
+        assert!(body.ends_with("وتبنت الجماعة الهجوم."));
+    }
+
+    #[test]
+    fn crawl_banners_and_update_lines_do_not_date_the_article() {
+        let text = "تاريخ الزيارة: 14/03/2025\n\
+مسيرة تقتل ثلاثة جنود\n\
+الثلاثاء 11 مارس 2025 - 08:30 ص\n\
+آخر تحديث: الأربعاء 12 مارس 2025 - 02:10 م\n\n\
+قتل ثلاثة جنود أمس الاثنين في هجوم بطائرة مسيرة على موقع عسكري.\n\
+تمت زيارة الصفحة في 2025-03-14 الساعة 10:45\n";
+        let doc = read_text("b", text);
+        assert_eq!(doc.published, Some(at(2025, 3, 11, 8, 30)));
+        assert_eq!(doc.title.as_deref(), Some("مسيرة تقتل ثلاثة جنود"));
+        assert_eq!(
+            body_text(&doc),
+            "قتل ثلاثة جنود أمس الاثنين في هجوم بطائرة مسيرة على موقع عسكري."
+        );
+        // A crawl banner and nothing else: no publication date at all.
+        let doc = read_text("b", "Accessed on 2024-10-25\nDrone strike kills five\n\nA drone strike killed five fighters on Tuesday, a monitor said.");
+        assert_eq!(doc.published, None);
+    }
+
+    #[test]
+    fn publication_and_update_on_one_line() {
+        let text = "Burkina : douze civils tués près de Djibo\n\
+Publié le 30/01/2023 à 18h05 - Mis à jour le 31/01/2023 à 09h12\n\
+Par la rédaction\n\n\
+Des hommes armés ont tué douze civils dimanche près de Djibo, selon des sources locales.\n";
+        let doc = read_text("f", text);
+        assert_eq!(doc.published, Some(at(2023, 1, 30, 18, 5)));
+        assert!(body_text(&doc).starts_with("Des hommes armés"));
+    }
+
+    #[test]
+    fn captions_notes_and_a_short_dated_report() {
+        let text = "Title line\nPublished 1 May 2022\n\n\
+[Editor's note: updated with the toll.]\n\
+Gunmen killed 5 on 3 March 2021.\n\
+Soldiers patrol the town. AFP/Getty Images\n\
+The army said it had sent reinforcements to the area.\n";
+        let body = body_text(&read_text("n", text));
+        assert_eq!(
+            body,
+            "Gunmen killed 5 on 3 March 2021.\nThe army said it had sent reinforcements to the area."
+        );
+    }
+
+    #[test]
+    fn outlet_name_above_the_headline_and_digit_date_lines() {
+        let text = "PUBLICITÉ\nLe Monde Afrique\nMali : au moins sept civils tués dans une attaque près de Mopti\nArticle réservé aux abonnés\nPublié le 14 mars 2022 à 17h12, modifié le 15 mars 2022 à 09h03\nLecture 2 min.\n\nAu moins sept civils ont été tués dimanche dans l'attaque d'un village, ont indiqué des élus locaux.\n";
+        let doc = read_text("f", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Mali : au moins sept civils tués dans une attaque près de Mopti")
+        );
+        assert_eq!(doc.published, Some(at(2022, 3, 14, 17, 12)));
+        assert!(body_text(&doc).starts_with("Au moins sept civils"));
+        // A date line in digits only is a date line, not an ornament.
+        let text = "قصف على بلدة في الريف الشرقي\n2023-09-18 | 11:20\n\nقتل أربعة مدنيين في قصف مدفعي على البلدة مساء الأحد.";
+        assert_eq!(
+            read_text("d", text).published,
+            Some(at(2023, 9, 18, 11, 20))
+        );
+    }
+
+    #[test]
     fn title_repeated_in_body_is_dropped() {
         let text = "Mortar shells hit the camp\nPublished 1 May 2022\n\nMortar shells hit the camp\n\nThree mortar shells landed inside the camp on Saturday, wounding two guards, officials said.";
         let doc = read_text("t", text);
@@ -649,6 +1143,24 @@ mod proptests {
                 prop_assert!(s.slice(&doc.text).is_some());
                 last = s.end;
             }
+        }
+
+        /// Page furniture, cut words and odd white space in any order:
+        /// spans stay valid and nothing panics.
+        #[test]
+        fn messy_lines_never_panic(lines in proptest::collection::vec(
+            "(اقرأ أيضا|Read more|التعليقات|Comments|AFP/Getty|©|\\[|\\]|\\.\\.\\.|…|ـ|\u{a0}|\u{200f}|\u{202b}|:|\\||قتل|جنود|killed|[a-zا-ي0-9٠-٩ ]){0,12}",
+            0..12,
+        )) {
+            let text = lines.join("\n");
+            let doc = read_text("p", &text);
+            let mut last = 0;
+            for s in &doc.body {
+                prop_assert!(s.start >= last && s.start <= s.end);
+                prop_assert!(s.slice(&doc.text).is_some());
+                last = s.end;
+            }
+            let _ = crate::html::extract("p", &format!("<p>{}</p>", lines.join("</p><p>")));
         }
 
         #[test]

@@ -197,7 +197,7 @@ pub fn read_bytes(
             })
         }
     };
-    if text.trim().is_empty() {
+    if crate::plain::is_blank(text) {
         return err(ReadError::Empty {
             path: path.to_path_buf(),
             line: None,
@@ -210,6 +210,7 @@ pub fn read_bytes(
             if doc.body.is_empty() {
                 err(ReadError::NoBody {
                     path: path.to_path_buf(),
+                    line: None,
                 })
             } else {
                 vec![Ok(doc)]
@@ -219,6 +220,7 @@ pub fn read_bytes(
             Some(doc) => vec![Ok(doc)],
             None => err(ReadError::NoBody {
                 path: path.to_path_buf(),
+                line: None,
             }),
         },
         Format::Jsonl => jsonl::read_jsonl(path, text.as_bytes(), opts.max_bytes).collect(),

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::fold::fold_str;
+use crate::keymap::KeySet;
 
 /// `Some(None)`: the character is Arabic and folds away; `Some(Some(k))`:
 /// it folds to `k`; `None`: not handled here.
@@ -108,16 +109,17 @@ pub fn split_proclitics(key: &str) -> (usize, &str) {
     if protected.contains(key) {
         return (0, key);
     }
+    let head = head_word(key);
     // A clitic (without the article) in front of a protected word.
     for c in candidates.iter().filter(|c| !c.article) {
-        if let Some(rest) = key.strip_prefix(c.text) {
+        if let Some(rest) = c.strip(key, head) {
             if protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)) {
                 return (c.chars, rest);
             }
         }
     }
     for c in candidates {
-        if let Some(stem) = key.strip_prefix(c.text) {
+        if let Some(stem) = c.strip(key, head) {
             let min = if c.article { 2 } else { 3 };
             if stem.chars().nth(min - 1).is_some() {
                 return (c.chars, stem);
@@ -133,6 +135,42 @@ struct Clitic {
     text: &'static str,
     chars: usize,
     article: bool,
+    /// The bytes of `text` as a little-endian word, and the mask of its
+    /// length: a prefix test is then one comparison, not a `memcmp` call
+    /// (every word is tested against up to eight clitics).
+    bits: u64,
+    mask: u64,
+}
+
+/// The first eight bytes of `key` as a little-endian word, zero-padded.
+fn head_word(key: &str) -> u64 {
+    key.bytes()
+        .take(8)
+        .enumerate()
+        .fold(0, |w, (i, b)| w | u64::from(b) << (8 * i))
+}
+
+impl Clitic {
+    fn new(text: &'static str) -> Clitic {
+        let n = text.len();
+        Clitic {
+            text,
+            chars: text.chars().count(),
+            article: text.ends_with("ال") || text.ends_with("لل"),
+            bits: head_word(text),
+            mask: if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 },
+        }
+    }
+
+    /// `key` without this clitic, when it starts with it. `head` is
+    /// [`head_word`] of `key`.
+    fn strip<'k>(&self, key: &'k str, head: u64) -> Option<&'k str> {
+        if self.text.len() > 8 {
+            return key.strip_prefix(self.text);
+        }
+        (key.len() >= self.text.len() && head & self.mask == self.bits)
+            .then(|| &key[self.text.len()..])
+    }
 }
 
 /// The proclitic sequences, grouped by first letter, longest first.
@@ -142,11 +180,7 @@ static CLITICS: LazyLock<Vec<(char, Vec<Clitic>)>> = LazyLock::new(|| {
         let Some(first) = p.chars().next() else {
             continue;
         };
-        let clitic = Clitic {
-            text: p,
-            chars: p.chars().count(),
-            article: p.ends_with("ال") || p.ends_with("لل"),
-        };
+        let clitic = Clitic::new(p);
         match groups.iter_mut().find(|(c, _)| *c == first) {
             Some((_, list)) => list.push(clitic),
             None => groups.push((first, vec![clitic])),
@@ -175,33 +209,33 @@ pub fn is_protected(key: &str) -> bool {
 
 /// The protected words, folded: exact entries and prefix entries.
 struct Protected {
-    exact: FxHashSet<String>,
-    prefixes: FxHashSet<String>,
+    exact: KeySet,
+    prefixes: KeySet,
     /// Byte lengths of the prefix entries, so a lookup only tries those.
     prefix_lens: Vec<usize>,
     /// The shortest prefix length, and every prefix entry cut to it: a
     /// key whose head is not in this set needs no further prefix lookup.
     head_len: usize,
-    heads: FxHashSet<String>,
+    heads: KeySet,
 }
 
 impl Protected {
     fn contains_exact(&self, key: &str) -> bool {
-        self.exact.contains(key)
+        self.exact.contains_key(key)
     }
 
     fn contains(&self, key: &str) -> bool {
-        if self.exact.contains(key) {
+        if self.exact.contains_key(key) {
             return true;
         }
         if key.len() < self.head_len
             || !key.is_char_boundary(self.head_len)
-            || !self.heads.contains(&key[..self.head_len])
+            || !self.heads.contains_key(&key[..self.head_len])
         {
             return false;
         }
         self.prefix_lens.iter().any(|&n| {
-            key.len() >= n && key.is_char_boundary(n) && self.prefixes.contains(&key[..n])
+            key.len() >= n && key.is_char_boundary(n) && self.prefixes.contains_key(&key[..n])
         })
     }
 }
@@ -229,8 +263,8 @@ static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
         .filter_map(|p| p.get(..head_len).map(str::to_string))
         .collect();
     Protected {
-        exact,
-        prefixes,
+        exact: KeySet::from(exact),
+        prefixes: KeySet::from(prefixes),
         prefix_lens,
         head_len,
         heads,
@@ -240,6 +274,32 @@ static PROTECTED: LazyLock<Protected> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clitic_prefix_test_agrees_with_strip_prefix() {
+        for word in [
+            "وبالمدينة",
+            "وال",
+            "و",
+            "",
+            "فلل",
+            "بالقرب",
+            "لل",
+            "abc",
+            "وبا",
+            "كالعادة",
+        ] {
+            let key = fold_str(word);
+            let head = head_word(&key);
+            for &p in PROCLITICS {
+                assert_eq!(
+                    Clitic::new(p).strip(&key, head),
+                    key.strip_prefix(p),
+                    "{p} {key}"
+                );
+            }
+        }
+    }
 
     fn split(word: &str) -> (String, String) {
         let key = fold_str(word);

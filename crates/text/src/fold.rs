@@ -52,11 +52,20 @@ pub fn fold_str(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let mut i = 0;
+    // Start of the current run of characters that are their own key (most
+    // of a text): a run is copied in one go, not character by character.
+    let mut run = 0;
     while i < b.len() {
         let b0 = b[i];
         if b0 < 0x80 {
+            if !b0.is_ascii_uppercase() {
+                i += 1;
+                continue;
+            }
+            out.push_str(&s[run..i]);
             out.push(char::from(b0.to_ascii_lowercase()));
             i += 1;
+            run = i;
             continue;
         }
         if (0xD8..=0xDB).contains(&b0) && i + 1 < b.len() {
@@ -64,25 +73,36 @@ pub fn fold_into(s: &str, out: &mut String) {
             match crate::arabic::BLOCK[(cp - 0x600) as usize] {
                 0 => {}
                 1 => {
+                    out.push_str(&s[run..i]);
+                    i += 2;
+                    run = i;
+                    continue;
+                }
+                k if k == cp => {
                     i += 2;
                     continue;
                 }
                 k => {
                     if let Some(k) = char::from_u32(k) {
+                        out.push_str(&s[run..i]);
                         out.push(k);
                         i += 2;
+                        run = i;
                         continue;
                     }
                 }
             }
         }
-        // `i` is on a char boundary: the fast paths above step whole chars.
+        out.push_str(&s[run..i]);
         let Some(c) = s[i..].chars().next() else {
+            run = s.len();
             break;
         };
         fold_char(c, out);
         i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// Zero-width characters, bidi controls and the BOM: invisible, and never

@@ -13,7 +13,8 @@
 //! - [`Normalized`]: the match key of a whole text with a byte map back to
 //!   the original, for dictionary search over a document,
 //! - [`numbers::find_quantities`] and [`dates::find_dates`]: the number
-//!   and date expressions of an analysed text.
+//!   and date expressions of an analysed text ([`find_dates_and_quantities`]
+//!   reads both in one go).
 //!
 //! Two tiers of text: the *display* form is always the original text (a
 //! span is a byte range into it); the *key* is lossy (diacritics, tatweel
@@ -28,6 +29,7 @@
 pub mod arabic;
 pub mod dates;
 pub mod fold;
+mod keymap;
 pub mod months;
 pub mod normalize;
 pub mod numbers;
@@ -37,6 +39,20 @@ mod words;
 pub use normalize::Normalized;
 pub use rasd_model::{Language, Span};
 pub use segment::{analyze, Analysis, Sentence, Token, TokenKind};
+
+/// [`dates::find_dates`] and [`numbers::find_quantities`] of one text at
+/// once: both readers walk the same list of words, built once.
+pub fn find_dates_and_quantities(
+    text: &str,
+    analysis: &Analysis,
+    publication: Option<chrono::NaiveDate>,
+) -> (Vec<dates::DateRef>, Vec<numbers::Quantity>) {
+    let ws = words::words(text, analysis);
+    (
+        dates::dates_in(&ws, publication),
+        numbers::quantities_in(&ws),
+    )
+}
 
 /// The lossy lookup form of a phrase: folded characters, proclitics split
 /// off every word, words joined by single spaces. Dictionaries pass their

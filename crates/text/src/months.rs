@@ -4,11 +4,14 @@
 //! and `بأغسطس` (with a clitic) all find August. Two-word Levantine names
 //! (`كانون الثاني`) are looked up as the two keys joined by a space.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+use rustc_hash::FxHashMap;
+
+use crate::keymap::{KeyMap, KeySet};
+
+static MONTHS: LazyLock<KeyMap<u32>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in include_str!("../data/months.tsv").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -23,7 +26,7 @@ static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
             map.insert(crate::fold::fold_str(name), n);
         }
     }
-    map
+    KeyMap::from(map)
 });
 
 /// The month number of a month name (one or two words, any supported
@@ -52,10 +55,10 @@ pub fn month_keys() -> impl Iterator<Item = &'static str> {
 /// Whether a single-word key begins a two-word month name (`كانون`,
 /// `تشرين`), so a reader knows to look at the next word.
 pub fn starts_two_word_month(key: &str) -> bool {
-    TWO_WORD_HEADS.contains(key)
+    TWO_WORD_HEADS.contains_key(key)
 }
 
-static TWO_WORD_HEADS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static TWO_WORD_HEADS: LazyLock<KeySet> = LazyLock::new(|| {
     MONTHS
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))

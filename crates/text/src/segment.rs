@@ -142,7 +142,10 @@ pub fn analyze(text: &str) -> Analysis {
 /// gives two. Invisible characters (zero-width joiners, bidi controls)
 /// between two letters stay inside the word, elsewhere they are space.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    // Arabic news runs at about five bytes a token (words of eight to ten
+    // bytes, one-byte spaces): leave room enough that the vector of wide
+    // tokens is not copied while it grows.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < text.len() {
@@ -363,7 +366,8 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let raw = &text[t.span.start..t.span.end];
         match t.kind {
-            TokenKind::Space if raw.contains('\n') => {
+            // A byte loop: space tokens are a byte or two, too short for memchr.
+            TokenKind::Space if raw.bytes().any(|b| b == b'\n') => {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;

@@ -43,9 +43,11 @@ impl W<'_> {
         self.kind == TokenKind::Number
     }
 
-    /// Whether the word is in Arabic script.
+    /// Whether the word is in Arabic script. Read on the key, so that a
+    /// word written in presentation forms (ﺥﻡﺱﺓ) or behind a bidi mark is
+    /// Arabic too.
     pub fn is_arabic(&self) -> bool {
-        self.raw
+        self.key
             .chars()
             .next()
             .is_some_and(crate::arabic::is_arabic_letter)
@@ -70,12 +72,19 @@ impl W<'_> {
 
 /// The non-space tokens of `text`, in order.
 pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
-    let mut out = Vec::with_capacity(analysis.tokens.len() / 2 + 1);
+    // Sized exactly: growing a vector of these wide items copies them all.
+    let n = analysis
+        .tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Space)
+        .count();
+    let mut out = Vec::with_capacity(n);
     let mut gap = Gap::None;
     for t in &analysis.tokens {
         let raw = &text[t.span.start..t.span.end];
         if t.kind == TokenKind::Space {
-            gap = if raw.contains('\n') {
+            // A byte loop: space tokens are a byte or two, too short for memchr.
+            gap = if raw.bytes().any(|b| b == b'\n') {
                 Gap::Line
             } else {
                 gap.max_space()

@@ -20,7 +20,7 @@ use rasd_model::Language;
 
 use std::str::FromStr;
 
-use crate::lexicon::{rows, PhraseMatcher, RowError};
+use crate::lexicon::{rows, FirstWords, PhraseMatcher, RowError};
 
 macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
@@ -115,6 +115,7 @@ word_enum!(
         Background => "background",
         Separate => "separate",
         Period => "period",
+        Update => "update",
         Death => "death",
         Injury => "injury",
         Neutralized => "neutralized",
@@ -219,6 +220,9 @@ pub struct LangData {
     pub cues: PhraseMatcher<Cue>,
     pub sources: PhraseMatcher<String>,
     pub grammar: Grammar,
+    /// The first words of the four dictionaries and of the actor aliases:
+    /// what [`crate::lexicon::Words`] keeps look-ups for.
+    pub first_words: FirstWords,
     /// Rows that could not be read (reported by tests, skipped at run time).
     pub errors: Vec<RowError>,
 }
@@ -297,12 +301,19 @@ impl LangData {
                 _ => err(files.name, line, "expected phrase, label".into()),
             }
         }
+        let mut first_words = FirstWords::none();
+        first_words.add(&triggers);
+        first_words.add(&sides);
+        first_words.add(&cues);
+        first_words.add(&sources);
+        first_words.add(&crate::actors::ACTORS.matcher);
         LangData {
             triggers,
             sides,
             cues,
             sources,
             grammar: files.grammar,
+            first_words,
             errors,
         }
     }

@@ -32,6 +32,7 @@ use rasd_model::{DatePrecision, Span};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
 use crate::words::{has_article, words, Gap, Phrase, W};
 
@@ -65,11 +66,15 @@ pub struct DateRef {
 /// without a year take the nearest explicit year of the text (or are
 /// skipped when there is none).
 pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate>) -> Vec<DateRef> {
-    let ws = words(text, analysis);
+    dates_in(&words(text, analysis), publication)
+}
+
+/// [`find_dates`] over the words of a text.
+pub(crate) fn dates_in(ws: &[W], publication: Option<NaiveDate>) -> Vec<DateRef> {
     let mut cands = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        match best_at(&ws, i) {
+        match best_at(ws, i) {
             Some(mut c) => {
                 // "أمس السبت", "yesterday Saturday": the day name repeats
                 // the relative day and belongs to it.
@@ -78,7 +83,7 @@ pub fn find_dates(text: &str, analysis: &Analysis, publication: Option<NaiveDate
                     Val::Rel(
                         K::Today | K::Yesterday | K::BeforeYesterday | K::LastNight | K::Tonight
                     )
-                ) && weekday_name(&ws, c.end, true).is_some()
+                ) && weekday_name(ws, c.end, true).is_some()
                 {
                     c.end += 1;
                 }
@@ -233,10 +238,9 @@ fn kind_of(name: &str) -> Option<K> {
 
 /// The phrases of one kind, indexed by their first and by their last word
 /// (longest first in each list), so a lookup compares only candidates.
-#[derive(Default)]
 struct Kind {
-    by_first: FxHashMap<String, Vec<Phrase>>,
-    by_last: FxHashMap<String, Vec<Phrase>>,
+    by_first: KeyMap<Vec<Phrase>>,
+    by_last: KeyMap<Vec<Phrase>>,
 }
 
 impl Kind {
@@ -251,14 +255,17 @@ const KINDS: usize = K::DualMonth as usize + 1;
 struct Lex {
     phrases: Vec<Kind>,
     /// The fixed relative phrases by first word, longest first.
-    fixed: FxHashMap<String, Vec<(K, Phrase)>>,
+    fixed: KeyMap<Vec<(K, Phrase)>>,
     /// Day names by stem (Arabic) or key (Latin): ISO weekday 1..=7.
-    weekdays: FxHashMap<String, u32>,
-    ordinals: Vec<(u32, Phrase)>,
+    weekdays: KeyMap<u32>,
+    /// Day ordinals by first word, longest first in each list: most words
+    /// are tried as a day, and one lookup rules them out.
+    ordinals: KeyMap<Vec<(u32, Phrase)>>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let mut phrases: Vec<Kind> = (0..KINDS).map(|_| Kind::default()).collect();
+    type ByWord = FxHashMap<String, Vec<Phrase>>;
+    let mut phrases: Vec<(ByWord, ByWord)> = (0..KINDS).map(|_| Default::default()).collect();
     let mut fixed: FxHashMap<String, Vec<(K, Phrase)>> = FxHashMap::default();
     for line in include_str!("../../data/dates.tsv").lines() {
         if let Some((k, p)) = parse_phrase_row(line) {
@@ -267,21 +274,25 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
                     fixed.entry(first.clone()).or_default().push((k, p.clone()));
                 }
             }
-            let kind = &mut phrases[k as usize];
+            let (by_first, by_last) = &mut phrases[k as usize];
             if let (Some((first, _)), Some((last, _))) = (p.words.first(), p.words.last()) {
-                kind.by_last
-                    .entry(last.clone())
-                    .or_default()
-                    .push(p.clone());
-                kind.by_first.entry(first.clone()).or_default().push(p);
+                by_last.entry(last.clone()).or_default().push(p.clone());
+                by_first.entry(first.clone()).or_default().push(p);
             }
         }
     }
-    for kind in &mut phrases {
-        for list in kind.by_first.values_mut().chain(kind.by_last.values_mut()) {
+    for (by_first, by_last) in &mut phrases {
+        for list in by_first.values_mut().chain(by_last.values_mut()) {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
     }
+    let phrases = phrases
+        .into_iter()
+        .map(|(by_first, by_last)| Kind {
+            by_first: KeyMap::from(by_first),
+            by_last: KeyMap::from(by_last),
+        })
+        .collect();
     for list in fixed.values_mut() {
         list.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
     }
@@ -291,25 +302,60 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             weekdays.insert(stem.clone(), n);
         }
     }
-    let mut ordinals = numbered_rows(include_str!("../../data/day_ordinals.tsv"));
-    ordinals.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
+    let mut ordinal_rows = numbered_rows(include_str!("../../data/day_ordinals.tsv"));
+    ordinal_rows.sort_by_key(|(_, p)| std::cmp::Reverse(p.words.len()));
+    let mut ordinals: FxHashMap<String, Vec<(u32, Phrase)>> = FxHashMap::default();
+    for (n, p) in ordinal_rows {
+        if let Some((first, _)) = p.words.first() {
+            ordinals.entry(first.clone()).or_default().push((n, p));
+        }
+    }
     Lex {
         phrases,
-        fixed,
-        weekdays,
-        ordinals,
+        fixed: KeyMap::from(fixed),
+        weekdays: KeyMap::from(weekdays),
+        ordinals: KeyMap::from(ordinals),
     }
 });
 
-/// The first words (stems) of every date phrase, month and day name.
-static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+/// The kinds of phrase the readers try at the first word of an expression
+/// (with [`FIXED`]). The others only come after or before one (`في` and
+/// `منذ` before a month, `من` after an ordinal, `الماضي` after a day
+/// name): a word that only begins one of those cannot begin a date, and
+/// leaving them out of [`STARTERS`] spares the readers most of the
+/// commonest words. A reader that starts trying a new kind at the first
+/// word must list it here.
+const STARTING: &[K] = &[
+    K::MonthStart,
+    K::MonthMid,
+    K::MonthEnd,
+    K::YearCue,
+    K::Since,
+    K::Night,
+    K::Daypart,
+    K::LastBefore,
+    K::NextBefore,
+    K::DayPrefix,
+    K::AgoBefore,
+    K::PastAdj,
+    K::UnitDay,
+    K::UnitWeek,
+    K::UnitMonth,
+    K::DualDay,
+    K::DualWeek,
+    K::DualMonth,
+];
+
+/// The first words (stems) of every phrase that can begin a date
+/// expression, of every month, day name, day ordinal and number word.
+static STARTERS: LazyLock<KeySet> = LazyLock::new(|| {
     let lex = &*LEX;
     let mut set = rustc_hash::FxHashSet::default();
-    let phrases = lex
-        .phrases
+    let phrases = STARTING
         .iter()
-        .flat_map(Kind::all)
-        .chain(lex.ordinals.iter().map(|(_, p)| p));
+        .chain(FIXED)
+        .flat_map(|&k| lex.phrases[k as usize].all())
+        .chain(lex.ordinals.values().flatten().map(|(_, p)| p));
     for p in phrases {
         if let Some((stem, _)) = p.words.first() {
             set.insert(stem.clone());
@@ -321,7 +367,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     }
     // Number words start windows and distances (seven days ago).
     set.extend(crate::numbers::number_words().map(str::to_string));
-    set
+    KeySet::from(set)
 });
 
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
@@ -429,8 +475,8 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
         TokenKind::Number => {}
         // Arabic number words are looked up by stem and by full key.
         TokenKind::Word
-            if STARTERS.contains(w.stem)
-                || (w.key.len() != w.stem.len() && STARTERS.contains(w.key)) => {}
+            if STARTERS.contains_key(w.stem)
+                || (w.key.len() != w.stem.len() && STARTERS.contains_key(w.key)) => {}
         _ => return None,
     }
     let found = [
@@ -531,6 +577,7 @@ fn day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
 /// A day of the month in words (`السادس`, `الحادي والعشرين`, `premier`).
 fn ordinal_day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     LEX.ordinals
+        .get(ws.get(j)?.stem)?
         .iter()
         .find_map(|(n, p)| p.match_at(ws, j).map(|e| (*n, e)))
 }

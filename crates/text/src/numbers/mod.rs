@@ -32,6 +32,7 @@ use rasd_model::Span;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
 use crate::words::{has_article, words, Gap, W};
 
@@ -62,17 +63,21 @@ pub struct Quantity {
 /// with qualifiers folded in. See the module documentation for what is
 /// deliberately left out (years, dates, times, percentages, measures).
 pub fn find_quantities(text: &str, analysis: &Analysis) -> Vec<Quantity> {
-    let ws = words(text, analysis);
-    let latin = latin_language(&ws);
+    quantities_in(&words(text, analysis))
+}
+
+/// [`find_quantities`] over the words of a text.
+pub(crate) fn quantities_in(ws: &[W]) -> Vec<Quantity> {
+    let latin = latin_language(ws);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(p) = parse_in(&ws, i, latin) else {
+        let Some(p) = parse_in(ws, i, latin) else {
             i += 1;
             continue;
         };
-        if !is_non_count(&ws, &p) {
-            out.push(qualify(&ws, &p));
+        if !is_non_count(ws, &p) {
+            out.push(qualify(ws, &p));
         }
         i = p.end.max(i + 1);
     }
@@ -126,7 +131,7 @@ struct Entry {
 
 /// The number words of one language, by match key.
 pub(crate) struct Lexicon {
-    words: FxHashMap<String, Entry>,
+    words: KeyMap<Entry>,
 }
 
 impl Lexicon {
@@ -139,7 +144,9 @@ impl Lexicon {
                 words.insert(crate::fold::fold_str(word), entry);
             }
         }
-        Lexicon { words }
+        Lexicon {
+            words: KeyMap::from(words),
+        }
     }
 
     fn get(&self, key: &str) -> Option<Entry> {
@@ -195,6 +202,10 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
 }
 
+/// The keys of every lexicon.
+static ANY_NUMBER_WORD: LazyLock<KeySet> =
+    LazyLock::new(|| number_words().map(str::to_string).collect());
+
 /// Every number word of every language, in key form.
 pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     [Lang::Ar, Lang::En, Lang::Fr]
@@ -246,6 +257,15 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
 /// the text's language is known.
 fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
+    // A word reading starts with a lexicon hit on the word itself: a word
+    // that no lexicon holds (by stem or key) begins no number, and one
+    // look-up in all of them says so.
+    if w.kind == TokenKind::Word
+        && !ANY_NUMBER_WORD.contains_key(w.stem)
+        && !ANY_NUMBER_WORD.contains_key(w.key)
+    {
+        return None;
+    }
     match w.kind {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
@@ -777,7 +797,7 @@ enum Context {
     Ident,
 }
 
-static CONTEXT: LazyLock<FxHashMap<String, Context>> = LazyLock::new(|| {
+static CONTEXT: LazyLock<KeyMap<Context>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
     for line in include_str!("../../data/number_context.tsv").lines() {
         let line = line.trim();
@@ -799,7 +819,7 @@ static CONTEXT: LazyLock<FxHashMap<String, Context>> = LazyLock::new(|| {
         };
         map.insert(crate::fold::fold_str(word), kind);
     }
-    map
+    KeyMap::from(map)
 });
 
 fn context(w: &W) -> Option<Context> {
@@ -810,8 +830,14 @@ fn is_month_word(ws: &[W], j: usize) -> bool {
     let Some(w) = ws.get(j).filter(|w| w.is_word()) else {
         return false;
     };
-    crate::months::month_number(w.stem).is_some()
-        || crate::months::month_number(w.key).is_some()
+    // What `months::month_number` finds for the word's stem or key, read
+    // from the keys the token already has instead of analysing them again:
+    // the key's match key is the stem, and the stem's own match key is the
+    // stem with one more proclitic split off.
+    let restem = crate::arabic::split_proclitics(w.stem).1;
+    [w.stem, w.key, restem]
+        .into_iter()
+        .any(|k| crate::months::month_of_key(k).is_some())
         || crate::months::starts_two_word_month(w.stem)
 }
 

@@ -419,3 +419,35 @@ fn data_files_are_well_formed() {
         );
     }
 }
+
+/// Number words in Arabic presentation forms (text extracted from PDFs or
+/// old pages) or behind a bidi mark are read like the base letters.
+#[test]
+fn number_words_in_presentation_forms() {
+    assert_eq!(
+        found("قتل \u{FEA5}\u{FEE1}\u{FEB1}\u{FE93} جنود في الهجوم"),
+        vec![(5, Exact, false, "\u{FEA5}\u{FEE1}\u{FEB1}\u{FE93}")]
+    );
+    assert_eq!(found("قتل \u{200f}خمسة جنود")[0].0, 5);
+}
+
+/// The month check of the number reader (keys the tokens already hold)
+/// agrees with `months::month_number` on every word, clitics included.
+#[test]
+fn month_check_agrees_with_month_number() {
+    let text = "وفي بسبتمبر وسبتمبر لأيلول ولأيلول كانون الثاني وبكانون مارس بمارس \
+        وفبراير فبراير، أوت وأوت جانفي ببغداد الشهر الماضي March mars Sept. août Août \
+        May may juillet وللمارس وبيونيو بالمحرم";
+    let a = crate::analyze(text);
+    let ws = crate::words::words(text, &a);
+    let mut months = 0;
+    for (j, w) in ws.iter().enumerate() {
+        let slow = w.is_word()
+            && (crate::months::month_number(w.stem).is_some()
+                || crate::months::month_number(w.key).is_some()
+                || crate::months::starts_two_word_month(w.stem));
+        assert_eq!(is_month_word(&ws, j), slow, "{}", w.raw);
+        months += usize::from(slow);
+    }
+    assert!(months >= 15, "{months}");
+}
