@@ -74,6 +74,7 @@ impl Tables {
         if prefix.starts_with("لل") || (prefix.len() > "ال".len() && prefix.ends_with("ال")) {
             return false;
         }
+        let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
         let bare = keys::strip_article(&w.key).unwrap_or(&w.key);
         let listed = |k: &str| {
             self.common.contains(k)
@@ -81,8 +82,11 @@ impl Tables {
                 || self.stopwords.contains(k)
                 || self.bridge_words.contains(k)
         };
+        // With a proclitic split off, the rest must be no listed word
+        // either (في مخيمات ومواقع: "and sites").
         !(listed(&w.key)
             || listed(bare)
+            || (!prefix.is_empty() && listed(w.stem))
             || self.cues.contains_key(w.stem)
             || self.cues.contains_key(bare)
             || self.named.contains(bare))
@@ -146,6 +150,7 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
                 || is_taken(next.span)
                 || t.cues.contains_key(next.stem)
                 || prefix.starts_with(['و', 'ف'])
+                || next.key.ends_with('ه')
             {
                 break;
             }
@@ -201,6 +206,11 @@ fn read(
     for p in hit.postings() {
         let e = &t.entries[p.entry as usize];
         if matches!(e.class, Class::Country | Class::Admin1) {
+            continue;
+        }
+        // A name of one word is not spelt as two Arabic words: the second
+        // is the sentence going on (ليوا لجأ "Liwa, took refuge").
+        if words.len() > keys::name_words(e.name).len() {
             continue;
         }
         let about = ctx.about(e.country);

@@ -151,3 +151,27 @@ fn latin_names_as_the_press_writes_them() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_conjunction_after_a_type_noun_joins_nouns_not_a_name() {
+    let found = geocode("يعيش آلاف النازحين في مخيمات ومواقع عشوائية شرقي تشاد قرب حدود السودان.");
+    assert!(
+        !found
+            .iter()
+            .any(|m| m.surface.starts_with("ومواقع") && m.place.is_some()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_one_word_name_is_not_read_across_two_words() {
+    let found = geocode(
+        "قالت الأمم المتحدة إن بلدة ليوا لجأ إليها آلاف الفارين من جزر بحيرة تشاد قرب حدود النيجر.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|m| m.surface.contains("لجأ") && m.place.is_some()),
+        "{found:#?}"
+    );
+}
