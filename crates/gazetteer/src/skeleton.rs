@@ -78,14 +78,9 @@ fn arabic_word(w: &str, out: &mut String) {
             // Long vowels, hamza, ع, a final ه, marks the folding left.
             _ => (None, 1),
         };
-        match class {
-            Some(k) if prev == Some(k) => {}
-            Some(k) => out.push(k),
-            None => {}
-        }
         // A vowel letter between two like consonants keeps both (بوبو);
         // adjacent ones are one sound written twice.
-        prev = class;
+        push_class(out, &mut prev, class);
         i += len;
     }
 }
@@ -107,6 +102,18 @@ pub fn latin<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String> {
         latin_word(w.as_bytes(), &mut out);
     }
     Some(out)
+}
+
+/// Appends a consonant class unless it repeats the one just written (a
+/// doubled letter is one sound); a vowel (`None`) between two like
+/// consonants keeps both.
+fn push_class(out: &mut String, prev: &mut Option<char>, class: Option<char>) {
+    if let Some(k) = class {
+        if *prev != Some(k) {
+            out.push(k);
+        }
+    }
+    *prev = class;
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -157,12 +164,7 @@ fn latin_word(b: &[u8], out: &mut String) {
             (b'h', _) => (Some('h'), 1),
             _ => (None, 1),
         };
-        match class {
-            Some(k) if prev == Some(k) => {}
-            Some(k) => out.push(k),
-            None => {}
-        }
-        prev = class;
+        push_class(out, &mut prev, class);
         i += len;
     }
 }
