@@ -626,9 +626,17 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         .filter(|h| h.demonym)
         .map(|h| h.span)
         .collect();
-    for m in a.mentions.iter().filter(|m| !m.idle) {
+    // The first-level area each mention was read as in this pass, accepted
+    // (the acceptance rules read only the countries, which this pass does
+    // not change): it contains the name just before it.
+    let mut first_area: Vec<Option<u32>> = vec![None; a.mentions.len()];
+    // Names this pass skips (read as countries, or idle) are ranked when
+    // needed.
+    let mut skipped: Vec<bool> = vec![false; a.mentions.len()];
+    for (k, m) in a.mentions.iter().enumerate().filter(|(_, m)| !m.idle) {
         let country_name = overlaps_any(&country_spans, m.raw.span);
         if country_name && m.cue.hint.is_none() {
+            skipped[k] = true;
             continue;
         }
         let r = ranked(t, m, &ctx, false);
@@ -650,6 +658,9 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                     f.country == e.country && f.admin1 == e.admin1
                 });
             let accepted = accept(t, m, e, p.flags, &ctx, doc.all_caps);
+            if accepted && e.class == Class::Admin1 && e.admin1 != NONE {
+                first_area[k] = Some(e.admin1);
+            }
             if (accepted || hint) && seen.insert((p.entry, m.key_id)) {
                 ctx.points.push(Point {
                     lat: e.lat,
@@ -667,19 +678,24 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         }
     }
     // The area named right after a name contains it.
-    for pair in a.mentions.windows(2) {
+    for (k, pair) in a.mentions.windows(2).enumerate() {
         let (m, next) = (&pair[0], &pair[1]);
         if m.idle || next.raw.first <= m.raw.last || next.raw.first > m.raw.last + 3 {
             continue;
         }
-        if let Some(&(p, _)) = ranked(t, next, &ctx, false).first() {
-            let e = &t.entries[p.entry as usize];
-            if e.class == Class::Admin1
-                && e.admin1 != NONE
-                && accept(t, next, e, p.flags, &ctx, doc.all_caps)
-            {
-                ctx.container.insert(m.raw.first, e.admin1);
-            }
+        let area = if skipped[k + 1] || next.idle {
+            ranked(t, next, &ctx, false).first().and_then(|&(p, _)| {
+                let e = &t.entries[p.entry as usize];
+                (e.class == Class::Admin1
+                    && e.admin1 != NONE
+                    && accept(t, next, e, p.flags, &ctx, doc.all_caps))
+                .then_some(e.admin1)
+            })
+        } else {
+            first_area[k + 1]
+        };
+        if let Some(admin1) = area {
+            ctx.container.insert(m.raw.first, admin1);
         }
     }
     // Second pass: areas and neighbours too.
