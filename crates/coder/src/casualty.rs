@@ -263,6 +263,19 @@ fn speaker_camp(doc: &Doc, w0: usize, w1: usize) -> Camp {
 }
 
 /// Every casualty figure of the document's body.
+/// An abduction or arrest word stands in words `a..b`: people counted
+/// after it were taken, not killed.
+fn taken_between(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.triggers.iter().any(|t| {
+        t.at.w0 >= a
+            && t.at.w1 <= b
+            && matches!(
+                t.def.class,
+                crate::lang::TriggerClass::Abduction | crate::lang::TriggerClass::Arrest
+            )
+    })
+}
+
 pub fn figures(data: &DocData) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for (si, s) in data.sents.iter().enumerate() {
@@ -401,6 +414,9 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                 .filter(|c| {
                     !(doc.grammar.subject_first && counted_word) || doc.next_after(c.at.w1, w0, 2)
                 })
+                // "killed a policeman and kidnapped 15 worshippers": a
+                // nearer abduction or arrest verb governs the count.
+                .filter(|c| !taken_between(doc, c.at.w1, w0))
                 .max_by_key(|c| c.at.w1);
             // The object of a distant verb ("قتل سكان قرية … يوم الجمعة،
             // رجلين"): only when nothing else was counted in between.

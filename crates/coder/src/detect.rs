@@ -208,6 +208,8 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         // not a reference to an incident.
         .filter(|w| {
             w.strength > 0
+                // "طائرات حربية روسية": aircraft, not a mission's name
+                || w.class == C::Air
                 || !(doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
                     || doc.countries.iter().any(|c| {
                         c.at.w0 == w.at.w1 && c.m.form == crate::geo::CountryForm::Demonym
@@ -268,6 +270,18 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         // an armed attack: the attackers' arson, part of their attack.
         if !crowd && armed && w.class == C::Riot && w.strength < 2 {
             w.class = C::Looting;
+        } else if !crowd && w.class == C::Riot && w.strength < 2 {
+            // "gunmen set fire to granaries": arson by armed men is their
+            // property destruction, not a riot; "the attackers set fire
+            // to shelters" tells more of the attack told before.
+            match armed_people(doc, s.w0, s.w1) {
+                Some(true) => {
+                    w.class = C::Attack;
+                    w.strength = 0;
+                }
+                Some(false) => w.class = C::Looting,
+                None => {}
+            }
         }
     }
     // A dispersal or live fire on protesters is a protest event even with no
@@ -425,6 +439,36 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     by_family
 }
 
+/// Armed people act in words `w0..w1`: gunmen, soldiers or a named armed
+/// organization. `Some(true)` when they are referred back to ("the
+/// attackers", "المهاجمون"), `Some(false)` when newly named, `None` when
+/// the sentence names none.
+fn armed_people(doc: &Doc, w0: usize, w1: usize) -> Option<bool> {
+    let side = doc.sides.iter().find(|x| {
+        x.at.w0 >= w0
+            && x.at.w1 <= w1
+            && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
+    });
+    if let Some(x) = side {
+        let definite = doc.cue_before(x.at.w0, 1, Cue::Definite).is_some()
+            || (!doc.grammar.subject_first && doc.key(x.at.w0).starts_with("ال"));
+        return Some(definite);
+    }
+    doc.actors
+        .iter()
+        .any(|a| {
+            a.at.w0 >= w0
+                && a.at.w1 <= w1
+                && !matches!(
+                    doc.dict.actors[a.actor].inter,
+                    rasd_model::Inter::Civilians
+                        | rasd_model::Inter::Protesters
+                        | rasd_model::Inter::Rioters
+                )
+        })
+        .then_some(false)
+}
+
 /// A frame of weak words needs a victim, a target or a perpetrator.
 fn supported(doc: &Doc, f: &Frame) -> bool {
     match f.strength() {
@@ -459,6 +503,7 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
                                     && s.def.count.is_none()
                             }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
                                 || (doc.grammar.subject_first && perpetrator_of_kill(doc, w))
+                                || (!doc.grammar.subject_first && forces_killed_someone(doc, w))
                         })
                 }
                 Family::Agreement => false,
@@ -466,6 +511,25 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
             }
         }
     }
+}
+
+/// "قتلت القوات المسلحة المالية عشرين مدنيا": the definite force right
+/// after an active "killed" is its subject when its victims (civilians,
+/// fighters) follow; "قُتل جنود" (soldiers were killed) has no object.
+fn forces_killed_someone(doc: &Doc, w: &Word) -> bool {
+    let Some(force) = doc.sides.iter().find(|s| {
+        s.at.w0 == w.at.w1
+            && matches!(s.def.side, Side::Military | Side::Police)
+            && s.def.count.is_none()
+            && doc.key(s.at.w0).starts_with("ال")
+    }) else {
+        return false;
+    };
+    let reach = force.at.w1 + 6;
+    let in_reach = |x0: usize| x0 >= force.at.w1 && x0 <= reach && doc.same_clause(force.at.w0, x0);
+    doc.sides
+        .iter()
+        .any(|s| in_reach(s.at.w0) && matches!(s.def.side, Side::Civilians | Side::Fighters))
 }
 
 /// In subject-first languages, who killed: the subject before an active
@@ -642,6 +706,17 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
             }
             if has(C::Grenade) {
                 return S::Grenade;
+            }
+            // "a car packed with explosives blew up, killing six": a blast
+            // that kills is typed by the blast, unless an assault, gunfire
+            // or a massacre is told with it.
+            if has(C::Explosion)
+                && !words.iter().any(|w| {
+                    matches!(w.class, C::Clash | C::Shooting | C::Massacre)
+                        || (w.class == C::Attack && w.strength > 0)
+                })
+            {
+                return S::RemoteExplosiveLandmineIed;
             }
             if has(C::Mob) || cx.lynch || (has(C::Kill) && cx.civilians_act) {
                 return S::MobViolence;

@@ -2293,6 +2293,8 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             .any(|c| c.cue == Cue::Passive && c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0);
         // "VDP fighters and soldiers killed …": coordinated subjects.
         let coordinated = doc.cue_at(at.w1, Cue::And).is_some() && w.at.w0 - at.w1 <= 4;
+        // "a mené des frappes": after a support verb, a partitive too.
+        let supported = doc.has_cue(at.w1, w.at.w0, Cue::Support);
         let plain_gap = coordinated
             || (at.w1..w.at.w0).all(|i| {
                 doc.cues.iter().all(|c| {
@@ -2304,7 +2306,9 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
                                 | Cue::Article
                                 | Cue::Definite
                                 | Cue::Possessive
+                                | Cue::Support
                         )
+                        || (supported && c.cue == Cue::Of)
                 })
             }) && !content_between(at.w1, w.at.w0);
         if !plain_gap {
@@ -2359,6 +2363,122 @@ fn is_armed(i: Inter) -> bool {
 
 fn is_state(i: Inter) -> bool {
     matches!(i, Inter::StateForces | Inter::External)
+}
+
+/// A group's statement telling of its own operation is a claim: "the
+/// group said on its Telegram channel that it had targeted the base",
+/// "أعلن التنظيم في بيان نشره على قناته أن مقاتليه هاجموا", "le groupe a
+/// affirmé dans un communiqué qu'il avait attaqué". The reported clause
+/// opens with a word for the speaker itself (it, أنها، مقاتليه, "its
+/// fighters") followed closely by an event word in the active voice. The
+/// speaker is a named armed group, or the group of the incident when the
+/// statement only says "the group" / "التنظيم".
+fn own_account_claim(doc: &Doc, d: &Draft, cands: &[Cand]) -> Option<Cand> {
+    let group = |c: &&Cand| c.named && !is_state(c.inter) && is_armed(c.inter);
+    for (w0, w1) in d.scopes(doc) {
+        let Some(si) = doc.sent_of(w0) else { continue };
+        let s = doc.sents[si];
+        let (s0, s1) = (s.w0.max(w0.min(s.w0)), s.w1);
+        let _ = w1;
+        for speech in doc
+            .cues_in(s0, s1)
+            .filter(|c| matches!(c.cue, Cue::Speech | Cue::ClaimChannel | Cue::Claim))
+        {
+            // The self-reference opening the reported clause, within a
+            // dozen words of the statement verb ("said in a post on
+            // Telegram that it had").
+            let reach = (speech.at.w1 + 12).min(s1);
+            let own = doc.cues_in(speech.at.w1, reach).find(|c| {
+                let opens = match c.cue {
+                    // Arabic "أنها", "أن مقاتليه": right after أن/إن or itself one.
+                    Cue::Own if !doc.grammar.subject_first => {
+                        c.at.w0 == 0
+                            || matches!(doc.stem(c.at.w0), "ان")
+                            || matches!(doc.stem(c.at.w0 - 1), "ان")
+                            || doc.key(c.at.w0).starts_with("ان")
+                    }
+                    Cue::Own => doc.cue_before(c.at.w0, 1, Cue::That).is_some(),
+                    // "that its fighters", "que ses combattants"
+                    Cue::Possessive => {
+                        doc.cue_before(c.at.w0, 1, Cue::That).is_some()
+                            && doc.sides.iter().any(|x| {
+                                x.at.w0 == c.at.w1
+                                    && matches!(
+                                        x.def.side,
+                                        Side::Fighters | Side::Military | Side::Members
+                                    )
+                            })
+                    }
+                    _ => false,
+                };
+                opens && doc.same_sentence(speech.at.w0, c.at.w0)
+            });
+            let Some(own) = own else { continue };
+            // An act in the active voice closely after it; a passive or a
+            // death word first means the speaker's people were the victims
+            // ("that four of its members had been killed").
+            let act_end = (own.at.w1 + 7).min(s1);
+            let Some(act) = doc.triggers.iter().find(|t| {
+                t.at.w0 >= own.at.w1
+                    && t.at.w1 <= act_end
+                    && t.def.strength > 0
+                    && crate::detect::family(t.def.class) == Family::Violence
+            }) else {
+                continue;
+            };
+            let blocked = doc.cues_in(own.at.w0, act.at.w0).any(|c| {
+                matches!(
+                    c.cue,
+                    Cue::Negation | Cue::Denial | Cue::Modality | Cue::Injury | Cue::Death
+                ) || (c.cue == Cue::Passive && act.at.w0 <= c.at.w1 + 1)
+            }) || doc.cues_in(s0, own.at.w0).any(|c| {
+                matches!(c.cue, Cue::Denial | Cue::Negation) && c.at.w0 + 4 >= speech.at.w0
+            });
+            if blocked {
+                continue;
+            }
+            // The speaker: before the verb (English, French) or between
+            // the verb and the reported clause (Arabic).
+            let (z0, z1) = if doc.grammar.subject_first {
+                (s0, speech.at.w0)
+            } else {
+                (
+                    speech.at.w1.saturating_sub(speech.at.w1 - speech.at.w0 + 1),
+                    own.at.w0,
+                )
+            };
+            let named = cands
+                .iter()
+                .filter(group)
+                .filter(|c| c.w >= z0 && c.w < z1 && !c.victim)
+                .max_by_key(|c| c.w);
+            if let Some(c) = named {
+                let mut c = c.clone();
+                c.role = Role::Claimer;
+                return Some(c);
+            }
+            // "the group said", "أعلن التنظيم": the armed group of the incident.
+            let anaphor = doc
+                .sides
+                .iter()
+                .any(|x| x.def.side == Side::Anaphor && x.at.w0 >= z0 && x.at.w1 <= z1)
+                || doc.cues_in(z0, z1).any(|c| c.cue == Cue::Affiliate);
+            if anaphor {
+                if let Some(c) = cands
+                    .iter()
+                    .filter(group)
+                    .filter(|c| matches!(c.role, Role::Agent | Role::First) && !c.victim)
+                    .max_by_key(|c| (c.main, std::cmp::Reverse(c.w)))
+                {
+                    let mut c = c.clone();
+                    c.role = Role::Claimer;
+                    c.span = c.span.cover(own.at.span);
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// actor1, actor2 and the claim of an incident.
@@ -2502,16 +2622,23 @@ fn pick_actors(
             }
         }
     }
+    if claimed.is_none() {
+        claimed = own_account_claim(doc, d, &cands);
+    }
     let agent = |pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
         let agents: Vec<&Cand> = cands
             .iter()
             .filter(|c| c.role == Role::Agent && pred(c))
             .collect();
-        // Named beats generic; a local state force beats its foreign ally.
+        // Named beats generic; a local state force beats its foreign ally,
+        // even when the ally is named and the force is not ("Wagner and
+        // the Malian army", "القوات المسلحة المالية وشركاؤها الروس").
+        let partnered = agents.iter().any(|c| c.inter == Inter::External);
         agents
             .iter()
             .max_by_key(|c| {
                 (
+                    partnered && c.inter == Inter::StateForces,
                     c.named,
                     c.inter == Inter::StateForces,
                     c.main,
@@ -2870,13 +2997,13 @@ fn pick_actors(
                 .as_ref()
                 .is_some_and(|c| c.inter == Inter::External && c.claimed_by_none())
             {
+                let foreign = a1.as_ref().map(|c| c.span).unwrap_or_default();
                 if let Some(local) = cands.iter().find(|c| {
                     c.inter == Inter::StateForces
                         && c.main
-                        && matches!(
-                            c.role,
-                            Role::Agent | Role::Mention | Role::First | Role::Speaker
-                        )
+                        // not the foreign force's own words read twice
+                        && (c.span.end <= foreign.start || c.span.start >= foreign.end)
+                        && matches!(c.role, Role::Agent | Role::First | Role::Speaker)
                 }) {
                     a1 = Some(local.clone());
                 }

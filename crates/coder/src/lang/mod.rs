@@ -105,6 +105,8 @@ word_enum!(
         Source => "source",
         Claim => "claim",
         ClaimChannel => "claim_channel",
+        Own => "own",
+        Support => "support",
         EnemyClaim => "enemy_claim",
         Hedge => "hedge",
         Blame => "blame",

@@ -421,6 +421,9 @@ fn before(ws: &[W], end: usize, k: K) -> Option<usize> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pos {
     Day(u32),
+    /// A stretch of days of one month ("du 12 au 18 août", "between 12
+    /// and 18 August", "من 12 إلى 18 أغسطس"): first and last day.
+    Range(u32, u32),
     Whole,
     Start,
     Mid,
@@ -551,6 +554,26 @@ fn alt_month(ws: &[W], end: usize, m: u32) -> usize {
         e += 1;
     }
     e
+}
+
+/// The second day of a range after its first: "to 18", "au 18", "-18",
+/// "and 18", "et 18", "إلى 18", "و18".
+fn range_end_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
+    let w = ws.get(j)?;
+    let k = if w.is_punct("-") || w.is_punct("–") || matches!(w.key, "and" | "et") {
+        j + 1
+    } else {
+        at(ws, j, K::RangeTo)?
+    };
+    if let Some(found) = day_at(ws, k) {
+        return Some(found);
+    }
+    // Arabic writes the conjunction on the number: "و18".
+    let n = ws.get(j)?;
+    if n.is_number() && n.prefix == "و" {
+        return day_at(ws, j);
+    }
+    None
 }
 
 /// A day of the month in digits (`6`, `6th`, `1er`).
@@ -725,6 +748,27 @@ fn absolute_at(ws: &[W], i: usize) -> Option<Cand> {
         }
         // An Arabic ordinal needs its من (الأول من سبتمبر).
         let ok = !words || of.is_some() || !ws[i].is_arabic();
+        // "12 to 18 August", "du 12 au 18 août", "12-18 August": a range
+        // of days of the month that follows.
+        if !words && of.is_none() {
+            if let Some((d2, j2)) = range_end_at(ws, j).filter(|&(d2, _)| d2 > d) {
+                if let Some((m, k)) = month_at(ws, j2) {
+                    let (y, end) = match year_after(ws, k) {
+                        Some((y, e)) => (Some(y), e),
+                        None => (None, k),
+                    };
+                    return Some(Cand::new(
+                        i,
+                        end,
+                        Val::Date {
+                            y,
+                            m,
+                            pos: Pos::Range(d, d2),
+                        },
+                    ));
+                }
+            }
+        }
         if let Some((m, k)) = month_at(ws, j).filter(|_| ok) {
             let (y, end) = match year_after(ws, k) {
                 Some((y, e)) => (Some(y), e),
@@ -1117,7 +1161,7 @@ fn resolve(
                 (Some(y), _) => y,
                 (None, Some(p)) => {
                     let this_year = match pos {
-                        Pos::Day(d) => {
+                        Pos::Day(d) | Pos::Range(d, _) => {
                             NaiveDate::from_ymd_opt(p.year(), m, d).is_some_and(|x| x <= p)
                         }
                         _ => m <= p.month(),
@@ -1132,6 +1176,14 @@ fn resolve(
             };
             let (date, precision) = match pos {
                 Pos::Day(d) => (NaiveDate::from_ymd_opt(y, m, d)?, Day),
+                // A period that starts with the range: its first day.
+                Pos::Range(d, _) if c.since => (NaiveDate::from_ymd_opt(y, m, d)?, Day),
+                // Seven days or fewer: week precision, the middle day;
+                // a longer stretch only tells the month.
+                Pos::Range(d1, d2) if d2 - d1 < 7 => {
+                    (NaiveDate::from_ymd_opt(y, m, d1 + (d2 - d1) / 2)?, Week)
+                }
+                Pos::Range(..) => (NaiveDate::from_ymd_opt(y, m, 15)?, Month),
                 Pos::Start => (NaiveDate::from_ymd_opt(y, m, 1)?, Month),
                 Pos::End => (last_day_of_month(y, m)?, Month),
                 Pos::Whole | Pos::Mid if c.since => (NaiveDate::from_ymd_opt(y, m, 1)?, Month),

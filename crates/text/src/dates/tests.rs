@@ -144,6 +144,14 @@ fn table_of_date_expressions() {
         ("Le camp a été attaqué le 1er mars 2022", d(2022, 3, 1), Day, Absolute, n, "1er mars 2022"),
         ("Le camp a été attaqué en 2019", d(2019, 7, 1), Year, Absolute, n, "en 2019"),
         ("Le camp a été attaqué avant-hier", d(2022, 9, 23), Day, Relative, n, "avant-hier"),
+        // Ranges of days: a week or less is week precision on the middle
+        // day; a longer stretch gives the month.
+        ("Onze interpellations au cours de la semaine du 12 au 18 août", d(2022, 8, 15), Week, Absolute, n, "12 au 18 août"),
+        ("Strikes hit the area between 12 and 18 August", d(2022, 8, 15), Week, Absolute, n, "12 and 18 August"),
+        ("Raids were carried out from 3 to 5 September", d(2022, 9, 4), Week, Absolute, n, "3 to 5 September"),
+        ("Raids were carried out on 3-5 September 2021", d(2021, 9, 4), Week, Absolute, n, "3-5 September 2021"),
+        ("Des opérations menées du 2 au 20 juillet", d(2022, 7, 15), Month, Absolute, n, "2 au 20 juillet"),
+        ("نفذت الغارات في الفترة من 12 إلى 18 أغسطس", d(2022, 8, 15), Week, Absolute, n, "12 إلى 18 أغسطس"),
     ];
     assert!(cases.len() >= 60);
     let mut failures = Vec::new();
