@@ -91,10 +91,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         updated: Vec::new(),
         nav: HashSet::new(),
     };
-    for line in include_str!("../data/chrome.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (_, line) in crate::data_rows(include_str!("../data/chrome.tsv")) {
         // A malformed row is caught by a test; here it is skipped.
         let Some((kind, phrase)) = line.split_once('\t') else {
             continue;
@@ -127,10 +124,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         // Longest phrase first, so "share this article" beats "share".
         list.sort_by_key(|p| std::cmp::Reverse(p.len()));
     }
-    for line in include_str!("../data/nav.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (_, line) in crate::data_rows(include_str!("../data/nav.tsv")) {
         v.nav.extend(keys(line));
     }
     v
@@ -658,19 +652,12 @@ mod tests {
             "button", "prefix", "related", "lead", "credit", "photo", "comments", "contains",
             "banner", "byline", "updated",
         ];
-        for (i, line) in include_str!("../data/chrome.tsv").lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (n, line) in crate::data_rows(include_str!("../data/chrome.tsv")) {
             let (kind, phrase) = line
                 .split_once('\t')
-                .unwrap_or_else(|| panic!("chrome.tsv line {}: no tab", i + 1));
-            assert!(
-                kinds.contains(&kind),
-                "chrome.tsv line {}: kind {kind}",
-                i + 1
-            );
-            assert!(!phrase.trim().is_empty(), "chrome.tsv line {}", i + 1);
+                .unwrap_or_else(|| panic!("chrome.tsv line {n}: no tab"));
+            assert!(kinds.contains(&kind), "chrome.tsv line {n}: kind {kind}");
+            assert!(!phrase.trim().is_empty(), "chrome.tsv line {n}");
         }
         assert!(VOCABULARY.nav.len() > 100);
     }
