@@ -692,10 +692,12 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
             let strong_other = words
                 .iter()
                 .any(|w| w.strength == 2 && !matches!(w.class, C::Air | C::Shelling));
-            if words
-                .iter()
-                .any(|w| w.class == C::Air && (w.strength == 2 || !strong_other))
-            {
+            // Aircraft named without a strike word ("طائرات حربية",
+            // strength 0) only tell who fired a bombardment (قصف).
+            if words.iter().any(|w| {
+                w.class == C::Air
+                    && (w.strength == 2 || (!strong_other && (w.strength > 0 || has(C::Shelling))))
+            }) {
                 return S::AirDroneStrike;
             }
             if has(C::Ied) {

@@ -1114,6 +1114,13 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             }
             continue;
         }
+        // "نقلوا إلى مستشفى": a destination, not the target.
+        if s.at.w0 > 0
+            && matches!(doc.stem(s.at.w0 - 1), "الي" | "الى")
+            && matches!(s.def.side, Side::CivilianTarget | Side::MilitaryTarget)
+        {
+            continue;
+        }
         let targeted = doc.cue_before(s.at.w0, 2, Cue::Target).is_some()
             || doc
                 .triggers
