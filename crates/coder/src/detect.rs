@@ -263,7 +263,7 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     for w in &mut words {
         // Arabic مسيرة is a march as well as a drone: a weak air word in a
         // sentence about a crowd is the crowd's march.
-        if crowd && w.class == C::Air && w.strength < 2 {
+        if crowd && w.class == C::Air && w.strength == 1 {
             w.class = C::Protest;
         }
         // "set fire to", "threw stones" with no crowd in the sentence but

@@ -2291,7 +2291,17 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             .filter(|c| c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0)
             .map(|c| c.at.w1 - c.at.w0)
             .sum::<usize>();
-        if at.w1 > w.at.w0 || w.at.w0 - at.w1 > 3 + demonyms || !doc.same_clause(at.w0, w.at.w0) {
+        // "a effectué lundi des frappes": a date may stand in the gap.
+        let dated = doc
+            .dates
+            .iter()
+            .filter(|d| d.at.w0 >= at.w1 && d.at.w1 <= w.at.w0)
+            .map(|d| d.at.w1 - d.at.w0)
+            .sum::<usize>();
+        if at.w1 > w.at.w0
+            || w.at.w0 - at.w1 > 3 + demonyms + dated
+            || !doc.same_clause(at.w0, w.at.w0)
+        {
             continue;
         }
         let passive = doc
@@ -2316,7 +2326,7 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
                                 | Cue::Support
                         )
                         || (supported && c.cue == Cue::Of)
-                })
+                }) || doc.dates.iter().any(|d| d.at.w0 <= i && i < d.at.w1)
             }) && !content_between(at.w1, w.at.w0);
         if !plain_gap {
             continue;
