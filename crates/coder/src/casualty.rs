@@ -458,6 +458,25 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                 if let Some(c) = doc.cue_at(gap_end, Cue::Passive) {
                     gap_end = c.at.w1;
                 }
+            } else if gap_end < s.w1 && doc.stem(gap_end) == "من" {
+                // "أربعة جنود من الجيش الوطني قتلوا": the force the people
+                // belong to stands between them and their verb.
+                let owner_end = doc
+                    .sides
+                    .iter()
+                    .find(|x| x.at.w0 == gap_end + 1)
+                    .map(|x| x.at.w1)
+                    .or_else(|| {
+                        doc.actors
+                            .iter()
+                            .find(|a| a.at.w0 == gap_end + 1)
+                            .map(|a| a.at.w1)
+                    });
+                if let Some(e) =
+                    owner_end.filter(|&e| doc.same_clause(gap_end, e.saturating_sub(1)))
+                {
+                    gap_end = e;
+                }
             }
             // "eight soldiers and dozens of fighters were killed": the verb
             // after a coordination governs every noun of it.

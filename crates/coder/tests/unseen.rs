@@ -229,3 +229,21 @@ fn the_local_army_leads_its_foreign_partners() {
     let ev = ar("قتلت القوات المسلحة المالية وشركاؤها الروس عشرين مدنيا في قرية هومبوري وسط مالي يوم الاثنين، بحسب سكان.");
     assert_eq!(only(&ev).actor1, "Military Forces of Mali", "{ev:#?}");
 }
+
+// --- counts in Arabic word order ---
+
+#[test]
+fn soldiers_of_a_named_force_counted_before_their_verb_are_dead() {
+    let ev = ar("أفاد مصدر عسكري بأن خمسة جنود من الجيش الوطني قتلوا يوم الاثنين في هجوم شنته جماعة الحوثي على مواقع للجيش في جبهة صرواح غربي مأرب.");
+    assert_eq!(only(&ev).fatalities, Some(5), "{ev:#?}");
+    let ev = ar("قالت مصادر محلية إن ثلاثة عناصر من قوات الشرطة لقوا حتفهم يوم الاثنين في هجوم لمسلحين على حاجز قرب مدينة كيدال.");
+    assert_eq!(only(&ev).fatalities, Some(3), "{ev:#?}");
+}
+
+#[test]
+fn a_number_of_attackers_killed_in_the_accusative_counts_as_several() {
+    let ev = ar("قتل أربعة جنود يوم الاثنين في هجوم شنته جماعة الحوثي على مواقع للجيش في جبهة صرواح غربي مأرب، وتمكنت قوات الجيش من صد الهجوم وقتلت عددا من المهاجمين.");
+    assert_eq!(only(&ev).fatalities, Some(14), "{ev:#?}");
+    let ev = ar("صدت قوات الجيش يوم الاثنين هجوما لمسلحين على مدينة ميناكا وقتلت عددا من المهاجمين، بحسب مصدر عسكري.");
+    assert_eq!(only(&ev).fatalities, Some(10), "{ev:#?}");
+}
