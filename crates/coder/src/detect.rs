@@ -261,6 +261,12 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         .iter()
         .any(|w| family(w.class) == Family::Violence && w.class != C::Mob);
     for w in &mut words {
+        // "أصيب برصاصة في الرأس", "killed by a bullet": the bullet that
+        // wounded or killed someone, with no shooter named after it, tells
+        // how a victim already counted died, not a new shooting.
+        if w.class == C::Shooting && w.strength == 1 && bullet_of_a_victim(doc, w) {
+            w.strength = 0;
+        }
         // Arabic مسيرة is a march as well as a drone: a weak air word in a
         // sentence about a crowd is the crowd's march.
         if crowd && w.class == C::Air && w.strength == 1 {
@@ -437,6 +443,25 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     }
     by_family.retain(|f| supported(doc, f));
     by_family
+}
+
+/// A gunfire word right after a death or injury word ("أصيب برصاصة") with
+/// no shooter named right after it ("برصاص الجيش", "by army fire" name one).
+fn bullet_of_a_victim(doc: &Doc, w: &Word) -> bool {
+    let after_harm = doc
+        .cues_ending(w.at.w0.saturating_sub(1), w.at.w0)
+        .iter()
+        .any(|c| matches!(c.cue, Cue::Injury | Cue::Death) && c.at.w1 == w.at.w0);
+    let shooter = doc
+        .sides
+        .iter()
+        .any(|s| s.at.w0 >= w.at.w1 && s.at.w0 <= w.at.w1 + 2)
+        || doc
+            .actors
+            .iter()
+            .any(|a| a.at.w0 >= w.at.w1 && a.at.w0 <= w.at.w1 + 2)
+        || doc.cue_at(w.at.w1, Cue::Agent).is_some();
+    after_harm && !shooter
 }
 
 /// Armed people act in words `w0..w1`: gunmen, soldiers or a named armed
@@ -642,7 +667,8 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 S::ExcessiveForceAgainstProtesters
             } else if has(C::Riot)
                 || has(C::Clash)
-                || has(C::Attack)
+                // "عملية تفريق المسيرة": an operation word is no violence
+                || words.iter().any(|w| w.class == C::Attack && w.strength > 0)
                 || has(C::Grenade)
                 || has(C::Looting)
             {

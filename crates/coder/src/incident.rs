@@ -710,10 +710,14 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         continue;
                     }
                     // A crowd dispersed after its march is one protest.
-                    let escalation = doc.grammar.subject_first
-                        && f.family == Family::Protest
+                    // (Arabic: when the crowd is referred back, "المسيرة",
+                    // or dispersed.)
+                    let escalation = f.family == Family::Protest
                         && date.is_none()
-                        && place.is_none();
+                        && place.is_none()
+                        && (doc.grammar.subject_first
+                            || f.words.iter().any(|w| w.definite && w.class == C::Protest)
+                            || doc.has_cue(f.w0, f.w1, Cue::Disperse));
                     // "…حين سقط الصاروخ الأول": a definite word with no day or
                     // place of its own retells the incident just told in
                     // other words (a drone's missile), within one event type.

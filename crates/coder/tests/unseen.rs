@@ -247,3 +247,33 @@ fn a_number_of_attackers_killed_in_the_accusative_counts_as_several() {
     let ev = ar("صدت قوات الجيش يوم الاثنين هجوما لمسلحين على مدينة ميناكا وقتلت عددا من المهاجمين، بحسب مصدر عسكري.");
     assert_eq!(only(&ev).fatalities, Some(10), "{ev:#?}");
 }
+
+// --- details of a protest told after it ---
+
+#[test]
+fn the_bullet_that_killed_a_protester_is_no_new_shooting() {
+    let ev = ar("قالت لجنة أطباء السودان إن متظاهرين اثنين قتلا بالرصاص الحي يوم الاثنين عندما أطلقت الشرطة النار على مسيرة في مدينة أم درمان. وذكرت اللجنة أن أحد القتيلين أصيب برصاصة في الصدر قرب جسر الحلفايا.");
+    assert_eq!(
+        only(&ev).sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters,
+        "{ev:#?}"
+    );
+    let ev = ar("قتل متظاهر برصاص الشرطة يوم الاثنين خلال احتجاج في مدينة كسلا. وقال شهود إن الشاب توفي برصاصة في الرأس أمام مبنى البلدية.");
+    assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+}
+
+#[test]
+fn arrests_made_while_the_march_was_dispersed_belong_to_the_protest() {
+    let ev = ar("أطلقت الشرطة الغاز المسيل للدموع يوم الاثنين على مسيرة للمعلمين في مدينة عطبرة. وأضافت نقابة المعلمين أن قوات الأمن اعتقلت عشرات المحتجين خلال عملية تفريق المسيرة.");
+    assert_eq!(
+        only(&ev).sub_event_type,
+        SubEventType::ProtestWithIntervention,
+        "{ev:#?}"
+    );
+    let ev = ar("خرج مئات الطلاب يوم الاثنين في مظاهرة بمدينة سيغو، ففرقتها الشرطة بالقوة. واعتقلت قوات الأمن خلال تفريق المظاهرة عشرين طالبا.");
+    assert_eq!(
+        only(&ev).sub_event_type,
+        SubEventType::ProtestWithIntervention,
+        "{ev:#?}"
+    );
+}
