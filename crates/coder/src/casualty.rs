@@ -528,6 +528,14 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             {
                 continue;
             }
+            // "خطفوا عددا من الطلاب بعد أن قتلوا حارسا", "kidnapped 20
+            // villagers": the object of an abduction or arrest verb was
+            // taken, whatever death word comes later.
+            if before.is_none_or(|c| taken_between(doc, c.at.w1, w0))
+                && taken_between(doc, w0.saturating_sub(2), w0)
+            {
+                continue;
+            }
             let conj = doc.key(w0).starts_with('و')
                 || (w0 > s.w0 && doc.key(w0 - 1) == "و" && doc.same_clause(w0 - 1, w0));
             let mut subset = false;

@@ -148,6 +148,16 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     }) {
         return true;
     }
+    // "the tenth anniversary of the massacre", "الذكرى السنوية لمجزرة":
+    // an incident remembered, not reported.
+    if doc.cues.iter().any(|c| {
+        c.cue == Cue::Memorial
+            && c.at.w1 <= w.at.w0
+            && w.at.w0 - c.at.w1 <= 3
+            && doc.same_clause(c.at.w0, w.at.w0)
+    }) {
+        return true;
+    }
     // "the group's current offensive": a campaign, not one incident.
     if doc.cues.iter().any(|c| {
         c.cue == Cue::Ongoing
@@ -216,6 +226,11 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
                     }))
         })
         .collect();
+    // Aircraft named without a strike word only tell who fired a
+    // bombardment; with none in the sentence ("بمساندة من طيران التحالف"
+    // in a raid) they report nothing.
+    let bombardment = words.iter().any(|w| w.class == C::Shelling);
+    words.retain(|w| bombardment || !(w.class == C::Air && w.strength == 0));
     // Words that only count with the right object next to them.
     words.retain(|w| match w.class {
         // Control of a named place.

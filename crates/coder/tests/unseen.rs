@@ -277,3 +277,38 @@ fn arrests_made_while_the_march_was_dispersed_belong_to_the_protest() {
         "{ev:#?}"
     );
 }
+
+// --- aircraft that only support a raid; an air force's own planes ---
+
+#[test]
+fn aircraft_supporting_a_raid_do_not_split_the_arrests() {
+    let ev = ar("شنت قوات سوريا الديمقراطية يوم الاثنين بمساندة من طيران التحالف الدولي حملة دهم في بلدة البصيرة، اعتقلت خلالها ستة أشخاص قالت إنهم أعضاء في خلية تابعة لداعش.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
+    assert_eq!(e.actor1, "SDF: Syrian Democratic Forces");
+    assert_eq!(e.actor2, "Islamic State (Syria)");
+}
+
+#[test]
+fn an_air_force_saying_its_planes_bombarded_a_camp_made_an_air_strike() {
+    let ev = ar("أعلن سلاح الجو النيجيري أن طائراته قصفت يوم الاثنين معسكرا لقطاع الطرق قرب بلدة تسافي، ما أسفر عن مقتل عشرات المسلحين.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike, "{e:#?}");
+    assert_eq!(e.actor1, "Military Forces of Nigeria");
+}
+
+// --- remembered, not reported ---
+
+#[test]
+fn the_anniversary_of_a_massacre_reports_no_event() {
+    let ev = ar("أحيا ذوو الضحايا اليوم في مدينة تكريت الذكرى السنوية العاشرة لمجزرة قاعدة سبايكر بحضور ممثلين عن الحكومة.");
+    assert!(ev.iter().all(|e| e.is_period_total), "{ev:#?}");
+    let ev = en("Hundreds gathered in Tikrit on Wednesday to mark the tenth anniversary of the massacre at Camp Speicher.");
+    assert!(ev.iter().all(|e| e.is_period_total), "{ev:#?}");
+}
+
+#[test]
+fn a_guard_killed_during_an_abduction_counts_one() {
+    let ev = ar("اقتحم مسلحون يوم الاثنين مدرسة في بلدة مارو بولاية زامفارا وخطفوا عددا من الطلاب بعد أن قتلوا حارسا، بحسب الشرطة.");
+    assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+}

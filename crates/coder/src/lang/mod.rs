@@ -107,6 +107,7 @@ word_enum!(
         ClaimChannel => "claim_channel",
         Own => "own",
         Support => "support",
+        Memorial => "memorial",
         EnemyClaim => "enemy_claim",
         Hedge => "hedge",
         Blame => "blame",
