@@ -2137,8 +2137,48 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             }
         }
     }
+    // "the army said it had taken back the town", "أعلن الجيش أنه استعاد":
+    // a speaker telling of its own act is also its author.
+    let own_acts: Vec<Cand> = out
+        .iter()
+        .filter(|c| c.role == Role::Speaker && !c.victim && own_act_told(doc, c.w, &words))
+        .map(|c| Cand {
+            role: Role::Agent,
+            ..c.clone()
+        })
+        .collect();
+    out.extend(own_acts);
     out.sort_by_key(|c| c.w);
     out
+}
+
+/// The speaker at word `w` says it did one of the incident's acts: a
+/// statement verb next to it, then a reported clause opening with a word
+/// for the speaker itself ("it", "أنه", "qu'il") right before the event
+/// word, in the active voice.
+fn own_act_told(doc: &Doc, w: usize, words: &[Word]) -> bool {
+    let Some(si) = doc.sent_of(w) else {
+        return false;
+    };
+    let s1 = doc.sents[si].w1;
+    let Some(speech) = doc
+        .cues_in(w.saturating_sub(3), (w + 6).min(s1))
+        .find(|c| c.cue == Cue::Speech && c.at.w0.abs_diff(w) <= 4)
+    else {
+        return false;
+    };
+    doc.cues_in(speech.at.w1, (speech.at.w1 + 10).min(s1))
+        .filter(|c| c.cue == Cue::Own)
+        .any(|own| {
+            words.iter().any(|t| {
+                t.at.w0 >= own.at.w1
+                    && t.at.w0 <= own.at.w1 + 3
+                    && doc.same_clause(own.at.w0, t.at.w0)
+                    && !doc
+                        .cues_in(own.at.w1, t.at.w0)
+                        .any(|c| matches!(c.cue, Cue::Passive | Cue::Negation | Cue::Denial))
+            })
+        })
 }
 
 /// The role of a side or an actor in a subject-first language (English,

@@ -312,3 +312,25 @@ fn a_guard_killed_during_an_abduction_counts_one() {
     let ev = ar("اقتحم مسلحون يوم الاثنين مدرسة في بلدة مارو بولاية زامفارا وخطفوا عددا من الطلاب بعد أن قتلوا حارسا، بحسب الشرطة.");
     assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
 }
+
+// --- a speaker telling of its own act is its author ---
+
+#[test]
+fn an_army_saying_it_took_back_a_town_regains_it() {
+    let ev = en("Sudan's army said it had taken back control of Wad Madani from the Rapid Support Forces on Monday, a year after the paramilitaries overran the city.");
+    let e = only(&ev);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::GovernmentRegainsTerritory,
+        "{e:#?}"
+    );
+    assert_eq!(e.actor1, "Military Forces of Sudan");
+    let ev = fr("L'armée malienne a affirmé lundi qu'elle avait repris le contrôle de la ville de Léré, tombée aux mains des jihadistes en janvier.");
+    let e = only(&ev);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::GovernmentRegainsTerritory,
+        "{e:#?}"
+    );
+    assert_eq!(e.actor1, "Military Forces of Mali");
+}
