@@ -691,7 +691,14 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             && (sub == d.sub
                                 || (doc.grammar.subject_first && compatible(sub, d.sub)))
                             && a.place.iso3 == b.place.iso3;
-                        if d.own_place && !same_place(a, b) && !retold {
+                        // "X a revendiqué l'attaque au nom de sa province
+                        // d'Afrique de l'Ouest": a claim of the attack just
+                        // told, whatever place its wording names.
+                        let claim_of = |w: &Word| doc.cue_before(w.at.w0, 3, Cue::Claim).is_some();
+                        let claimed_back = f.words.iter().any(claim_of)
+                            && f.words.iter().all(|w| claim_of(w) || w.class == C::Kill)
+                            && date.is_none();
+                        if d.own_place && !same_place(a, b) && !retold && !claimed_back {
                             continue;
                         }
                     }

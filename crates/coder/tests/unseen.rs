@@ -334,3 +334,19 @@ fn an_army_saying_it_took_back_a_town_regains_it() {
     );
     assert_eq!(e.actor1, "Military Forces of Mali");
 }
+
+// --- a claim of the attack just told ---
+
+#[test]
+fn a_claim_naming_a_region_in_the_group_name_joins_the_attack_told() {
+    let ev = fr("Quatre militaires camerounais ont trouvé la mort dans la nuit de dimanche à lundi lors de l'attaque d'un poste de l'armée à Fotokol, selon des sources sécuritaires. L'organisation État islamique a revendiqué l'attaque au nom de sa province d'Afrique de l'Ouest, affirmant avoir tué dix soldats.");
+    let e = only(&ev);
+    assert_eq!(e.location, "Fotokol", "{e:#?}");
+    assert_eq!(
+        e.claimed_by.as_deref(),
+        Some("Islamic State West Africa Province")
+    );
+    let ev = en("Four Cameroonian soldiers were killed overnight from Sunday to Monday when gunmen attacked an army post in Fotokol, security sources said. The Islamic State group claimed the attack in the name of its West Africa province, saying it had killed ten soldiers.");
+    let e = only(&ev);
+    assert_eq!(e.location, "Fotokol", "{e:#?}");
+}
