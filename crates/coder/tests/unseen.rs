@@ -350,3 +350,23 @@ fn a_claim_naming_a_region_in_the_group_name_joins_the_attack_told() {
     let e = only(&ev);
     assert_eq!(e.location, "Fotokol", "{e:#?}");
 }
+
+// --- the force escorting a convoy is its target ---
+
+#[test]
+fn the_army_escorting_a_convoy_hit_by_a_mine_did_not_lay_it() {
+    let ev = fr("Lundi, un camion d'un convoi de ravitaillement escorté par l'armée a sauté sur un engin explosif improvisé près de Kantchari, tuant deux soldats, selon une source sécuritaire.");
+    let e = only(&ev);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed,
+        "{e:#?}"
+    );
+    assert_eq!(e.actor1, "Unidentified Armed Group (Burkina Faso)");
+    let ev = en("A supply truck in a convoy escorted by the army struck a roadside bomb near Kantchari on Monday, killing two soldiers, a security source said.");
+    let e = only(&ev);
+    assert_eq!(
+        e.actor1, "Unidentified Armed Group (Burkina Faso)",
+        "{e:#?}"
+    );
+}

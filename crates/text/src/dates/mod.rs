@@ -1124,6 +1124,14 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
             }
         }
     }
+    // Unit first with its adjective after (French): "la semaine écoulée".
+    if !ws[i].is_arabic() && at(ws, i, K::UnitSingle).is_some() {
+        if let Some((days, false, e)) = unit_at(ws, i) {
+            if let Some(e2) = at(ws, e, K::PastAdj) {
+                return Some(Cand::new(i, e2, Val::Window { days }));
+            }
+        }
+    }
     // Unit first (Arabic): الأيام السبعة الماضية, الأسبوعين الماضيين.
     if ws[i].is_arabic() && has_article(ws[i].prefix) {
         if let Some((days, dual, j)) = unit_at(ws, i) {

@@ -146,6 +146,8 @@ fn table_of_date_expressions() {
         ("Le camp a été attaqué avant-hier", d(2022, 9, 23), Day, Relative, n, "avant-hier"),
         ("Gunmen attacked the camp overnight from Monday to Tuesday", d(2022, 9, 19), Day, Relative, true, "overnight from Monday to Tuesday"),
         ("The village was raided during the night from Saturday to Sunday", d(2022, 9, 24), Day, Relative, true, "during the night from Saturday to Sunday"),
+        ("Quarante combattants neutralisés au cours de la semaine écoulée", d(2022, 9, 21), Week, Relative, n, "semaine écoulée"),
+        ("Douze arrestations durant les sept jours écoulés", d(2022, 9, 21), Week, Relative, n, "sept jours écoulés"),
         // Ranges of days: a week or less is week precision on the middle
         // day; a longer stretch gives the month.
         ("Onze interpellations au cours de la semaine du 12 au 18 août", d(2022, 8, 15), Week, Absolute, n, "12 au 18 août"),
