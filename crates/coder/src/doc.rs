@@ -231,6 +231,8 @@ impl<'a> DocData<'a> {
         let words = Words::for_dictionaries(text, &an, &lang.first_words);
         let mut body = doc.body_spans();
         body.sort_by_key(|b| (b.start, b.end));
+        // "Related" boxes the reader let through are no part of the story.
+        let body = crate::lists::without(body, &crate::lists::link_lists(text));
         let body_index = Intervals::new(body.iter().map(|b| (b.start, b.end)));
         let in_body = |s: Span| body_index.contains(s.start, s.end);
         let starts: Vec<usize> = words.tok.iter().map(|&t| an.tokens[t].span.start).collect();

@@ -34,6 +34,7 @@ pub mod doc;
 pub mod incident;
 pub mod lang;
 pub mod lexicon;
+pub mod lists;
 
 // The text-layer and gazetteer APIs the coder builds on (TEXT_API.md,
 // GAZETTEER_API.md).

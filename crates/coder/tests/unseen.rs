@@ -370,3 +370,13 @@ fn the_army_escorting_a_convoy_hit_by_a_mine_did_not_lay_it() {
         "{e:#?}"
     );
 }
+
+// --- link lists the reader let through ---
+
+#[test]
+fn headlines_listed_after_the_article_open_no_incidents() {
+    let ev = fr("Mali : cinq soldats tués près de Ménaka\nPublié le 18 mars 2024\n\nDes hommes armés ont tué cinq soldats maliens lundi dans une embuscade contre une patrouille de l'armée près de Ménaka, selon une source sécuritaire.\n\nSur notre site\nBurkina : 15 civils tués dans une attaque à Djibo\nNiger : une frappe de drone tue 10 terroristes près de Tillabéri\nSomalie : un kamikaze fait 12 morts à Mogadiscio\n");
+    assert_eq!(only(&ev).location, "Menaka", "{ev:#?}");
+    let ev = ar("مقتل خمسة جنود في كمين قرب ميناكا\n18 مارس 2024\n\nقتل مسلحون خمسة جنود ماليين في كمين استهدف دورية للجيش قرب مدينة ميناكا يوم الاثنين، بحسب مصدر أمني.\n\nمن موقعنا\nانتحاري يقتل 12 في سوق بمقديشو\nمسيرة تقتل 20 مدنيا في الفاشر\nبوكو حرام تختطف 30 فتاة في بورنو\n");
+    assert_eq!(only(&ev).location, "Menaka", "{ev:#?}");
+}
