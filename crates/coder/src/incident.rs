@@ -671,8 +671,12 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                     if (si - first > 40 && !anchored) || d.frames.len() >= MAX_FRAMES {
                         continue;
                     }
+                    // "القوات تصدت للمهاجمين وقتلت 96 منهم", "troops repelled
+                    // the attackers": the same battle, whatever later day or
+                    // wider place the sentence goes on to name.
+                    let repelled_back = d.family == Family::Violence && repels_them(doc, &f);
                     if let (Some(a), Some(b)) = (&date, &d.date) {
-                        if d.own_date && !date_fits(a, b) {
+                        if d.own_date && !date_fits(a, b) && !repelled_back {
                             continue;
                         }
                     }
@@ -698,7 +702,12 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         let claimed_back = f.words.iter().any(claim_of)
                             && f.words.iter().all(|w| claim_of(w) || w.class == C::Kill)
                             && date.is_none();
-                        if d.own_place && !same_place(a, b) && !retold && !claimed_back {
+                        if d.own_place
+                            && !same_place(a, b)
+                            && !retold
+                            && !claimed_back
+                            && !repelled_back
+                        {
                             continue;
                         }
                     }
@@ -1000,6 +1009,25 @@ fn refers_back(doc: &Doc, f: &Frame) -> bool {
                 && doc.same_clause(c.at.w0.min(w.at.w0), c.at.w1.max(w.at.w1) - 1)
         })
     })
+}
+
+/// The frame tells of a force fighting back against attackers referred
+/// back to: a repel word with, right after it, a definite word for the
+/// attackers ("تصدت للمهاجمين", "repelled the assailants") or for the
+/// attack ("صد الهجوم").
+fn repels_them(doc: &Doc, f: &Frame) -> bool {
+    doc.cues_in(f.w0, f.w1)
+        .filter(|c| c.cue == Cue::Repel)
+        .any(|c| {
+            let near = |w: usize| w >= c.at.w1 && w <= c.at.w1 + 2 && doc.same_clause(c.at.w0, w);
+            doc.sides.iter().any(|x| {
+                near(x.at.w0)
+                    && matches!(x.def.side, Side::Fighters | Side::Anaphor)
+                    && (doc.cue_before(x.at.w0, 1, Cue::Definite).is_some()
+                        || doc.key(x.at.w0).starts_with("ال")
+                        || doc.key(x.at.w0).starts_with("لل"))
+            }) || doc.triggers.iter().any(|t| near(t.at.w0) && t.definite)
+        })
 }
 
 /// "This town", "the same village": the populated place told last.

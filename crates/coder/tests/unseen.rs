@@ -380,3 +380,15 @@ fn headlines_listed_after_the_article_open_no_incidents() {
     let ev = ar("مقتل خمسة جنود في كمين قرب ميناكا\n18 مارس 2024\n\nقتل مسلحون خمسة جنود ماليين في كمين استهدف دورية للجيش قرب مدينة ميناكا يوم الاثنين، بحسب مصدر أمني.\n\nمن موقعنا\nانتحاري يقتل 12 في سوق بمقديشو\nمسيرة تقتل 20 مدنيا في الفاشر\nبوكو حرام تختطف 30 فتاة في بورنو\n");
     assert_eq!(only(&ev).location, "Menaka", "{ev:#?}");
 }
+
+// --- a force fighting back against the attackers just told ---
+
+#[test]
+fn troops_repelling_the_attackers_fight_the_same_battle() {
+    let ev = ar("أعلن الجيش التشادي أن تسعة عسكريين قتلوا في هجوم شنه مقاتلو بوكو حرام ليل الأحد على موقع عسكري في نغوبوا. وأضاف المتحدث باسم الجيش أن القوات تصدت للمهاجمين وقتلت عشرين منهم، مشيرا إلى أن عملية تعقب انطلقت صباح الاثنين في منطقة البحيرة.");
+    let e = only(&ev);
+    assert_eq!(e.fatalities, Some(29), "{e:#?}");
+    let ev = en("Nine Chadian soldiers were killed when Boko Haram fighters attacked an army post in Ngouboua on Sunday night, the army said. Troops repelled the attackers and killed 20 of them, a spokesman said, adding that a search operation began on Monday morning around the lake.");
+    let e = only(&ev);
+    assert_eq!(e.fatalities, Some(29), "{e:#?}");
+}

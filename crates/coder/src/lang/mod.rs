@@ -108,6 +108,7 @@ word_enum!(
         Own => "own",
         Support => "support",
         Memorial => "memorial",
+        Repel => "repel",
         EnemyClaim => "enemy_claim",
         Hedge => "hedge",
         Blame => "blame",
