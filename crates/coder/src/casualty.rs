@@ -289,7 +289,9 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             let value = u32::try_from(q.q.value).unwrap_or(u32::MAX);
             // "أحد سكان" (one of the residents) names a witness, not a
             // count, unless a death word comes right before it.
+            // ("أحد عشر", eleven, is a count.)
             if matches!(doc.stem(q.at.w0), "احد" | "احدي")
+                && value == 1
                 && !doc.cues.iter().any(|c| {
                     matches!(c.cue, Cue::Death | Cue::Injury)
                         && c.at.w1 <= q.at.w0

@@ -2736,6 +2736,9 @@ fn pick_actors(
                 (
                     partnered && c.inter == Inter::StateForces,
                     c.named,
+                    // the attacker of the main sentence before a force
+                    // that only "responded" in a detail
+                    c.main || c.named,
                     c.inter == Inter::StateForces,
                     c.main,
                     std::cmp::Reverse(c.w),
@@ -2955,8 +2958,15 @@ fn pick_actors(
                 .cloned();
         }
         S::DisruptedWeaponsUse => {
-            // The interceptor speaks or acts; the launcher fired.
-            let launcher = agent(&|c| is_armed(c.inter));
+            // The interceptor speaks or acts; the launcher fired (not the
+            // speaker telling of its own interception).
+            let launcher = agent(&|c| {
+                is_armed(c.inter)
+                    && !cands
+                        .iter()
+                        .any(|s| s.name == c.name && s.role == Role::Speaker)
+            })
+            .or_else(|| agent(&|c| is_armed(c.inter)));
             let skip = launcher
                 .as_ref()
                 .map(|c| c.name.clone())

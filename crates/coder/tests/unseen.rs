@@ -392,3 +392,29 @@ fn troops_repelling_the_attackers_fight_the_same_battle() {
     let e = only(&ev);
     assert_eq!(e.fatalities, Some(29), "{e:#?}");
 }
+
+// --- the attacker, not the force that responded; eleven is a count ---
+
+#[test]
+fn the_attacker_stays_actor1_when_a_detail_says_the_army_responded() {
+    let ev = ar("هاجمت مجموعة مسلحة يوم الاثنين موقعا عسكريا في بلدة بوني وقتلت أربعة جنود. وأوضحت هيئة الأركان أن الوحدات ردت على المهاجمين وتمكنت من تحييد أحد عشر إرهابيا.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Unidentified Armed Group (Mali)", "{e:#?}");
+    assert_eq!(e.fatalities, Some(15));
+    let ev = en("Gunmen attacked a military post in Boni in central Mali on Monday, killing four soldiers. The general staff said units on site responded and neutralised eleven terrorists.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Unidentified Armed Group (Mali)", "{e:#?}");
+}
+
+#[test]
+fn a_coalition_saying_it_intercepted_a_drone_is_the_interceptor() {
+    let ev = ar("أعلن التحالف بقيادة السعودية يوم الاثنين أنه اعترض طائرة مسيرة أطلقها الحوثيون باتجاه مدينة خميس مشيط.");
+    let e = only(&ev);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::DisruptedWeaponsUse,
+        "{e:#?}"
+    );
+    assert_eq!(e.actor1, "Saudi-led Coalition");
+    assert_eq!(e.actor2, "Houthi Movement");
+}
