@@ -2172,6 +2172,49 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             }
         }
     }
+    // "The United States carried out air strikes", "Israel shelled …": a
+    // country named as the subject of a strike word acts through its forces
+    // (English, French: the subject before its verb, nothing but function
+    // words, support verbs and dates between).
+    if doc.grammar.subject_first {
+        for w in words
+            .iter()
+            .filter(|w| matches!(w.class, C::Air | C::Shelling))
+        {
+            let Some(c) = doc.countries.iter().find(|c| {
+                c.m.form == crate::geo::CountryForm::Name
+                    && c.at.w1 <= w.at.w0
+                    && w.at.w0 - c.at.w1 <= 4
+                    && doc.same_clause(c.at.w0, w.at.w0)
+                    && (c.at.w1..w.at.w0).all(|i| {
+                        doc.dates.iter().any(|d| d.at.w0 <= i && i < d.at.w1)
+                            || doc.cues.iter().any(|k| {
+                                k.at.w0 <= i
+                                    && i < k.at.w1
+                                    && matches!(
+                                        k.cue,
+                                        Cue::Support | Cue::Definite | Cue::Article | Cue::Of
+                                    )
+                            })
+                    })
+                    && doc.cues_in(c.at.w1, w.at.w0).any(|k| k.cue == Cue::Support)
+            }) else {
+                continue;
+            };
+            if let Some((name, inter)) = generic_name(Side::Military, c.m.country, iso3, c.m.iso3) {
+                out.push(Cand {
+                    name,
+                    inter,
+                    span: c.at.span.cover(w.at.span),
+                    w: c.at.w0,
+                    role: Role::Agent,
+                    named: true,
+                    main: true,
+                    victim: false,
+                });
+            }
+        }
+    }
     // "the army said it had taken back the town", "أعلن الجيش أنه استعاد":
     // a speaker telling of its own act is also its author.
     let own_acts: Vec<Cand> = out

@@ -418,3 +418,24 @@ fn a_coalition_saying_it_intercepted_a_drone_is_the_interceptor() {
     assert_eq!(e.actor1, "Saudi-led Coalition");
     assert_eq!(e.actor2, "Houthi Movement");
 }
+
+// --- a country that carried out strikes; the owner of what was hit ---
+
+#[test]
+fn a_country_that_carried_out_strikes_on_a_militia_s_sites() {
+    let ev = en("The United States carried out air strikes early on Monday on facilities used by the Iran-backed Kataib Hezbollah militia near Al Qaim in western Iraq, the Pentagon said.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Military Forces of United States", "{e:#?}");
+    assert_eq!(e.actor2, "Kataib Hezbollah");
+    let ev = fr("La Turquie a mené lundi des frappes aériennes contre des positions appartenant au PKK près de Sinjar, dans le nord de l'Irak, selon Ankara.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Military Forces of Turkey", "{e:#?}");
+}
+
+#[test]
+fn two_soldiers_wounded_are_not_counted_dead() {
+    let ev = ar("قال قائد عسكري إن قواته اشتبكت صباح الاثنين مع مقاتلين من حركة الشباب قرب مدينة أفجوي، مضيفا أن خمسة من المهاجمين قتلوا وأن جنديين أصيبا بجروح طفيفة.");
+    let e = only(&ev);
+    assert_eq!(e.fatalities, Some(5), "{e:#?}");
+    assert_eq!(e.injured, Some(2));
+}
