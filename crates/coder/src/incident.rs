@@ -3408,7 +3408,9 @@ fn build(
     e.assoc_actor_2 = sides.assoc2.join("; ");
     e.interaction = Inter::interaction(e.inter1, e.inter2);
     e.civilian_targeting = e.inter2 == Inter::Civilians;
-    if let Some(c) = &sides.claimed {
+    // A group cannot claim what was done to it (a town it lost, a strike
+    // on its fighters), whatever it said about it.
+    if let Some(c) = sides.claimed.as_ref().filter(|c| c.name != e.actor2) {
         e.claimed_by = Some(c.name.clone());
         e.add_evidence("claimed_by", c.span);
     }

@@ -439,3 +439,20 @@ fn two_soldiers_wounded_are_not_counted_dead() {
     assert_eq!(e.fatalities, Some(5), "{e:#?}");
     assert_eq!(e.injured, Some(2));
 }
+
+// --- no claim of what was done to the group ---
+
+#[test]
+fn a_group_speaking_of_the_town_it_lost_claims_nothing() {
+    let ev = ar("استعادت قوات الجيش الصومالي صباح الأحد السيطرة على مدينة هرارديري في إقليم مدغ بعد سنوات من سيطرة حركة الشباب عليها. وقالت حركة الشباب في بيان عبر إذاعة الأندلس إن مقاتليها انسحبوا من المدينة انسحابا تكتيكيا.");
+    let e = only(&ev);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::GovernmentRegainsTerritory,
+        "{e:#?}"
+    );
+    assert_eq!(e.claimed_by, None);
+    let ev = en("Somali troops retook the town of Harardhere in Mudug region from al Shabaab on Sunday, the government said. Al Shabaab said on its Andalus radio that its fighters had withdrawn from the town.");
+    let e = only(&ev);
+    assert_eq!(e.claimed_by, None, "{e:#?}");
+}
