@@ -70,7 +70,7 @@ pub(crate) struct Ctx {
     /// Shabelle", "X بولاية Y"), by the mention's first word: it says which
     /// of the places of that name is meant, whatever the rest of the text
     /// is about.
-    container: HashMap<usize, u32>,
+    pub(crate) container: HashMap<usize, u32>,
 }
 
 struct Point {
@@ -740,7 +740,10 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         v.sort_by_key(|s| (s.start, s.end));
         v
     };
-    let bridged = crate::bridge::bridge(t, doc, &ctx, &taken);
+    let mut bridged = crate::bridge::bridge(t, doc, &ctx, &taken);
+    // And Latin names spelt otherwise than the gazetteer writes them.
+    let known: Vec<Span> = a.mentions.iter().map(|m| m.raw.span).collect();
+    bridged.extend(crate::bridge::bridge_latin(t, doc, &ctx, &taken, &known));
     let bridged_spans: Vec<Span> = bridged.iter().map(|b| b.span).collect();
     for b in &bridged {
         let place = t.place(b.entry);
