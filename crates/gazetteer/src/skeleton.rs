@@ -265,7 +265,8 @@ pub fn similarity(arabic_words: &[&str], latin_words: &[&str]) -> f32 {
 
 /// A Somali name in the official orthography as the English press
 /// writes it: `x` is the h of Xuddur (Hudur), `c` the ayn of Ceel (El),
-/// which Latin leaves out. `None` when the name has neither letter.
+/// which Latin leaves out; a doubled vowel is written once. `None` when
+/// the name has neither letter.
 pub fn somali_spelling(words: &[&str]) -> Option<Vec<String>> {
     if !words.iter().any(|w| w.contains(['x', 'c'])) {
         return None;
@@ -277,12 +278,18 @@ pub fn somali_spelling(words: &[&str]) -> Option<Vec<String>> {
                 let b = w.as_bytes();
                 let mut out = String::with_capacity(w.len());
                 for (i, &c) in b.iter().enumerate() {
-                    match c {
-                        b'x' => out.push('h'),
+                    let c = match c {
+                        b'x' => 'h',
                         // "ch" is no ayn.
-                        b'c' if b.get(i + 1) != Some(&b'h') => {}
-                        _ => out.push(c as char),
+                        b'c' if b.get(i + 1) != Some(&b'h') => continue,
+                        _ => c as char,
+                    };
+                    // A long vowel is written once ("Ceel" is "El", an
+                    // article the skeleton drops like "Al").
+                    if is_vowel(c as u8) && out.ends_with(c) {
+                        continue;
                     }
+                    out.push(c);
                 }
                 out
             })
@@ -409,7 +416,7 @@ mod tests {
         }
         assert!(sim("Ogossagou", "Ogossogou") >= 0.8);
         // Another opening, or another name on the same consonants.
-        assert_eq!(sim("Kanoma", "Ganama"), 0.0);
+        assert_eq!(sim("Kanoma", "Anoma"), 0.0);
         assert!(sim("Kidal", "Kadala") < 0.8);
         assert!(sim("Baraka", "Birkou") < 0.8);
     }
@@ -423,10 +430,10 @@ mod tests {
             somali_spelling(&v).map(|r| r.join(" "))
         };
         assert_eq!(rewrite("Xuddur").as_deref(), Some("huddur"));
-        assert_eq!(rewrite("Ceel Barde").as_deref(), Some("eel barde"));
+        assert_eq!(rewrite("Ceel Barde").as_deref(), Some("el barde"));
         assert_eq!(rewrite("Baidoa"), None);
         assert_eq!(la("huddur"), la("Hudur"));
-        assert_eq!(la("eel barde"), la("El Barde"));
+        assert_eq!(la("el barde"), la("El Barde"));
     }
 
     /// The generator of `bridge_words.tsv` computes skeletons in Python:
