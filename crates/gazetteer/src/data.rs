@@ -216,6 +216,8 @@ const LATIN_TYPE_HEADS: &[&str] = &[
     "state",
     "territoire",
     "territory",
+    // "Administrative Zone 3" of the sources is the press's "Zone 3".
+    "administrative",
 ];
 const LATIN_TYPE_TAILS: &[&str] = &[
     "region",

@@ -320,10 +320,9 @@ fn extend_from<'t>(
     buf.push_str(first);
     let mut j = i;
     while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
+        // A number may end a name ("Zone 3"): the index says whether one
+        // does.
         let next = &doc.words[j + 1];
-        if next.number {
-            break;
-        }
         buf.push(' ');
         if !word_key(next, buf) {
             break;

@@ -132,6 +132,11 @@ fn admin_names_with_their_type_word() {
             is("West Gojjam Zone", "ETH", "Amhara"),
         ),
         (
+            "Local militias clashed in Zone 3 of Ethiopia's Afar region on Friday.",
+            "Zone 3",
+            is("Administrative Zone 3", "ETH", "Afar"),
+        ),
+        (
             "قُتل مدنيون في هجوم بمقاطعة ماكوميا في إقليم كابو ديلغادو.",
             "كابو ديلغادو",
             is("Cabo Delgado", "MOZ", "Cabo Delgado"),
