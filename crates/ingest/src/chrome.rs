@@ -91,10 +91,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         updated: Vec::new(),
         nav: HashSet::new(),
     };
-    for line in include_str!("../data/chrome.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (_, line) in crate::data_rows(include_str!("../data/chrome.tsv")) {
         // A malformed row is caught by a test; here it is skipped.
         let Some((kind, phrase)) = line.split_once('\t') else {
             continue;
@@ -127,10 +124,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         // Longest phrase first, so "share this article" beats "share".
         list.sort_by_key(|p| std::cmp::Reverse(p.len()));
     }
-    for line in include_str!("../data/nav.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (_, line) in crate::data_rows(include_str!("../data/nav.tsv")) {
         v.nav.extend(keys(line));
     }
     v
@@ -652,25 +646,32 @@ pub fn update_marker_span(s: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// Asserts that `pred` holds for every line.
+    fn every(pred: fn(&str) -> bool, lines: &[&str]) {
+        for line in lines {
+            assert!(pred(line), "{line}");
+        }
+    }
+
+    /// Asserts that `pred` holds for none of the lines.
+    fn none(pred: fn(&str) -> bool, lines: &[&str]) {
+        for line in lines {
+            assert!(!pred(line), "{line}");
+        }
+    }
+
     #[test]
     fn data_files_are_well_formed() {
         let kinds = [
             "button", "prefix", "related", "lead", "credit", "photo", "comments", "contains",
             "banner", "byline", "updated",
         ];
-        for (i, line) in include_str!("../data/chrome.tsv").lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (n, line) in crate::data_rows(include_str!("../data/chrome.tsv")) {
             let (kind, phrase) = line
                 .split_once('\t')
-                .unwrap_or_else(|| panic!("chrome.tsv line {}: no tab", i + 1));
-            assert!(
-                kinds.contains(&kind),
-                "chrome.tsv line {}: kind {kind}",
-                i + 1
-            );
-            assert!(!phrase.trim().is_empty(), "chrome.tsv line {}", i + 1);
+                .unwrap_or_else(|| panic!("chrome.tsv line {n}: no tab"));
+            assert!(kinds.contains(&kind), "chrome.tsv line {n}: kind {kind}");
+            assert!(!phrase.trim().is_empty(), "chrome.tsv line {n}");
         }
         assert!(VOCABULARY.nav.len() > 100);
     }
@@ -691,14 +692,15 @@ mod tests {
             assert!(is_button_line(line), "{line}");
             assert!(is_chrome_line(line), "{line}");
         }
-        for line in [
-            "شارك مئات المحتجين في مسيرة وسط المدينة",
-            "Share prices fell",
-            "",
-            "شاركت",
-        ] {
-            assert!(!is_button_line(line), "{line}");
-        }
+        none(
+            is_button_line,
+            &[
+                "شارك مئات المحتجين في مسيرة وسط المدينة",
+                "Share prices fell",
+                "",
+                "شاركت",
+            ],
+        );
     }
 
     #[test]
@@ -710,28 +712,30 @@ mod tests {
 
     #[test]
     fn prefix_lines() {
-        for line in [
-            "اقرأ أيضا: الجيش يعلن مقتل مسلحين في الشمال",
-            "اقرأ أيضاً | مظاهرات في العاصمة",
-            "إقرأ أيضًا.. عودة الهدوء إلى المدينة",
-            "Read more: Army says it retook the town",
-            "Lire aussi : Au Niger, l'armée annonce des arrestations",
-            "À lire aussi Les violences reprennent",
-            "Follow us on Telegram",
-            "© 2024 Sahel Daily. All rights reserved.",
-            "جميع الحقوق محفوظة لموقع الخبر 2023",
-            "(Reporting by Niamey newsroom; Editing by Someone Else)",
-            "تابعونا على تليجرام",
-        ] {
-            assert!(is_prefix_chrome(line), "{line}");
-        }
-        for line in [
-            "Reporters saw burned houses in the village.",
-            "Le ministre a lu un communiqué.",
-            "اقرأوا البيان كاملا في الصفحة",
-        ] {
-            assert!(!is_prefix_chrome(line), "{line}");
-        }
+        every(
+            is_prefix_chrome,
+            &[
+                "اقرأ أيضا: الجيش يعلن مقتل مسلحين في الشمال",
+                "اقرأ أيضاً | مظاهرات في العاصمة",
+                "إقرأ أيضًا.. عودة الهدوء إلى المدينة",
+                "Read more: Army says it retook the town",
+                "Lire aussi : Au Niger, l'armée annonce des arrestations",
+                "À lire aussi Les violences reprennent",
+                "Follow us on Telegram",
+                "© 2024 Sahel Daily. All rights reserved.",
+                "جميع الحقوق محفوظة لموقع الخبر 2023",
+                "(Reporting by Niamey newsroom; Editing by Someone Else)",
+                "تابعونا على تليجرام",
+            ],
+        );
+        none(
+            is_prefix_chrome,
+            &[
+                "Reporters saw burned houses in the village.",
+                "Le ministre a lu un communiqué.",
+                "اقرأوا البيان كاملا في الصفحة",
+            ],
+        );
     }
 
     #[test]
@@ -751,24 +755,26 @@ mod tests {
 
     #[test]
     fn navigation_lines() {
-        for line in [
-            "مصر السودان ليبيا اليمن سوريا العراق",
-            "الرئيسية | أخبار | رياضة | اقتصاد",
-            "Home › World › Africa",
-            "World Africa Middle East Europe Business Sport",
-            "Accueil Afrique Monde Politique Économie",
-            "أخبار مصر والسودان وليبيا والجزائر",
-        ] {
-            assert!(is_navigation(line), "{line}");
-        }
-        for line in [
-            "قتل خمسة جنود في مالي والنيجر",
-            "Mali, Niger and Burkina Faso left the bloc.",
-            "مالي السودان",
-            "Sport 24 Africa 2022 World 2023 News",
-        ] {
-            assert!(!is_navigation(line), "{line}");
-        }
+        every(
+            is_navigation,
+            &[
+                "مصر السودان ليبيا اليمن سوريا العراق",
+                "الرئيسية | أخبار | رياضة | اقتصاد",
+                "Home › World › Africa",
+                "World Africa Middle East Europe Business Sport",
+                "Accueil Afrique Monde Politique Économie",
+                "أخبار مصر والسودان وليبيا والجزائر",
+            ],
+        );
+        none(
+            is_navigation,
+            &[
+                "قتل خمسة جنود في مالي والنيجر",
+                "Mali, Niger and Burkina Faso left the bloc.",
+                "مالي السودان",
+                "Sport 24 Africa 2022 World 2023 News",
+            ],
+        );
     }
 
     #[test]
@@ -787,15 +793,16 @@ mod tests {
 
     #[test]
     fn captions_and_translation_notes() {
-        for line in [
-            "صورة أرشيفية لعناصر من الجيش",
-            "(Photo: soldiers on patrol)",
-            "File photo of a convoy",
-            "ترجمة: قسم الشؤون الدولية",
-            "Continue reading below",
-        ] {
-            assert!(is_chrome_line(line), "{line}");
-        }
+        every(
+            is_chrome_line,
+            &[
+                "صورة أرشيفية لعناصر من الجيش",
+                "(Photo: soldiers on patrol)",
+                "File photo of a convoy",
+                "ترجمة: قسم الشؤون الدولية",
+                "Continue reading below",
+            ],
+        );
         assert!(!is_chrome_line(
             "Photographs shared online showed burned cars."
         ));
@@ -842,23 +849,25 @@ mod tests {
 
     #[test]
     fn link_labels_need_a_separator() {
-        for line in [
-            "للمزيد: انفجار عبوة ناسفة قرب كيدال",
-            "للمزيد | حصيلة جديدة لضحايا الفيضانات",
-            "Video: Aftermath of the attack",
-            "Watch » Soldiers patrol the border",
-            "عاجل | مقتل 3 جنود في هجوم على حاجز",
-            "Breaking: Explosion reported near the airport",
-        ] {
-            assert!(is_chrome_line(line), "{line}");
-        }
-        for line in [
-            "للمزيد من التفاصيل عن الهجوم قال المصدر إن المسلحين فروا",
-            "More than 20 soldiers were killed in the attack on Monday.",
-            "Watch towers along the border were burned.",
-        ] {
-            assert!(!is_chrome_line(line), "{line}");
-        }
+        every(
+            is_chrome_line,
+            &[
+                "للمزيد: انفجار عبوة ناسفة قرب كيدال",
+                "للمزيد | حصيلة جديدة لضحايا الفيضانات",
+                "Video: Aftermath of the attack",
+                "Watch » Soldiers patrol the border",
+                "عاجل | مقتل 3 جنود في هجوم على حاجز",
+                "Breaking: Explosion reported near the airport",
+            ],
+        );
+        none(
+            is_chrome_line,
+            &[
+                "للمزيد من التفاصيل عن الهجوم قال المصدر إن المسلحين فروا",
+                "More than 20 soldiers were killed in the attack on Monday.",
+                "Watch towers along the border were burned.",
+            ],
+        );
     }
 
     #[test]
@@ -879,7 +888,7 @@ mod tests {
             assert!(is_caption(line), "{line}");
             assert!(is_chrome_line(line), "{line}");
         }
-        for line in [
+        none(is_caption, &[
             // A report that ends with its agency is not a caption.
             "Gunmen killed five soldiers near the border, the army said. (AFP)",
             "وتبنت الجماعة الهجوم في بيان نشرته على منصاتها. (أ ف ب)",
@@ -889,52 +898,53 @@ mod tests {
             "He spoke to Reuters. Officials later confirmed the toll to AFP and to the state broadcaster, saying twelve soldiers died / AFP",
             "Residents shared photos. Soldiers later arrived in the village and arrested two men, police said. Getty Images",
             "",
-        ] {
-            assert!(!is_caption(line), "{line}");
-        }
+        ]);
     }
 
     #[test]
     fn comment_section_headings() {
-        for line in [
-            "التعليقات (2)",
-            "تعليقات",
-            "أضف تعليقك",
-            "Comments (12)",
-            "12 comments",
-            "Leave a comment",
-            "Commentaires (4)",
-            "Réagir",
-        ] {
-            assert!(is_comments_heading(line), "{line}");
-        }
-        for line in [
-            "شارك | التعليقات",
-            "The comments drew criticism from rights groups.",
-            "تعليق",
-            "",
-        ] {
-            assert!(!is_comments_heading(line), "{line}");
-        }
+        every(
+            is_comments_heading,
+            &[
+                "التعليقات (2)",
+                "تعليقات",
+                "أضف تعليقك",
+                "Comments (12)",
+                "12 comments",
+                "Leave a comment",
+                "Commentaires (4)",
+                "Réagir",
+            ],
+        );
+        none(
+            is_comments_heading,
+            &[
+                "شارك | التعليقات",
+                "The comments drew criticism from rights groups.",
+                "تعليق",
+                "",
+            ],
+        );
     }
 
     #[test]
     fn editor_and_translator_notes() {
-        for line in [
-            "[ملاحظة المحرر: حدّث هذا الخبر بإضافة حصيلة جديدة]",
-            "[Editor's note: This story has been updated.]",
-            "[Note de la rédaction : cet article a été mis à jour.]",
-            "Translated from Arabic by our newsroom",
-            "(traduit de l'arabe)",
-            "ترجمة وتحرير: فريق الموقع",
-            "NDLR : les chiffres ont été corrigés",
-            "صدر الصورة، Getty Images",
-            "التعليق على الصورة، فرق الهندسة تعمل على إزالة الألغام",
-            "مصدر الصورة: مواقع التواصل",
-            "Image caption, Soldiers on patrol",
-        ] {
-            assert!(is_chrome_line(line), "{line}");
-        }
+        every(
+            is_chrome_line,
+            &[
+                "[ملاحظة المحرر: حدّث هذا الخبر بإضافة حصيلة جديدة]",
+                "[Editor's note: This story has been updated.]",
+                "[Note de la rédaction : cet article a été mis à jour.]",
+                "Translated from Arabic by our newsroom",
+                "(traduit de l'arabe)",
+                "ترجمة وتحرير: فريق الموقع",
+                "NDLR : les chiffres ont été corrigés",
+                "صدر الصورة، Getty Images",
+                "التعليق على الصورة، فرق الهندسة تعمل على إزالة الألغام",
+                "مصدر الصورة: مواقع التواصل",
+                "Image caption, Soldiers on patrol",
+            ],
+        );
         assert!(!is_chrome_line(
             "Translation services were suspended after the attack, officials said."
         ));
@@ -970,39 +980,42 @@ mod tests {
 
     #[test]
     fn access_date_banners() {
-        for line in [
-            "تاريخ الزيارة: 14/03/2025",
-            "تمت زيارة الصفحة في 2025-03-14 الساعة 10:45",
-            "Accessed on 2024-10-25",
-            "Last accessed 3 May 2022",
-            "Consulté le 2 février 2023 à 14h20",
-            "Date de consultation : 12/04/2022",
-        ] {
-            assert!(is_banner(line), "{line}");
-        }
+        every(
+            is_banner,
+            &[
+                "تاريخ الزيارة: 14/03/2025",
+                "تمت زيارة الصفحة في 2025-03-14 الساعة 10:45",
+                "Accessed on 2024-10-25",
+                "Last accessed 3 May 2022",
+                "Consulté le 2 février 2023 à 14h20",
+                "Date de consultation : 12/04/2022",
+            ],
+        );
     }
 
     #[test]
     fn bylines() {
-        for line in [
-            "كتب: أحمد علي",
-            "كتبت - سارة محمود",
-            "بقلم: عبد الله ولد محمد – باحث",
-            "By Jane Doe",
-            "By a Sahel analyst",
-            "Par Jean Dupont, envoyé spécial",
-            "BY JOHN SMITH AND MARY JONES",
-        ] {
-            assert!(is_byline(line), "{line}");
-        }
-        for line in [
-            "كتب",
-            "Bypass road closed",
-            "By Monday, the army had withdrawn from the town, officials said.",
-            "Parmi les victimes figurent deux enfants.",
-        ] {
-            assert!(!is_byline(line), "{line}");
-        }
+        every(
+            is_byline,
+            &[
+                "كتب: أحمد علي",
+                "كتبت - سارة محمود",
+                "بقلم: عبد الله ولد محمد – باحث",
+                "By Jane Doe",
+                "By a Sahel analyst",
+                "Par Jean Dupont, envoyé spécial",
+                "BY JOHN SMITH AND MARY JONES",
+            ],
+        );
+        none(
+            is_byline,
+            &[
+                "كتب",
+                "Bypass road closed",
+                "By Monday, the army had withdrawn from the town, officials said.",
+                "Parmi les victimes figurent deux enfants.",
+            ],
+        );
     }
 
     #[test]

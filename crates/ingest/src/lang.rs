@@ -12,10 +12,7 @@ use rasd_model::Language;
 
 static STOPWORDS: LazyLock<HashMap<String, Language>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for line in include_str!("../data/stopwords.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (_, line) in crate::data_rows(include_str!("../data/stopwords.tsv")) {
         let Some((lang, word)) = line.split_once('\t') else {
             continue;
         };

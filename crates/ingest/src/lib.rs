@@ -64,6 +64,15 @@ pub use source::{read_bytes, read_paths, Documents};
 
 pub use rasd_model::{Document, Language, Span};
 
+/// The entries of a data file in `data/`, with their 1-based line
+/// numbers: blank lines and `#` comments are not entries.
+pub(crate) fn data_rows(file: &str) -> impl Iterator<Item = (usize, &str)> {
+    file.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+}
+
 /// Default size limit of one input file (and of one JSON line).
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 

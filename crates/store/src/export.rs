@@ -115,6 +115,24 @@ pub fn country(iso3: &str) -> Option<&'static Country> {
     COUNTRIES.get(iso3.trim().to_uppercase().as_str())
 }
 
+/// Lower-cased English name → ISO3, the reverse of [`country`].
+static ISO3_BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    COUNTRIES
+        .iter()
+        .map(|(iso3, c)| (c.name.to_lowercase(), *iso3))
+        .collect()
+});
+
+/// The ISO3 code a user means by `country`: an ISO3 code the table knows,
+/// or a country's English name in any case. `None` when it is neither.
+pub fn iso3_of(country_or_code: &str) -> Option<&'static str> {
+    let key = country_or_code.trim();
+    if let Some((iso3, _)) = COUNTRIES.get_key_value(key.to_uppercase().as_str()) {
+        return Some(iso3);
+    }
+    ISO3_BY_NAME.get(&key.to_lowercase()).copied()
+}
+
 fn time_precision(p: DatePrecision) -> &'static str {
     match p {
         DatePrecision::Day => "1",
@@ -563,6 +581,9 @@ mod tests {
         assert_eq!(mli.numeric, 466);
         assert_eq!(mli.region, "Western Africa");
         assert!(country("XXX").is_none());
+        assert_eq!(iso3_of("mli"), Some("MLI"));
+        assert_eq!(iso3_of(" burkina faso "), Some("BFA"));
+        assert_eq!(iso3_of("Atlantis"), None);
     }
 
     #[test]

@@ -772,9 +772,20 @@ pub(crate) fn where_clause(f: &Filter, d: Dialect) -> (String, Vec<Param>) {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        conds.push("(iso3 = ? OR lower(country) = ?)".into());
-        params.push(c.to_uppercase().into());
-        params.push(c.to_lowercase().into());
+        // A code or name the country table knows becomes an ISO3 match,
+        // which the (iso3, admin1) index serves; anything else is compared
+        // with the stored names, which needs a scan.
+        match crate::export::iso3_of(c) {
+            Some(iso3) => {
+                conds.push("iso3 = ?".into());
+                params.push(iso3.into());
+            }
+            None => {
+                conds.push("(iso3 = ? OR lower(country) = ?)".into());
+                params.push(c.to_uppercase().into());
+                params.push(c.to_lowercase().into());
+            }
+        }
     }
     for (col, v) in [("admin1", &f.admin1), ("location", &f.location)] {
         if let Some(v) = v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -1295,4 +1306,37 @@ impl<D: Db> Store for SqlStore<D> {
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn country_clause(country: &str) -> (String, Vec<Param>) {
+        let f = Filter {
+            country: Some(country.into()),
+            include_period_totals: true,
+            ..Default::default()
+        };
+        where_clause(&f, Dialect::Sqlite)
+    }
+
+    #[test]
+    fn a_known_country_name_is_matched_by_its_code() {
+        // "Mali" and "mli" both become `iso3 = 'MLI'`, which the
+        // (iso3, admin1) index serves, instead of lower(country) = ?.
+        for typed in ["Mali", " mali ", "mli", "MLI"] {
+            let (sql, params) = country_clause(typed);
+            assert!(sql.contains("iso3 = ?"), "{typed}: {sql}");
+            assert!(!sql.contains("lower(country)"), "{typed}: {sql}");
+            assert!(matches!(&params[..], [Param::Text(Some(c))] if c == "MLI"));
+        }
+    }
+
+    #[test]
+    fn an_unknown_country_is_compared_with_the_stored_names() {
+        let (sql, params) = country_clause("Atlantis");
+        assert!(sql.contains("lower(country) = ?"), "{sql}");
+        assert_eq!(params.len(), 2);
+    }
 }
