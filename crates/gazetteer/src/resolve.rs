@@ -815,9 +815,13 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                     score,
                 });
             }
+            // (Not a lower-case Latin word, "les villages se vident", nor
+            // a common word, "محلية بدعم من".)
             None if m.cue.strength == Strength::Strong
                 && !m.stop
                 && !m.inherited
+                && !(m.latin && !m.raw.first_word_cap && !doc.all_caps)
+                && !m.words.doubtful()
                 && matches!(
                     m.cue.hint,
                     Some(TypeHint::Town | TypeHint::Area | TypeHint::Admin1 | TypeHint::Admin2)
@@ -996,7 +1000,11 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
                 && x.arabic == w.arabic
         };
         let first = &doc.words[n];
-        if !name_like(first) || is_covered(first.span) {
+        // After an Arabic type noun, a word ending in ة is nearly always an
+        // adjective agreeing with it (منطقة واسعة، مناطق متفرقة), as the
+        // bridge also assumes.
+        let adjective = first.arabic && first.key.ends_with('ه');
+        if !name_like(first) || is_covered(first.span) || adjective {
             continue;
         }
         let mut last = n;
