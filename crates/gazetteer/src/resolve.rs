@@ -820,7 +820,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
             None if m.cue.strength == Strength::Strong
                 && !m.stop
                 && !m.inherited
-                && !(m.latin && !m.raw.first_word_cap && !doc.all_caps)
+                && (!m.latin || m.raw.first_word_cap || doc.all_caps)
                 && !m.words.doubtful()
                 && matches!(
                     m.cue.hint,

@@ -150,25 +150,3 @@ fn admin_names_with_their_type_word() {
     let found = geocode("Violence is spreading across the Sahel region, Burkina Faso's army said.");
     assert_eq!(place_of(&found, "Sahel"), None, "{found:#?}");
 }
-
-#[test]
-fn a_governorate_named_like_its_city_is_the_area_after_its_type_noun() {
-    let kind = |text: &str, surface: &str| {
-        geocode(text)
-            .into_iter()
-            .find(|m| m.surface == surface)
-            .and_then(|m| m.place)
-            .map(|p| p.kind)
-    };
-    assert_eq!(
-        kind(
-            "قال مسؤول أمني في محافظة كركوك إن دورية تعرضت لهجوم.",
-            "كركوك"
-        ),
-        Some(rasd_gazetteer::PlaceKind::Admin1)
-    );
-    assert_eq!(
-        kind("وصلت تعزيزات عسكرية إلى مدينة كركوك صباح اليوم.", "كركوك"),
-        Some(rasd_gazetteer::PlaceKind::PopulatedPlace)
-    );
-}
