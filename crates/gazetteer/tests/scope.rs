@@ -59,3 +59,28 @@ fn the_press_names_for_dr_congo_and_mozambique() {
     let found = Gazetteer::global().countries(text, &rasd_text::analyze(text));
     assert!(found.iter().all(|c| c.iso3 != "COD"), "{found:#?}");
 }
+
+#[test]
+fn names_of_peoples_are_not_their_namesake_villages() {
+    for (text, word) in [
+        (
+            "Plateau officials blamed the attack on Fulani herders, Nigeria's police said.",
+            "Fulani",
+        ),
+        (
+            "Fighting in Zaghawa areas of Sudan displaced thousands.",
+            "Zaghawa",
+        ),
+        (
+            "Arab militias in Sudan's Darfur were accused of the killings.",
+            "Arab",
+        ),
+        ("Des éleveurs peuls ont été tués au Mali.", "peuls"),
+    ] {
+        let found = geocode(text);
+        assert!(
+            found.iter().all(|m| m.surface != word || m.place.is_none()),
+            "{text}: {found:#?}"
+        );
+    }
+}
