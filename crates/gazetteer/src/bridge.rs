@@ -339,7 +339,7 @@ const LATIN_INNER: &[&str] = &[
 
 /// The Latin side of the bridge: a capitalised name the gazetteer does not
 /// know as written, read as a place of the document's country whose Latin
-/// name is spelt alike (Buulo Marer for Buulo Mareer, Ogossogou for
+/// name is spelt alike (Bulo Mareer for Buulo Mareer, Ogossagu for
 /// Ogossagou, Hudur for Xuddur, Ti-n-Akof for Tin-Akof). The same safety
 /// conditions as for Arabic, stricter on the spelling:
 ///
