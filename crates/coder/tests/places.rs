@@ -128,6 +128,12 @@ fn the_hospital_the_wounded_were_taken_to_is_not_the_scene() {
     assert!(!ev.is_empty(), "{ev:#?}");
     assert!(ev.iter().all(|e| e.location != "Goma"), "{ev:#?}");
     assert_eq!(ev[0].location, "Kiwanja");
+    let ev = code(
+        "قتل مسلحون سبعة قرويين يوم الأحد في هجوم على بلدة كيوانجا بإقليم شمال كيفو شرقي الكونغو الديمقراطية، ونقل الجرحى إلى مستشفى في مدينة غوما، وفق مصادر محلية.",
+        Language::Ar,
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.location != "Goma"), "{ev:#?}");
     // A strike that hit a hospital keeps the hospital's town.
     let ev = code(
         "An air strike hit a hospital in Goma, in Congo's North Kivu province, on Monday, killing four patients, medical staff said.",
