@@ -99,6 +99,31 @@ fn the_area_named_after_the_name_rules_out_a_namesake_elsewhere() {
 }
 
 #[test]
+fn a_namesake_outside_the_named_area_gives_way_to_a_spelling_inside_it() {
+    // The sources know a "Buulo Marer" in Bay, and the Lower Shabelle
+    // village as Bulo Marer: the area named after the name decides.
+    let found =
+        geocode("Militants attacked the village of Buulo Marer in Lower Shabelle, Somalia.");
+    assert_eq!(
+        place_of(&found, "Buulo Marer"),
+        is("Buulo Mareer", "SOM", "Lower Shabelle"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found.iter().filter(|m| m.surface.contains("Marer")).count(),
+        1,
+        "{found:#?}"
+    );
+    // With Bay named, the Bay village stays.
+    let found = geocode("Militants attacked the village of Buulo Marer in Bay region, Somalia.");
+    assert_eq!(
+        place_of(&found, "Buulo Marer").map(|p| p.2),
+        Some("Bay".to_string()),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn admin_names_with_their_type_word() {
     for (text, surface, want) in [
         (
