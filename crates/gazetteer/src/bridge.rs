@@ -244,11 +244,23 @@ fn read(
             None => cands.push((p.entry, s)),
         }
     }
+    choose(t, doc, cands, first, last)
+}
+
+/// The best of the candidates (record, score) of words `first..=last`,
+/// unless a far-apart place (not the same town's district or airport, 25 km
+/// or more away) fits within 0.05 of it: then nothing in the document
+/// chooses between them.
+fn choose(
+    t: &Tables,
+    doc: &Doc,
+    mut cands: Vec<(u32, f32)>,
+    first: usize,
+    last: usize,
+) -> Option<Bridged> {
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let &(best, score) = cands.first()?;
     let b = &t.entries[best as usize];
-    // The runner-up that is another place (not the same town's district
-    // or airport).
     let second = cands
         .iter()
         .skip(1)
@@ -257,18 +269,15 @@ fn read(
             f.country != b.country || km(b, f) > 25.0
         })
         .map(|c| c.1);
-    if let Some(s2) = second {
-        if score - s2 < 0.05 {
-            return None;
-        }
+    if second.is_some_and(|s2| score - s2 < 0.05) {
+        return None;
     }
-    let margin = second.map_or(1.0, |s2| (score - s2).clamp(0.0, 1.0));
     Some(Bridged {
         first,
         last,
         span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
         entry: best,
-        margin,
+        margin: second.map_or(1.0, |s2| (score - s2).clamp(0.0, 1.0)),
     })
 }
 
@@ -525,25 +534,5 @@ fn read_latin(
             }
         }
     }
-    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let &(best, score) = cands.first()?;
-    let b = &t.entries[best as usize];
-    let second = cands
-        .iter()
-        .skip(1)
-        .find(|(q, _)| {
-            let f = &t.entries[*q as usize];
-            f.country != b.country || km(b, f) > 25.0
-        })
-        .map(|c| c.1);
-    if second.is_some_and(|s2| score - s2 < 0.05) {
-        return None;
-    }
-    Some(Bridged {
-        first,
-        last,
-        span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
-        entry: best,
-        margin: second.map_or(1.0, |s2| (score - s2).clamp(0.0, 1.0)),
-    })
+    choose(t, doc, cands, first, last)
 }
