@@ -317,21 +317,27 @@ fn fit(words: &[&str], e: &Entry, hint: Option<TypeHint>, n: usize) -> Option<f3
     if vowels < least_fit(n) {
         return None;
     }
-    let populated = e.kind == PlaceKind::PopulatedPlace;
-    let kind = match hint {
-        Some(TypeHint::Town) if populated => 0.2,
-        Some(TypeHint::Town) => -0.2,
-        Some(TypeHint::Admin2) if e.class == Class::Admin2 => 0.3,
-        Some(TypeHint::Area) if matches!(e.class, Class::Admin2 | Class::Region) => 0.2,
-        Some(TypeHint::Site) if e.class == Class::Site => 0.2,
-        _ => 0.0,
-    };
+    let kind = kind_fit(hint, e);
     let size = if e.population > 0 {
         0.05 * (e.population as f32).log10()
     } else {
         0.0
     };
     Some(0.5 * vowels + kind + size + 0.5 * e.prior)
+}
+
+/// How well a record's kind fits the type noun before it (the bridge's
+/// own weights, milder than the resolver's: the name is uncertain).
+fn kind_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
+    match hint {
+        Some(TypeHint::Town) if e.kind == PlaceKind::PopulatedPlace => 0.2,
+        Some(TypeHint::Town) => -0.2,
+        Some(TypeHint::Admin1) if e.class == Class::Admin1 => 0.3,
+        Some(TypeHint::Admin2) if e.class == Class::Admin2 => 0.3,
+        Some(TypeHint::Area) if matches!(e.class, Class::Admin2 | Class::Region) => 0.2,
+        Some(TypeHint::Site) if e.class == Class::Site => 0.2,
+        _ => 0.0,
+    }
 }
 
 fn km(a: &Entry, b: &Entry) -> f32 {
@@ -518,16 +524,7 @@ fn read_latin(
             if sim < 0.8 {
                 continue;
             }
-            let kind = match hint {
-                Some(TypeHint::Town) if e.kind == PlaceKind::PopulatedPlace => 0.2,
-                Some(TypeHint::Town) => -0.2,
-                Some(TypeHint::Admin1) if e.class == Class::Admin1 => 0.3,
-                Some(TypeHint::Admin2) if e.class == Class::Admin2 => 0.3,
-                Some(TypeHint::Area) if matches!(e.class, Class::Admin2 | Class::Region) => 0.2,
-                Some(TypeHint::Site) if e.class == Class::Site => 0.2,
-                _ => 0.0,
-            };
-            let s = sim + kind + 0.5 * e.prior + near + if area { 0.3 } else { 0.0 };
+            let s = sim + kind_fit(hint, e) + 0.5 * e.prior + near + if area { 0.3 } else { 0.0 };
             match cands.iter_mut().find(|c| c.0 == p.entry) {
                 Some(c) => c.1 = c.1.max(s),
                 None => cands.push((p.entry, s)),
