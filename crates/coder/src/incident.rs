@@ -232,7 +232,7 @@ fn frame_place(
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
-        if described || locates_previous(doc, p) || quoted_name(doc, p) {
+        if described || locates_previous(doc, p) || quoted_name(doc, p) || where_treated(doc, p) {
             continue;
         }
         if destination && !allow_destination {
@@ -275,6 +275,47 @@ fn frame_place(
     }
     cands.sort_by_key(|c| (c.1, c.0, c.2, c.3));
     cands.into_iter().next().map(|c| c.4)
+}
+
+/// The hospital the wounded were taken to ("being treated in hospital in
+/// Jos", "نُقلوا إلى مستشفى في X", "évacués vers l'hôpital de X"): a word of
+/// care and a hospital noun just before the place, in one clause. The
+/// place is where they are, not where the event was. (A strike that hit
+/// a hospital has no word of care: its town stays the scene.)
+fn where_treated(doc: &Doc, p: &crate::doc::PlaceM) -> bool {
+    let w = p.at.w0;
+    let hospital = (w.saturating_sub(3)..w).find(|&i| {
+        matches!(
+            doc.stem(i),
+            "hospital" | "hospitals" | "hopital" | "hopitaux" | "مستشفي" | "المستشفي" | "مستشفيات"
+        ) && doc.same_clause(i, w)
+    });
+    let Some(h) = hospital else {
+        return false;
+    };
+    (h.saturating_sub(4)..h).any(|i| {
+        matches!(
+            doc.stem(i),
+            "treated"
+                | "admitted"
+                | "taken"
+                | "rushed"
+                | "evacuated"
+                | "transported"
+                | "soignes"
+                | "evacues"
+                | "transportes"
+                | "admis"
+                | "نقل"
+                | "نقلوا"
+                | "نقلت"
+                | "اسعف"
+                | "اسعفوا"
+                | "يعالج"
+                | "يعالجون"
+                | "يتلقون"
+        ) && doc.same_clause(i, w)
+    })
 }
 
 /// A road noun within the four words before word `w` (same clause): the

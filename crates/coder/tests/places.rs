@@ -118,3 +118,26 @@ fn two_places_of_a_list_are_not_one_locating_the_other() {
     // the locator of Menaka: "and near" joins two places.
     assert!(ev.iter().any(|e| e.location == "Ansongo"), "{ev:#?}");
 }
+
+#[test]
+fn the_hospital_the_wounded_were_taken_to_is_not_the_scene() {
+    let ev = code(
+        "Gunmen killed nine villagers in a night raid on the village of Kiwanja in Congo's North Kivu province on Monday. Residents said the raiders burned houses, and the wounded were being treated in a hospital in Goma.",
+        Language::En,
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.location != "Goma"), "{ev:#?}");
+    assert_eq!(ev[0].location, "Kiwanja");
+    let ev = code(
+        "قتل مسلحون سبعة قرويين يوم الأحد في هجوم على بلدة كيوانجا بإقليم شمال كيفو شرقي الكونغو الديمقراطية، ونقل الجرحى إلى مستشفى في مدينة غوما، وفق مصادر محلية.",
+        Language::Ar,
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.location != "Goma"), "{ev:#?}");
+    // A strike that hit a hospital keeps the hospital's town.
+    let ev = code(
+        "An air strike hit a hospital in Goma, in Congo's North Kivu province, on Monday, killing four patients, medical staff said.",
+        Language::En,
+    );
+    assert_eq!(only(&ev).location, "Goma");
+}

@@ -244,11 +244,23 @@ fn read(
             None => cands.push((p.entry, s)),
         }
     }
+    choose(t, doc, cands, first, last)
+}
+
+/// The best of the candidates (record, score) of words `first..=last`,
+/// unless a far-apart place (not the same town's district or airport, 25 km
+/// or more away) fits within 0.05 of it: then nothing in the document
+/// chooses between them.
+fn choose(
+    t: &Tables,
+    doc: &Doc,
+    mut cands: Vec<(u32, f32)>,
+    first: usize,
+    last: usize,
+) -> Option<Bridged> {
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let &(best, score) = cands.first()?;
     let b = &t.entries[best as usize];
-    // The runner-up that is another place (not the same town's district
-    // or airport).
     let second = cands
         .iter()
         .skip(1)
@@ -257,18 +269,15 @@ fn read(
             f.country != b.country || km(b, f) > 25.0
         })
         .map(|c| c.1);
-    if let Some(s2) = second {
-        if score - s2 < 0.05 {
-            return None;
-        }
+    if second.is_some_and(|s2| score - s2 < 0.05) {
+        return None;
     }
-    let margin = second.map_or(1.0, |s2| (score - s2).clamp(0.0, 1.0));
     Some(Bridged {
         first,
         last,
         span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
         entry: best,
-        margin,
+        margin: second.map_or(1.0, |s2| (score - s2).clamp(0.0, 1.0)),
     })
 }
 
@@ -308,15 +317,7 @@ fn fit(words: &[&str], e: &Entry, hint: Option<TypeHint>, n: usize) -> Option<f3
     if vowels < least_fit(n) {
         return None;
     }
-    let populated = e.kind == PlaceKind::PopulatedPlace;
-    let kind = match hint {
-        Some(TypeHint::Town) if populated => 0.2,
-        Some(TypeHint::Town) => -0.2,
-        Some(TypeHint::Admin2) if e.class == Class::Admin2 => 0.3,
-        Some(TypeHint::Area) if matches!(e.class, Class::Admin2 | Class::Region) => 0.2,
-        Some(TypeHint::Site) if e.class == Class::Site => 0.2,
-        _ => 0.0,
-    };
+    let kind = kind_fit(hint, e);
     let size = if e.population > 0 {
         0.05 * (e.population as f32).log10()
     } else {
@@ -325,8 +326,210 @@ fn fit(words: &[&str], e: &Entry, hint: Option<TypeHint>, n: usize) -> Option<f3
     Some(0.5 * vowels + kind + size + 0.5 * e.prior)
 }
 
+/// How well a record's kind fits the type noun before it (the bridge's
+/// own weights, milder than the resolver's: the name is uncertain).
+fn kind_fit(hint: Option<TypeHint>, e: &Entry) -> f32 {
+    match hint {
+        Some(TypeHint::Town) if e.kind == PlaceKind::PopulatedPlace => 0.2,
+        Some(TypeHint::Town) => -0.2,
+        Some(TypeHint::Admin1) if e.class == Class::Admin1 => 0.3,
+        Some(TypeHint::Admin2) if e.class == Class::Admin2 => 0.3,
+        Some(TypeHint::Area) if matches!(e.class, Class::Admin2 | Class::Region) => 0.2,
+        Some(TypeHint::Site) if e.class == Class::Site => 0.2,
+        _ => 0.0,
+    }
+}
+
 fn km(a: &Entry, b: &Entry) -> f32 {
     let dx = (a.lon - b.lon) * a.lat.to_radians().cos();
     let dy = a.lat - b.lat;
     (dx * dx + dy * dy).sqrt() * 111.2
+}
+
+/// Lower-case words that may sit inside a Latin place name ("Mocímboa da
+/// Praia", "Ti-n-Akof", "Dar es Salaam"): articles and particles.
+const LATIN_INNER: &[&str] = &[
+    "da", "de", "do", "di", "du", "el", "al", "es", "ed", "n", "i", "wa",
+];
+
+/// The Latin side of the bridge: a capitalised name the gazetteer does not
+/// know as written, read as a place of the document's country whose Latin
+/// name is spelt alike (Bulo Mareer for Buulo Mareer, Ogossagu for
+/// Ogossagou, Hudur for Xuddur, Ti-n-Akof for Tin-Akof). The same safety
+/// conditions as for Arabic, stricter on the spelling:
+///
+/// - a cue says a place stands there: a type noun before or after the
+///   name ("the village of X", "X district"), a word of nearness, a
+///   distance or direction, or a preposition;
+/// - no reading of the gazetteer matched the same words, and no word is a
+///   cue or a listed common word (`stopwords.tsv`);
+/// - the place lies in a country the document is about; after a bare
+///   preposition its skeleton has four consonants or more, or the
+///   document's other places support it (within 100 km, or in a
+///   first-level area the text names); after a type noun, three or more;
+///   and when a first-level area is named right after the name, in it;
+/// - the two spellings open alike and their shapes agree at 0.8 or more
+///   ([`skeleton::latin_similarity`]), and no far-apart place fits as well.
+pub(crate) fn bridge_latin(
+    t: &Tables,
+    doc: &Doc,
+    ctx: &Ctx,
+    taken: &[Span],
+    known: &[Span],
+) -> Vec<Bridged> {
+    let mut out = Vec::new();
+    if doc.all_caps {
+        return out;
+    }
+    let is_taken = |s: Span| {
+        let i = taken.partition_point(|c| c.end <= s.start);
+        taken.get(i).is_some_and(|c| c.overlaps(&s))
+    };
+    let opens = |w: &Word| {
+        !w.arabic
+            && w.cap
+            && !w.number
+            && w.key.len() >= 3
+            && !t.is_stop(&w.key)
+            && !t.cues.contains_key(w.stem)
+            && !is_taken(w.span)
+    };
+    let mut k = 0;
+    while k < doc.words.len() {
+        if !opens(&doc.words[k]) {
+            k += 1;
+            continue;
+        }
+        // The run of words the name may span: capitalised words, and the
+        // particles between them.
+        let mut end = k;
+        while end + 1 < doc.words.len() && end + 1 - k < MAX_WORDS + 1 && doc.joined(end) {
+            let next = &doc.words[end + 1];
+            let inner = !next.cap && LATIN_INNER.contains(&&*next.key);
+            if next.arabic || next.number || is_taken(next.span) || !(opens(next) || inner) {
+                break;
+            }
+            end += 1;
+        }
+        let mut found = None;
+        for last in (k..=end).rev() {
+            if !doc.words[last].cap {
+                continue;
+            }
+            let span = Span::new(doc.words[k].span.start, doc.words[last].span.end);
+            // The gazetteer knows these words as written: its own rules
+            // took or refused them.
+            if known
+                .binary_search_by_key(&(span.start, span.end), |s| (s.start, s.end))
+                .is_ok()
+            {
+                continue;
+            }
+            let Some(stand) = latin_stand(t, doc, k, last) else {
+                continue;
+            };
+            if let Some(b) = read_latin(t, doc, ctx, k, last, stand) {
+                found = Some(b);
+                break;
+            }
+        }
+        match found {
+            Some(b) => {
+                k = b.last + 1;
+                out.push(b);
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// What says that words `first..=last` (Latin) name a place.
+fn latin_stand(t: &Tables, doc: &Doc, first: usize, last: usize) -> Option<Stand> {
+    let cue = doc.cue(t, first, false);
+    if let Some(h) = cue.hint {
+        return Some(Stand::Type(h));
+    }
+    if doc.joined(last) {
+        if let Some(CueKind::Type(h)) = doc.words.get(last + 1).and_then(|n| t.cues.get(n.stem)) {
+            return Some(Stand::Type(*h));
+        }
+    }
+    (cue.strength > crate::matcher::Strength::None).then_some(Stand::Prep)
+}
+
+fn read_latin(
+    t: &Tables,
+    doc: &Doc,
+    ctx: &Ctx,
+    first: usize,
+    last: usize,
+    stand: Stand,
+) -> Option<Bridged> {
+    let words: Vec<&str> = doc.words[first..=last].iter().map(|w| &*w.key).collect();
+    let mut keys = vec![skeleton::latin(words.iter().copied())?];
+    // "Khudur": the press's kh for a Somali x (Xuddur) or h.
+    let soft: Vec<String> = words.iter().map(|w| w.replace("kh", "h")).collect();
+    if let Some(k) = skeleton::latin(soft.iter().map(String::as_str)) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    let typed = matches!(stand, Stand::Type(_));
+    let hint = match stand {
+        Stand::Type(h) => Some(h),
+        Stand::Prep => None,
+    };
+    // The first-level area named right after the words ("X in Lower
+    // Shabelle") holds the place: a namesake elsewhere is another place.
+    let container = (first..=last).find_map(|w| ctx.container.get(&w)).copied();
+    let mut cands: Vec<(u32, f32)> = Vec::new();
+    for (ki, key) in keys.iter().enumerate() {
+        let n = skeleton::len(key);
+        if n < 3 {
+            continue;
+        }
+        let Some(hit) = t.skeleton.get(key) else {
+            continue;
+        };
+        let text: &[String] = if ki == 0 { &[] } else { &soft };
+        let text: Vec<&str> = if text.is_empty() {
+            words.clone()
+        } else {
+            text.iter().map(String::as_str).collect()
+        };
+        for p in hit.postings() {
+            let e = &t.entries[p.entry as usize];
+            if e.class == Class::Country
+                || !ctx.about(e.country)
+                || container.is_some_and(|a| a != e.admin1)
+            {
+                continue;
+            }
+            let near = ctx.near_bonus(p.entry, e, u32::MAX);
+            let area = e.admin1 != crate::data::NONE && ctx.admin1.contains_key(&e.admin1);
+            if !typed && n < 4 && !(near >= 0.3 || area) {
+                continue;
+            }
+            let name = keys::name_words(e.name);
+            let mut latin: Vec<&str> = name.iter().map(String::as_str).collect();
+            let press;
+            if t.countries[e.country as usize].iso2 == "SO" {
+                if let Some(r) = skeleton::somali_spelling(&latin) {
+                    press = r;
+                    latin = press.iter().map(String::as_str).collect();
+                }
+            }
+            let sim = skeleton::latin_similarity(&text, &latin);
+            if sim < 0.8 {
+                continue;
+            }
+            let s = sim + kind_fit(hint, e) + 0.5 * e.prior + near + if area { 0.3 } else { 0.0 };
+            match cands.iter_mut().find(|c| c.0 == p.entry) {
+                Some(c) => c.1 = c.1.max(s),
+                None => cands.push((p.entry, s)),
+            }
+        }
+    }
+    choose(t, doc, cands, first, last)
 }

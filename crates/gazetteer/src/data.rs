@@ -214,6 +214,10 @@ const LATIN_TYPE_HEADS: &[&str] = &[
     "wilaya",
     "muhafazat",
     "state",
+    "territoire",
+    "territory",
+    // "Administrative Zone 3" of the sources is the press's "Zone 3".
+    "administrative",
 ];
 const LATIN_TYPE_TAILS: &[&str] = &[
     "region",
@@ -226,6 +230,9 @@ const LATIN_TYPE_TAILS: &[&str] = &[
     "department",
     "emirate",
     "municipality",
+    "territory",
+    "territoire",
+    "zone",
 ];
 const LATIN_LINKS: &[&str] = &["de", "du", "d", "des", "of", "la", "l"];
 
@@ -771,6 +778,14 @@ impl Loader {
             if self.extra.insert(key, idx).is_some() {
                 self.problem("extra_places.tsv", line, format!("duplicate key {key}"));
             }
+            // An admin area of a country outside the extract (DR Congo,
+            // Mozambique): its row carries its own code, and the places
+            // listed after it refer to it by that code.
+            match c[2] {
+                "A.ADM1" => self.add_extra_admin1(line, c[3], c[4], idx),
+                "A.ADM2" => self.add_extra_admin2(line, c[3], c[4], c[5], idx),
+                _ => {}
+            }
             let e = &mut self.t.entries[idx as usize];
             e.salience = if e.class == Class::Region {
                 Salience::High
@@ -781,6 +796,42 @@ impl Loader {
                 .prior
                 .max(if e.class == Class::Region { 0.5 } else { 0.4 });
         }
+    }
+
+    fn add_extra_admin1(&mut self, line: usize, cc: &'static str, a1: &'static str, idx: u32) {
+        if a1.is_empty() || self.admin1.insert((cc, a1), idx).is_some() {
+            self.problem(
+                "extra_places.tsv",
+                line,
+                format!("first-level code {cc}.{a1:?} empty or taken"),
+            );
+        }
+        self.t.entries[idx as usize].admin1 = idx;
+    }
+
+    fn add_extra_admin2(
+        &mut self,
+        line: usize,
+        cc: &'static str,
+        a1: &'static str,
+        a2: &'static str,
+        idx: u32,
+    ) {
+        if !self.admin1.contains_key(&(cc, a1)) {
+            self.problem(
+                "extra_places.tsv",
+                line,
+                format!("district of an unknown first-level area {cc}.{a1}"),
+            );
+        }
+        if a2.is_empty() || self.admin2.insert((cc, a1, a2), idx).is_some() {
+            self.problem(
+                "extra_places.tsv",
+                line,
+                format!("district code {cc}.{a1}.{a2:?} empty or taken"),
+            );
+        }
+        self.t.entries[idx as usize].admin2 = idx;
     }
 
     fn load_name_overrides(&mut self, text: &'static str) {
@@ -999,16 +1050,24 @@ impl Loader {
             self.index_arabic(e, name, flags);
             return;
         }
-        // "Région de Gao", "Cercle de Bourem", "Gao Region".
+        // "Région de Gao", "Cercle de Bourem", "Gao Region", "West Gojjam
+        // Zone"; but "Zone 3" keeps its type word, which is all its name.
+        let named = |rest: &[String]| rest.iter().any(|w| !w.bytes().all(|b| b.is_ascii_digit()));
         if words.len() >= 3
             && LATIN_TYPE_HEADS.contains(&words[0].as_str())
             && LATIN_LINKS.contains(&words[1].as_str())
         {
             words.drain(..2);
-        } else if words.len() >= 2 && LATIN_TYPE_HEADS.contains(&words[0].as_str()) {
+        } else if words.len() >= 2
+            && LATIN_TYPE_HEADS.contains(&words[0].as_str())
+            && named(&words[1..])
+        {
             words.remove(0);
         }
-        if words.len() >= 2 && LATIN_TYPE_TAILS.contains(&words[words.len() - 1].as_str()) {
+        if words.len() >= 2
+            && LATIN_TYPE_TAILS.contains(&words[words.len() - 1].as_str())
+            && named(&words[..words.len() - 1])
+        {
             words.pop();
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -1023,6 +1082,15 @@ impl Loader {
             },
         );
         self.add_skeleton(e, skeleton::latin(refs.iter().copied()), flags | LATIN);
+        // Somali names in the official orthography (Xuddur, Ceel Barde)
+        // also meet the press's Hudur and El Barde.
+        let country = self.t.entries[e as usize].country;
+        if self.t.countries[country as usize].iso2 == "SO" {
+            if let Some(press) = skeleton::somali_spelling(&refs) {
+                let key = skeleton::latin(press.iter().map(String::as_str));
+                self.add_skeleton(e, key, flags | LATIN);
+            }
+        }
         // "N'Gouboua" is also written "Ngouboua".
         if refs.len() >= 2 && refs[0].len() == 1 {
             let mut joined = vec![format!("{}{}", refs[0], refs[1])];

@@ -9,7 +9,9 @@
 //! 168 000 populated places and named features of the 40 countries in
 //! scope, their 6 400 admin areas, every country), and reviewed files
 //! written by hand — press spellings GeoNames lacks (`aliases.tsv`), places
-//! it lacks (`extra_places.tsv`), ACLED-style names (`admin1_names.tsv`,
+//! it lacks and the two conflict countries outside the extract, DR Congo
+//! and Mozambique, with their provinces, districts and towns
+//! (`extra_places.tsv`), ACLED-style names (`admin1_names.tsv`,
 //! `names.tsv`), function words that are also place names
 //! (`stopwords.tsv`), given names (`given_names.tsv`), cue words
 //! (`cues.tsv`) and country words (`country_words.tsv`) — and a list of
@@ -38,7 +40,9 @@
 //! the gazetteer does not know is tried on the *skeleton bridge* (see
 //! `bridge.rs`: its consonants against the skeletons of every Latin and
 //! Arabic name of the places of the document's country), and reported
-//! unresolved, with its span, when no place fits.
+//! unresolved, with its span, when no place fits. Latin names the press
+//! spells otherwise than the sources (Bulo Mareer, Hudur, Ti-n-Akof) cross
+//! a Latin side of the same bridge under the same conditions.
 
 mod bridge;
 mod countries;

@@ -320,10 +320,9 @@ fn extend_from<'t>(
     buf.push_str(first);
     let mut j = i;
     while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
+        // A number may end a name ("Zone 3"): the index says whether one
+        // does.
         let next = &doc.words[j + 1];
-        if next.number {
-            break;
-        }
         buf.push(' ');
         if !word_key(next, buf) {
             break;
@@ -448,9 +447,18 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
             };
         // A common word (الأمن، بيان، تحت) can only be a place right after
         // a cue phrase: without one, drop it here rather than resolve it.
+        // A Latin one also after a capitalised type noun: "the Sahel
+        // Region", "Centre-Nord Province" (lower-case, "the Sahel region"
+        // is as often the whole belt).
+        let type_after = !w.arabic
+            && doc.joined(i)
+            && doc.words.get(i + 1).is_some_and(|n| {
+                n.cap && !n.arabic && matches!(t.cues.get(n.stem), Some(CueKind::Type(_)))
+            });
         if last == i
             && (stop_reading || t.is_stop(&v.key))
             && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
+            && !type_after
         {
             i += 1;
             continue;

@@ -70,7 +70,7 @@ pub(crate) struct Ctx {
     /// Shabelle", "X بولاية Y"), by the mention's first word: it says which
     /// of the places of that name is meant, whatever the rest of the text
     /// is about.
-    container: HashMap<usize, u32>,
+    pub(crate) container: HashMap<usize, u32>,
 }
 
 struct Point {
@@ -728,20 +728,57 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     }
     // Names no reading of the gazetteer took, where a place must stand:
     // the skeleton bridge to places of the document's country.
+    // A Latin name read as a place outside the first-level area named
+    // right after it ("the village of X in Lower Shabelle") may be a
+    // spelling of a place of that area that the gazetteer writes
+    // otherwise: the Latin bridge may read it again.
+    let misplaced: Vec<bool> = a
+        .mentions
+        .iter()
+        .zip(&chosen)
+        .map(|(m, c)| {
+            c.is_some_and(|(e, _)| {
+                let e = &t.entries[e as usize];
+                m.latin
+                    && e.class != Class::Admin1
+                    && ctx
+                        .container
+                        .get(&m.raw.first)
+                        .is_some_and(|&area| area != e.admin1)
+            })
+        })
+        .collect();
     let taken: Vec<Span> = {
         let mut v: Vec<Span> = a
             .mentions
             .iter()
             .zip(&chosen)
-            .filter(|(_, c)| c.is_some())
-            .map(|(m, _)| m.raw.span)
+            .zip(&misplaced)
+            .filter(|((_, c), &x)| c.is_some() && !x)
+            .map(|((m, _), _)| m.raw.span)
             .chain(a.countries.iter().map(|h| h.span))
             .collect();
         v.sort_by_key(|s| (s.start, s.end));
         v
     };
-    let bridged = crate::bridge::bridge(t, doc, &ctx, &taken);
+    let mut bridged = crate::bridge::bridge(t, doc, &ctx, &taken);
+    // And Latin names spelt otherwise than the gazetteer writes them.
+    let known: Vec<Span> = a
+        .mentions
+        .iter()
+        .zip(&misplaced)
+        .filter(|(_, &x)| !x)
+        .map(|(m, _)| m.raw.span)
+        .collect();
+    bridged.extend(crate::bridge::bridge_latin(t, doc, &ctx, &taken, &known));
+    // In text order: the look-ups below are binary searches.
+    bridged.sort_by_key(|b| (b.span.start, b.span.end));
     let bridged_spans: Vec<Span> = bridged.iter().map(|b| b.span).collect();
+    for (k, m) in a.mentions.iter().enumerate() {
+        if misplaced[k] && overlaps_any(&bridged_spans, m.raw.span) {
+            chosen[k] = None;
+        }
+    }
     for b in &bridged {
         let place = t.place(b.entry);
         let cue = doc.cue(t, b.first, false);
@@ -812,9 +849,13 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                     score,
                 });
             }
+            // (Not a lower-case Latin word, "les villages se vident", nor
+            // a common word, "محلية بدعم من".)
             None if m.cue.strength == Strength::Strong
                 && !m.stop
                 && !m.inherited
+                && (!m.latin || m.raw.first_word_cap || doc.all_caps)
+                && !m.words.doubtful()
                 && matches!(
                     m.cue.hint,
                     Some(TypeHint::Town | TypeHint::Area | TypeHint::Admin1 | TypeHint::Admin2)
@@ -993,7 +1034,11 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
                 && x.arabic == w.arabic
         };
         let first = &doc.words[n];
-        if !name_like(first) || is_covered(first.span) {
+        // After an Arabic type noun, a word ending in ة is nearly always an
+        // adjective agreeing with it (منطقة واسعة، مناطق متفرقة), as the
+        // bridge also assumes.
+        let adjective = first.arabic && first.key.ends_with('ه');
+        if !name_like(first) || is_covered(first.span) || adjective {
             continue;
         }
         let mut last = n;

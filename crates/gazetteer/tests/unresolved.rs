@@ -74,6 +74,13 @@ fn descriptions_after_a_type_noun_are_not_names() {
         "وصلت القوات إلى المدينة المحاصرة.",
         "اقتحم مسلحون بلدة تقع شمالي البلاد.",
         "They reached the town after a long march.",
+        // An adjective agreeing with the type noun, in ة.
+        "شنت الطائرات غارات على مناطق متفرقة من الإقليم.",
+        "سيطر المسلحون على منطقة واسعة شمال البلاد.",
+        "قصفت المدفعية مناطق مأهولة بالسكان في المدينة.",
+        // A lower-case word after a French type noun.
+        "Dans la région, les villages se vident et les marchés ferment.",
+        "Les assaillants ont visé un village peul déjà meurtri.",
     ] {
         let found = geocode(text);
         assert!(
