@@ -2661,6 +2661,47 @@ fn own_account_claim(doc: &Doc, d: &Draft, cands: &[Cand]) -> Option<Cand> {
     None
 }
 
+/// "اعتقلت ثلاثة أشخاص قالت إنهم عناصر في خلية تابعة لتنظيم القاعدة",
+/// "arrested five people it said were members of an IS cell": the armed
+/// group the arrested are said to belong to, named after the arrest word
+/// in its sentence (even where another frame of the sentence took that
+/// stretch) right after a word for its members or cells.
+fn members_arrested(doc: &Doc, d: &Draft, iso3: &str, country: &str, skip: &str) -> Option<Cand> {
+    for f in d.frames.iter().filter(|f| f.family == Family::Arrest) {
+        let s = doc.sents[f.sent];
+        let from = f.words.iter().map(|w| w.at.w1).min().unwrap_or(s.w0);
+        for a in doc
+            .actors
+            .iter()
+            .filter(|a| a.at.w0 >= from && a.at.w1 <= s.w1)
+        {
+            let (name, inter) = doc.actor_name(a.actor, iso3, country);
+            if name == skip || is_state(inter) || !is_armed(inter) {
+                continue;
+            }
+            let member_before = doc.sides.iter().any(|x| {
+                matches!(x.def.side, Side::Members | Side::Fighters)
+                    && x.at.w1 <= a.at.w0
+                    && a.at.w0 - x.at.w1 <= 3
+                    && doc.same_clause(x.at.w0, a.at.w0)
+            });
+            if member_before {
+                return Some(Cand {
+                    name,
+                    inter,
+                    span: a.at.span,
+                    w: a.at.w0,
+                    role: Role::Patient,
+                    named: true,
+                    main: true,
+                    victim: false,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// actor1, actor2 and the claim of an incident.
 struct Sides {
     a1: Option<Cand>,
@@ -2977,6 +3018,7 @@ fn pick_actors(
                     c.named && c.name != skip && !is_state(c.inter) && c.role != Role::Speaker
                 })
                 .cloned()
+                .or_else(|| members_arrested(doc, d, iso3, country, &skip))
                 .or_else(|| generic(Side::Civilians));
         }
         S::HeadquartersOrBaseEstablished | S::ChangeToGroupActivity => {

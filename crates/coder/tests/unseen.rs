@@ -456,3 +456,23 @@ fn a_group_speaking_of_the_town_it_lost_claims_nothing() {
     let e = only(&ev);
     assert_eq!(e.claimed_by, None, "{e:#?}");
 }
+
+// --- the arrested said to belong to a group ---
+
+#[test]
+fn people_said_to_be_members_of_a_cell_are_of_that_group() {
+    let ev = ar("نفذت قوات الحزام الأمني يوم الاثنين حملة مداهمات في مدينة زنجبار أسفرت عن القبض على ثلاثة أشخاص قالت إنهم عناصر في خلية تابعة لتنظيم القاعدة يشتبه في تورطهم بزرع العبوة.");
+    let arrests: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::Arrests)
+        .collect();
+    assert_eq!(arrests.len(), 1, "{ev:#?}");
+    assert_eq!(arrests[0].actor2, "AQAP: Al Qaeda in the Arabian Peninsula");
+    let ev = fr("Les forces de sécurité ont interpellé lundi à Ouallam cinq personnes présentées comme des membres d'une cellule de l'EIGS soupçonnée d'avoir posé la mine.");
+    let arrests: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::Arrests)
+        .collect();
+    assert_eq!(arrests.len(), 1, "{ev:#?}");
+    assert_eq!(arrests[0].actor2, "Islamic State Sahel Province");
+}
