@@ -1641,7 +1641,14 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)
-            .filter(|c| !negated(c.at.w0));
+            .filter(|c| !negated(c.at.w0))
+            // "a été revendiquée lundi par la branche sahélienne de l'EI":
+            // the claimer after its agent word, a little further on.
+            .or_else(|| {
+                doc.cue_before(at.w0, 8, Cue::Claim)
+                    .filter(|c| !negated(c.at.w0))
+                    .filter(|c| doc.cues_in(c.at.w1, at.w0).any(|a| a.cue == Cue::Agent))
+            });
         let claim_after = doc.cues_starting(at.w1, at.w1 + 3).iter().find(|c| {
             c.cue == Cue::Claim
                 && c.at.w0 >= at.w1
@@ -2770,6 +2777,12 @@ fn pick_actors(
                             && n.at.w0 < cue.at.w1 + 3
                     }));
             if !negated {
+                let armed_group = |inter: &Inter| {
+                    matches!(
+                        inter,
+                        Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                    )
+                };
                 claimed = doc
                     .actors
                     .iter()
@@ -2778,11 +2791,23 @@ fn pick_actors(
                         let (name, inter) = doc.actor_name(a.actor, iso3, country);
                         (a, name, inter)
                     })
-                    .rfind(|(_, _, inter)| {
-                        matches!(
-                            inter,
-                            Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia
-                        )
+                    .rfind(|(_, _, inter)| armed_group(inter))
+                    // "Dans une revendication publiée lundi, le JNIM
+                    // affirme …": the group named just after, in the
+                    // claim's sentence.
+                    .or_else(|| {
+                        doc.actors
+                            .iter()
+                            .filter(|a| {
+                                a.at.w0 >= cue.at.w1
+                                    && a.at.w0 <= cue.at.w1 + 8
+                                    && doc.same_sentence(cue.at.w0, a.at.w0)
+                            })
+                            .map(|a| {
+                                let (name, inter) = doc.actor_name(a.actor, iso3, country);
+                                (a, name, inter)
+                            })
+                            .find(|(_, _, inter)| armed_group(inter))
                     })
                     .map(|(a, name, inter)| Cand {
                         name,

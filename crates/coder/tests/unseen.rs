@@ -476,3 +476,40 @@ fn people_said_to_be_members_of_a_cell_are_of_that_group() {
     assert_eq!(arrests.len(), 1, "{ev:#?}");
     assert_eq!(arrests[0].actor2, "Islamic State Sahel Province");
 }
+
+// --- more ways of claiming ---
+
+#[test]
+fn french_claims_without_the_word_revendiquer_before_the_group() {
+    let base = "Des hommes armés ont attaqué lundi un poste militaire à Tessit, dans la région de Gao, tuant sept soldats. ";
+    for claim in [
+        "Le JNIM a dit être à l'origine de l'attaque dans un message diffusé sur ses canaux.",
+        "Le JNIM s'est attribué l'attaque.",
+        "Dans une revendication publiée mardi, le JNIM affirme avoir tué dix soldats.",
+        "Dans un communiqué, la katiba Macina du JNIM dit avoir mené l'opération.",
+    ] {
+        let ev = fr(&format!("{base}{claim}"));
+        let e = only(&ev);
+        assert_eq!(
+            e.claimed_by.as_deref(),
+            Some("JNIM: Group for Support of Islam and Muslims"),
+            "{claim}: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_claim_by_a_group_named_after_its_agent_word() {
+    let ev = fr("Des hommes armés ont attaqué lundi un poste militaire à Tessit, tuant sept soldats. L'attaque a été revendiquée mardi par la branche sahélienne de l'État islamique.");
+    assert_eq!(
+        only(&ev).claimed_by.as_deref(),
+        Some("Islamic State Sahel Province"),
+        "{ev:#?}"
+    );
+    let ev = en("Gunmen attacked a military post in Tessit in Mali on Monday, killing seven soldiers. The attack was claimed on Tuesday by the Sahel branch of the Islamic State group.");
+    assert_eq!(
+        only(&ev).claimed_by.as_deref(),
+        Some("Islamic State Sahel Province"),
+        "{ev:#?}"
+    );
+}
