@@ -513,3 +513,11 @@ fn a_claim_by_a_group_named_after_its_agent_word() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_local_chief_shot_dead_counts_one() {
+    let ev = en("Unknown gunmen shot dead a local chief in the town of Gao on Monday, his family said.");
+    assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+    let ev = en("Gunmen killed a tribal chief near Gao in northern Mali on Monday, residents said.");
+    assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+}
