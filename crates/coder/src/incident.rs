@@ -3236,8 +3236,13 @@ fn pick_actors(
                     })
                 });
                 let victims = victims_side(&skip);
+                // "un véhicule de l'armée … tuant trois soldats": a vehicle
+                // or place whose dead were all soldiers was a military one.
+                let armed_victims = victims
+                    .as_ref()
+                    .is_some_and(|v| matches!(v.inter, Inter::StateForces | Inter::External));
                 if !named_target {
-                    if civilian_place
+                    if (civilian_place && !armed_victims)
                         || victims
                             .as_ref()
                             .is_some_and(|v| v.inter == Inter::Civilians)

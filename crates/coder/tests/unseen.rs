@@ -516,8 +516,39 @@ fn a_claim_by_a_group_named_after_its_agent_word() {
 
 #[test]
 fn a_local_chief_shot_dead_counts_one() {
-    let ev = en("Unknown gunmen shot dead a local chief in the town of Gao on Monday, his family said.");
+    let ev =
+        en("Unknown gunmen shot dead a local chief in the town of Gao on Monday, his family said.");
     assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
-    let ev = en("Gunmen killed a tribal chief near Gao in northern Mali on Monday, residents said.");
+    let ev =
+        en("Gunmen killed a tribal chief near Gao in northern Mali on Monday, residents said.");
     assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+}
+
+// --- a vehicle whose dead were soldiers; an operation against a group ---
+
+#[test]
+fn a_mine_under_an_army_vehicle_targets_the_army() {
+    let ev = fr("Un engin explosif a explosé lundi au passage d'un véhicule de l'armée près de Djibo, tuant trois soldats.");
+    assert_eq!(
+        only(&ev).actor2,
+        "Military Forces of Burkina Faso",
+        "{ev:#?}"
+    );
+    let ev = en("A roadside bomb struck an army truck near Djibo in Burkina Faso on Monday, killing three soldiers.");
+    assert_eq!(
+        only(&ev).actor2,
+        "Military Forces of Burkina Faso",
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_military_operation_against_a_named_group_is_a_battle() {
+    let ev = ar("نفذ الجيش الصومالي يوم الاثنين عملية عسكرية ضد مسلحي حركة الشباب في إقليم شبيلي الوسطى أسفرت عن مقتل 20 مسلحا.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    assert_eq!(e.actor2, "Al Shabaab");
+    let ev = en("The Somali army conducted a military operation against al Shabaab in Middle Shabelle on Monday, killing 20 militants, officials said.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
 }
