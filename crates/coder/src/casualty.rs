@@ -300,6 +300,17 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             {
                 continue;
             }
+            // "a boy of 9", "un garçon de 12": a singular person's age.
+            if !q.q.vague
+                && value < 120
+                && doc.cue_before(q.at.w0, 1, Cue::Of).is_some_and(|of| {
+                    doc.sides
+                        .iter()
+                        .any(|x| x.at.w1 == of.at.w0 && x.def.count == Some(1))
+                })
+            {
+                continue;
+            }
             // "thousands", "tens of thousands": vague totals are never
             // recorded (nor counted against an incident's figure).
             if q.q.vague && value >= 1000 {
@@ -455,6 +466,20 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                         .find(|x| doc.next_after(c.at.w1, x.at.w0, 1) && x.at.w1 <= c.at.w1 + 3)
                     {
                         gap_end = x.at.w1;
+                    }
+                }
+                // "a boy of 9 was killed", "un garçon de 12 ans": the age
+                // stands between the person and the verb.
+                if counted_word {
+                    if let Some(q) = doc
+                        .cue_at(gap_end, Cue::Of)
+                        .and_then(|c| doc.qtys.iter().find(|q| q.at.w0 == c.at.w1 && !q.q.vague))
+                    {
+                        gap_end = q.at.w1;
+                        // "de 12 ans a été tué": the unit word of the age
+                        if doc.cue_at(gap_end + 1, Cue::Passive).is_some() {
+                            gap_end += 1;
+                        }
                     }
                 }
                 if let Some(c) = doc.cue_at(gap_end, Cue::Passive) {

@@ -552,3 +552,11 @@ fn a_military_operation_against_a_named_group_is_a_battle() {
     let e = only(&ev);
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
 }
+
+#[test]
+fn a_child_s_age_is_not_a_count_of_dead() {
+    let ev = en("A boy of 9 was killed on Sunday when a shell fired from Houthi positions landed on a street in Taiz, local officials said.");
+    assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+    let ev = en("A man of 40 was shot dead by gunmen in the town of Gao in northern Mali on Sunday, residents said.");
+    assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
+}
