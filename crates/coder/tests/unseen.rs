@@ -560,3 +560,13 @@ fn a_child_s_age_is_not_a_count_of_dead() {
     let ev = en("A man of 40 was shot dead by gunmen in the town of Gao in northern Mali on Sunday, residents said.");
     assert_eq!(only(&ev).fatalities, Some(1), "{ev:#?}");
 }
+
+#[test]
+fn police_forces_firing_on_a_crowd_are_the_police() {
+    let ev = ar("قتل متظاهر يوم الاثنين عندما أطلقت قوات الشرطة الرصاص الحي لتفريق آلاف المحتجين في مدينة أم درمان.");
+    assert_eq!(only(&ev).actor1, "Police Forces of Sudan", "{ev:#?}");
+    let ev = ar(
+        "أطلقت عناصر الشرطة الغاز المسيل للدموع يوم الاثنين لتفريق مسيرة للمعلمين في مدينة عطبرة.",
+    );
+    assert_eq!(only(&ev).actor2, "Police Forces of Sudan", "{ev:#?}");
+}
