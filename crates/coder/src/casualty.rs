@@ -402,6 +402,15 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     ),
                 }
             };
+            // "Two of the residents said …", "deux habitants ont affirmé":
+            // people who speak, not victims.
+            if doc.grammar.subject_first
+                && noun_end > w1
+                && (noun_end..=noun_end + 1)
+                    .any(|w| doc.cue_at(w, Cue::Speech).is_some() && doc.same_clause(w0, w))
+            {
+                continue;
+            }
             let has_noun = counted_word || noun_end > w1;
             // The governing word: a death/injury word before (nearest), or
             // right after the noun ("ثمانية جنود قتلوا").

@@ -570,3 +570,11 @@ fn police_forces_firing_on_a_crowd_are_the_police() {
     );
     assert_eq!(only(&ev).actor2, "Police Forces of Sudan", "{ev:#?}");
 }
+
+#[test]
+fn residents_who_speak_are_not_counted_dead() {
+    let ev = en("A Sudanese army air strike on Saturday hit a residential quarter of Um Rawaba, killing eight people, residents said. Two of the residents said the dead were members of one family.");
+    assert_eq!(only(&ev).fatalities, Some(8), "{ev:#?}");
+    let ev = fr("Une frappe de drone a tué huit civils samedi dans un marché de Kidal. Deux habitants ont affirmé que les victimes étaient des commerçants.");
+    assert_eq!(only(&ev).fatalities, Some(8), "{ev:#?}");
+}
