@@ -311,6 +311,10 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             {
                 continue;
             }
+            // "revising upward an earlier toll of 16": the figure replaced.
+            if doc.cue_before(q.at.w0, 2, Cue::Superseded).is_some() {
+                continue;
+            }
             // "thousands", "tens of thousands": vague totals are never
             // recorded (nor counted against an incident's figure).
             if q.q.vague && value >= 1000 {

@@ -578,3 +578,11 @@ fn residents_who_speak_are_not_counted_dead() {
     let ev = fr("Une frappe de drone a tué huit civils samedi dans un marché de Kidal. Deux habitants ont affirmé que les victimes étaient des commerçants.");
     assert_eq!(only(&ev).fatalities, Some(8), "{ev:#?}");
 }
+
+#[test]
+fn an_earlier_toll_a_revision_replaces_is_not_counted() {
+    let ev = en("Gunmen killed at least 27 people in a village in Bokkos in Plateau state on Sunday, a local official said, revising upward an earlier toll of 16.");
+    assert_eq!(only(&ev).fatalities, Some(27), "{ev:#?}");
+    let ev = ar("قتل مسلحون 27 شخصا على الأقل في قرية بمنطقة بوكوس بولاية بلاتو يوم الأحد، بحسب مسؤول محلي، بعد أن كانت الحصيلة السابقة 16 قتيلا.");
+    assert_eq!(only(&ev).fatalities, Some(27), "{ev:#?}");
+}

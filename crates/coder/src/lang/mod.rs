@@ -109,6 +109,7 @@ word_enum!(
         Support => "support",
         Memorial => "memorial",
         Repel => "repel",
+        Superseded => "superseded",
         EnemyClaim => "enemy_claim",
         Hedge => "hedge",
         Blame => "blame",
