@@ -15,7 +15,7 @@
 //! country) never does. Look-ups by position are binary searches, so the
 //! cost stays near-linear on very long pages.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
@@ -250,7 +250,7 @@ impl<'a> DocData<'a> {
             // A sentence the page repeats (a lede printed twice, a paragraph
             // the crawler doubled) is read once: a second copy would open a
             // second incident or count its dead twice.
-            let mut seen: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
+            let mut seen: HashSet<Vec<&str>> = HashSet::default();
             for s in &an.sentences {
                 let first = body.partition_point(|b| b.end <= s.span.start);
                 for b in body[first..].iter().take_while(|b| b.start < s.span.end) {
@@ -464,8 +464,8 @@ impl<'a> DocData<'a> {
         // A complement right after the word ("le retrait de son camp",
         // "the attack on the checkpoint") makes it new information instead.
         // Cues by the word they end at and the word they start at.
-        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::new();
-        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::new();
+        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::default();
+        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::default();
         for c in &cues {
             cues_ending.entry(c.at.w1).or_default().push(c);
             cues_starting.entry(c.at.w0).or_default().push(c);

@@ -76,12 +76,7 @@ impl Tables {
         }
         let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
         let bare = keys::strip_article(&w.key).unwrap_or(&w.key);
-        let listed = |k: &str| {
-            self.common.contains(k)
-                || self.given.contains(k)
-                || self.stopwords.contains(k)
-                || self.bridge_words.contains(k)
-        };
+        let listed = |k: &str| self.listed.contains(k);
         // With a proclitic split off, the rest must be no listed word
         // either (في مخيمات ومواقع: "and sites").
         !(listed(&w.key)

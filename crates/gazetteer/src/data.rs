@@ -161,6 +161,11 @@ pub struct Tables {
     /// Keys of frequent words the bridge never reads (`bridge_words.tsv`,
     /// `any`).
     pub bridge_words: HashSet<String>,
+    /// The union of `stopwords`, `common`, `given` and `bridge_words`,
+    /// built once when the tables are loaded: the bridge asks about every
+    /// Arabic word of a text whether it is in any of them, and one look-up
+    /// answers instead of four.
+    pub listed: HashSet<String>,
     /// Keys of words it does not read after a bare preposition (`prep`).
     pub bridge_prep: HashSet<String>,
     /// Facilities often named after a person (`named` in `cues.tsv`):
@@ -362,6 +367,7 @@ pub fn load(src: &Sources) -> Tables {
             common: HashSet::default(),
             given: HashSet::default(),
             bridge_words: HashSet::default(),
+            listed: HashSet::default(),
             bridge_prep: HashSet::default(),
             named: HashSet::default(),
             cues: HashMap::default(),
@@ -1283,6 +1289,29 @@ impl Loader {
         self.t.loose = self.loose.build();
         self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
+        self.t.listed = listed(
+            &self.t.stopwords,
+            &self.t.common,
+            &self.t.given,
+            &self.t.bridge_words,
+        );
         self.t
     }
+}
+
+/// [`Tables::listed`]: the union of the word lists the bridge tests every
+/// word against.
+pub(crate) fn listed(
+    stopwords: &HashSet<String>,
+    common: &HashSet<String>,
+    given: &HashSet<String>,
+    bridge_words: &HashSet<String>,
+) -> HashSet<String> {
+    stopwords
+        .iter()
+        .chain(common)
+        .chain(given)
+        .chain(bridge_words)
+        .cloned()
+        .collect()
 }
