@@ -125,11 +125,14 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
     let mut k = 0;
     while k < doc.words.len() {
         let w = &doc.words[k];
-        if !t.bridgeable(w) || is_taken(w.span) {
-            k += 1;
-            continue;
-        }
-        let Some(stand) = stand_before(t, doc, k) else {
+        // The cheap tests first: most words stand after no cue (one set
+        // look-up says so), and only those that do are asked whether they
+        // may be read through the bridge (several look-ups).
+        let stand = (!is_taken(w.span))
+            .then(|| stand_before(t, doc, k))
+            .flatten()
+            .filter(|_| t.bridgeable(w));
+        let Some(stand) = stand else {
             k += 1;
             continue;
         };

@@ -65,8 +65,9 @@ pub struct Doc<'a> {
     /// Most Latin letters are capitals (a headline or a shouting page):
     /// capitalisation then says nothing.
     pub all_caps: bool,
-    /// Cue phrases already read, by the word they end before.
-    cue_memo: RefCell<HashMap<usize, Option<(usize, CueKind)>>>,
+    /// Cue phrases already read, by the word they end before (indexed by
+    /// word: the reader asks about most positions, some several times).
+    cue_memo: RefCell<Vec<Option<Option<(usize, CueKind)>>>>,
 }
 
 fn is_joiner(s: &str) -> bool {
@@ -138,11 +139,12 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let memo = vec![None; words.len() + 1];
         Doc {
             text,
             words,
             all_caps: upper > 20 && upper > lower * 2,
-            cue_memo: RefCell::default(),
+            cue_memo: RefCell::new(memo),
         }
     }
 
@@ -523,11 +525,13 @@ impl Doc<'_> {
             return None;
         }
         // The reader asks about the same positions several times.
-        if let Some(&known) = self.cue_memo.borrow().get(&p) {
+        if let Some(&Some(known)) = self.cue_memo.borrow().get(p) {
             return known;
         }
         let found = self.find_cue_before(t, p);
-        self.cue_memo.borrow_mut().insert(p, found);
+        if let Some(slot) = self.cue_memo.borrow_mut().get_mut(p) {
+            *slot = Some(found);
+        }
         found
     }
 
