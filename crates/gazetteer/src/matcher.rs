@@ -17,7 +17,6 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-
 use rasd_model::Span;
 use rasd_text::{Analysis, TokenKind};
 
