@@ -496,7 +496,8 @@ impl<T> PhraseMatcher<T> {
 /// Keeps the longest of overlapping hits (ties: an exact row, then the
 /// earlier row). Linear in the hits: words already taken are marked.
 pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
-    if hits.is_empty() {
+    // Nothing can overlap (most dictionaries find one hit or none).
+    if hits.len() <= 1 {
         return hits;
     }
     hits.sort_by_key(|h| {
