@@ -112,18 +112,31 @@ pub fn word_hash(s: &str) -> u64 {
 fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u64 {
     let bytes = s.as_bytes();
     let mut h = FNV_OFFSET;
-    let mut c = 0u64;
     let mut n = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        c = c << 8 | u64::from(b);
-        // The end of a character: the next byte starts a new one.
-        if bytes.get(i + 1).is_none_or(|&next| next & 0xC0 != 0x80) {
-            h = (h ^ c).wrapping_mul(FNV_PRIME);
-            c = 0;
-            n += 1;
-            if n < 64 && lens & (1 << n) != 0 {
-                prefix(n as u8, h);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // A character's bytes taken together; the two-byte case (Arabic
+        // letters) read at once, the rest up to the next first byte.
+        let c = if b < 0x80 {
+            i += 1;
+            u64::from(b)
+        } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
+            i += 2;
+            u64::from(b) << 8 | u64::from(bytes[i - 1])
+        } else {
+            let mut c = u64::from(b);
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                c = c << 8 | u64::from(bytes[i]);
+                i += 1;
             }
+            c
+        };
+        h = (h ^ c).wrapping_mul(FNV_PRIME);
+        n += 1;
+        if n < 64 && lens & (1 << n) != 0 {
+            prefix(n as u8, h);
         }
     }
     h
