@@ -56,6 +56,9 @@ impl Word<'_> {
     }
 }
 
+/// A cue phrase read before a word: its first word and kind, or none.
+type CueAt = Option<(usize, CueKind)>;
+
 /// The words of a text, plus document-wide facts.
 pub struct Doc<'a> {
     pub text: &'a str,
@@ -65,7 +68,7 @@ pub struct Doc<'a> {
     pub all_caps: bool,
     /// Cue phrases already read, by the word they end before (indexed by
     /// word: the reader asks about most positions, some several times).
-    cue_memo: RefCell<Vec<Option<Option<(usize, CueKind)>>>>,
+    cue_memo: RefCell<Vec<Option<CueAt>>>,
 }
 
 fn is_joiner(s: &str) -> bool {
