@@ -5,21 +5,31 @@
 //! repeated with varying dates so no cache can help.
 //!
 //! Wall-clock figures depend on what else the machine runs; the count of
-//! instructions does not (`valgrind --tool=callgrind` on a program that
-//! codes these documents, dictionaries preloaded). On the 2-core
+//! instructions does not (`valgrind --tool=callgrind` on
+//! `examples/profile.rs`, which codes these documents, dictionaries
+//! preloaded: 600 short ones, or the long report 5 times). On the 2-core
 //! development machine, shared with other builds (load average in
 //! brackets):
 //!
 //! | | instructions per byte, short / long | arabic_bytes | arabic_documents | arabic_long |
 //! |---|---|---|---|---|
-//! | before the speed pass | 826 / 1105 | 11.7 MiB/s (1.5) | 33.1 K/s (1.5) | 10.9 MiB/s (1.5) |
-//! | after | 621 / 794 | 16.8 MiB/s (1.6) | 38.9 K/s (1.6) | 12.2 MiB/s (1.9) |
+//! | before the first speed pass | 826 / 1105 | 11.7 MiB/s (1.5) | 33.1 K/s (1.5) | 10.9 MiB/s (1.5) |
+//! | after it | 621 / 794 | 16.8 MiB/s (1.6) | 38.9 K/s (1.6) | 12.2 MiB/s (1.9) |
+//! | main before the second pass (more rules, repeated sentences read once) | 747 / 657 | 12.4 MiB/s (3.1) | 32.0 K/s (3.1) | 16.4 MiB/s (3.1) |
+//! | after the second pass (thin LTO included) | 679 / 598 | 13.1 MiB/s (2.9) | 35.5 K/s (2.8) | 20.5 MiB/s (2.8) |
 //!
-//! Per stage, instructions per byte of the short documents, before →
-//! after: text analysis 139 → 123; places and countries 156 → 143; dates
-//! and numbers 208 → 93; dictionary words and matching 155 → 114;
-//! incidents, actors and fatalities 123 → 113. The goal of issue 4 is
-//! over 20 MB/s.
+//! Under such load the criterion figures of the short documents vary by
+//! a tenth from run to run; CPU time is steadier (`/usr/bin/time` on the
+//! profile program, 24,000 short documents, best of five, load 2.9):
+//! 13.3 MiB/s (14.0 MB/s) before the second pass, 14.5 MiB/s (15.2 MB/s)
+//! after; the long report 18.2 → 20.5 MiB/s.
+//!
+//! Per stage, instructions per byte of the short documents, second pass
+//! before → after: text analysis 125 → 123; places and countries 205 →
+//! 174; dates and numbers 98 → 98; dictionary words and matching 122 →
+//! 117; incidents, actors and fatalities 120 → 117; the rest (the
+//! document's own lists, the repeat set, freeing) 75 → 48. The goal of
+//! issue 4 is over 20 MB/s on the short documents: not reached yet.
 
 /// The allocator of the `rasd` binary (the library itself sets none).
 #[global_allocator]
