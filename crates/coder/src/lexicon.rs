@@ -42,14 +42,15 @@ pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Pat {
-    Exact(String),
+    /// A whole word, with its [`word_hash`].
+    Exact(String, u64),
     Prefix(String),
 }
 
 impl Pat {
     fn matches(&self, stem: &str, key: &str) -> bool {
         match self {
-            Pat::Exact(p) => p == stem || p == key || strip_conjunction(key) == Some(p.as_str()),
+            Pat::Exact(p, _) => p == stem || p == key || strip_conjunction(key) == Some(p.as_str()),
             Pat::Prefix(p) => {
                 stem.starts_with(p.as_str())
                     || key.starts_with(p.as_str())
@@ -82,6 +83,12 @@ pub struct Words {
     /// `probes[pstart[i]..pstart[i + 1]]`. Most words have none.
     probes: Vec<Probe>,
     pstart: Vec<u32>,
+    /// The [`word_hash`] of each word's stem, key and key without a
+    /// conjunction (a missing one repeats the stem's): a whole-word
+    /// pattern whose hash is none of them does not match the word, and
+    /// the rows of a dictionary that begin alike but go on differently
+    /// are told apart without comparing strings.
+    hashes: Vec<[u64; 3]>,
 }
 
 /// One look-up of a word: the hash ([`word_hash`]) of its stem, its key or its
@@ -245,6 +252,7 @@ impl Words {
         let lens = first.prefix_lens;
         let mut probes = Vec::with_capacity(tok.len());
         let mut pstart = Vec::with_capacity(tok.len() + 1);
+        let mut hashes = Vec::with_capacity(tok.len());
         for &i in &tok {
             let t = &analysis.tokens[i];
             pstart.push(probes.len() as u32);
@@ -255,15 +263,22 @@ impl Words {
             };
             let stem = hash_with_prefixes(&t.stem, lens, &mut add);
             add(0, stem);
+            let mut h = [stem; 3];
             // The stem is the key less its proclitics (a suffix of it): the
             // two are equal exactly when their lengths are.
             if t.key.len() != t.stem.len() {
                 let key = hash_with_prefixes(&t.key, lens, &mut add);
                 add(0, key);
+                h[1] = key;
             }
+            // (Of the stem's length, the key without its conjunction is
+            // the stem.)
             if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem.len()) {
-                add(0, word_hash(bare));
+                let bare = word_hash(bare);
+                add(0, bare);
+                h[2] = bare;
             }
+            hashes.push(h);
         }
         pstart.push(probes.len() as u32);
         Words {
@@ -271,6 +286,7 @@ impl Words {
             joined,
             probes,
             pstart,
+            hashes,
         }
     }
 
@@ -365,7 +381,7 @@ impl<T> PhraseMatcher<T> {
                 pats.push(if star && i + 1 == n {
                     Pat::Prefix(w.to_string())
                 } else {
-                    Pat::Exact(w.to_string())
+                    Pat::Exact(w.to_string(), word_hash(w))
                 });
             }
         }
@@ -374,8 +390,8 @@ impl<T> PhraseMatcher<T> {
         }
         let id = self.values.len() as u32;
         let h = match &pats[0] {
-            Pat::Exact(w) => {
-                let h = word_hash(w);
+            Pat::Exact(_, h) => {
+                let h = *h;
                 self.exact.entry(h).or_default().push(id);
                 h
             }
@@ -476,6 +492,12 @@ impl<T> PhraseMatcher<T> {
                         break;
                     }
                     j += 1;
+                    if let Pat::Exact(_, h) = p {
+                        if !words.hashes[j].contains(h) {
+                            ok = false;
+                            break;
+                        }
+                    }
                     let tk = &analysis.tokens[words.tok[j]];
                     if !p.matches(&tk.stem, &tk.key) {
                         ok = false;
