@@ -15,19 +15,19 @@
 //! |---|---|---|---|---|
 //! | before the first speed pass | 826 / 1105 | 11.7 MiB/s (1.5) | 33.1 K/s (1.5) | 10.9 MiB/s (1.5) |
 //! | after it | 621 / 794 | 16.8 MiB/s (1.6) | 38.9 K/s (1.6) | 12.2 MiB/s (1.9) |
-//! | main before the second pass (more rules, repeated sentences read once) | 747 / 657 | 12.4 MiB/s (3.1) | 32.0 K/s (3.1) | 16.4 MiB/s (3.1) |
-//! | after the second pass (thin LTO included) | 679 / 598 | 13.1 MiB/s (2.9) | 35.5 K/s (2.8) | 20.5 MiB/s (2.8) |
+//! | main before the second pass (more rules, repeated sentences read once) | 747 / 657 | 13.8 MiB/s (2.8) | 28.5 K/s (2.8) | 15.9 MiB/s (2.8) |
+//! | after the second pass (thin LTO included) | 675 / 593 | 15.2 MiB/s (2.7) | 35.9 K/s (2.7) | 21.2 MiB/s (2.7) |
 //!
 //! Under such load the criterion figures of the short documents vary by
 //! a tenth from run to run; CPU time is steadier (`/usr/bin/time` on the
-//! profile program, 24,000 short documents, best of five, load 2.9):
-//! 13.3 MiB/s (14.0 MB/s) before the second pass, 14.5 MiB/s (15.2 MB/s)
-//! after; the long report 18.2 → 20.5 MiB/s.
+//! profile program, 24,000 short documents, best of five, load 2.8):
+//! 13.5 MiB/s (14.2 MB/s) before the second pass, 14.5 MiB/s (15.2 MB/s)
+//! after; the long report 18.9 → 21.0 MiB/s.
 //!
 //! Per stage, instructions per byte of the short documents, second pass
 //! before → after: text analysis 125 → 123; places and countries 205 →
 //! 174; dates and numbers 98 → 98; dictionary words and matching 122 →
-//! 117; incidents, actors and fatalities 120 → 117; the rest (the
+//! 112; incidents, actors and fatalities 120 → 117; the rest (the
 //! document's own lists, the repeat set, freeing) 75 → 48. The goal of
 //! issue 4 is over 20 MB/s on the short documents: not reached yet.
 
