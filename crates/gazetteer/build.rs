@@ -22,6 +22,8 @@ mod keys;
 mod kind;
 #[path = "src/skeleton.rs"]
 mod skeleton;
+#[path = "src/wordset.rs"]
+mod wordset;
 
 use kind::PlaceKind;
 

@@ -15,7 +15,7 @@
 //! country) never does. Look-ups by position are binary searches, so the
 //! cost stays near-linear on very long pages.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
@@ -213,6 +213,46 @@ impl<'a> DocData<'a> {
     }
 }
 
+/// The words of a sentence as a set key: equal when their match keys
+/// are, hashed once (no vector of keys is built per sentence).
+struct SentKey<'k> {
+    hash: u64,
+    an: &'k Analysis,
+    tok: &'k [usize],
+}
+
+impl<'k> SentKey<'k> {
+    fn new(an: &'k Analysis, tok: &'k [usize]) -> SentKey<'k> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for &t in tok {
+            an.tokens[t].key.hash(&mut h);
+        }
+        SentKey {
+            hash: h.finish(),
+            an,
+            tok,
+        }
+    }
+}
+
+impl PartialEq for SentKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash
+            && self.tok.len() == other.tok.len()
+            && (self.tok.iter().zip(other.tok))
+                .all(|(&a, &b)| self.an.tokens[a].key == other.an.tokens[b].key)
+    }
+}
+
+impl Eq for SentKey<'_> {}
+
+impl std::hash::Hash for SentKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
 /// Fewest words of a sentence that is read once however often the page
 /// repeats it (short ones, "وأضاف المصدر", may recur legitimately).
 const MIN_REPEAT_WORDS: usize = 6;
@@ -252,7 +292,7 @@ impl<'a> DocData<'a> {
             // A sentence the page repeats (a lede printed twice, a paragraph
             // the crawler doubled) is read once: a second copy would open a
             // second incident or count its dead twice.
-            let mut seen: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
+            let mut seen: HashSet<SentKey> = HashSet::default();
             for s in &an.sentences {
                 let first = body.partition_point(|b| b.end <= s.span.start);
                 for b in body[first..].iter().take_while(|b| b.start < s.span.end) {
@@ -264,10 +304,9 @@ impl<'a> DocData<'a> {
                     let Some(at) = at_of(span) else {
                         continue;
                     };
-                    let key: Vec<&str> = (at.w0..at.w1)
-                        .map(|w| an.tokens[words.tok[w]].key.as_str())
-                        .collect();
-                    if key.len() >= MIN_REPEAT_WORDS && !seen.insert(key) {
+                    if at.w1 - at.w0 >= MIN_REPEAT_WORDS
+                        && !seen.insert(SentKey::new(&an, &words.tok[at.w0..at.w1]))
+                    {
                         continue;
                     }
                     sents.push(Sent {
@@ -466,8 +505,8 @@ impl<'a> DocData<'a> {
         // A complement right after the word ("le retrait de son camp",
         // "the attack on the checkpoint") makes it new information instead.
         // Cues by the word they end at and the word they start at.
-        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::new();
-        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::new();
+        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::default();
+        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::default();
         for c in &cues {
             cues_ending.entry(c.at.w1).or_default().push(c);
             cues_starting.entry(c.at.w0).or_default().push(c);

@@ -42,14 +42,15 @@ pub fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Pat {
-    Exact(String),
+    /// A whole word, with its [`word_hash`].
+    Exact(String, u64),
     Prefix(String),
 }
 
 impl Pat {
     fn matches(&self, stem: &str, key: &str) -> bool {
         match self {
-            Pat::Exact(p) => p == stem || p == key || strip_conjunction(key) == Some(p.as_str()),
+            Pat::Exact(p, _) => p == stem || p == key || strip_conjunction(key) == Some(p.as_str()),
             Pat::Prefix(p) => {
                 stem.starts_with(p.as_str())
                     || key.starts_with(p.as_str())
@@ -82,6 +83,12 @@ pub struct Words {
     /// `probes[pstart[i]..pstart[i + 1]]`. Most words have none.
     probes: Vec<Probe>,
     pstart: Vec<u32>,
+    /// The [`word_hash`] of each word's stem, key and key without a
+    /// conjunction (a missing one repeats the stem's): a whole-word
+    /// pattern whose hash is none of them does not match the word, and
+    /// the rows of a dictionary that begin alike but go on differently
+    /// are told apart without comparing strings.
+    hashes: Vec<[u64; 3]>,
 }
 
 /// One look-up of a word: the hash ([`word_hash`]) of its stem, its key or its
@@ -112,18 +119,31 @@ pub fn word_hash(s: &str) -> u64 {
 fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u64 {
     let bytes = s.as_bytes();
     let mut h = FNV_OFFSET;
-    let mut c = 0u64;
     let mut n = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        c = c << 8 | u64::from(b);
-        // The end of a character: the next byte starts a new one.
-        if bytes.get(i + 1).is_none_or(|&next| next & 0xC0 != 0x80) {
-            h = (h ^ c).wrapping_mul(FNV_PRIME);
-            c = 0;
-            n += 1;
-            if n < 64 && lens & (1 << n) != 0 {
-                prefix(n as u8, h);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // A character's bytes taken together; the two-byte case (Arabic
+        // letters) read at once, the rest up to the next first byte.
+        let c = if b < 0x80 {
+            i += 1;
+            u64::from(b)
+        } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
+            i += 2;
+            u64::from(b) << 8 | u64::from(bytes[i - 1])
+        } else {
+            let mut c = u64::from(b);
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                c = c << 8 | u64::from(bytes[i]);
+                i += 1;
             }
+            c
+        };
+        h = (h ^ c).wrapping_mul(FNV_PRIME);
+        n += 1;
+        if n < 64 && lens & (1 << n) != 0 {
+            prefix(n as u8, h);
         }
     }
     h
@@ -232,6 +252,7 @@ impl Words {
         let lens = first.prefix_lens;
         let mut probes = Vec::with_capacity(tok.len());
         let mut pstart = Vec::with_capacity(tok.len() + 1);
+        let mut hashes = Vec::with_capacity(tok.len());
         for &i in &tok {
             let t = &analysis.tokens[i];
             pstart.push(probes.len() as u32);
@@ -242,15 +263,22 @@ impl Words {
             };
             let stem = hash_with_prefixes(&t.stem, lens, &mut add);
             add(0, stem);
+            let mut h = [stem; 3];
             // The stem is the key less its proclitics (a suffix of it): the
             // two are equal exactly when their lengths are.
             if t.key.len() != t.stem.len() {
                 let key = hash_with_prefixes(&t.key, lens, &mut add);
                 add(0, key);
+                h[1] = key;
             }
+            // (Of the stem's length, the key without its conjunction is
+            // the stem.)
             if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem.len()) {
-                add(0, word_hash(bare));
+                let bare = word_hash(bare);
+                add(0, bare);
+                h[2] = bare;
             }
+            hashes.push(h);
         }
         pstart.push(probes.len() as u32);
         Words {
@@ -258,6 +286,7 @@ impl Words {
             joined,
             probes,
             pstart,
+            hashes,
         }
     }
 
@@ -352,7 +381,7 @@ impl<T> PhraseMatcher<T> {
                 pats.push(if star && i + 1 == n {
                     Pat::Prefix(w.to_string())
                 } else {
-                    Pat::Exact(w.to_string())
+                    Pat::Exact(w.to_string(), word_hash(w))
                 });
             }
         }
@@ -361,8 +390,8 @@ impl<T> PhraseMatcher<T> {
         }
         let id = self.values.len() as u32;
         let h = match &pats[0] {
-            Pat::Exact(w) => {
-                let h = word_hash(w);
+            Pat::Exact(_, h) => {
+                let h = *h;
                 self.exact.entry(h).or_default().push(id);
                 h
             }
@@ -463,6 +492,12 @@ impl<T> PhraseMatcher<T> {
                         break;
                     }
                     j += 1;
+                    if let Pat::Exact(_, h) = p {
+                        if !words.hashes[j].contains(h) {
+                            ok = false;
+                            break;
+                        }
+                    }
                     let tk = &analysis.tokens[words.tok[j]];
                     if !p.matches(&tk.stem, &tk.key) {
                         ok = false;
@@ -496,7 +531,10 @@ impl<T> PhraseMatcher<T> {
 /// Keeps the longest of overlapping hits (ties: an exact row, then the
 /// earlier row). Linear in the hits: words already taken are marked.
 pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
-    if hits.is_empty() {
+    // Nothing overlaps (most dictionaries find a few hits, apart): each
+    // hit ends before the next begins, so the hits are already what the
+    // pass below would return, in the order it would return them.
+    if hits.windows(2).all(|w| w[0].end <= w[1].start) {
         return hits;
     }
     hits.sort_by_key(|h| {

@@ -62,26 +62,16 @@ impl Tables {
     /// A word that may open a place name the gazetteer lacks: an Arabic
     /// word of three letters or more, no word of the lists, and not ending
     /// in ة (after a type noun, nearly always an adjective that agrees
-    /// with it: منطقة حدودية، بلدة مجاورة).
-    fn bridgeable(&self, w: &Word) -> bool {
-        if !w.arabic || w.number || keys::letters(&w.key) < 3 || w.key.ends_with('ه') {
+    /// with it: منطقة حدودية، بلدة مجاورة). This is the part that counts
+    /// and looks up; [`bridgeable_shape`] is the rest of the test.
+    fn bridgeable_word(&self, w: &Word) -> bool {
+        if keys::letters(&w.key) < 3 {
             return false;
         }
-        // A preposition with the article (للبناء، بالقرب) opens no name; a
-        // bare proclitic letter may be the name's own first letter
-        // (فينوتي).
         let prefix = &w.key[..w.key.len() - w.stem.len()];
-        if prefix.starts_with("لل") || (prefix.len() > "ال".len() && prefix.ends_with("ال")) {
-            return false;
-        }
         let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
         let bare = keys::strip_article(&w.key).unwrap_or(&w.key);
-        let listed = |k: &str| {
-            self.common.contains(k)
-                || self.given.contains(k)
-                || self.stopwords.contains(k)
-                || self.bridge_words.contains(k)
-        };
+        let listed = |k: &str| self.listed.contains(k);
         // With a proclitic split off, the rest must be no listed word
         // either (في مخيمات ومواقع: "and sites").
         !(listed(&w.key)
@@ -91,6 +81,19 @@ impl Tables {
             || self.cues.contains_key(bare)
             || self.named.contains(bare))
     }
+}
+
+/// The quick tests of [`Tables::bridgeable_word`]: an Arabic word not
+/// ending in ة, without a preposition and the article in front.
+fn bridgeable_shape(w: &Word) -> bool {
+    if !w.arabic || w.number || w.key.ends_with('ه') {
+        return false;
+    }
+    // A preposition with the article (للبناء، بالقرب) opens no name; a
+    // bare proclitic letter may be the name's own first letter
+    // (فينوتي).
+    let prefix = &w.key[..w.key.len() - w.stem.len()];
+    !(prefix.starts_with("لل") || (prefix.len() > "ال".len() && prefix.ends_with("ال")))
 }
 
 /// What stands before word `k`, if it announces a place.
@@ -130,11 +133,14 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
     let mut k = 0;
     while k < doc.words.len() {
         let w = &doc.words[k];
-        if !t.bridgeable(w) || is_taken(w.span) {
-            k += 1;
-            continue;
-        }
-        let Some(stand) = stand_before(t, doc, k) else {
+        // The cheap tests first: the word's shape, then whether it stands
+        // after a cue (most words do not: one filtered look-up says so),
+        // and only then the look-ups of its lists.
+        let stand = (!is_taken(w.span) && bridgeable_shape(w))
+            .then(|| stand_before(t, doc, k))
+            .flatten()
+            .filter(|_| t.bridgeable_word(w));
+        let Some(stand) = stand else {
             k += 1;
             continue;
         };

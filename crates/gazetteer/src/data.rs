@@ -19,6 +19,7 @@ use crate::index::{
 };
 use crate::keys::{self, name_words};
 use crate::skeleton;
+use crate::wordset::WordSet;
 use crate::PlaceKind;
 
 /// The text of every data file the gazetteer is built from.
@@ -161,6 +162,11 @@ pub struct Tables {
     /// Keys of frequent words the bridge never reads (`bridge_words.tsv`,
     /// `any`).
     pub bridge_words: HashSet<String>,
+    /// The union of `stopwords`, `common`, `given` and `bridge_words`,
+    /// built once when the tables are loaded: the bridge asks about every
+    /// Arabic word of a text whether it is in any of them, and one look-up
+    /// answers instead of four.
+    pub listed: WordSet,
     /// Keys of words it does not read after a bare preposition (`prep`).
     pub bridge_prep: HashSet<String>,
     /// Facilities often named after a person (`named` in `cues.tsv`):
@@ -169,9 +175,9 @@ pub struct Tables {
     pub cues: HashMap<String, CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
-    pub cue_heads: HashSet<String>,
+    pub cue_heads: WordSet,
     /// Last words of the cue phrases.
-    pub cue_tails: HashSet<String>,
+    pub cue_tails: WordSet,
     pub country_index: NameIndex,
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
@@ -369,12 +375,13 @@ pub fn load(src: &Sources) -> Tables {
             common: HashSet::default(),
             given: HashSet::default(),
             bridge_words: HashSet::default(),
+            listed: WordSet::default(),
             bridge_prep: HashSet::default(),
             named: HashSet::default(),
             cues: HashMap::default(),
             cue_max_words: 1,
-            cue_heads: HashSet::default(),
-            cue_tails: HashSet::default(),
+            cue_heads: WordSet::default(),
+            cue_tails: WordSet::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
             not_after: HashSet::default(),
@@ -1351,6 +1358,29 @@ impl Loader {
         self.t.loose = self.loose.build();
         self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
+        self.t.listed = listed(
+            &self.t.stopwords,
+            &self.t.common,
+            &self.t.given,
+            &self.t.bridge_words,
+        );
         self.t
     }
+}
+
+/// [`Tables::listed`]: the union of the word lists the bridge tests every
+/// word against.
+pub(crate) fn listed(
+    stopwords: &HashSet<String>,
+    common: &HashSet<String>,
+    given: &HashSet<String>,
+    bridge_words: &HashSet<String>,
+) -> WordSet {
+    stopwords
+        .iter()
+        .chain(common)
+        .chain(given)
+        .chain(bridge_words)
+        .cloned()
+        .collect()
 }

@@ -337,7 +337,9 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     if r.pos != bytes.len() {
         return Err(format!("{} trailing bytes", bytes.len() - r.pos));
     }
+    let listed = crate::data::listed(&stopwords, &common, &given, &bridge_words);
     Ok(Tables {
+        listed,
         entries,
         countries,
         country_by_iso3,

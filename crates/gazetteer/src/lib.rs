@@ -54,6 +54,7 @@ mod kind;
 mod matcher;
 mod resolve;
 mod skeleton;
+mod wordset;
 
 use std::sync::LazyLock;
 

@@ -17,8 +17,6 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use rasd_model::Span;
 use rasd_text::{Analysis, TokenKind};
 
@@ -58,6 +56,9 @@ impl Word<'_> {
     }
 }
 
+/// A cue phrase read before a word: its first word and kind, or none.
+type CueAt = Option<(usize, CueKind)>;
+
 /// The words of a text, plus document-wide facts.
 pub struct Doc<'a> {
     pub text: &'a str,
@@ -65,8 +66,9 @@ pub struct Doc<'a> {
     /// Most Latin letters are capitals (a headline or a shouting page):
     /// capitalisation then says nothing.
     pub all_caps: bool,
-    /// Cue phrases already read, by the word they end before.
-    cue_memo: RefCell<HashMap<usize, Option<(usize, CueKind)>>>,
+    /// Cue phrases already read, by the word they end before (indexed by
+    /// word: the reader asks about most positions, some several times).
+    cue_memo: RefCell<Vec<Option<CueAt>>>,
 }
 
 fn is_joiner(s: &str) -> bool {
@@ -138,11 +140,12 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let memo = vec![None; words.len() + 1];
         Doc {
             text,
             words,
             all_caps: upper > 20 && upper > lower * 2,
-            cue_memo: RefCell::default(),
+            cue_memo: RefCell::new(memo),
         }
     }
 
@@ -531,11 +534,13 @@ impl Doc<'_> {
             return None;
         }
         // The reader asks about the same positions several times.
-        if let Some(&known) = self.cue_memo.borrow().get(&p) {
+        if let Some(&Some(known)) = self.cue_memo.borrow().get(p) {
             return known;
         }
         let found = self.find_cue_before(t, p);
-        self.cue_memo.borrow_mut().insert(p, found);
+        if let Some(slot) = self.cue_memo.borrow_mut().get_mut(p) {
+            *slot = Some(found);
+        }
         found
     }
 
