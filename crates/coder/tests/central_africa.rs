@@ -101,3 +101,16 @@ fn a_group_that_claims_to_defend_a_community_claims_no_attack() {
         assert_eq!(e.claimed_by, None, "{text}\n{e:#?}");
     }
 }
+
+#[test]
+fn fighters_from_a_named_group_act_for_it() {
+    for (lang, text) in [
+        (Language::En, "At least 12 villagers were killed when fighters from the CODECO militia raided a village near Djugu in Congo's Ituri province on Monday."),
+        (Language::Fr, "Douze villageois ont été tués lundi lorsque des combattants de la CODECO ont attaqué un village près de Djugu, en Ituri, en RDC."),
+    ] {
+        let ev = code_in(lang, text);
+        let e = only(&ev);
+        assert_eq!(e.actor1, CODECO, "{text}\n{e:#?}");
+        assert_eq!(e.actor2, "Civilians (Democratic Republic of Congo)", "{text}\n{e:#?}");
+    }
+}
