@@ -1260,6 +1260,9 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             continue;
         }
         cx.casualties = true;
+        if f.kind == Kind::Killed && !f.enemy_claim {
+            cx.killed = cx.killed.max(f.value);
+        }
         match f.victims {
             Victims::Group(FatalityGroup::Civilians) => cx.civilian_victims = true,
             Victims::Group(FatalityGroup::Protesters) => cx.protest_victims = true,

@@ -586,3 +586,31 @@ fn an_earlier_toll_a_revision_replaces_is_not_counted() {
     let ev = ar("قتل مسلحون 27 شخصا على الأقل في قرية بمنطقة بوكوس بولاية بلاتو يوم الأحد، بحسب مسؤول محلي، بعد أن كانت الحصيلة السابقة 16 قتيلا.");
     assert_eq!(only(&ev).fatalities, Some(27), "{ev:#?}");
 }
+
+// --- killing and abduction in one raid ---
+
+#[test]
+fn a_raid_that_kills_several_then_takes_others_is_an_attack() {
+    for ev in [
+        en("Gunmen killed five villagers and abducted two women in a raid on Kadisau in Zamfara state, Nigeria, on Monday, police said."),
+        ar("قتل مسلحون أربعة صيادين وخطفوا اثنين آخرين قرب مدينة جيبو في بوركينا فاسو يوم الاثنين."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    }
+}
+
+#[test]
+fn people_taken_with_one_guard_killed_is_an_abduction() {
+    for ev in [
+        en("Gunmen abducted 30 pupils from a boarding school in Zamfara state, Nigeria, on Monday night after killing a guard, police said."),
+        fr("Des hommes armés ont enlevé quatre humanitaires et tué leur chauffeur lundi près de Gajiram, dans l'État de Borno, au Nigeria."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::AbductionForcedDisappearance,
+            "{e:#?}"
+        );
+    }
+}
