@@ -857,7 +857,20 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                     .as_ref()
                     .is_some_and(|d| d.precision == DatePrecision::Day)
                 && place.as_ref().is_some_and(|p| place_rank(&p.place) == 0);
-            if f.anaphoric() && !situated {
+            // "قواته «حيدت 40 إرهابيا» خلال عملية": a weak word for the
+            // operation with a count of enemies put out of action in its
+            // own part of the sentence tells a fight, quoted or not.
+            let tallied = f.family == Family::Violence
+                && doc.cues.iter().any(|c| {
+                    c.cue == Cue::Neutralized
+                        && c.at.w0 >= f.w0
+                        && c.at.w1 <= f.w1
+                        && doc
+                            .qtys
+                            .iter()
+                            .any(|q| q.at.w0 >= c.at.w1 && q.at.w0 <= c.at.w1 + 1)
+                });
+            if f.anaphoric() && !situated && !tallied {
                 tr(trace, || {
                     format!("s{si}:   refers back to nothing: dropped")
                 });

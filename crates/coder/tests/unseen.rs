@@ -614,3 +614,17 @@ fn people_taken_with_one_guard_killed_is_an_abduction() {
         );
     }
 }
+
+// --- an army's tally inside a quote ---
+
+#[test]
+fn an_army_quoting_its_own_tally_of_neutralised_fighters_tells_a_fight() {
+    for ev in [
+        ar("قال الجيش في بيان إن قواته «حيدت 40 إرهابيا» خلال عملية قرب جيبو في بوركينا فاسو يوم الاثنين."),
+        ar("أعلن الجيش المالي أنه \"حيد 25 إرهابيا\" في عملية بمنطقة موبتي يوم الأحد."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+        assert!(matches!(e.fatalities, Some(25 | 40)), "{e:#?}");
+    }
+}
