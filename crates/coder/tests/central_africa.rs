@@ -114,3 +114,16 @@ fn fighters_from_a_named_group_act_for_it() {
         assert_eq!(e.actor2, "Civilians (Democratic Republic of Congo)", "{text}\n{e:#?}");
     }
 }
+
+#[test]
+fn a_town_named_right_after_a_taking_verb_is_the_place() {
+    for (lang, text) in [
+        (Language::En, "M23 rebels captured Rubaya in Congo's North Kivu province on Tuesday, residents said."),
+        (Language::Fr, "Les rebelles du M23 ont pris le contrôle de Rubaya mardi, dans la province du Nord-Kivu, en RDC."),
+    ] {
+        let ev = code_in(lang, text);
+        let e = only(&ev);
+        assert_eq!(e.actor1, M23, "{text}\n{e:#?}");
+        assert_eq!(e.location, "Rubaya", "{text}\n{e:#?}");
+    }
+}
