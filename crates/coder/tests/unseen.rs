@@ -628,3 +628,20 @@ fn an_army_quoting_its_own_tally_of_neutralised_fighters_tells_a_fight() {
         assert!(matches!(e.fatalities, Some(25 | 40)), "{e:#?}");
     }
 }
+
+// --- a French adjective is no one counted ---
+
+#[test]
+fn a_jihadist_insurgency_in_french_counts_no_single_fighter() {
+    for ev in [
+        fr("Au Mozambique, une insurrection jihadiste qui a fait plus de 4 500 morts depuis 2017 ravage le nord du pays."),
+        fr("La violence jihadiste a fait plus de 4 500 morts au Burkina Faso depuis 2015."),
+    ] {
+        let totals: Vec<&Event> = ev.iter().filter(|e| e.is_period_total).collect();
+        assert_eq!(totals.len(), 1, "{ev:#?}");
+        assert_eq!(totals[0].fatalities, Some(4500), "{ev:#?}");
+    }
+    // A singular person with its determiner still counts.
+    let ev = fr("Des hommes armés ont tué un soldat lundi près de Djibo, au Burkina Faso.");
+    assert_eq!(only(&ev).fatalities, Some(1));
+}
