@@ -645,3 +645,22 @@ fn a_jihadist_insurgency_in_french_counts_no_single_fighter() {
     let ev = fr("Des hommes armés ont tué un soldat lundi près de Djibo, au Burkina Faso.");
     assert_eq!(only(&ev).fatalities, Some(1));
 }
+
+// --- French puts the day between the verb and its object ---
+
+#[test]
+fn a_day_between_took_and_control_still_tells_a_takeover() {
+    for (text, sub) in [
+        (
+            "Les rebelles ont pris mardi le contrôle de la ville de Léré, dans la région de Tombouctou, au Mali.",
+            SubEventType::NonStateActorOvertakesTerritory,
+        ),
+        (
+            "L'armée malienne a repris dimanche le contrôle de la ville de Léré, dans la région de Tombouctou.",
+            SubEventType::GovernmentRegainsTerritory,
+        ),
+    ] {
+        let ev = fr(text);
+        assert_eq!(only(&ev).sub_event_type, sub, "{text}\n{ev:#?}");
+    }
+}
