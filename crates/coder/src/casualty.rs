@@ -347,7 +347,21 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     .qtys
                     .iter()
                     .any(|q| q.at.w0 < x.at.w0 && x.at.w0 <= q.at.w1 + 1);
-                if !numbered {
+                // French puts adjectives after the noun: "l'insurrection
+                // jihadiste", "une attaque terroriste" name no one. A
+                // singular person comes with a determiner ("un soldat",
+                // "le chauffeur", "son garde").
+                let adjective = doc.grammar.subject_first
+                    && !doc.grammar.modifier_first
+                    && x.at.w0 > s.w0
+                    && !doc.cues_ending(x.at.w0, x.at.w0).iter().any(|c| {
+                        c.at.w1 == x.at.w0
+                            && matches!(
+                                c.cue,
+                                Cue::Article | Cue::Definite | Cue::Possessive | Cue::Of
+                            )
+                    });
+                if !numbered && !adjective {
                     items.push((
                         x.at.w0,
                         x.at.w0,

@@ -671,6 +671,8 @@ pub struct Context {
     pub state_named: bool,
     /// Gunmen or militants are named besides the bomber (not as targets).
     pub gunmen: bool,
+    /// The largest count of dead the incident's own sources give.
+    pub killed: u32,
 }
 
 pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
@@ -707,7 +709,16 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 // Which side took it is decided with the actors.
                 return S::NonStateActorOvertakesTerritory;
             }
-            if has(C::Abduction) {
+            // People taken, and maybe a guard killed on the way ("abducted
+            // four aid workers and killed their driver"): an abduction. A
+            // killing told first, of several people ("killed four
+            // fishermen and abducted two"), is the attack itself.
+            let first = |c: C| words.iter().filter(|w| w.class == c).map(|w| w.at.w0).min();
+            let killing_first = match (first(C::Kill), first(C::Abduction)) {
+                (Some(k), Some(a)) => k < a && cx.killed >= 2,
+                _ => false,
+            };
+            if has(C::Abduction) && !killing_first {
                 return S::AbductionForcedDisappearance;
             }
             if has(C::Suicide) {

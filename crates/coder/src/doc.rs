@@ -423,22 +423,36 @@ impl<'a> DocData<'a> {
                     .filter_map(|p| p.place.as_deref().map(|pl| pl.iso3.as_str())),
             );
         }
-        let actors = longest_first(
-            dict.matcher
-                .find_all(&an, &words)
-                .into_iter()
-                .filter(|h| {
-                    let a = dict.matcher.value(h.entry);
-                    a.only_in.is_empty() || a.only_in.iter().any(|c| iso_set.contains(&c.as_str()))
-                })
-                .collect(),
-        )
-        .iter()
-        .map(|h| ActorM {
-            at: hit_at(h),
-            actor: dict.matcher.value(h.entry).actor,
-        })
-        .collect::<Vec<_>>();
+        let mut actor_hits: Vec<_> = dict
+            .matcher
+            .find_all(&an, &words)
+            .into_iter()
+            .filter(|h| {
+                let a = dict.matcher.value(h.entry);
+                a.only_in.is_empty() || a.only_in.iter().any(|c| iso_set.contains(&c.as_str()))
+            })
+            .collect();
+        // The same words read two ways, one of them only in this
+        // document's countries: the local reading wins ("al-Shabaab" in a
+        // report on Cabo Delgado is not the Somali movement).
+        let local: Vec<(usize, usize)> = actor_hits
+            .iter()
+            .filter(|h| !dict.matcher.value(h.entry).only_in.is_empty())
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !local.is_empty() {
+            actor_hits.retain(|h| {
+                !dict.matcher.value(h.entry).only_in.is_empty()
+                    || !local.contains(&(h.start, h.end))
+            });
+        }
+        let actors = longest_first(actor_hits)
+            .iter()
+            .map(|h| ActorM {
+                at: hit_at(h),
+                actor: dict.matcher.value(h.entry).actor,
+            })
+            .collect::<Vec<_>>();
         let actor_index = Intervals::new(actors.iter().map(|a| (a.at.w0, a.at.w1)));
         let mut sides: Vec<SideM> = lang
             .sides

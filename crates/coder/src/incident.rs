@@ -857,7 +857,20 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                     .as_ref()
                     .is_some_and(|d| d.precision == DatePrecision::Day)
                 && place.as_ref().is_some_and(|p| place_rank(&p.place) == 0);
-            if f.anaphoric() && !situated {
+            // "قواته «حيدت 40 إرهابيا» خلال عملية": a weak word for the
+            // operation with a count of enemies put out of action in its
+            // own part of the sentence tells a fight, quoted or not.
+            let tallied = f.family == Family::Violence
+                && doc.cues.iter().any(|c| {
+                    c.cue == Cue::Neutralized
+                        && c.at.w0 >= f.w0
+                        && c.at.w1 <= f.w1
+                        && doc
+                            .qtys
+                            .iter()
+                            .any(|q| q.at.w0 >= c.at.w1 && q.at.w0 <= c.at.w1 + 1)
+                });
+            if f.anaphoric() && !situated && !tallied {
                 tr(trace, || {
                     format!("s{si}:   refers back to nothing: dropped")
                 });
@@ -1260,6 +1273,9 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             continue;
         }
         cx.casualties = true;
+        if f.kind == Kind::Killed && !f.enemy_claim {
+            cx.killed = cx.killed.max(f.value);
+        }
         match f.victims {
             Victims::Group(FatalityGroup::Civilians) => cx.civilian_victims = true,
             Victims::Group(FatalityGroup::Protesters) => cx.protest_victims = true,
@@ -1878,6 +1894,24 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 }
             }
         }
+        // "fighters from the CODECO militia", "des combattants de la
+        // CODECO": the people named before the organization act for it.
+        if matches!(role, Role::Mention | Role::Patient)
+            && !victim_actor
+            && doc.grammar.subject_first
+        {
+            if let Some(s) = doc.sides.iter().find(|s| {
+                fighters_of(doc, s, &a.at)
+                    && !doc
+                        .qtys
+                        .iter()
+                        .any(|q| q.at.w1 == s.at.w0 || q.at.w1 + 1 == s.at.w0)
+            }) {
+                if let Some(r) = role_at(&s.at, true) {
+                    role = r;
+                }
+            }
+        }
         // "Between X and Y": the second party.
         if role == Role::Mention
             && out.iter().any(|c| c.role == Role::First)
@@ -2053,6 +2087,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if doc.grammar.subject_first
             && doc.actors.iter().any(|a| {
                 noun_after_name(&a.at).is_some_and(|n| n.at.w0 == s.at.w0)
+                    || fighters_of(doc, s, &a.at)
                     || (matches!(side, Side::Fighters | Side::Members)
                         && a.at.w0 > s.at.w1
                         && a.at.w0 - s.at.w1 <= 3
@@ -3801,4 +3836,16 @@ fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
         .take(40)
         .any(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
         && rest.len() < 200
+}
+
+/// "fighters from the X", "militiamen of the X group", "combattants de la
+/// X": a noun for armed people, then `from`/`of`/`de` and at most two
+/// function words, then the named organization they belong to.
+fn fighters_of(doc: &Doc, s: &crate::doc::SideM, a: &At) -> bool {
+    matches!(s.def.side, Side::Fighters | Side::Members)
+        && s.def.count.is_none()
+        && a.w0 > s.at.w1
+        && a.w0 - s.at.w1 <= 3
+        && matches!(doc.key(s.at.w1), "from" | "of" | "de" | "du" | "des" | "d")
+        && (s.at.w1 + 1 == a.w0 || doc.only_function_words(s.at.w1 + 1, a.w0))
 }

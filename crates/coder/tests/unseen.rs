@@ -586,3 +586,81 @@ fn an_earlier_toll_a_revision_replaces_is_not_counted() {
     let ev = ar("قتل مسلحون 27 شخصا على الأقل في قرية بمنطقة بوكوس بولاية بلاتو يوم الأحد، بحسب مسؤول محلي، بعد أن كانت الحصيلة السابقة 16 قتيلا.");
     assert_eq!(only(&ev).fatalities, Some(27), "{ev:#?}");
 }
+
+// --- killing and abduction in one raid ---
+
+#[test]
+fn a_raid_that_kills_several_then_takes_others_is_an_attack() {
+    for ev in [
+        en("Gunmen killed five villagers and abducted two women in a raid on Kadisau in Zamfara state, Nigeria, on Monday, police said."),
+        ar("قتل مسلحون أربعة صيادين وخطفوا اثنين آخرين قرب مدينة جيبو في بوركينا فاسو يوم الاثنين."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    }
+}
+
+#[test]
+fn people_taken_with_one_guard_killed_is_an_abduction() {
+    for ev in [
+        en("Gunmen abducted 30 pupils from a boarding school in Zamfara state, Nigeria, on Monday night after killing a guard, police said."),
+        fr("Des hommes armés ont enlevé quatre humanitaires et tué leur chauffeur lundi près de Gajiram, dans l'État de Borno, au Nigeria."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::AbductionForcedDisappearance,
+            "{e:#?}"
+        );
+    }
+}
+
+// --- an army's tally inside a quote ---
+
+#[test]
+fn an_army_quoting_its_own_tally_of_neutralised_fighters_tells_a_fight() {
+    for ev in [
+        ar("قال الجيش في بيان إن قواته «حيدت 40 إرهابيا» خلال عملية قرب جيبو في بوركينا فاسو يوم الاثنين."),
+        ar("أعلن الجيش المالي أنه \"حيد 25 إرهابيا\" في عملية بمنطقة موبتي يوم الأحد."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+        assert!(matches!(e.fatalities, Some(25 | 40)), "{e:#?}");
+    }
+}
+
+// --- a French adjective is no one counted ---
+
+#[test]
+fn a_jihadist_insurgency_in_french_counts_no_single_fighter() {
+    for ev in [
+        fr("Au Mozambique, une insurrection jihadiste qui a fait plus de 4 500 morts depuis 2017 ravage le nord du pays."),
+        fr("La violence jihadiste a fait plus de 4 500 morts au Burkina Faso depuis 2015."),
+    ] {
+        let totals: Vec<&Event> = ev.iter().filter(|e| e.is_period_total).collect();
+        assert_eq!(totals.len(), 1, "{ev:#?}");
+        assert_eq!(totals[0].fatalities, Some(4500), "{ev:#?}");
+    }
+    // A singular person with its determiner still counts.
+    let ev = fr("Des hommes armés ont tué un soldat lundi près de Djibo, au Burkina Faso.");
+    assert_eq!(only(&ev).fatalities, Some(1));
+}
+
+// --- French puts the day between the verb and its object ---
+
+#[test]
+fn a_day_between_took_and_control_still_tells_a_takeover() {
+    for (text, sub) in [
+        (
+            "Les rebelles ont pris mardi le contrôle de la ville de Léré, dans la région de Tombouctou, au Mali.",
+            SubEventType::NonStateActorOvertakesTerritory,
+        ),
+        (
+            "L'armée malienne a repris dimanche le contrôle de la ville de Léré, dans la région de Tombouctou.",
+            SubEventType::GovernmentRegainsTerritory,
+        ),
+    ] {
+        let ev = fr(text);
+        assert_eq!(only(&ev).sub_event_type, sub, "{text}\n{ev:#?}");
+    }
+}
