@@ -4,28 +4,10 @@
 //! movement. Texts composed for the test (fictional incidents in real
 //! places).
 
-use chrono::NaiveDate;
-use rasd_coder::Coder;
-use rasd_model::{Document, Event, Language};
+use rasd_model::Language;
 
-fn code_in(lang: Language, text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "central-africa".into(),
-        url: None,
-        title: None,
-        published: NaiveDate::from_ymd_opt(2024, 3, 20).and_then(|d| d.and_hms_opt(9, 0, 0)),
-        lang: Some(lang),
-        text: text.into(),
-        body: Vec::new(),
-    };
-    Coder::global().code(&doc)
-}
-
-fn only(ev: &[Event]) -> &Event {
-    let incidents: Vec<&Event> = ev.iter().filter(|e| !e.is_period_total).collect();
-    assert_eq!(incidents.len(), 1, "{ev:#?}");
-    incidents[0]
-}
+mod common;
+use common::*;
 
 const ADF: &str = "ADF: Allied Democratic Forces";
 const M23: &str = "M23: March 23 Movement";

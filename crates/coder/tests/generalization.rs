@@ -5,34 +5,10 @@
 //! places.)
 
 use chrono::NaiveDate;
-use rasd_coder::Coder;
-use rasd_model::{Document, Event, EventType, Language, SubEventType};
+use rasd_model::{Event, EventType, SubEventType};
 
-/// Codes `text` as published on Wednesday 20 March 2024.
-fn code_in(lang: Language, text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "general".into(),
-        url: None,
-        title: None,
-        published: NaiveDate::from_ymd_opt(2024, 3, 20).and_then(|d| d.and_hms_opt(8, 0, 0)),
-        lang: Some(lang),
-        text: text.into(),
-        body: Vec::new(),
-    };
-    Coder::global().code(&doc)
-}
-
-fn ar(text: &str) -> Vec<Event> {
-    code_in(Language::Ar, text)
-}
-
-fn en(text: &str) -> Vec<Event> {
-    code_in(Language::En, text)
-}
-
-fn fr(text: &str) -> Vec<Event> {
-    code_in(Language::Fr, text)
-}
+mod common;
+use common::*;
 
 fn day(m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2024, m, d)
@@ -545,7 +521,7 @@ fn the_dateline_town_gives_the_country_of_a_report_that_names_none() {
                 منذ أن بدأت القوات الحكومية هجومها الواسع على المتمردين في سبتمبر 2022، \
                 تقول وزارة الدفاع إن العمليات أسفرت عن مقتل أكثر من 2500 من مقاتلي الحركة.\n";
     let doc = rasd_ingest::read_text("dateline", page);
-    let events = Coder::global().code(&doc);
+    let events = rasd_coder::Coder::global().code(&doc);
     let total = events
         .iter()
         .find(|e| e.is_period_total)
@@ -560,7 +536,7 @@ fn the_dateline_town_gives_the_country_of_a_report_that_names_none() {
                 منذ أن بدأت القوات الحكومية هجومها الواسع على المتمردين في سبتمبر 2022، \
                 تقول وزارة الدفاع إن العمليات أسفرت عن مقتل أكثر من 2500 من مقاتلي الحركة.\n";
     let doc = rasd_ingest::read_text("menu", page);
-    let events = Coder::global().code(&doc);
+    let events = rasd_coder::Coder::global().code(&doc);
     assert!(
         events.iter().all(|e| e.iso3 != "SDN" && e.iso3 != "LBY"),
         "{events:#?}"

@@ -3,20 +3,14 @@
 //! (Short texts written for the tests; the incidents are fictional.)
 
 use chrono::NaiveDate;
-use rasd_coder::Coder;
-use rasd_model::{Document, Event, Language};
+use rasd_model::{Event, Language};
 
+mod common;
+
+/// Codes `text` as published on Tuesday 14 May 2024.
 fn code(text: &str, lang: Language) -> Vec<Event> {
-    let doc = Document {
-        id: "places".into(),
-        url: None,
-        title: None,
-        published: NaiveDate::from_ymd_opt(2024, 5, 14).and_then(|d| d.and_hms_opt(9, 0, 0)),
-        lang: Some(lang),
-        text: text.into(),
-        body: Vec::new(),
-    };
-    Coder::global().code(&doc)
+    let tuesday = NaiveDate::from_ymd_opt(2024, 5, 14).expect("a valid date");
+    common::code_on(lang, tuesday, text)
 }
 
 fn only(ev: &[Event]) -> &Event {

@@ -7,40 +7,10 @@
 //! several languages. (Fictional incidents in real places.)
 
 use chrono::NaiveDate;
-use rasd_coder::Coder;
-use rasd_model::{DatePrecision, Document, Event, Language, SubEventType};
+use rasd_model::{DatePrecision, Event, SubEventType};
 
-/// Codes `text` as published on Wednesday 20 March 2024.
-fn code_in(lang: Language, text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "unseen".into(),
-        url: None,
-        title: None,
-        published: NaiveDate::from_ymd_opt(2024, 3, 20).and_then(|d| d.and_hms_opt(9, 0, 0)),
-        lang: Some(lang),
-        text: text.into(),
-        body: Vec::new(),
-    };
-    Coder::global().code(&doc)
-}
-
-fn ar(text: &str) -> Vec<Event> {
-    code_in(Language::Ar, text)
-}
-
-fn en(text: &str) -> Vec<Event> {
-    code_in(Language::En, text)
-}
-
-fn fr(text: &str) -> Vec<Event> {
-    code_in(Language::Fr, text)
-}
-
-fn only(ev: &[Event]) -> &Event {
-    let incidents: Vec<&Event> = ev.iter().filter(|e| !e.is_period_total).collect();
-    assert_eq!(incidents.len(), 1, "{ev:#?}");
-    incidents[0]
-}
+mod common;
+use common::*;
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, m, d).unwrap()
