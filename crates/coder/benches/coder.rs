@@ -43,20 +43,7 @@ include!("data/articles.rs");
 
 fn documents(n: usize) -> Vec<Document> {
     (0..n)
-        .map(|i| Document {
-            id: format!("b{i}"),
-            url: None,
-            title: None,
-            published: chrono::NaiveDate::from_ymd_opt(
-                2020 + (i % 5) as i32,
-                1 + (i % 12) as u32,
-                1 + (i % 28) as u32,
-            )
-            .and_then(|d| d.and_hms_opt(12, 0, 0)),
-            lang: Some(Language::Ar),
-            text: ARTICLES[i % ARTICLES.len()].to_string(),
-            body: Vec::new(),
-        })
+        .map(|i| document(i, ARTICLES[i % ARTICLES.len()].to_string()))
         .collect()
 }
 

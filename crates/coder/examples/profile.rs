@@ -15,23 +15,6 @@ use rasd_model::{Document, Language};
 
 include!("../benches/data/articles.rs");
 
-fn document(i: usize, text: String) -> Document {
-    Document {
-        id: format!("b{i}"),
-        url: None,
-        title: None,
-        published: chrono::NaiveDate::from_ymd_opt(
-            2020 + (i % 5) as i32,
-            1 + (i % 12) as u32,
-            1 + (i % 28) as u32,
-        )
-        .and_then(|d| d.and_hms_opt(12, 0, 0)),
-        lang: Some(Language::Ar),
-        text,
-        body: Vec::new(),
-    }
-}
-
 /// The measured part: codes every document, returns the count of events.
 #[inline(never)]
 fn run(coder: &Coder, docs: &[Document]) -> usize {

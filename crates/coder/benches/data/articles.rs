@@ -1,5 +1,6 @@
 // The short Arabic reports of the coder bench (and of
-// `examples/profile.rs`), written for it; included with `include!`.
+// `examples/profile.rs`), written for it, and the document each is coded
+// as; included with `include!` by both.
 
 const ARTICLES: &[&str] = &[
     "أعلن الجيش المالي مقتل سبعة من جنوده في هجوم شنه مسلحون أمس الخميس على موقع عسكري في وسط مالي. \
@@ -16,3 +17,22 @@ const ARTICLES: &[&str] = &[
     "وتكشف العمليات الأخيرة عن قدرة متزايدة للجماعة. ففي فبراير الماضي، هاجم مقاتلو حركة الشباب قاعدة للجيش الصومالي في وسط الصومال، وقتلوا ما لا يقل عن 12 جنديا. \
 ومنذ مطلع العام، قتل أكثر من 200 مدني في هجمات نسبت إلى الحركة، بحسب منظمات محلية.",
 ];
+
+/// Document `i` of a run: an Arabic report with a publication date that
+/// varies, so date resolution is not always the same path.
+fn document(i: usize, text: String) -> Document {
+    Document {
+        id: format!("b{i}"),
+        url: None,
+        title: None,
+        published: chrono::NaiveDate::from_ymd_opt(
+            2020 + (i % 5) as i32,
+            1 + (i % 12) as u32,
+            1 + (i % 28) as u32,
+        )
+        .and_then(|d| d.and_hms_opt(12, 0, 0)),
+        lang: Some(Language::Ar),
+        text,
+        body: Vec::new(),
+    }
+}
