@@ -9,54 +9,26 @@
 //! the table. A word that passes the filter is looked up as usual, so the
 //! answers are those of the set alone.
 
+use rasd_text::KeyFilter;
 use rustc_hash::FxHashSet as HashSet;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct WordSet {
     set: HashSet<String>,
-    /// 4096 bits, one per signature of a member.
-    sigs: Box<[u64; 64]>,
-}
-
-impl Default for WordSet {
-    fn default() -> Self {
-        WordSet {
-            set: HashSet::default(),
-            sigs: Box::new([0; 64]),
-        }
-    }
-}
-
-/// The signature of a key: a 12-bit mix of its length and its first and
-/// last two bytes.
-#[inline]
-fn signature(key: &str) -> usize {
-    let b = key.as_bytes();
-    let n = b.len();
-    let ends = match n {
-        0 => 0,
-        1 => u64::from(b[0]) << 8,
-        _ => {
-            u64::from(b[0]) << 8
-                | u64::from(b[1]) << 16
-                | u64::from(b[n - 2]) << 24
-                | u64::from(b[n - 1]) << 32
-        }
-    };
-    ((ends | n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    /// Signatures of the members (`rasd_text`'s filter, shared with its
+    /// word lists).
+    filter: KeyFilter,
 }
 
 impl WordSet {
     pub fn insert(&mut self, key: String) -> bool {
-        let s = signature(&key);
-        self.sigs[s >> 6] |= 1 << (s & 63);
+        self.filter.insert(&key);
         self.set.insert(key)
     }
 
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
-        let s = signature(key);
-        self.sigs[s >> 6] & (1 << (s & 63)) != 0 && self.set.contains(key)
+        self.filter.may_hold(key) && self.set.contains(key)
     }
 }
 

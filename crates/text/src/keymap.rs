@@ -14,7 +14,38 @@ use rustc_hash::{FxHashMap, FxHashSet};
 #[derive(Debug, Clone)]
 pub(crate) struct KeyMap<V> {
     map: FxHashMap<String, V>,
+    filter: KeyFilter,
+}
+
+/// The signature filter alone, for sets kept elsewhere (the gazetteer's
+/// cue words): `may_hold` false means the key is surely not a member.
+#[derive(Debug, Clone)]
+pub struct KeyFilter {
+    /// 4096 bits, one per signature of a member.
     sigs: Box<[u64; 64]>,
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter {
+            sigs: Box::new([0; 64]),
+        }
+    }
+}
+
+impl KeyFilter {
+    /// Notes a member.
+    pub fn insert(&mut self, key: &str) {
+        let s = signature(key);
+        self.sigs[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// Whether `key` may be a member: false for most words that are not.
+    #[inline]
+    pub fn may_hold(&self, key: &str) -> bool {
+        let s = signature(key);
+        self.sigs[s >> 6] & (1 << (s & 63)) != 0
+    }
 }
 
 /// The signature of a key: a 12-bit mix of its length and its first and
@@ -38,14 +69,8 @@ fn signature(key: &str) -> usize {
 
 impl<V> KeyMap<V> {
     #[inline]
-    fn may_hold(&self, key: &str) -> bool {
-        let s = signature(key);
-        self.sigs[s >> 6] & (1 << (s & 63)) != 0
-    }
-
-    #[inline]
     pub fn get(&self, key: &str) -> Option<&V> {
-        if self.may_hold(key) {
+        if self.filter.may_hold(key) {
             self.lookup(key)
         } else {
             None
@@ -75,12 +100,11 @@ impl<V> KeyMap<V> {
 
 impl<V> From<FxHashMap<String, V>> for KeyMap<V> {
     fn from(map: FxHashMap<String, V>) -> Self {
-        let mut sigs = Box::new([0u64; 64]);
+        let mut filter = KeyFilter::default();
         for k in map.keys() {
-            let s = signature(k);
-            sigs[s >> 6] |= 1 << (s & 63);
+            filter.insert(k);
         }
-        KeyMap { map, sigs }
+        KeyMap { map, filter }
     }
 }
 
