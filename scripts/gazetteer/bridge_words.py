@@ -29,21 +29,14 @@ Run from the repository root (pip install wordfreq):
   python3 scripts/gazetteer/bridge_words.py
 """
 import argparse
-import gzip
 import os
 import re
 import unicodedata
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.path.join(ROOT, "crates", "gazetteer", "data")
+from gazetteer_words import ARABIC_WORD, DATA, TRANSLIT, fold, rows
 
-MARKS = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
-FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ة": "ه", "ؤ": "و",
-        "ی": "ي", "ک": "ك", "گ": "غ", "ڭ": "غ", "پ": "ب", "چ": "ج", "ڤ": "ف", "ژ": "ز"}
-# As in src/data.rs.
-TRANSLIT = set("ML BF NE TD MR NG BJ TG CM SN CI GH SO DJ ER ET SS".split())
+
 LATIN_ARTICLES = set("al el ar as ash ad adh an az at ath ed es er ez et en ul aj ay".split())
-ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0670-\u06D3]+")
 ARABIC_ONLY = re.compile(r"[\u0621-\u064A]+")
 
 # Consonant classes (see the table in src/skeleton.rs).
@@ -54,9 +47,6 @@ for letters, cls in [("بپ", "b"), ("تطث", "t"), ("دضذظ", "d"), ("سص",
     for c in letters:
         AR_CLASS[c] = cls
 
-
-def fold(s):
-    return "".join(FOLD.get(c, c) for c in s if c not in MARKS)
 
 
 def strip_article(w):
@@ -141,13 +131,6 @@ def latin(words):
                    if not (many and k + 1 < len(words) and w in LATIN_ARTICLES))
 
 
-def rows(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            yield line.rstrip("\n").split("\t")
 
 
 def main():

@@ -41,26 +41,14 @@ install wordfreq for the frequency list):
   python3 scripts/gazetteer/common_words.py [--min-zipf 3.0]
 """
 import argparse
-import gzip
 import os
 import re
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.path.join(ROOT, "crates", "gazetteer", "data")
-
-MARKS = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
-FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ة": "ه", "ؤ": "و",
-        "ی": "ي", "ک": "ك", "گ": "غ", "ڭ": "غ", "پ": "ب", "چ": "ج", "ڤ": "ف", "ژ": "ز"}
-# Countries whose place names reach Arabic as transliterations (as in
-# src/data.rs): a frequent Arabic word that spells one of their places is a
-# coincidence, however big the place.
-TRANSLIT = set("ML BF NE TD MR NG BJ TG CM SN CI GH SO DJ ER ET SS".split())
-ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0670-\u06D3]+")
+from gazetteer_words import ARABIC_WORD, DATA, ROOT, TRANSLIT, fold, rows
 
 
-def fold(s):
-    return "".join(FOLD.get(c, c) for c in s if c not in MARKS)
+
 
 
 def words_of(s):
@@ -86,13 +74,6 @@ def readings(w):
     return out
 
 
-def rows(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            yield line.rstrip("\n").split("\t")
 
 
 def main():

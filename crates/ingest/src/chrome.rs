@@ -141,6 +141,22 @@ const MAX_BANNER_WORDS: usize = 15;
 /// Most words of a byline.
 const MAX_BYLINE_WORDS: usize = 15;
 
+/// The word stems of a line, or `None` when it holds a number: menus and
+/// section labels carry none, while a headline with a toll or a date does.
+fn stems_without_numbers(t: &str) -> Option<Vec<String>> {
+    let tokens = tokenize(t);
+    if tokens.iter().any(|tok| tok.kind == TokenKind::Number) {
+        return None;
+    }
+    Some(
+        tokens
+            .into_iter()
+            .filter(|tok| tok.kind == TokenKind::Word)
+            .map(|tok| tok.stem)
+            .collect(),
+    )
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -434,22 +450,13 @@ pub fn is_navigation(line: &str) -> bool {
             return true;
         }
     }
-    let tokens = tokenize(t);
-    if tokens.iter().any(|tok| tok.kind == TokenKind::Number) {
+    let Some(words) = stems_without_numbers(t) else {
         return false;
-    }
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|tok| tok.kind == TokenKind::Word)
-        .map(|tok| tok.stem.as_str())
-        .collect();
+    };
     if words.len() < 4 || words.len() > 60 {
         return false;
     }
-    let known = words
-        .iter()
-        .filter(|w| VOCABULARY.nav.contains(**w))
-        .count();
+    let known = words.iter().filter(|w| VOCABULARY.nav.contains(*w)).count();
     // Nearly all: a menu may hold a name the list lacks.
     known * 10 >= words.len() * 8
 }
@@ -467,14 +474,8 @@ fn comma_list_of_places(t: &str) -> bool {
     if items.len() < 3 || items.iter().any(|s| word_count(s) > 3) {
         return false;
     }
-    let tokens = tokenize(t);
-    let mut words = tokens
-        .iter()
-        .filter(|tok| tok.kind == TokenKind::Word)
-        .peekable();
-    words.peek().is_some()
-        && !tokens.iter().any(|tok| tok.kind == TokenKind::Number)
-        && words.all(|tok| VOCABULARY.nav.contains(tok.stem.as_str()))
+    stems_without_numbers(t)
+        .is_some_and(|words| !words.is_empty() && words.iter().all(|w| VOCABULARY.nav.contains(w)))
 }
 
 /// A "read also" style line with nothing after the phrase: the link it
@@ -558,16 +559,9 @@ pub fn is_section_label(line: &str) -> bool {
     if t.ends_with(['.', '!', '?', '؟']) {
         return false;
     }
-    let tokens = tokenize(t);
-    if tokens.iter().any(|tok| tok.kind == TokenKind::Number) {
-        return false;
-    }
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|tok| tok.kind == TokenKind::Word)
-        .map(|tok| tok.stem.as_str())
-        .collect();
-    (1..=4).contains(&words.len()) && words.iter().all(|w| VOCABULARY.nav.contains(*w))
+    stems_without_numbers(t).is_some_and(|words| {
+        (1..=4).contains(&words.len()) && words.iter().all(|w| VOCABULARY.nav.contains(w))
+    })
 }
 
 /// Longest line (in words) made only of buttons ("Share this article on
