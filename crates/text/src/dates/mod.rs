@@ -637,6 +637,16 @@ fn year_after(ws: &[W], j: usize) -> Option<(i32, usize)> {
     })
 }
 
+/// The date read from word `i` up to word `k`, where its month ends, and
+/// on through a year that may follow (none: the year stays open).
+fn dated(ws: &[W], i: usize, k: usize, m: u32, pos: Pos) -> Cand {
+    let (y, end) = match year_after(ws, k) {
+        Some((y, e)) => (Some(y), e),
+        None => (None, k),
+    };
+    Cand::new(i, end, Val::Date { y, m, pos })
+}
+
 fn two_digit_year(s: &str) -> Option<i32> {
     let v: i32 = s.parse().ok()?;
     match s.len() {
@@ -753,55 +763,19 @@ fn absolute_at(ws: &[W], i: usize) -> Option<Cand> {
         if !words && of.is_none() {
             if let Some((d2, j2)) = range_end_at(ws, j).filter(|&(d2, _)| d2 > d) {
                 if let Some((m, k)) = month_at(ws, j2) {
-                    let (y, end) = match year_after(ws, k) {
-                        Some((y, e)) => (Some(y), e),
-                        None => (None, k),
-                    };
-                    return Some(Cand::new(
-                        i,
-                        end,
-                        Val::Date {
-                            y,
-                            m,
-                            pos: Pos::Range(d, d2),
-                        },
-                    ));
+                    return Some(dated(ws, i, k, m, Pos::Range(d, d2)));
                 }
             }
         }
         if let Some((m, k)) = month_at(ws, j).filter(|_| ok) {
-            let (y, end) = match year_after(ws, k) {
-                Some((y, e)) => (Some(y), e),
-                None => (None, k),
-            };
-            return Some(Cand::new(
-                i,
-                end,
-                Val::Date {
-                    y,
-                    m,
-                    pos: Pos::Day(d),
-                },
-            ));
+            return Some(dated(ws, i, k, m, Pos::Day(d)));
         }
     }
     // Month, day, year (Oct. 3, 2023) and month, year (مارس 2022).
     if let Some((m, j)) = month_at(ws, i) {
         if !ws[i].is_arabic() {
             if let Some((d, k)) = day_at(ws, j).filter(|_| ws[j].gap == Gap::Space) {
-                let (y, end) = match year_after(ws, k) {
-                    Some((y, e)) => (Some(y), e),
-                    None => (None, k),
-                };
-                return Some(Cand::new(
-                    i,
-                    end,
-                    Val::Date {
-                        y,
-                        m,
-                        pos: Pos::Day(d),
-                    },
-                ));
+                return Some(dated(ws, i, k, m, Pos::Day(d)));
             }
         }
         if let Some((y, end)) = year_at(ws, j) {
