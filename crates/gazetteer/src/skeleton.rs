@@ -85,18 +85,23 @@ fn arabic_word(w: &str, out: &mut String) {
     }
 }
 
+/// Whether word `k` of a name is an article the skeletons skip ("al",
+/// "el", …): only in a name of several words, and never its last word.
+fn is_skipped_article(words: &[&str], k: usize) -> bool {
+    k + 1 < words.len() && keys::LATIN_ARTICLES.contains(&words[k])
+}
+
 /// The skeleton of a Latin name given as folded words; `None` when a word
 /// has letters other than a–z. Latin articles (al, el, ash...) are
 /// dropped wherever they stand in a name of several words.
 pub fn latin<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let words: Vec<&str> = words.into_iter().collect();
-    let many = words.len() > 1;
     let mut out = String::new();
     for (k, w) in words.iter().enumerate() {
         if w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
-        if many && k + 1 < words.len() && keys::LATIN_ARTICLES.contains(w) {
+        if is_skipped_article(&words, k) {
             continue;
         }
         latin_word(w.as_bytes(), &mut out);
@@ -208,10 +213,9 @@ fn shape_arabic(words: &[&str]) -> Vec<char> {
 
 fn shape_latin(words: &[&str]) -> Vec<char> {
     let mut out = Vec::new();
-    let many = words.len() > 1;
     let mut cons = String::new();
     for (k, w) in words.iter().enumerate() {
-        if many && k + 1 < words.len() && keys::LATIN_ARTICLES.contains(w) {
+        if is_skipped_article(words, k) {
             continue;
         }
         // Runs of consonants go through the skeleton (digraphs whole);
@@ -319,9 +323,8 @@ pub fn latin_similarity(a: &[&str], b: &[&str]) -> f32 {
 /// three classes (a; e i y; o u w), and a repeated sound counts once.
 fn fine_latin(words: &[&str]) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
-    let many = words.len() > 1;
     for (k, w) in words.iter().enumerate() {
-        if many && k + 1 < words.len() && keys::LATIN_ARTICLES.contains(w) {
+        if is_skipped_article(words, k) {
             continue;
         }
         let b = w.as_bytes();
