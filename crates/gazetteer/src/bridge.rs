@@ -122,16 +122,34 @@ fn has_article(w: &Word) -> bool {
     w.key.len() > w.stem.len() && w.key[..w.key.len() - w.stem.len()].ends_with("ال")
 }
 
+/// Whether a span of `taken` (sorted, not overlapping) overlaps `s`.
+fn covers(taken: &[Span], s: Span) -> bool {
+    let i = taken.partition_point(|c| c.end <= s.start);
+    taken.get(i).is_some_and(|c| c.overlaps(&s))
+}
+
+/// Walks `n` words left to right: `read_at(k)` is the name read from word
+/// `k`, if any; after a name the walk goes on past its last word.
+fn walk(n: usize, mut read_at: impl FnMut(usize) -> Option<Bridged>) -> Vec<Bridged> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < n {
+        match read_at(k) {
+            Some(b) => {
+                k = b.last + 1;
+                out.push(b);
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
 /// Reads, through the bridge, the names that stand where a place must be
 /// and that no mention in `taken` (sorted, not overlapping) covers.
 pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Bridged> {
-    let is_taken = |s: Span| {
-        let i = taken.partition_point(|c| c.end <= s.start);
-        taken.get(i).is_some_and(|c| c.overlaps(&s))
-    };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < doc.words.len() {
+    let is_taken = |s: Span| covers(taken, s);
+    walk(doc.words.len(), |k| {
         let w = &doc.words[k];
         // The cheap tests first: the word's shape, then whether it stands
         // after a cue (most words do not: one filtered look-up says so),
@@ -140,10 +158,7 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
             .then(|| stand_before(t, doc, k))
             .flatten()
             .filter(|_| t.bridgeable_word(w));
-        let Some(stand) = stand else {
-            k += 1;
-            continue;
-        };
+        let stand = stand?;
         // The longest run of words first: فنوت سلام before فنوت. A later
         // word may be a common word (سلام "peace"), not a cue word nor a
         // word joined by "and" (بين ديافارابي وتينينكو).
@@ -162,22 +177,10 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
             }
             end += 1;
         }
-        let mut found = None;
-        for last in (k..=end).rev() {
-            if let Some(b) = read(t, doc, ctx, k, last, stand) {
-                found = Some(b);
-                break;
-            }
-        }
-        match found {
-            Some(b) => {
-                k = b.last + 1;
-                out.push(b);
-            }
-            None => k += 1,
-        }
-    }
-    out
+        (k..=end)
+            .rev()
+            .find_map(|last| read(t, doc, ctx, k, last, stand))
+    })
 }
 
 /// Candidates of words `first..=last` and the best, if one may stand.
@@ -383,14 +386,10 @@ pub(crate) fn bridge_latin(
     taken: &[Span],
     known: &[Span],
 ) -> Vec<Bridged> {
-    let mut out = Vec::new();
     if doc.all_caps {
-        return out;
+        return Vec::new();
     }
-    let is_taken = |s: Span| {
-        let i = taken.partition_point(|c| c.end <= s.start);
-        taken.get(i).is_some_and(|c| c.overlaps(&s))
-    };
+    let is_taken = |s: Span| covers(taken, s);
     let opens = |w: &Word| {
         !w.arabic
             && w.cap
@@ -400,11 +399,9 @@ pub(crate) fn bridge_latin(
             && !t.cues.contains_key(w.stem)
             && !is_taken(w.span)
     };
-    let mut k = 0;
-    while k < doc.words.len() {
+    walk(doc.words.len(), |k| {
         if !opens(&doc.words[k]) {
-            k += 1;
-            continue;
+            return None;
         }
         // The run of words the name may span: capitalised words, and the
         // particles between them.
@@ -417,10 +414,9 @@ pub(crate) fn bridge_latin(
             }
             end += 1;
         }
-        let mut found = None;
-        for last in (k..=end).rev() {
+        (k..=end).rev().find_map(|last| {
             if !doc.words[last].cap {
-                continue;
+                return None;
             }
             let span = Span::new(doc.words[k].span.start, doc.words[last].span.end);
             // The gazetteer knows these words as written: its own rules
@@ -429,25 +425,12 @@ pub(crate) fn bridge_latin(
                 .binary_search_by_key(&(span.start, span.end), |s| (s.start, s.end))
                 .is_ok()
             {
-                continue;
+                return None;
             }
-            let Some(stand) = latin_stand(t, doc, k, last) else {
-                continue;
-            };
-            if let Some(b) = read_latin(t, doc, ctx, k, last, stand) {
-                found = Some(b);
-                break;
-            }
-        }
-        match found {
-            Some(b) => {
-                k = b.last + 1;
-                out.push(b);
-            }
-            None => k += 1,
-        }
-    }
-    out
+            let stand = latin_stand(t, doc, k, last)?;
+            read_latin(t, doc, ctx, k, last, stand)
+        })
+    })
 }
 
 /// What says that words `first..=last` (Latin) name a place.
