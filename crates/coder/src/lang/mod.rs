@@ -12,6 +12,44 @@
 //! (determiners, "of", "that", passive auxiliaries) are cue rows of the
 //! language's `cues.tsv`, so the shared rules never name a word.
 
+/// One language module: its four embedded TSV files of `data/<dir>/`, its
+/// [`Grammar`], the compiled [`LangData`] (`DATA`, built on first use) and
+/// a test that every row reads and that the lists are not cut short.
+macro_rules! language {
+    ($dir:literal, subject_first: $sf:literal, modifier_first: $mf:literal, min_rows: $min:literal) => {
+        use std::sync::LazyLock;
+
+        use super::{Grammar, LangData, LangFiles};
+
+        pub static FILES: LangFiles = LangFiles {
+            name: concat!("data/", $dir),
+            triggers: include_str!(concat!("../../data/", $dir, "/triggers.tsv")),
+            sides: include_str!(concat!("../../data/", $dir, "/sides.tsv")),
+            cues: include_str!(concat!("../../data/", $dir, "/cues.tsv")),
+            sources: include_str!(concat!("../../data/", $dir, "/sources.tsv")),
+            grammar: Grammar {
+                subject_first: $sf,
+                modifier_first: $mf,
+            },
+        };
+
+        /// Compiled on first use.
+        pub static DATA: LazyLock<LangData> = LazyLock::new(|| LangData::compile(&FILES));
+
+        #[cfg(test)]
+        mod tests {
+            use super::*;
+
+            #[test]
+            fn every_row_is_well_formed() {
+                assert!(DATA.errors.is_empty(), "{:#?}", DATA.errors);
+                assert!(DATA.triggers.len() > $min);
+                assert!(DATA.cues.len() > $min);
+            }
+        }
+    };
+}
+
 pub mod ar;
 pub mod en;
 pub mod fr;
