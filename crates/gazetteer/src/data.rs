@@ -193,6 +193,9 @@ pub struct Tables {
     /// (مالي "financial", مالية "finance").
     pub ambiguous: HashSet<(u16, String)>,
     pub problems: Vec<DataError>,
+    /// Each country's capital record (`NONE` without one), found on first
+    /// use by [`crate::capital`].
+    pub capitals: std::sync::OnceLock<Vec<u32>>,
 }
 
 /// Countries whose places reach Arabic as transliterations.
@@ -389,6 +392,7 @@ pub fn load(src: &Sources) -> Tables {
             ambiguous: HashSet::default(),
             confirm_after: HashSet::default(),
             problems: Vec::new(),
+            capitals: std::sync::OnceLock::new(),
         },
         builder: IndexBuilder::default(),
         loose: IndexBuilder::default(),

@@ -363,6 +363,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         ambiguous,
         confirm_after,
         problems,
+        capitals: std::sync::OnceLock::new(),
     })
 }
 

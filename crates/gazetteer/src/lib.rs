@@ -45,6 +45,7 @@
 //! a Latin side of the same bridge under the same conditions.
 
 mod bridge;
+mod capital;
 mod countries;
 mod data;
 mod image;

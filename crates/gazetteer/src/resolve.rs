@@ -907,6 +907,9 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         .map(|x| x.raw.span)
         .collect();
     let mut drop = vec![false; out.len()];
+    // "The Somali capital", "عاصمة مالي": the capital, in place of the
+    // country when the country's name is part of the phrase.
+    let capitals = crate::capital::capital_mentions(t, doc.text, &a.countries);
     let mut countries = Vec::new();
     for h in a.countries.iter().filter(|h| !h.demonym) {
         let i = out.partition_point(|m| m.span.end <= h.span.start);
@@ -915,6 +918,12 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
                 continue;
             }
             drop[i] = true;
+        }
+        if capitals
+            .iter()
+            .any(|c| c.span.start <= h.span.start && h.span.end <= c.span.end)
+        {
+            continue;
         }
         let c = &t.countries[h.country as usize];
         let cue = doc.cue(t, h.first, h.prep_clitic);
@@ -931,6 +940,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     let mut keep = drop.iter().map(|d| !d);
     out.retain(|_| keep.next().unwrap_or(true));
     out.extend(countries);
+    out.extend(capitals);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }

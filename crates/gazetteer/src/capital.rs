@@ -1,0 +1,236 @@
+//! A capital named through its country: "العاصمة الصومالية", "the Somali
+//! capital", "la capitale malienne", "capital of Mali", "عاصمة مالي",
+//! "Somalia's capital". Reports often name the capital only this way, and
+//! without it the event would have no place at all.
+//!
+//! The cue phrases are data (`data/capital_cues.tsv`), compared word by
+//! word on folded keys with the words just before or just after a country
+//! mention. The capital is the most populous town of the country that
+//! bears the name `countries.tsv` gives its capital.
+
+use std::sync::LazyLock;
+
+use rasd_model::Span;
+use rasd_text::fold::fold_str;
+
+use crate::countries::CountryHit;
+use rustc_hash::FxHashMap;
+
+use crate::data::{Tables, NONE};
+use crate::PlaceKind;
+use crate::{PlaceMention, Relation};
+
+/// The cue phrases, as lists of folded words, by side.
+struct Cues {
+    before: Vec<Vec<String>>,
+    after: Vec<Vec<String>>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut cues = Cues {
+        before: Vec::new(),
+        after: Vec::new(),
+    };
+    for line in include_str!("../data/capital_cues.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((side, phrase)) = line.split_once('\t') else {
+            continue;
+        };
+        let words = phrase_words(phrase);
+        match side {
+            "before" => cues.before.push(words),
+            "after" => cues.after.push(words),
+            _ => {}
+        }
+    }
+    // Longest first, so "capitale de la" is tried before "capitale".
+    cues.before.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    cues.after.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    cues
+});
+
+/// The folded words of a phrase. An apostrophe ends a word and stays with
+/// it ("de l'" is `de`, `l'`; "'s" is one word): French elides and
+/// English possessives are written both glued and apart.
+fn phrase_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in s.split_whitespace() {
+        let w = w.replace('’', "'");
+        let mut rest = w.as_str();
+        while let Some(i) = rest.find('\'').filter(|&i| i + 1 < rest.len()) {
+            out.push(fold_str(&rest[..=i]));
+            rest = &rest[i + 1..];
+        }
+        if !rest.is_empty() {
+            out.push(fold_str(rest));
+        }
+    }
+    out
+}
+
+/// Up to `n` words of `s` nearest its end (`from_end`) or its start, in
+/// text order. A line break or sentence punctuation stops the reading: a
+/// cue belongs to the same phrase as the country word.
+fn near_words(s: &str, n: usize, from_end: bool) -> Vec<String> {
+    let stop = |c: char| matches!(c, '\n' | '.' | '!' | '?' | ';' | ':' | '،' | ',' | '؛');
+    let part = if from_end {
+        // Past the stop character, whatever its width in bytes (،).
+        s.char_indices()
+            .rev()
+            .find(|&(_, c)| stop(c))
+            .map_or(s, |(i, c)| &s[i + c.len_utf8()..])
+    } else {
+        s.find(stop).map_or(s, |i| &s[..i])
+    };
+    let words = phrase_words(part);
+    if from_end {
+        words[words.len().saturating_sub(n)..].to_vec()
+    } else {
+        words.into_iter().take(n).collect()
+    }
+}
+
+/// The capital mentions of a text: one for each country mention with a
+/// cue phrase next to it. Mentions are given the span of the cue and the
+/// country word together.
+pub(crate) fn capital_mentions(
+    t: &Tables,
+    text: &str,
+    countries: &[CountryHit],
+) -> Vec<PlaceMention> {
+    let cues = &*CUES;
+    let mut out = Vec::new();
+    for hit in countries {
+        let (Some(head), Some(tail)) = (text.get(..hit.span.start), text.get(hit.span.end..))
+        else {
+            continue;
+        };
+        // A cue is a few words long; 40 bytes hold the longest.
+        let head = &head[floor_boundary(head, head.len().saturating_sub(40))..];
+        let tail = &tail[..floor_boundary(tail, tail.len().min(40))];
+        let before = near_words(head, 3, true);
+        let after = near_words(tail, 3, false);
+        let start = cues
+            .before
+            .iter()
+            .find(|cue| before.ends_with(cue))
+            .map(|cue| cue_start(head, cue.len()));
+        let end = cues
+            .after
+            .iter()
+            .find(|cue| after.starts_with(cue))
+            .map(|cue| cue_end(tail, cue.len()));
+        if start.is_none() && end.is_none() {
+            continue;
+        }
+        let Some(entry) = capital_of(t, hit.country) else {
+            continue;
+        };
+        let from = start.map_or(hit.span.start, |s| hit.span.start - (head.len() - s));
+        let to = end.map_or(hit.span.end, |e| hit.span.end + e);
+        let span = Span::new(from, to);
+        out.push(PlaceMention {
+            span,
+            surface: text[from..to].to_string(),
+            place: Some(t.place(entry)),
+            relation: Relation::At,
+            relation_span: None,
+            geo_precision: 1,
+            score: 0.8,
+        });
+    }
+    out
+}
+
+/// The largest byte index ≤ `i` on a character boundary of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the last `n` cue words start in `head` (a byte offset into it).
+/// Words are counted as [`phrase_words`] counts them, so an elided "l'"
+/// counts as one.
+fn cue_start(head: &str, n: usize) -> usize {
+    let mut left = n;
+    let mut at = head.len();
+    for (i, w) in head.split_whitespace().rev().map(|w| {
+        let i = w.as_ptr() as usize - head.as_ptr() as usize;
+        (i, w)
+    }) {
+        let k = phrase_words(w).len();
+        at = i;
+        if k >= left {
+            break;
+        }
+        left -= k;
+    }
+    at
+}
+
+/// Where the first `n` cue words end in `tail` (a byte offset into it).
+fn cue_end(tail: &str, n: usize) -> usize {
+    let mut left = n;
+    let mut at = 0;
+    for w in tail.split_whitespace() {
+        let i = w.as_ptr() as usize - tail.as_ptr() as usize;
+        at = i + w.len();
+        let k = phrase_words(w).len();
+        if k >= left {
+            break;
+        }
+        left -= k;
+    }
+    at
+}
+
+/// The capital of each country by ISO3, as `countries.tsv` names it.
+static CAPITAL_NAMES: LazyLock<FxHashMap<&'static str, String>> = LazyLock::new(|| {
+    let mut names = FxHashMap::default();
+    for line in include_str!("../data/countries.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if let (Some(iso3), Some(capital)) = (f.get(1), f.get(10)) {
+            if !capital.is_empty() {
+                names.insert(*iso3, fold_str(capital));
+            }
+        }
+    }
+    names
+});
+
+/// The record of the country's capital: the most populous town of the
+/// country with the capital's name.
+fn capital_of(t: &Tables, country: u16) -> Option<u32> {
+    let capitals = t.capitals.get_or_init(|| {
+        let wanted: Vec<Option<&String>> = t
+            .countries
+            .iter()
+            .map(|c| CAPITAL_NAMES.get(c.iso3))
+            .collect();
+        let mut best = vec![NONE; t.countries.len()];
+        for (i, e) in t.entries.iter().enumerate() {
+            let c = e.country as usize;
+            let (Some(b), Some(Some(name))) = (best.get_mut(c), wanted.get(c)) else {
+                continue;
+            };
+            if e.kind == PlaceKind::PopulatedPlace
+                && (*b == NONE || t.entries[*b as usize].population < e.population)
+                && fold_str(e.name) == **name
+            {
+                *b = i as u32;
+            }
+        }
+        best
+    });
+    capitals
+        .get(country as usize)
+        .copied()
+        .filter(|&i| i != NONE)
+}
