@@ -46,6 +46,26 @@ macro_rules! language {
                 assert!(DATA.triggers.len() > $min);
                 assert!(DATA.cues.len() > $min);
             }
+
+            /// A row listed twice is a review slip (one copy gets edited,
+            /// the other not).
+            #[test]
+            fn no_row_is_listed_twice() {
+                for (file, text) in [
+                    ("triggers", FILES.triggers),
+                    ("sides", FILES.sides),
+                    ("cues", FILES.cues),
+                    ("sources", FILES.sources),
+                ] {
+                    let mut seen = std::collections::HashSet::new();
+                    for line in text
+                        .lines()
+                        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                    {
+                        assert!(seen.insert(line), "{}/{file}: {line:?} twice", FILES.name);
+                    }
+                }
+            }
         }
     };
 }
