@@ -414,3 +414,28 @@ fn rapid_intervention_battalions_in_burkina_are_not_cameroonian() {
     let ev = fr("Les Bataillons d'intervention rapide ont repoussé lundi une attaque contre leur base de Djibo, au Burkina Faso, tuant dix assaillants.");
     assert_eq!(only(&ev).actor1, "Military Forces of Burkina Faso");
 }
+
+// --- a second round: new Syrian and Afghan groups, a Nigerien front ---
+
+#[test]
+fn syria_coastal_shield_brigade_in_arabic() {
+    let ev = ar("اشتبك مسلحون من لواء درع الساحل يوم الخميس مع قوات الأمن العام في ريف جبلة، ما أسفر عن مقتل أربعة عناصر.");
+    assert_eq!(only(&ev).actor1, "Coastal Shield Brigade");
+}
+
+#[test]
+fn afghanistan_national_resistance_front_in_english() {
+    let ev = en("National Resistance Front fighters attacked a Taliban post in the Panjshir valley of Afghanistan on Monday, killing two guards.");
+    assert_pair(
+        &ev,
+        "NRF: National Resistance Front",
+        "Military Forces of Afghanistan",
+    );
+}
+
+#[test]
+fn a_liberation_front_in_niger_is_the_nigerien_fpl_not_the_syrian_coalition() {
+    let ev = ar("هاجم مسلحون من الجبهة الوطنية للتحرير يوم الاثنين موقعا للجيش قرب مدينة أغاديس شمال النيجر، ما أسفر عن مقتل ثلاثة جنود.");
+    assert_eq!(only(&ev).actor1, "FPL: Patriotic Liberation Front");
+    assert!(!names(&ev, "National Front for Liberation"), "{ev:#?}");
+}
