@@ -1060,7 +1060,7 @@ fn parse_qualifier(line: &str) -> Option<(NumberQualifier, bool, Vec<String>)> {
         .tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Space && t.key != "'")
-        .map(|t| t.stem.clone())
+        .map(|t| t.stem().to_string())
         .collect();
     (!words.is_empty()).then_some((qual, before, words))
 }
