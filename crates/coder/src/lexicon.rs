@@ -256,9 +256,10 @@ impl Words {
         let mut probes = Vec::with_capacity(tok.len());
         let mut pstart = Vec::with_capacity(tok.len() + 1);
         let mut hashes = Vec::with_capacity(tok.len());
-        let mut probed = Vec::new();
+        let mut probed = Vec::with_capacity(tok.len());
         for (w, &i) in tok.iter().enumerate() {
             let t = &analysis.tokens[i];
+            let t_stem = t.stem();
             let before = probes.len();
             pstart.push(before as u32);
             let mut add = |chars: u8, hash: u64| {
@@ -266,19 +267,19 @@ impl Words {
                     probes.push(Probe { hash, chars });
                 }
             };
-            let stem = hash_with_prefixes(t.stem(), lens, &mut add);
+            let stem = hash_with_prefixes(t_stem, lens, &mut add);
             add(0, stem);
             let mut h = [stem; 3];
             // The stem is the key less its proclitics (a suffix of it): the
             // two are equal exactly when their lengths are.
-            if t.key.len() != t.stem().len() {
+            if t.key.len() != t_stem.len() {
                 let key = hash_with_prefixes(&t.key, lens, &mut add);
                 add(0, key);
                 h[1] = key;
             }
             // (Of the stem's length, the key without its conjunction is
             // the stem.)
-            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem().len()) {
+            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
                 let bare = word_hash(bare);
                 add(0, bare);
                 h[2] = bare;
