@@ -17,6 +17,8 @@
 //! | after it | 621 / 794 | 16.8 MiB/s (1.6) | 38.9 K/s (1.6) | 12.2 MiB/s (1.9) |
 //! | main before the second pass (more rules, repeated sentences read once) | 747 / 657 | 13.8 MiB/s (2.8) | 28.5 K/s (2.8) | 15.9 MiB/s (2.8) |
 //! | after the second pass (thin LTO included) | 675 / 593 | 15.2 MiB/s (2.7) | 35.9 K/s (2.7) | 21.2 MiB/s (2.7) |
+//! | main before the third pass (more rules), two runs | 698 / 618 | 5.7, 11.2 MiB/s (5.5, 3.4) | 20.3, 23.8 K/s (5.5, 3.8) | 12.3, 12.4 MiB/s (5.5, 3.8) |
+//! | after the third pass, two runs | 662 / 559 | 7.8, 8.9 MiB/s (5.4, 3.8) | 20.6, 20.3 K/s (5.4, 4.5) | 13.3, 13.6 MiB/s (5.4, 4.5) |
 //!
 //! Under such load the criterion figures of the short documents vary by
 //! a tenth from run to run; CPU time is steadier (`/usr/bin/time` on the
@@ -28,8 +30,27 @@
 //! before → after: text analysis 125 → 123; places and countries 205 →
 //! 174; dates and numbers 98 → 98; dictionary words and matching 122 →
 //! 112; incidents, actors and fatalities 120 → 117; the rest (the
-//! document's own lists, the repeat set, freeing) 75 → 48. The goal of
-//! issue 4 is over 20 MB/s on the short documents: not reached yet.
+//! document's own lists, the repeat set, freeing) 75 → 48.
+//!
+//! Third pass (instructions per byte counted after one warm-up document, so
+//! the text layer's tables built on first use, 11 per byte, are no longer
+//! in the figure; the criterion rows ran at a load of 3.4 to 5.5 on two
+//! cores, before and after back to back, and swing by a third from run to
+//! run: they say nothing at that load): the link list finder counts a
+//! line's words last and only up to the limit (20 → 5); a token's stem is
+//! an offset into its key, not a second string; the signature filter of the
+//! text layer's word lists reads eight bytes at each end into 2^15 bits;
+//! each dictionary visits only the words with a look-up; the number reader
+//! looks a word's key up only when it is more than its stem. Per stage, 698
+//! → 662 in all: text analysis 123 → 111; places and countries 175 → 174;
+//! dates and numbers 88 → 81; dictionary words and matching 116 → 116;
+//! incidents, actors and fatalities 124 → 125; the rest 72 → 55 (criterion
+//! and CPU time were measured at 665 / 561). CPU time (`/usr/bin/time` on
+//! the profile program, best of five, load 4.5): 24,000 short documents
+//! 0.74 s → 0.72 s (13.0 → 13.3 MiB/s, 13.6 → 14.0 MB/s); the long report
+//! 400 times 0.52 s → 0.49 s (18.5 → 19.7 MiB/s). The goal of issue 4 is
+//! over 20 MB/s on the short documents: not reached yet (it needs about 470
+//! instructions a byte).
 
 /// The allocator of the `rasd` binary (the library itself sets none).
 #[global_allocator]

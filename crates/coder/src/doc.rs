@@ -287,12 +287,13 @@ impl<'a> DocData<'a> {
         // A sentence counts for the part of it inside the article: the
         // reader may have cut a page's fragment or a glued "read also" link
         // off a line the sentence splitter saw whole.
-        let mut sents = Vec::new();
+        let mut sents = Vec::with_capacity(an.sentences.len());
         {
             // A sentence the page repeats (a lede printed twice, a paragraph
             // the crawler doubled) is read once: a second copy would open a
             // second incident or count its dead twice.
-            let mut seen: HashSet<SentKey> = HashSet::default();
+            let mut seen: HashSet<SentKey> =
+                HashSet::with_capacity_and_hasher(an.sentences.len(), Default::default());
             for s in &an.sentences {
                 let first = body.partition_point(|b| b.end <= s.span.start);
                 for b in body[first..].iter().take_while(|b| b.start < s.span.end) {
@@ -519,8 +520,10 @@ impl<'a> DocData<'a> {
         // A complement right after the word ("le retrait de son camp",
         // "the attack on the checkpoint") makes it new information instead.
         // Cues by the word they end at and the word they start at.
-        let mut cues_ending: HashMap<usize, Vec<&CueM>> = HashMap::default();
-        let mut cues_starting: HashMap<usize, Vec<&CueM>> = HashMap::default();
+        let mut cues_ending: HashMap<usize, Vec<&CueM>> =
+            HashMap::with_capacity_and_hasher(cues.len(), Default::default());
+        let mut cues_starting: HashMap<usize, Vec<&CueM>> =
+            HashMap::with_capacity_and_hasher(cues.len(), Default::default());
         for c in &cues {
             cues_ending.entry(c.at.w1).or_default().push(c);
             cues_starting.entry(c.at.w0).or_default().push(c);
@@ -638,7 +641,7 @@ impl<'a> DocData<'a> {
 impl<'a> Doc<'a> {
     /// The match key (stem) of word `w`.
     pub fn stem(&self, w: usize) -> &str {
-        &self.an.tokens[self.words.tok[w]].stem
+        self.an.tokens[self.words.tok[w]].stem()
     }
 
     /// The match key of word `w` with its clitics.

@@ -83,6 +83,9 @@ pub struct Words {
     /// `probes[pstart[i]..pstart[i + 1]]`. Most words have none.
     probes: Vec<Probe>,
     pstart: Vec<u32>,
+    /// The words that have a look-up at all, in order: each dictionary
+    /// visits these instead of every word of the text.
+    probed: Vec<u32>,
     /// The [`word_hash`] of each word's stem, key and key without a
     /// conjunction (a missing one repeats the stem's): a whole-word
     /// pattern whose hash is none of them does not match the word, and
@@ -253,32 +256,38 @@ impl Words {
         let mut probes = Vec::with_capacity(tok.len());
         let mut pstart = Vec::with_capacity(tok.len() + 1);
         let mut hashes = Vec::with_capacity(tok.len());
-        for &i in &tok {
+        let mut probed = Vec::with_capacity(tok.len());
+        for (w, &i) in tok.iter().enumerate() {
             let t = &analysis.tokens[i];
-            pstart.push(probes.len() as u32);
+            let t_stem = t.stem();
+            let before = probes.len();
+            pstart.push(before as u32);
             let mut add = |chars: u8, hash: u64| {
                 if first.may_hold(hash) {
                     probes.push(Probe { hash, chars });
                 }
             };
-            let stem = hash_with_prefixes(&t.stem, lens, &mut add);
+            let stem = hash_with_prefixes(t_stem, lens, &mut add);
             add(0, stem);
             let mut h = [stem; 3];
             // The stem is the key less its proclitics (a suffix of it): the
             // two are equal exactly when their lengths are.
-            if t.key.len() != t.stem.len() {
+            if t.key.len() != t_stem.len() {
                 let key = hash_with_prefixes(&t.key, lens, &mut add);
                 add(0, key);
                 h[1] = key;
             }
             // (Of the stem's length, the key without its conjunction is
             // the stem.)
-            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem.len()) {
+            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
                 let bare = word_hash(bare);
                 add(0, bare);
                 h[2] = bare;
             }
             hashes.push(h);
+            if probes.len() > before {
+                probed.push(w as u32);
+            }
         }
         pstart.push(probes.len() as u32);
         Words {
@@ -286,6 +295,7 @@ impl Words {
             joined,
             probes,
             pstart,
+            probed,
             hashes,
         }
     }
@@ -441,11 +451,9 @@ impl<T> PhraseMatcher<T> {
         let mut cands: Vec<u32> = Vec::with_capacity(8);
         // (first pattern, whether it matches word `i`)
         let mut firsts: Vec<(u32, bool)> = Vec::with_capacity(8);
-        for i in 0..words.len() {
+        for &i in &words.probed {
+            let i = i as usize;
             let probes = words.probes_of(i);
-            if probes.is_empty() {
-                continue;
-            }
             cands.clear();
             for p in probes {
                 let (fi, bit) = filter_bit(p.hash);
@@ -476,7 +484,7 @@ impl<T> PhraseMatcher<T> {
                 let first_ok = match firsts.iter().find(|f| f.0 == fid) {
                     Some(&(_, ok)) => ok,
                     None => {
-                        let ok = pats[0].matches(&first_tok.stem, &first_tok.key);
+                        let ok = pats[0].matches(first_tok.stem(), &first_tok.key);
                         firsts.push((fid, ok));
                         ok
                     }
@@ -499,7 +507,7 @@ impl<T> PhraseMatcher<T> {
                         }
                     }
                     let tk = &analysis.tokens[words.tok[j]];
-                    if !p.matches(&tk.stem, &tk.key) {
+                    if !p.matches(tk.stem(), &tk.key) {
                         ok = false;
                         break;
                     }

@@ -20,19 +20,22 @@ const MAX_WORDS: usize = 14;
 /// Whether a trimmed line reads like a headline or a link: short, not
 /// ending as a sentence does, not opening with a number.
 fn headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if words == 0 || words > MAX_WORDS {
+    // The cheap tests first; the words are counted last, and only up to
+    // one past the limit (most lines of prose are far longer).
+    if line.ends_with(['.', '!', '?', '؟', '…', ':', ';', '،', ',', '»', '"', ')']) {
         return false;
     }
     if line.chars().next().is_some_and(|c| c.is_numeric()) {
         return false;
     }
-    !line.ends_with(['.', '!', '?', '؟', '…', ':', ';', '،', ',', '»', '"', ')'])
+    let words = line.split_whitespace().take(MAX_WORDS + 1).count();
+    words != 0 && words <= MAX_WORDS
 }
 
 /// Whether a trimmed line ends a sentence (the article has begun).
 fn ends_sentence(line: &str) -> bool {
-    line.split_whitespace().count() > MAX_WORDS / 2 && line.ends_with(['.', '!', '?', '؟', '…'])
+    line.ends_with(['.', '!', '?', '؟', '…'])
+        && line.split_whitespace().take(MAX_WORDS / 2 + 1).count() > MAX_WORDS / 2
 }
 
 /// The byte spans of the link lists of `text`.
@@ -67,7 +70,7 @@ pub fn link_lists(text: &str) -> Vec<Span> {
             continue;
         }
         close(&mut run, &mut out);
-        if ends_sentence(trimmed) {
+        if !begun && ends_sentence(trimmed) {
             begun = true;
         }
     }

@@ -114,7 +114,7 @@ impl<'a> Doc<'a> {
                         }
                         words.push(Word {
                             key: keys::token_key(&t.key),
-                            stem: &t.stem,
+                            stem: t.stem(),
                             span: t.span,
                             arabic,
                             cap: !arabic && c0.is_uppercase(),

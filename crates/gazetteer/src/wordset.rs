@@ -3,9 +3,9 @@
 //!
 //! The matcher and the bridge ask, for each word, whether it ends a cue
 //! phrase, begins one, or is a listed common word; almost every answer is
-//! no. A 4096-bit filter of cheap signatures of the keys (byte length,
-//! first and last two bytes: for Arabic, the first and last letter)
-//! answers most of those questions without hashing the word or touching
+//! no. A 32768-bit filter of cheap signatures of the keys (byte length,
+//! first and last eight bytes: for Arabic, the first and last four
+//! letters) answers most of those questions without hashing the word or touching
 //! the table. A word that passes the filter is looked up as usual, so the
 //! answers are those of the set alone.
 

@@ -71,7 +71,7 @@ fn keys(s: &str) -> Vec<String> {
     tokenize(s)
         .into_iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(|t| t.stem)
+        .map(|t| t.stem().to_string())
         .filter(|k| !k.is_empty())
         .collect()
 }
@@ -152,7 +152,7 @@ fn stems_without_numbers(t: &str) -> Option<Vec<String>> {
         tokens
             .into_iter()
             .filter(|tok| tok.kind == TokenKind::Word)
-            .map(|tok| tok.stem)
+            .map(|tok| tok.stem().to_string())
             .collect(),
     )
 }
@@ -615,7 +615,7 @@ pub fn update_marker_span(s: &str) -> Option<(usize, usize)> {
     let words: Vec<(usize, usize, String)> = tokenize(s)
         .into_iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| (t.span.start, t.span.end, t.stem))
+        .map(|t| (t.span.start, t.span.end, t.stem().to_string()))
         .collect();
     let keys: Vec<&str> = words.iter().map(|(_, _, k)| k.as_str()).collect();
     for i in 0..keys.len() {

@@ -3,10 +3,11 @@
 //!
 //! The readers ask about every word of a text (is it a number word, a
 //! month, the first word of a date phrase, a protected word?) and almost no
-//! word is in a given list. A 4096-bit set of cheap signatures of the keys
-//! (length, first and last two bytes) answers most of those questions
-//! without hashing the word or touching the table; a word that passes is
-//! looked up as usual, so the answers are those of the map alone.
+//! word is in a given list. A 32768-bit set of cheap signatures of the keys
+//! (length, first and last eight bytes: for Arabic, the first and last four
+//! letters) answers most of those questions without hashing the word or
+//! touching the table; a word that passes is looked up as usual, so the
+//! answers are those of the map alone.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -21,14 +22,21 @@ pub(crate) struct KeyMap<V> {
 /// cue words): `may_hold` false means the key is surely not a member.
 #[derive(Debug, Clone)]
 pub struct KeyFilter {
-    /// 4096 bits, one per signature of a member.
-    sigs: Box<[u64; 64]>,
+    /// 2^15 bits, one per signature of a member. A list of a few thousand
+    /// words (the protected words) sets a few percent of them: a smaller
+    /// filter let through a word in three.
+    sigs: Box<[u64; SIG_WORDS]>,
 }
+
+/// Bits of a signature.
+const SIG_BITS: u32 = 15;
+/// The filter's size in 64-bit words.
+const SIG_WORDS: usize = 1 << (SIG_BITS - 6);
 
 impl Default for KeyFilter {
     fn default() -> Self {
         KeyFilter {
-            sigs: Box::new([0; 64]),
+            sigs: Box::new([0; SIG_WORDS]),
         }
     }
 }
@@ -48,23 +56,24 @@ impl KeyFilter {
     }
 }
 
-/// The signature of a key: a 12-bit mix of its length and its first and
-/// last two bytes.
+/// The signature of a key: a 15-bit mix of its length and its first and
+/// last eight bytes (which overlap in a short key; a key under eight
+/// bytes is read whole).
 #[inline]
 fn signature(key: &str) -> usize {
     let b = key.as_bytes();
     let n = b.len();
-    let ends = match n {
-        0 => 0,
-        1 => u64::from(b[0]) << 8,
-        _ => {
-            u64::from(b[0]) << 8
-                | u64::from(b[1]) << 16
-                | u64::from(b[n - 2]) << 24
-                | u64::from(b[n - 1]) << 32
-        }
+    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+        _ => (
+            b.iter()
+                .enumerate()
+                .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k)),
+            0,
+        ),
     };
-    ((ends | n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    let mix = (head ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail;
+    (mix.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> (64 - SIG_BITS)) as usize
 }
 
 impl<V> KeyMap<V> {

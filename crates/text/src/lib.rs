@@ -69,7 +69,7 @@ pub fn match_key(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&t.stem);
+        out.push_str(t.stem());
     }
     out
 }
@@ -86,7 +86,7 @@ mod tests {
             .tokens
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| t.stem.as_str())
+            .map(|t| t.stem())
             .collect();
         for entry in [
             "وزارة الدفاع المالية",

@@ -42,7 +42,7 @@ impl Normalized {
         for sentence in &analysis.sentences {
             let mut last_end: Option<usize> = None;
             for t in &analysis.tokens[sentence.tokens.clone()] {
-                if !matches!(t.kind, TokenKind::Word | TokenKind::Number) || t.stem.is_empty() {
+                if !matches!(t.kind, TokenKind::Word | TokenKind::Number) || t.stem().is_empty() {
                     continue;
                 }
                 match last_end {
@@ -65,7 +65,7 @@ impl Normalized {
                     key.push_str(&buf);
                     map.extend(std::iter::repeat_n(span, buf.len()));
                 }
-                let prefix = t.key.len() - t.stem.len();
+                let prefix = t.key.len() - t.stem().len();
                 key.drain(word_start..word_start + prefix);
                 map.drain(word_start..word_start + prefix);
                 last_end = Some(t.span.end);

@@ -96,7 +96,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             stem_span: t.stem_span,
             kind: t.kind,
             key: &t.key,
-            stem: &t.stem,
+            stem: t.stem(),
             prefix: t.prefix(),
             raw,
             gap,
@@ -155,7 +155,7 @@ impl Phrase {
             .tokens
             .iter()
             .filter(|t| t.kind != TokenKind::Space && t.key != "'")
-            .map(|t| (t.stem.clone(), has_article(t.prefix())))
+            .map(|t| (t.stem().to_string(), has_article(t.prefix())))
             .collect();
         (!words.is_empty()).then_some(Phrase { words })
     }

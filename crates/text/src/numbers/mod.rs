@@ -197,7 +197,12 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
     let lex = lexicon(lang);
     match lang {
-        Lang::Ar => lex.get(w.stem).or_else(|| lex.get(w.key)),
+        // The key only when it is more than the stem (its suffix).
+        Lang::Ar => lex.get(w.stem).or_else(|| {
+            (w.key.len() != w.stem.len())
+                .then(|| lex.get(w.key))
+                .flatten()
+        }),
         _ => lex.get(w.key),
     }
 }
@@ -260,9 +265,11 @@ fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     // A word reading starts with a lexicon hit on the word itself: a word
     // that no lexicon holds (by stem or key) begins no number, and one
     // look-up in all of them says so.
+    // (The stem is a suffix of the key: of the same length, it is the key,
+    // and one look-up answers for both.)
     if w.kind == TokenKind::Word
         && !ANY_NUMBER_WORD.contains_key(w.stem)
-        && !ANY_NUMBER_WORD.contains_key(w.key)
+        && (w.key.len() == w.stem.len() || !ANY_NUMBER_WORD.contains_key(w.key))
     {
         return None;
     }
@@ -823,7 +830,14 @@ static CONTEXT: LazyLock<KeyMap<Context>> = LazyLock::new(|| {
 });
 
 fn context(w: &W) -> Option<Context> {
-    CONTEXT.get(w.stem).or_else(|| CONTEXT.get(w.key)).copied()
+    CONTEXT
+        .get(w.stem)
+        .or_else(|| {
+            (w.key.len() != w.stem.len())
+                .then(|| CONTEXT.get(w.key))
+                .flatten()
+        })
+        .copied()
 }
 
 fn is_month_word(ws: &[W], j: usize) -> bool {
@@ -1060,7 +1074,7 @@ fn parse_qualifier(line: &str) -> Option<(NumberQualifier, bool, Vec<String>)> {
         .tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Space && t.key != "'")
-        .map(|t| t.stem.clone())
+        .map(|t| t.stem().to_string())
         .collect();
     (!words.is_empty()).then_some((qual, before, words))
 }
