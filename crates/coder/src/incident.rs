@@ -114,6 +114,7 @@ fn frame_date(
                 Cue::NextDay => 1,
                 Cue::DayBefore => -1,
                 Cue::DayBefore2 => -2,
+                Cue::DayAfter2 => 2,
                 _ => continue,
             };
             return (
@@ -760,7 +761,11 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         && doc.cues_in(f.w0, f.w1).any(|c| {
                             matches!(
                                 c.cue,
-                                Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+                                Cue::SameDay
+                                    | Cue::NextDay
+                                    | Cue::DayBefore
+                                    | Cue::DayBefore2
+                                    | Cue::DayAfter2
                             )
                         })
                     {
@@ -823,10 +828,12 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             d.place = Some(p);
                             d.own_place = true;
                         }
-                    } else if doc.grammar.subject_first {
+                    } else {
                         // "in two villages of the Tillaberi region … in the
-                        // first village, near Ouallam": a town inside the
-                        // area told first places the incident.
+                        // first village, near Ouallam", "هاجموا قاعدة في
+                        // إقليم شبيلي السفلى … بوابة القاعدة في بلدة أفجوي":
+                        // a town inside the area told first places the
+                        // incident.
                         if let (Some(p), Some(q)) = (place.clone(), d.place.clone()) {
                             if place_rank(&p.place) == 0
                                 && place_rank(&q.place) >= 1
@@ -1371,7 +1378,7 @@ fn period_total(
     let dated_incident = doc.cues_in(s.w0, s.w1).any(|c| {
         matches!(
             c.cue,
-            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2 | Cue::DayAfter2
         )
     }) || doc.dates.iter().any(|d| {
         d.at.w0 >= s.w0
@@ -1706,6 +1713,21 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             } else {
                 Role::Agent
             });
+        }
+        // "هجوم لمسلحين على نقطة للجيش", "غارات لطيران التحالف": a party
+        // in the genitive (the proclitic لـ) right after an attack word is
+        // the attacker; the party after "على" is the target.
+        if doc.key(at.w0).starts_with('ل')
+            && !doc.stem(at.w0).starts_with('ل')
+            && doc.triggers.iter().any(|t| {
+                t.at.w1 == at.w0 && matches!(t.def.class, C::Attack | C::Air | C::Shelling)
+            })
+            && !doc.sides.iter().any(|x| {
+                x.at.w0 == at.w0
+                    && matches!(x.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+            })
+        {
+            return Some(Role::Agent);
         }
         // "اتهمت قسد الجيش التركي": right after the verb and followed by
         // the accused, a party is the accuser.
@@ -2079,6 +2101,16 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .actors
                 .iter()
                 .any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+        {
+            continue;
+        }
+        // "مقاتلات التحالف", "جنود قوة الردع": an Arabic force noun without
+        // the article heads a construct whose second term names the
+        // force; "الجيش حركة الشباب" (definite) is two parties.
+        if !doc.grammar.subject_first
+            && matches!(side, Side::Military | Side::Police)
+            && !doc.definite(s.at.w0)
+            && doc.actors.iter().any(|a| a.at.w0 == s.at.w1)
         {
             continue;
         }
