@@ -595,6 +595,10 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             }
             continue;
         }
+        // A frame of a sentence's later part with no day of its own ("…
+        // يوم السبت، فيما تواصلت المعارك في …") takes the day told in the
+        // sentence's earlier part for an incident of the same kind.
+        let mut sentence_date: Option<(Family, DateChoice)> = None;
         for f in frames {
             // "That day", "two days earlier": counted from the date told
             // last (the incident just told, or a date given since).
@@ -604,6 +608,15 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 .filter(|d| d.precision == DatePrecision::Day)
                 .or_else(|| last.and_then(|l| drafts[l].date.clone()));
             let (date, statement) = frame_date(doc, &f, anchor_date.as_ref());
+            let date = date.or_else(|| {
+                sentence_date
+                    .as_ref()
+                    .filter(|(fam, _)| *fam == f.family)
+                    .map(|(_, d)| d.clone())
+            });
+            if let Some(d) = &date {
+                sentence_date = Some((f.family, d.clone()));
+            }
             let place = frame_place(
                 doc,
                 f.w0,
@@ -1903,6 +1916,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         matches!(c.cue, Cue::Death | Cue::Injury)
                             && c.at.w1 <= s.at.w0
                             && s.at.w0 - c.at.w1 <= 1
+                            // "ذبح عناصر من X", "اغتال مسلحو X": an active
+                            // slaughter verb is followed by its doers.
+                            && !doc
+                                .triggers
+                                .iter()
+                                .any(|t| t.at.w0 == c.at.w0 && t.def.class == C::Massacre)
                     });
                 // Counted members lost people: the target, even right
                 // before the event word ("أربعة من عناصر X بانفجار عبوة").

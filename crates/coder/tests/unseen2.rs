@@ -297,6 +297,14 @@ fn a_fima_clause_with_its_own_place_is_a_second_incident() {
         incidents.iter().any(|e| e.event_type == EventType::Battles),
         "{ev:#?}"
     );
+    // The second part has no day of its own: the sentence's Saturday.
+    for e in incidents {
+        assert_eq!(
+            e.event_date,
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 16),
+            "{e:#?}"
+        );
+    }
 }
 
 #[test]
@@ -341,4 +349,22 @@ fn a_french_surlendemain_dates_the_second_incident() {
         chrono::NaiveDate::from_ymd_opt(2024, 3, 19),
         "{ev:#?}"
     );
+}
+
+// --- aircraft "belonging to" a force: that force struck ---
+
+#[test]
+fn an_arabic_air_raid_by_aircraft_belonging_to_the_air_force() {
+    let ev = ar("أغارت طائرات تابعة لسلاح الجو النيجيري، يوم الاثنين، على مواقع للمسلحين قرب بلدة تسافي بولاية زمفارا، ما أدى إلى مقتل عشرة منهم.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike, "{e:#?}");
+    assert_eq!(e.actor1, "Military Forces of Nigeria", "{e:#?}");
+}
+
+#[test]
+fn helicopters_belonging_to_the_army_fired_the_strike() {
+    let ev = ar("قصفت مروحيات تابعة للجيش السوداني، يوم الأحد، تجمعات لقوات الدعم السريع في مدينة الأبيض، ما أسفر عن مقتل ستة من عناصرها.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Military Forces of Sudan", "{e:#?}");
+    assert_eq!(e.actor2, "Rapid Support Forces", "{e:#?}");
 }
