@@ -368,3 +368,21 @@ fn helicopters_belonging_to_the_army_fired_the_strike() {
     assert_eq!(e.actor1, "Military Forces of Sudan", "{e:#?}");
     assert_eq!(e.actor2, "Rapid Support Forces", "{e:#?}");
 }
+
+// --- people "led away" by attackers are abducted ---
+
+#[test]
+fn attackers_leading_away_drivers_abduct_them() {
+    let ev = ar("اعترض مسلحون، يوم الاثنين، قافلة شاحنات على الطريق بين مدينتي نيورو وكاي، ثم اقتادوا ستة من السائقين إلى جهة مجهولة، بحسب مصادر محلية.");
+    assert!(
+        ev.iter()
+            .any(|e| e.sub_event_type == SubEventType::AbductionForcedDisappearance),
+        "{ev:#?}"
+    );
+    let ev = ar("داهم مسلحون قرية قرب بلدة تسافي بولاية زمفارا، يوم الأحد، واقتادوا عشرين من سكانها إلى الغابة.");
+    assert!(
+        ev.iter()
+            .any(|e| e.sub_event_type == SubEventType::AbductionForcedDisappearance),
+        "{ev:#?}"
+    );
+}
