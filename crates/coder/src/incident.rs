@@ -1670,10 +1670,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             return None;
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
+        // The negation must be in the word's sentence: "… ولم تسجل
+        // وفيات. وتبنت الجماعة العملية" is a claim.
         let negated = |w: usize| {
-            doc.cues_ending(w.saturating_sub(2), w)
-                .iter()
-                .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
+            doc.cues_ending(w.saturating_sub(2), w).iter().any(|n| {
+                n.cue == Cue::Negation
+                    && n.at.w1 <= w
+                    && w - n.at.w1 <= 2
+                    && doc.same_sentence(n.at.w0, w)
+            })
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)

@@ -386,3 +386,23 @@ fn attackers_leading_away_drivers_abduct_them() {
         "{ev:#?}"
     );
 }
+
+// --- a negation ends with its sentence ---
+
+#[test]
+fn a_negation_in_the_sentence_before_does_not_cancel_a_claim() {
+    let ev = ar("اقتحم مسلحون، يوم الاثنين، بلدة ديبولي في منطقة كاي واقتادوا خمسة من السكان إلى جهة مجهولة. ولم تسجل وفيات. وتبنت جماعة نصرة الإسلام والمسلمين العملية في بيان.");
+    let e = only(&ev);
+    assert_eq!(
+        e.claimed_by.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{e:#?}"
+    );
+    let ev = ar("هاجم مسلحون، يوم الأحد، حاجزا للجيش قرب مدينة نيونو، ما أدى إلى مقتل جنديين. ولم يعرف عدد القتلى في صفوف المهاجمين. وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن الهجوم.");
+    let e = only(&ev);
+    assert_eq!(
+        e.claimed_by.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{e:#?}"
+    );
+}
