@@ -189,10 +189,16 @@ fn place_after(doc: &Doc, w: usize, n: usize) -> bool {
 }
 
 /// Words inside a name ("… لتحقيق الاستقرار في مالي", the Houthis'
-/// channel "المسيرة") are not events.
+/// channel "المسيرة") are not events, nor is what a force is named after
+/// ("قوات مكافحة الشغب", "riot police", "forces anti-émeutes").
 fn inside_name(doc: &Doc, w: &Word) -> bool {
     let inside = |a: &At| a.w0 <= w.at.w0 && w.at.w1 <= a.w1;
     doc.actors.iter().any(|a| inside(&a.at))
+        || doc.sides.iter().any(|s| {
+            matches!(s.def.side, Side::Police | Side::Military)
+                && inside(&s.at)
+                && (s.at.w0, s.at.w1) != (w.at.w0, w.at.w1)
+        })
         || doc
             .cues
             .iter()
@@ -269,9 +275,12 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     });
     // A crowd: protesters named, a word that reports a demonstration, or
     // a crowd being dispersed.
+    // A march "held in a peaceful atmosphere" is a crowd's too.
     let crowd = protesters
         || words.iter().any(|w| w.class == C::Protest)
-        || doc.cues_in(s.w0, s.w1).any(|c| c.cue == Cue::Disperse);
+        || doc
+            .cues_in(s.w0, s.w1)
+            .any(|c| matches!(c.cue, Cue::Disperse | Cue::Peaceful));
     let armed = words
         .iter()
         .any(|w| family(w.class) == Family::Violence && w.class != C::Mob);
@@ -397,6 +406,27 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             .min_by_key(|(_, d)| d.at.w0.abs_diff(w.at.w0))
             .map(|(i, _)| i)
     };
+    // "قتل جنديان في قصف على صرواح، فيما تواصلت المعارك في جبهة الكسارة":
+    // a clause opened by فيما / بينما with event words and a known place
+    // of its own, after a first part with its own place, tells a second
+    // incident. (Only looked for when the sentence has several words.)
+    let while_at = if !doc.grammar.subject_first && assigned.len() >= 2 {
+        let placed = |a: usize, b: usize| {
+            doc.places
+                .iter()
+                .any(|p| p.place.is_some() && p.at.w0 >= a && p.at.w1 <= b)
+        };
+        (s.w0 + 1..s.w1).find(|&k| {
+            matches!(doc.stem(k), "فيما" | "بينما")
+                && assigned.iter().any(|(_, w)| w.at.w1 <= k)
+                && assigned.iter().any(|(_, w)| w.at.w0 > k)
+                && placed(s.w0, k)
+                && placed(k, s.w1)
+        })
+    } else {
+        None
+    };
+    let part = |w: &Word| while_at.is_some_and(|k| w.at.w0 > k);
     let mut by_family: Vec<Frame> = Vec::new();
     let mut frame_date: Vec<Option<usize>> = Vec::new();
     for (f, w) in assigned {
@@ -404,7 +434,11 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         let found = by_family
             .iter()
             .zip(frame_date.iter())
-            .position(|(fr, fd)| fr.family == f && (wd.is_none() || fd.is_none() || *fd == wd));
+            .position(|(fr, fd)| {
+                fr.family == f
+                    && (wd.is_none() || fd.is_none() || *fd == wd)
+                    && fr.words.first().is_none_or(|x| part(x) == part(&w))
+            });
         if let Some(i) = found {
             if frame_date[i].is_none() {
                 frame_date[i] = wd;
@@ -776,7 +810,12 @@ pub fn classify(words: &[Word], fam: Family, cx: &Context) -> SubEventType {
                 return S::MobViolence;
             }
             if has(C::Massacre) {
-                return S::Attack;
+                // "اغتال مسلحون ضابطا في قوات …": an assassination of a
+                // member of an armed force is an attack on that force.
+                let armed = (cx.armed_target || cx.armed_victims)
+                    && !cx.civilian_target
+                    && !cx.civilian_victims;
+                return if armed { S::ArmedClash } else { S::Attack };
             }
             if has(C::Clash) {
                 return S::ArmedClash;

@@ -649,6 +649,13 @@ impl<'a> Doc<'a> {
         &self.an.tokens[self.words.tok[w]].key
     }
 
+    /// Whether word `w` carries the article (ال, or لل after the
+    /// preposition).
+    pub fn definite(&self, w: usize) -> bool {
+        let p = self.an.tokens[self.words.tok[w]].prefix();
+        p.ends_with("ال") || p.ends_with("لل")
+    }
+
     pub fn word_span(&self, w: usize) -> Span {
         self.an.tokens[self.words.tok[w]].span
     }
@@ -836,7 +843,20 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase());
-            if agency || capital_place {
+            // Arabic has no case: a place of at most three words (and maybe
+            // a date after a comma) before the dash of a line that goes on
+            // as a sentence ("دمشق - تظاهر مئات ...", "عدن، 3 مايو – ...").
+            let arabic_place = !agency
+                && !capital_place
+                && prefix.split_whitespace().count() <= 6
+                && (1..=3).contains(&first.split_whitespace().count())
+                && first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && first
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+                && line[dash + dash_len..].split_whitespace().take(4).count() == 4;
+            if agency || capital_place || arabic_place {
                 let s0 = b.start + st + lead;
                 out.push(Span::new(s0, s0 + dash + dash_len));
             }

@@ -114,6 +114,7 @@ fn frame_date(
                 Cue::NextDay => 1,
                 Cue::DayBefore => -1,
                 Cue::DayBefore2 => -2,
+                Cue::DayAfter2 => 2,
                 _ => continue,
             };
             return (
@@ -594,6 +595,10 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             }
             continue;
         }
+        // A frame of a sentence's later part with no day of its own ("…
+        // يوم السبت، فيما تواصلت المعارك في …") takes the day told in the
+        // sentence's earlier part for an incident of the same kind.
+        let mut sentence_date: Option<(Family, DateChoice)> = None;
         for f in frames {
             // "That day", "two days earlier": counted from the date told
             // last (the incident just told, or a date given since).
@@ -603,6 +608,15 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                 .filter(|d| d.precision == DatePrecision::Day)
                 .or_else(|| last.and_then(|l| drafts[l].date.clone()));
             let (date, statement) = frame_date(doc, &f, anchor_date.as_ref());
+            let date = date.or_else(|| {
+                sentence_date
+                    .as_ref()
+                    .filter(|(fam, _)| *fam == f.family)
+                    .map(|(_, d)| d.clone())
+            });
+            if let Some(d) = &date {
+                sentence_date = Some((f.family, d.clone()));
+            }
             let place = frame_place(
                 doc,
                 f.w0,
@@ -760,7 +774,11 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                         && doc.cues_in(f.w0, f.w1).any(|c| {
                             matches!(
                                 c.cue,
-                                Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+                                Cue::SameDay
+                                    | Cue::NextDay
+                                    | Cue::DayBefore
+                                    | Cue::DayBefore2
+                                    | Cue::DayAfter2
                             )
                         })
                     {
@@ -823,10 +841,12 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
                             d.place = Some(p);
                             d.own_place = true;
                         }
-                    } else if doc.grammar.subject_first {
+                    } else {
                         // "in two villages of the Tillaberi region … in the
-                        // first village, near Ouallam": a town inside the
-                        // area told first places the incident.
+                        // first village, near Ouallam", "هاجموا قاعدة في
+                        // إقليم شبيلي السفلى … بوابة القاعدة في بلدة أفجوي":
+                        // a town inside the area told first places the
+                        // incident.
                         if let (Some(p), Some(q)) = (place.clone(), d.place.clone()) {
                             if place_rank(&p.place) == 0
                                 && place_rank(&q.place) >= 1
@@ -1371,7 +1391,7 @@ fn period_total(
     let dated_incident = doc.cues_in(s.w0, s.w1).any(|c| {
         matches!(
             c.cue,
-            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2
+            Cue::SameDay | Cue::NextDay | Cue::DayBefore | Cue::DayBefore2 | Cue::DayAfter2
         )
     }) || doc.dates.iter().any(|d| {
         d.at.w0 >= s.w0
@@ -1650,10 +1670,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             return None;
         }
         let before = |cue: Cue, n: usize| doc.cue_before(at.w0, n, cue).is_some();
+        // The negation must be in the word's sentence: "… ولم تسجل
+        // وفيات. وتبنت الجماعة العملية" is a claim.
         let negated = |w: usize| {
-            doc.cues_ending(w.saturating_sub(2), w)
-                .iter()
-                .any(|n| n.cue == Cue::Negation && n.at.w1 <= w && w - n.at.w1 <= 2)
+            doc.cues_ending(w.saturating_sub(2), w).iter().any(|n| {
+                n.cue == Cue::Negation
+                    && n.at.w1 <= w
+                    && w - n.at.w1 <= 2
+                    && doc.same_sentence(n.at.w0, w)
+            })
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)
@@ -1706,6 +1731,21 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             } else {
                 Role::Agent
             });
+        }
+        // "هجوم لمسلحين على نقطة للجيش", "غارات لطيران التحالف": a party
+        // in the genitive (the proclitic لـ) right after an attack word is
+        // the attacker; the party after "على" is the target.
+        if doc.key(at.w0).starts_with('ل')
+            && !doc.stem(at.w0).starts_with('ل')
+            && doc.triggers.iter().any(|t| {
+                t.at.w1 == at.w0 && matches!(t.def.class, C::Attack | C::Air | C::Shelling)
+            })
+            && !doc.sides.iter().any(|x| {
+                x.at.w0 == at.w0
+                    && matches!(x.def.side, Side::MilitaryTarget | Side::CivilianTarget)
+            })
+        {
+            return Some(Role::Agent);
         }
         // "اتهمت قسد الجيش التركي": right after the verb and followed by
         // the accused, a party is the accuser.
@@ -1881,6 +1921,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         matches!(c.cue, Cue::Death | Cue::Injury)
                             && c.at.w1 <= s.at.w0
                             && s.at.w0 - c.at.w1 <= 1
+                            // "ذبح عناصر من X", "اغتال مسلحو X": an active
+                            // slaughter verb is followed by its doers.
+                            && !doc
+                                .triggers
+                                .iter()
+                                .any(|t| t.at.w0 == c.at.w0 && t.def.class == C::Massacre)
                     });
                 // Counted members lost people: the target, even right
                 // before the event word ("أربعة من عناصر X بانفجار عبوة").
@@ -2079,6 +2125,16 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 .actors
                 .iter()
                 .any(|a| a.at.w0 == s.at.w1 || a.at.w0 == s.at.w1 + 1)
+        {
+            continue;
+        }
+        // "مقاتلات التحالف", "جنود قوة الردع": an Arabic force noun without
+        // the article heads a construct whose second term names the
+        // force; "الجيش حركة الشباب" (definite) is two parties.
+        if !doc.grammar.subject_first
+            && matches!(side, Side::Military | Side::Police)
+            && !doc.definite(s.at.w0)
+            && doc.actors.iter().any(|a| a.at.w0 == s.at.w1)
         {
             continue;
         }

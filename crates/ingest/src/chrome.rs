@@ -427,6 +427,9 @@ fn banner_folded(f: &str) -> bool {
     word_count(f) <= MAX_BANNER_WORDS && VOCABULARY.banners.iter().any(|p| f.contains(p))
 }
 
+/// Characters that separate menu items on one line.
+const MENU_SEPARATORS: &str = "|•·›»>●○◆◇■□▪▫◾∙";
+
 /// A navigation bar: a list of section or country names, or short items
 /// between menu separators.
 pub fn is_navigation(line: &str) -> bool {
@@ -438,11 +441,12 @@ pub fn is_navigation(line: &str) -> bool {
     if t.contains(['،', ',', ';', '؛']) {
         return comma_list_of_places(t);
     }
-    // Short items between menu separators: "Home | World | Africa".
-    let separators = t.chars().filter(|c| "|•·›»>".contains(*c)).count();
+    // Short items between menu separators: "Home | World | Africa",
+    // "عاجل ● السودان ● ليبيا".
+    let separators = t.chars().filter(|c| MENU_SEPARATORS.contains(*c)).count();
     if separators >= 2 {
         let items: Vec<&str> = t
-            .split(|c: char| "|•·›»>".contains(c))
+            .split(|c: char| MENU_SEPARATORS.contains(c))
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();

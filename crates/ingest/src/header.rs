@@ -50,6 +50,8 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         \b(?P<d>\d{1,2})(?:er|st|nd|rd|th)?
         [\s/.\-]*
         (?P<mon>[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)\.?
+        # Levantine pages print both month names: تشرين الأول/أكتوبر
+        (?:\s*/\s*(?P<alt>[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?))?
         [\s/.\-,]*
         (?P<y>\d{4})(?:م|\b)",
     )
@@ -164,7 +166,9 @@ fn candidates(s: &str) -> Vec<Candidate> {
                 (day, second)
             }
         } else {
-            match month_of(mon_text) {
+            // Of two names ("تشرين الأول/أكتوبر"), either may be known.
+            let alt = c.name("alt").and_then(|a| month_of(a.as_str()));
+            match month_of(mon_text).or(alt) {
                 Some(m) => (day, m),
                 None => continue,
             }
@@ -300,6 +304,31 @@ fn find_in(ascii: &str, until: usize) -> Option<Located> {
     })
 }
 
+/// `Nov 8`, `8 nov.`, `8 novembre`: a day and a month with no year, as
+/// wire datelines print them. Returns (month, day).
+pub fn find_month_day(s: &str) -> Option<(u32, u32)> {
+    let ascii = ascii_digits(s);
+    let month_day = MONTH_DAY
+        .captures_iter(&ascii)
+        .filter_map(|c| Some((month_of(c.name("mon")?.as_str())?, c.name("d")?)));
+    let day_month = DAY_MONTH
+        .captures_iter(&ascii)
+        .filter_map(|c| Some((month_of(c.name("mon")?.as_str())?, c.name("d")?)));
+    month_day.chain(day_month).find_map(|(m, d)| {
+        let day: u32 = d.as_str().parse().ok()?;
+        // Any year, leap or not, takes the day: the caller checks it.
+        NaiveDate::from_ymd_opt(2024, m, day).map(|_| (m, day))
+    })
+}
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<mon>\p{L}+)\.?\s+(?P<d>\d{1,2})\b").expect("month-day pattern")
+});
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<d>\d{1,2})(?:er)?\s+(?P<mon>\p{L}+)").expect("day-month pattern")
+});
+
 /// The first date in `s`, with its time when one is printed next to it.
 pub fn find_date(s: &str) -> Option<FoundDate> {
     let ascii = ascii_digits(s);
@@ -368,6 +397,22 @@ mod tests {
         let d = date_line(line).unwrap_or_else(|| panic!("no date line: {line}"));
         assert_eq!(d.role, DateRole::Published, "{line}");
         d.date.datetime
+    }
+
+    #[test]
+    fn two_month_names_joined_by_a_slash() {
+        // Levantine and standard names side by side, in either order.
+        assert_eq!(
+            published("تاريخ النشر: 3 كانون الثاني/يناير 2025"),
+            dt("2025-01-03 00:00")
+        );
+        assert_eq!(
+            published("الأحد ١٧ نوفمبر/تشرين الثاني ٢٠٢٤ - ١٠:٤٥"),
+            dt("2024-11-17 10:45")
+        );
+        assert_eq!(published("9 أيار / مايو 2023"), dt("2023-05-09 00:00"));
+        // Two words that are no month at all still give no date.
+        assert!(date_line("في 9 طرق/ممرات 2023").is_none());
     }
 
     #[test]

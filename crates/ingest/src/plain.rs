@@ -28,7 +28,7 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rasd_model::{Document, Span};
 
 use crate::chrome;
@@ -263,6 +263,15 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
                 continue;
             }
         }
+        // The headline printed twice (a page's title bar, then the
+        // article's own heading) does not end the header zone.
+        if in_header && title.is_some_and(|t| same_title(s, &text[t.start..t.end])) {
+            lines.push(Line {
+                span,
+                kind: LineKind::Repeat,
+            });
+            continue;
+        }
         let kind = if in_header {
             header_kind(s, known_title, &mut state)
         } else {
@@ -349,7 +358,7 @@ pub fn parse(text: &str, known_title: Option<&str>) -> Parsed {
     // 12 sept 2023 (AFP) - ...").
     if published.is_none() && state.updated.is_none() {
         if let Some(first) = body.first() {
-            published = dateline_date(&text[first.start..first.end]);
+            published = dateline_date(&text[first.start..first.end], text);
         }
     }
 
@@ -639,8 +648,9 @@ fn body_runs(lines: &[Line]) -> Vec<Span> {
 }
 
 /// The date of a wire dateline at the start of a paragraph: the part before
-/// the first dash, if short.
-fn dateline_date(paragraph: &str) -> Option<NaiveDateTime> {
+/// the first dash, if short. A dateline without a year ("MAIDUGURI,
+/// Nigeria, Nov 8 (Reuters) -") takes the page's year (see [`page_year`]).
+fn dateline_date(paragraph: &str, page: &str) -> Option<NaiveDateTime> {
     let cut = [" - ", " – ", " — "]
         .iter()
         .filter_map(|d| paragraph.find(d))
@@ -649,7 +659,33 @@ fn dateline_date(paragraph: &str) -> Option<NaiveDateTime> {
     if head.chars().count() > 80 {
         return None;
     }
-    header::find_date(head).map(|d| d.datetime)
+    if let Some(d) = header::find_date(head) {
+        return Some(d.datetime);
+    }
+    let (month, day) = header::find_month_day(head)?;
+    NaiveDate::from_ymd_opt(page_year(page)?, month, day).map(|d| d.and_time(NaiveTime::MIN))
+}
+
+/// The year a page is from when it prints no full date: the year of its
+/// copyright line ("© 2026 Reuters"), else the latest plausible year it
+/// mentions. Wire pages print the year only there.
+fn page_year(page: &str) -> Option<i32> {
+    let years = |s: &str| -> Vec<i32> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|t| t.len() == 4)
+            .filter_map(|t| t.parse::<i32>().ok())
+            .filter(|y| (1990..=2100).contains(y))
+            .collect()
+    };
+    let copyright = page
+        .lines()
+        .filter(|l| {
+            let l = l.to_lowercase();
+            l.contains('©') || l.contains("copyright") || l.contains("جميع الحقوق")
+        })
+        .flat_map(&years)
+        .max();
+    copyright.or_else(|| years(page).into_iter().max())
 }
 
 /// Reads a plain-text article. `text` becomes the document's text as is
@@ -739,6 +775,76 @@ mod tests {
         // The repeated paragraph is kept once.
         assert_eq!(body.matches("انسحبوا بعد ساعتين").count(), 1);
         assert_eq!(doc.text, SITE_AR);
+    }
+
+    #[test]
+    fn headline_printed_twice_keeps_the_date_line() {
+        let text = "الصومال: مقتل جنود في كمين قرب بلدة ساحلية\n\
+\n\
+الصومال: مقتل جنود في كمين قرب بلدة ساحلية\n\
+\n\
+مقديشو – «وكالة القرن»\n\
+الخميس 6 مارس 2025 - آخر تحديث 09:15\n\
+\n\
+قتل ثلاثة جنود، أمس الأربعاء، في كمين نصبه مسلحون على طريق ساحلي، بحسب مصدر عسكري تحدث للوكالة.\n";
+        let doc = read_text("twice", text);
+        assert_eq!(doc.published, Some(at(2025, 3, 6, 0, 0)));
+        let body = body_text(&doc);
+        assert!(body.starts_with("قتل ثلاثة جنود"), "{body}");
+        let en = "Gunmen storm a market town in the north\n\
+Gunmen storm a market town in the north\n\
+March 4, 2025\n\
+\n\
+Gunmen stormed a market town overnight, killing two traders and burning shops, residents said on Tuesday.\n";
+        let doc = read_text("twice-en", en);
+        assert_eq!(doc.published, Some(at(2025, 3, 4, 0, 0)));
+        assert!(body_text(&doc).starts_with("Gunmen stormed"));
+    }
+
+    #[test]
+    fn yearless_wire_dateline_takes_the_page_year() {
+        let text = "Troops repel raid on army post\n\
+\n\
+GAO, Mali, Feb 3 (Reuters) - Soldiers repelled an attack on an army post near Gao on Sunday, killing several assailants, the army said.\n\
+\n\
+© 2025 Thomson Reuters. All rights reserved.\n";
+        let doc = read_text("wire", text);
+        assert_eq!(doc.published, Some(at(2025, 2, 3, 0, 0)));
+        // French order, and the year from elsewhere on the page.
+        let fr = "Attaque contre un poste militaire\n\
+\n\
+DIFFA, 14 mars (AFP) - Des hommes armés ont attaqué un poste militaire dans la nuit, tuant trois soldats, selon une source sécuritaire.\n\
+\n\
+Archives 2024 de la rubrique Afrique\n";
+        let doc = read_text("wire-fr", fr);
+        assert_eq!(doc.published, Some(at(2024, 3, 14, 0, 0)));
+        // No year anywhere: no date rather than a guess.
+        let bare = "Troops repel raid\n\
+\n\
+GAO, Mali, Feb 3 (Reuters) - Soldiers repelled an attack on an army post near Gao on Sunday, the army said.\n";
+        assert_eq!(read_text("bare", bare).published, None);
+    }
+
+    #[test]
+    fn bullet_menu_is_not_the_title() {
+        let text = "الرئيسية\n\
+عاجل ● السودان ● ليبيا ● تشاد ● مالي\n\
+\n\
+تشاد: قتلى في هجوم على ثكنة قرب البحيرة\n\
+\n\
+انجامينا – «صدى تشاد»\n\
+السبت ١٢ يوليو ٢٠٢٥\n\
+\n\
+هاجم مسلحون ثكنة للجيش قرب البحيرة، يوم الجمعة، ما أدى إلى مقتل خمسة جنود، وفق مصدر أمني.\n";
+        let doc = read_text("menu", text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("تشاد: قتلى في هجوم على ثكنة قرب البحيرة")
+        );
+        assert_eq!(doc.published, Some(at(2025, 7, 12, 0, 0)));
+        assert!(crate::chrome::is_navigation(
+            "Home ■ World ■ Africa ■ Sport"
+        ));
     }
 
     #[test]

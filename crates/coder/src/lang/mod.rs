@@ -190,6 +190,7 @@ word_enum!(
         NextDay => "next_day",
         DayBefore => "day_before",
         DayBefore2 => "day_before_2",
+        DayAfter2 => "day_after_2",
         Between => "between",
         Lynch => "lynch",
         Disperse => "disperse",
