@@ -331,7 +331,7 @@ fn road_before(doc: &Doc, w: usize) -> bool {
 
 /// An Arabic verb the writer vocalised as passive: a damma on its first
 /// letter ("قُتل", "أُصيب").
-fn marked_passive(doc: &Doc, at: &At) -> bool {
+pub(crate) fn marked_passive(doc: &Doc, at: &At) -> bool {
     let t = doc.text.get(at.span.start..at.span.end).unwrap_or("");
     let mut chars = t.chars().skip_while(|c| matches!(c, 'و' | 'ف'));
     chars.next().is_some() && chars.next() == Some('\u{064F}')
@@ -1881,6 +1881,8 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         matches!(c.cue, Cue::Death | Cue::Injury)
                             && c.at.w1 <= s.at.w0
                             && s.at.w0 - c.at.w1 <= 1
+                            // "قتل مسلحو X خمسة مدنيين": X killed them
+                            && crate::detect::killer_after_verb(doc, &c.at).is_none()
                     });
                 // Counted members lost people: the target, even right
                 // before the event word ("أربعة من عناصر X بانفجار عبوة").
