@@ -199,6 +199,13 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
                 }
             }
         }
+        // "المهاجمون تكبدوا عشرات القتلى", "the attackers suffered dozens
+        // of dead": the dead are of the side that suffered them.
+        if v == Victims::Group(FatalityGroup::Unknown) {
+            if let Some(g) = sufferer(doc, w, sent_w0) {
+                return Some((g, s.at.w1));
+            }
+        }
         return Some(match v {
             // "fighters of X", "members of X": the organization decides.
             Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
@@ -224,6 +231,43 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         return Some((group_of_side(prev.def.side)?, end));
     }
     None
+}
+
+/// The group of the side that "suffered" the count at word `w`: named
+/// between the verb and the count (verb first: "تكبد المهاجمون عشرات
+/// القتلى") or right before the verb ("the attackers suffered").
+fn sufferer(doc: &Doc, w: usize, sent_w0: usize) -> Option<Victims> {
+    let c = doc.cue_before(w, 4, Cue::Suffered)?;
+    // The nearest people named in words `x0..x1`, last first.
+    let people = |x0: usize, x1: usize| -> Option<Victims> {
+        let actor = doc
+            .actors
+            .iter()
+            .filter(|a| a.at.w0 >= x0 && a.at.w1 <= x1)
+            .map(|a| {
+                let (name, inter) = doc.dict.name_in(a.actor, "", "");
+                (a.at.w1, Victims::Group(group_of_inter(inter, &name)))
+            })
+            .max_by_key(|x| x.0);
+        let side = doc
+            .sides
+            .iter()
+            .filter(|s| s.at.w0 >= x0 && s.at.w1 <= x1 && s.def.side.names_people())
+            .filter(|s| s.def.side != Side::People)
+            .filter_map(|s| group_of_side(s.def.side).map(|v| (s.at.w1, v)))
+            .max_by_key(|x| x.0);
+        match (actor, side) {
+            (Some(a), Some(s)) => Some(if a.0 >= s.0 { a.1 } else { s.1 }),
+            (a, s) => a.or(s).map(|x| x.1),
+        }
+    };
+    let between = people(c.at.w1, w);
+    // The subject before the verb, possibly with a relative clause between
+    // ("المهاجمين، الذين يرجح أنهم …، تكبدوا").
+    let before = || people(c.at.w0.saturating_sub(12).max(sent_w0), c.at.w0);
+    between
+        .or_else(before)
+        .filter(|v| *v != Victims::Group(FatalityGroup::Unknown))
 }
 
 /// The camp of a sentence's speaker: a named party or a force speaking
@@ -320,12 +364,27 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             if q.q.vague && value >= 1000 {
                 continue;
             }
-            // "two military sources": the people who tell, not victims.
-            if doc
-                .sources
-                .iter()
-                .any(|x| x.at.w0 == q.at.w1 && doc.same_clause(q.at.w0, x.at.w0))
-            {
+            // "two military sources": the people who tell, not victims —
+            // unless a death word governs them and they do not speak
+            // ("killing four residents", "tuant trois habitants").
+            if doc.sources.iter().any(|x| {
+                x.at.w0 == q.at.w1
+                    && doc.same_clause(q.at.w0, x.at.w0)
+                    && !(doc
+                        .sides
+                        .iter()
+                        .any(|p| p.at.w0 == x.at.w0 && p.def.side.names_people())
+                        && doc
+                            .cues_ending(q.at.w0.saturating_sub(1), q.at.w0)
+                            .iter()
+                            .any(|c| {
+                                matches!(c.cue, Cue::Death | Cue::Injury)
+                                    && c.at.w1 <= q.at.w0
+                                    && q.at.w0 - c.at.w1 <= 1
+                                    && doc.same_clause(c.at.w0, q.at.w0)
+                            })
+                        && doc.cue_before(x.at.w1 + 2, 2, Cue::Speech).is_none())
+            }) {
                 continue;
             }
             // Years and distances are not casualties.
@@ -409,9 +468,10 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     .or_else(|| noun_after(doc, w1, s.w0))
                 {
                     Some(v) => v,
-                    // "cinq autres blessés": the word after "other"
+                    // "cinq autres blessés": the word after "other";
+                    // "ont subi des dizaines de morts": the sufferer's dead
                     None => (
-                        Victims::Group(FatalityGroup::Unknown),
+                        sufferer(doc, w0, s.w0).unwrap_or(Victims::Group(FatalityGroup::Unknown)),
                         if doc.grammar.subject_first {
                             doc.cue_at(w1, Cue::Article).map_or(w1, |c| c.at.w1)
                         } else {

@@ -1239,13 +1239,15 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             Side::Fighters if !targeted && s.def.count.is_none() => cx.gunmen = true,
             Side::Civilians if targeted => cx.civilian_target = true,
             // "سكان قرية يقتلون": a crowd of civilians acting (not "بين
-            // القتلى نساء", the dead were women: a definite noun)
+            // القتلى نساء", the dead were women: a definite noun; nor the
+            // object of "gunmen killed civilians" in a subject-first language)
             Side::Civilians
                 if s.def.count.is_none()
                     && doc.triggers.iter().any(|t| {
                         t.def.class == C::Kill
                             && !t.definite
-                            && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                            && ((t.at.w1 == s.at.w0 && !doc.grammar.subject_first)
+                                || s.at.w1 == t.at.w0)
                     }) =>
             {
                 cx.civilians_act = true;

@@ -5,7 +5,7 @@
 //! towns named with their province, and press spellings of places.
 //! (Fictional incidents in real places.)
 
-use rasd_model::SubEventType;
+use rasd_model::{FatalityQualifier, SubEventType};
 
 mod common;
 use common::*;
@@ -104,4 +104,107 @@ fn places_carry_the_names_acled_writes() {
     }
     let ev = en("A roadside bomb killed two soldiers near Mosul on Monday.");
     assert_eq!(only(&ev).admin1, "Ninewa");
+}
+
+// --- the dead a side "suffered" are its own ---
+
+fn toll(e: &rasd_model::Event) -> (Option<u32>, FatalityQualifier, Vec<(String, u32)>) {
+    let mut groups: Vec<(String, u32)> = e
+        .fatalities_by_group
+        .iter()
+        .map(|(g, n)| (format!("{g:?}"), *n))
+        .collect();
+    groups.sort();
+    (e.fatalities, e.fatalities_qualifier, groups)
+}
+
+#[test]
+fn dozens_of_dead_the_attackers_suffered_add_to_the_soldiers_killed() {
+    let want = (
+        Some(18),
+        FatalityQualifier::Approx,
+        vec![("Fighters".to_string(), 12), ("Military".to_string(), 6)],
+    );
+    for ev in [
+        ar("قتل ستة جنود في هجوم شنه مسلحون على نقطة للجيش في جيبو يوم الأحد. وأضاف المصدر أن المهاجمين تكبدوا عشرات القتلى."),
+        ar("قتل ستة جنود في هجوم شنه مسلحون على نقطة للجيش في جيبو يوم الأحد، وتكبد المهاجمون عشرات القتلى بحسب المصدر."),
+        en("Six soldiers were killed when gunmen attacked an army post in Djibo on Sunday. The attackers suffered dozens of dead, the source added."),
+        fr("Six soldats ont été tués dimanche lors d'une attaque contre un poste de l'armée à Djibo. Les assaillants ont subi des dizaines de morts, selon la même source."),
+    ] {
+        assert_eq!(toll(only(&ev)), want, "{ev:#?}");
+    }
+}
+
+// --- a camp of displaced people is a civilian target ---
+
+#[test]
+fn a_camp_sheltering_displaced_people_is_civilian() {
+    for ev in [
+        en("Jihadists attacked a camp sheltering internally displaced persons near Djibo on Monday, killing 12."),
+        en("Gunmen stormed a camp housing refugees outside Maiduguri on Monday, killing six people."),
+        fr("Des hommes armés ont attaqué lundi un camp abritant des déplacés près de Djibo, tuant sept personnes."),
+        fr("Des jihadistes ont attaqué lundi le site de déplacés de Kaya, tuant cinq personnes."),
+        ar("هاجم مسلحون مخيما للنازحين قرب مدينة جيبو يوم الاثنين، ما أسفر عن مقتل سبعة أشخاص."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+        assert!(e.actor2.starts_with("Civilians ("), "{e:#?}");
+    }
+    // A military camp stays one.
+    let ev = en("Militants attacked a military camp near Djibo on Monday, killing 12 soldiers.");
+    assert_eq!(only(&ev).sub_event_type, SubEventType::ArmedClash);
+}
+
+// --- people a death word counts are victims, even when they could tell ---
+
+#[test]
+fn residents_counted_after_killing_are_the_dead() {
+    for ev in [
+        en("Gunmen attacked a village near Djibo on Monday, killing four residents."),
+        fr("Des hommes armés ont attaqué lundi un village près de Djibo, tuant quatre habitants."),
+    ] {
+        assert_eq!(only(&ev).fatalities, Some(4), "{ev:#?}");
+    }
+    // Residents who speak still only tell.
+    let ev = en(
+        "Gunmen attacked a village near Djibo on Monday, killing four people, two residents said.",
+    );
+    assert_eq!(only(&ev).fatalities, Some(4));
+}
+
+// --- vague tolls take the guidelines' conventional values ---
+
+#[test]
+fn a_number_of_and_many_dead_are_ten_approximately() {
+    for ev in [
+        en("A number of civilians were killed in an air strike on a market near Djibo on Monday."),
+        en("Many civilians were killed when gunmen attacked a village near Djibo on Monday."),
+        fr("De nombreux civils ont été tués lundi dans une attaque contre un village près de Djibo."),
+        ar("قتل عدد من المدنيين في غارة جوية على سوق قرب جيبو يوم الاثنين."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(
+            (e.fatalities, e.fatalities_qualifier),
+            (Some(10), FatalityQualifier::Approx),
+            "{e:#?}"
+        );
+    }
+}
+
+// --- the civilians an armed group killed do not make a mob ---
+
+#[test]
+fn civilians_after_killed_are_the_victims_not_a_mob() {
+    for ev in [
+        en("Gunmen killed civilians in a village near Djibo on Monday."),
+        en("Gunmen attacked a village near Djibo on Monday and killed civilians."),
+        fr("Des hommes armés ont tué des civils lundi dans un village près de Djibo."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+        assert!(e.actor1.starts_with("Unidentified Armed Group"), "{e:#?}");
+    }
+    // Residents who kill are a mob.
+    let ev = en("Angry residents killed a suspected thief in a market in Djibo on Monday.");
+    assert_eq!(only(&ev).sub_event_type, SubEventType::MobViolence);
 }
