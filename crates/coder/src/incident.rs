@@ -239,6 +239,12 @@ fn frame_place(
             continue;
         }
         let mut rank = place_rank(place);
+        // "مقديشو - قتل ثلاثة جنود … في بلدة أفغوي", "YAOUNDE (Reuters) -":
+        // the town a report was filed from, opening its paragraph, yields
+        // to any other place the sentence names.
+        if filed_from(doc.text, p.at.span) {
+            rank += 3;
+        }
         // "وفي درعا ... قرب بلدة المزيريب": a city named like its
         // first-level area, beside another town of that area, names the
         // area; the town is the place.
@@ -3840,6 +3846,27 @@ fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
         .take(40)
         .any(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
         && rest.len() < 200
+}
+
+/// A place that opens its paragraph and is followed, after at most a
+/// country or an agency's name, by a spaced dash: a dateline ("GAO, Mali -",
+/// "ياوندي - (أ ف ب) -"), even when the paragraph's text runs on.
+fn filed_from(text: &str, span: rasd_model::Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..span.start].trim().is_empty() {
+        return false;
+    }
+    let rest = &text[span.end..];
+    // "Mogadishu-based": a hyphen glued to the name is no dateline dash.
+    if rest.starts_with('-') {
+        return false;
+    }
+    let head: String = rest.chars().take(40).collect();
+    head.split_whitespace().take(6).any(|w| {
+        matches!(w, "-" | "\u{2013}" | "\u{2014}")
+            || w.starts_with(['\u{2013}', '\u{2014}'])
+            || (w.starts_with('-') && !w[1..].starts_with(char::is_alphanumeric))
+    })
 }
 
 /// "fighters from the X", "militiamen of the X group", "combattants de la

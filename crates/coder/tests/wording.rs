@@ -208,3 +208,26 @@ fn civilians_after_killed_are_the_victims_not_a_mob() {
     let ev = en("Angry residents killed a suspected thief in a market in Djibo on Monday.");
     assert_eq!(only(&ev).sub_event_type, SubEventType::MobViolence);
 }
+
+// --- the dateline town yields to the scene ---
+
+#[test]
+fn the_town_a_report_was_filed_from_yields_to_the_scene() {
+    for ev in [
+        ar("مقديشو - قتل ثلاثة جنود يوم الثلاثاء في انفجار عبوة ناسفة استهدفت دورية للجيش في بلدة أفغوي."),
+        en("MOGADISHU (Reuters) - Three soldiers were killed on Tuesday when a roadside bomb hit an army patrol in the town of Afgooye."),
+    ] {
+        assert_eq!(only(&ev).location, "Afgooye", "{ev:#?}");
+    }
+}
+
+#[test]
+fn a_village_with_no_cue_word_in_the_named_province_beats_the_province() {
+    for ev in [
+        en("YAOUNDE (Reuters) - Five civilians were killed on Tuesday when a female suicide bomber blew herself up in the market of Mozogo in Cameroon's Far North region, a local official said."),
+        fr("YAOUNDÉ (AFP) - Cinq civils ont été tués mardi lorsqu'une kamikaze s'est fait exploser sur le marché de Mozogo, dans l'Extrême-Nord du Cameroun, a indiqué un responsable local."),
+    ] {
+        let e = only(&ev);
+        assert_eq!((e.location.as_str(), e.admin1.as_str()), ("Mozogo", "Far North"), "{e:#?}");
+    }
+}

@@ -396,12 +396,14 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
         // A capitalised Latin name after "in"/"à" in a document about its
         // country is a place as surely as a transliterated Arabic one.
         // So is a village of a first-level area the text names by another
-        // name ("في صرواح" in a report on Marib province): the province
-        // vouches for the village, even where names are Arabic words.
+        // name ("في صرواح" in a report on Marib province, "the market of
+        // Mozogo in the Far North region"): the province vouches for the
+        // village, even where names are Arabic words (after a preposition)
+        // or a capitalised Latin name has no cue word.
         Salience::Low => {
             strength == Strength::Strong
                 || (strength == Strength::Weak && about && (distinctive || m.latin))
-                || (strength == Strength::Weak
+                || ((strength == Strength::Weak || m.latin)
                     && about
                     && !m.stop
                     && !m.words.doubtful()
