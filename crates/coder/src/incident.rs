@@ -2012,7 +2012,24 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     )
                 });
             let found = prev.is_some();
-            if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
+            // "مسلحون من الجماعة نفسها", "عناصر التنظيم": the people named
+            // before the reference carry its role.
+            let role = role_at(&s.at, true).map(|r| {
+                let people = doc.sides.iter().find(|x| {
+                    matches!(x.def.side, Side::Fighters | Side::Members)
+                        && x.def.count.is_none()
+                        && (x.at.w1 == s.at.w0
+                            || (x.at.w1 + 1 == s.at.w0 && doc.stem(x.at.w1) == "من"))
+                        && doc.same_clause(x.at.w0, s.at.w0)
+                });
+                match people {
+                    Some(x) if r == Role::Mention && !doc.grammar.subject_first => {
+                        role_at(&x.at, true).unwrap_or(r)
+                    }
+                    _ => r,
+                }
+            });
+            if let (Some((_, (name, inter))), Some(role)) = (prev, role) {
                 let main = within(&main_scope, &s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
                     out.push(Cand {

@@ -231,3 +231,26 @@ fn a_village_with_no_cue_word_in_the_named_province_beats_the_province() {
         assert_eq!((e.location.as_str(), e.admin1.as_str()), ("Mozogo", "Far North"), "{e:#?}");
     }
 }
+
+// --- "مسلحون من الجماعة نفسها": the group referred back acts ---
+
+#[test]
+fn gunmen_of_the_group_referred_back_are_that_group() {
+    for text in [
+        "هاجم مسلحون من جماعة بوكو حرام قاعدة للجيش قرب بلدة بول يوم الأحد. وفي اليوم التالي، قتل مسلحون من الجماعة نفسها أربعة صيادين قرب بحيرة تشاد.",
+        "تبنت حركة الشباب هجوما على قاعدة للجيش في جوهر يوم الأحد. وفي اليوم التالي هاجم عناصر الحركة قرية قرب المدينة وقتلوا ثلاثة مدنيين.",
+    ] {
+        let ev = ar(text);
+        let second = ev
+            .iter()
+            .find(|e| e.sub_event_type == SubEventType::Attack)
+            .unwrap_or_else(|| panic!("{text}: {ev:#?}"));
+        assert!(
+            matches!(
+                second.actor1.as_str(),
+                "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad" | "Al Shabaab"
+            ),
+            "{text}: {second:#?}"
+        );
+    }
+}
