@@ -233,6 +233,23 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
     None
 }
 
+/// "…, all of them civilians" right after a count's noun ending at word
+/// `end` (sentence ending at `sent_w1`): the group the apposition names.
+fn all_of_them(doc: &Doc, end: usize, sent_w1: usize) -> Option<Victims> {
+    let all = (end..(end + 3).min(sent_w1)).find(|&i| {
+        matches!(
+            doc.key(i),
+            "جميعهم" | "كلهم" | "جميعهن" | "all" | "tous" | "toutes"
+        ) || matches!(doc.stem(i), "جميعهم" | "كلهم")
+    })?;
+    doc.sides
+        .iter()
+        .filter(|x| x.at.w0 > all && x.at.w0 <= all + 3 && x.at.w1 <= sent_w1)
+        .filter(|x| x.def.side.names_people() && x.def.side != Side::People)
+        .filter(|x| doc.same_clause(all, x.at.w0))
+        .find_map(|x| group_of_side(x.def.side))
+}
+
 /// The group of the side that "suffered" the count at word `w`: named
 /// between the verb and the count (verb first: "تكبد المهاجمون عشرات
 /// القتلى") or right before the verb ("the attackers suffered").
@@ -489,6 +506,14 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             {
                 continue;
             }
+            // "أربعة عشر شخصا، جميعهم من المدنيين", "twelve people, all of
+            // them civilians", "douze personnes, toutes des civils": the
+            // apposition names the group the noun left open.
+            let victims = if victims == Victims::Group(FatalityGroup::Unknown) {
+                all_of_them(doc, noun_end.max(w1), s.w1).unwrap_or(victims)
+            } else {
+                victims
+            };
             let has_noun = counted_word || noun_end > w1;
             // The governing word: a death/injury word before (nearest), or
             // right after the noun ("ثمانية جنود قتلوا").

@@ -254,3 +254,22 @@ fn gunmen_of_the_group_referred_back_are_that_group() {
         );
     }
 }
+
+// --- "…, all of them civilians" names the group of the dead ---
+
+#[test]
+fn an_apposition_all_of_them_civilians_names_the_group() {
+    for ev in [
+        ar("شن الطيران الحربي صباح الاثنين غارة على سوق في مدينة نيالا، ما أدى إلى مقتل أربعة عشر شخصا على الأقل، جميعهم من المدنيين."),
+        en("A drone strike hit a market in Nyala on Monday, killing 14 people, all of them civilians."),
+        fr("Une frappe de drone a touché lundi un marché de Nyala, tuant quatorze personnes, toutes des civils."),
+    ] {
+        let e = only(&ev);
+        let groups: Vec<(String, u32)> = e
+            .fatalities_by_group
+            .iter()
+            .map(|(g, n)| (format!("{g:?}"), *n))
+            .collect();
+        assert_eq!(groups, vec![("Civilians".to_string(), 14)], "{e:#?}");
+    }
+}
