@@ -1252,7 +1252,9 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
                     && doc.triggers.iter().any(|t| {
                         t.def.class == C::Kill
                             && !t.definite
-                            && ((t.at.w1 == s.at.w0 && !doc.grammar.subject_first)
+                            && ((t.at.w1 == s.at.w0
+                                && !doc.grammar.subject_first
+                                && !arabic_object(doc, &t.at, &s.at))
                                 || s.at.w1 == t.at.w0)
                     }) =>
             {
@@ -3622,7 +3624,7 @@ fn build(
         members,
         disputed,
         has(Cue::NoDeath),
-        has(Cue::UnknownDeath),
+        has(Cue::UnknownDeath) || scopes.iter().any(|&(a, b)| uncounted_dead(doc, a, b)),
     );
     tr(trace, || {
         format!(
@@ -3863,6 +3865,55 @@ fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
         .take(40)
         .any(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
         && rest.len() < 200
+}
+
+/// Arabic: the noun after a verb is its object, not its subject, when the
+/// verb carries its own plural subject ("قتلوا مدنيين") or the noun is in
+/// the oblique case ("مدنيين", against the subject "مدنيون").
+fn arabic_object(doc: &Doc, verb: &At, noun: &At) -> bool {
+    let text = |at: &At| {
+        doc.text
+            .get(at.span.start..at.span.end)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| ('\u{064B}'..='\u{065F}').contains(&c))
+            .to_string()
+    };
+    let v = text(verb);
+    let n = text(noun);
+    v.ends_with("وا") || n.ends_with("ين")
+}
+
+/// Deaths told without a number in words `a..b`: a death word next to a
+/// people noun no count comes with ("killed civilians", "civilians were
+/// killed", "قتل مدنيين", "ont tué des civils"). With no figure, the toll
+/// is unknown, not zero.
+fn uncounted_dead(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.cues_in(a, b)
+        .filter(|c| c.cue == Cue::Death && doc.cue_before(c.at.w0, 3, Cue::Negation).is_none())
+        .any(|c| {
+            doc.sides.iter().any(|x| {
+                let people = matches!(
+                    x.def.side,
+                    Side::Civilians | Side::Military | Side::Police | Side::Fighters
+                ) && x.def.count.is_none();
+                // (Arabic: the noun after the verb may be its subject, "قتل
+                // سكان غاضبون رجلا"; only an object or a marked passive counts.)
+                let after = doc.next_after(c.at.w1, x.at.w0, 2)
+                    && (doc.grammar.subject_first
+                        || arabic_object(doc, &c.at, &x.at)
+                        || marked_passive(doc, &c.at));
+                let before = x.at.w1 <= c.at.w0
+                    && (x.at.w1 == c.at.w0
+                        || doc
+                            .cue_at(x.at.w1, Cue::Passive)
+                            .is_some_and(|p| p.at.w1 == c.at.w0));
+                let counted = doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w1 <= x.at.w0 && x.at.w0 - q.at.w1 <= 2);
+                people && (after || before) && !counted && doc.same_clause(c.at.w0, x.at.w0)
+            })
+        })
 }
 
 /// A place that opens its paragraph and is followed, after at most a

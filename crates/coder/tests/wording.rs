@@ -273,3 +273,26 @@ fn an_apposition_all_of_them_civilians_names_the_group() {
         assert_eq!(groups, vec![("Civilians".to_string(), 14)], "{e:#?}");
     }
 }
+
+// --- deaths with no number: unknown, not zero ---
+
+#[test]
+fn killed_civilians_with_no_number_is_an_unknown_toll() {
+    for ev in [
+        en("Gunmen killed civilians in a village near Djibo on Monday."),
+        en("Several houses were burned and civilians were killed when gunmen raided a village near Djibo on Monday."),
+        fr("Des hommes armés ont tué des civils lundi dans un village près de Djibo."),
+        ar("هاجم مسلحون قرية قرب جيبو يوم الاثنين وقتلوا مدنيين وأحرقوا منازل."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+        assert_eq!(
+            (e.fatalities, e.fatalities_qualifier),
+            (None, FatalityQualifier::Unknown),
+            "{e:#?}"
+        );
+    }
+    // With a number, the number.
+    let ev = en("Gunmen killed four civilians in a village near Djibo on Monday.");
+    assert_eq!(only(&ev).fatalities, Some(4));
+}
