@@ -539,6 +539,10 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                 .filter(|c| {
                     !(doc.grammar.subject_first && counted_word) || doc.next_after(c.at.w1, w0, 2)
                 })
+                // "وأصيب اثنا عشر آخرون، صباح الثلاثاء، عندما فجرت امرأة":
+                // a noun that counts itself in a later clause is no casualty
+                // of the verb before the comma.
+                .filter(|c| !counted_word || doc.same_clause(c.at.w0, w0))
                 // "killed a policeman and kidnapped 15 worshippers": a
                 // nearer abduction or arrest verb governs the count.
                 .filter(|c| !taken_between(doc, c.at.w1, w0))

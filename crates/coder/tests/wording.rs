@@ -296,3 +296,16 @@ fn killed_civilians_with_no_number_is_an_unknown_toll() {
     let ev = en("Gunmen killed four civilians in a village near Djibo on Monday.");
     assert_eq!(only(&ev).fatalities, Some(4));
 }
+
+// --- a person counted in a later clause is no casualty of the verb before ---
+
+#[test]
+fn the_bomber_in_a_later_clause_is_not_counted_among_the_wounded() {
+    for ev in [
+        ar("قتل خمسة مدنيين وأصيب اثنا عشر آخرون، صباح الثلاثاء، عندما فجرت امرأة حزاما ناسفا وسط سوق بلدة موزوغو في الكاميرون."),
+        ar("أصيب تسعة أشخاص، مساء الاثنين، عندما ألقى رجل قنبلة يدوية على مقهى في مدينة مايدوغوري."),
+    ] {
+        let e = only(&ev);
+        assert!(matches!(e.injured, Some(12) | Some(9)), "{e:#?}");
+    }
+}
