@@ -466,6 +466,16 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             let counted_word = w0 == w1;
             let (victims, noun_end) = if counted_word {
                 let x = doc.sides.iter().find(|x| x.at.w0 == w0);
+                // "حسبما أفاد مسؤول محلي", "a local official said": the one
+                // who reports is no casualty.
+                if x.is_some_and(|x| {
+                    doc.sources
+                        .iter()
+                        .any(|src| src.at.w0 <= x.at.w0 && x.at.w1 <= src.at.w1)
+                        && doc.cue_before(x.at.w0, 2, Cue::Speech).is_some()
+                }) {
+                    continue;
+                }
                 match x.and_then(|x| Some((group_of_side(x.def.side)?, x.at.w1))) {
                     Some(v) => v,
                     None => continue,

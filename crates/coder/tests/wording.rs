@@ -309,3 +309,20 @@ fn the_bomber_in_a_later_clause_is_not_counted_among_the_wounded() {
         assert!(matches!(e.injured, Some(12) | Some(9)), "{e:#?}");
     }
 }
+
+// --- the official who reports is no casualty ---
+
+#[test]
+fn the_official_who_reports_is_not_counted_among_the_dead() {
+    for ev in [
+        ar("انفجرت عبوة ناسفة بشاحنة تقل تجارا قرب دوينتزا يوم الاثنين، ما أدى إلى مقتل ثلاثة منهم، حسبما أفاد مسؤول محلي."),
+        ar("قتل ثلاثة مدنيين في انفجار عبوة ناسفة قرب دوينتزا يوم الاثنين، وفق ما أفاد مسؤول محلي."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(
+            (e.fatalities, e.fatalities_qualifier),
+            (Some(3), FatalityQualifier::Exact),
+            "{e:#?}"
+        );
+    }
+}
