@@ -199,6 +199,13 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
                 }
             }
         }
+        // "المهاجمون تكبدوا عشرات القتلى", "the attackers suffered dozens
+        // of dead": the dead are of the side that suffered them.
+        if v == Victims::Group(FatalityGroup::Unknown) {
+            if let Some(g) = sufferer(doc, w, sent_w0) {
+                return Some((g, s.at.w1));
+            }
+        }
         return Some(match v {
             // "fighters of X", "members of X": the organization decides.
             Victims::Members | Victims::Group(FatalityGroup::Fighters) => {
@@ -224,6 +231,60 @@ fn noun_after(doc: &Doc, w: usize, sent_w0: usize) -> Option<(Victims, usize)> {
         return Some((group_of_side(prev.def.side)?, end));
     }
     None
+}
+
+/// "…, all of them civilians" right after a count's noun ending at word
+/// `end` (sentence ending at `sent_w1`): the group the apposition names.
+fn all_of_them(doc: &Doc, end: usize, sent_w1: usize) -> Option<Victims> {
+    let all = (end..(end + 3).min(sent_w1)).find(|&i| {
+        matches!(
+            doc.key(i),
+            "جميعهم" | "كلهم" | "جميعهن" | "all" | "tous" | "toutes"
+        ) || matches!(doc.stem(i), "جميعهم" | "كلهم")
+    })?;
+    doc.sides
+        .iter()
+        .filter(|x| x.at.w0 > all && x.at.w0 <= all + 3 && x.at.w1 <= sent_w1)
+        .filter(|x| x.def.side.names_people() && x.def.side != Side::People)
+        .filter(|x| doc.same_clause(all, x.at.w0))
+        .find_map(|x| group_of_side(x.def.side))
+}
+
+/// The group of the side that "suffered" the count at word `w`: named
+/// between the verb and the count (verb first: "تكبد المهاجمون عشرات
+/// القتلى") or right before the verb ("the attackers suffered").
+fn sufferer(doc: &Doc, w: usize, sent_w0: usize) -> Option<Victims> {
+    let c = doc.cue_before(w, 4, Cue::Suffered)?;
+    // The nearest people named in words `x0..x1`, last first.
+    let people = |x0: usize, x1: usize| -> Option<Victims> {
+        let actor = doc
+            .actors
+            .iter()
+            .filter(|a| a.at.w0 >= x0 && a.at.w1 <= x1)
+            .map(|a| {
+                let (name, inter) = doc.dict.name_in(a.actor, "", "");
+                (a.at.w1, Victims::Group(group_of_inter(inter, &name)))
+            })
+            .max_by_key(|x| x.0);
+        let side = doc
+            .sides
+            .iter()
+            .filter(|s| s.at.w0 >= x0 && s.at.w1 <= x1 && s.def.side.names_people())
+            .filter(|s| s.def.side != Side::People)
+            .filter_map(|s| group_of_side(s.def.side).map(|v| (s.at.w1, v)))
+            .max_by_key(|x| x.0);
+        match (actor, side) {
+            (Some(a), Some(s)) => Some(if a.0 >= s.0 { a.1 } else { s.1 }),
+            (a, s) => a.or(s).map(|x| x.1),
+        }
+    };
+    let between = people(c.at.w1, w);
+    // The subject before the verb, possibly with a relative clause between
+    // ("المهاجمين، الذين يرجح أنهم …، تكبدوا").
+    let before = || people(c.at.w0.saturating_sub(12).max(sent_w0), c.at.w0);
+    between
+        .or_else(before)
+        .filter(|v| *v != Victims::Group(FatalityGroup::Unknown))
 }
 
 /// The camp of a sentence's speaker: a named party or a force speaking
@@ -320,12 +381,27 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             if q.q.vague && value >= 1000 {
                 continue;
             }
-            // "two military sources": the people who tell, not victims.
-            if doc
-                .sources
-                .iter()
-                .any(|x| x.at.w0 == q.at.w1 && doc.same_clause(q.at.w0, x.at.w0))
-            {
+            // "two military sources": the people who tell, not victims —
+            // unless a death word governs them and they do not speak
+            // ("killing four residents", "tuant trois habitants").
+            if doc.sources.iter().any(|x| {
+                x.at.w0 == q.at.w1
+                    && doc.same_clause(q.at.w0, x.at.w0)
+                    && !(doc
+                        .sides
+                        .iter()
+                        .any(|p| p.at.w0 == x.at.w0 && p.def.side.names_people())
+                        && doc
+                            .cues_ending(q.at.w0.saturating_sub(1), q.at.w0)
+                            .iter()
+                            .any(|c| {
+                                matches!(c.cue, Cue::Death | Cue::Injury)
+                                    && c.at.w1 <= q.at.w0
+                                    && q.at.w0 - c.at.w1 <= 1
+                                    && doc.same_clause(c.at.w0, q.at.w0)
+                            })
+                        && doc.cue_before(x.at.w1 + 2, 2, Cue::Speech).is_none())
+            }) {
                 continue;
             }
             // Years and distances are not casualties.
@@ -390,6 +466,16 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             let counted_word = w0 == w1;
             let (victims, noun_end) = if counted_word {
                 let x = doc.sides.iter().find(|x| x.at.w0 == w0);
+                // "حسبما أفاد مسؤول محلي", "a local official said": the one
+                // who reports is no casualty.
+                if x.is_some_and(|x| {
+                    doc.sources
+                        .iter()
+                        .any(|src| src.at.w0 <= x.at.w0 && x.at.w1 <= src.at.w1)
+                        && doc.cue_before(x.at.w0, 2, Cue::Speech).is_some()
+                }) {
+                    continue;
+                }
                 match x.and_then(|x| Some((group_of_side(x.def.side)?, x.at.w1))) {
                     Some(v) => v,
                     None => continue,
@@ -409,9 +495,10 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     .or_else(|| noun_after(doc, w1, s.w0))
                 {
                     Some(v) => v,
-                    // "cinq autres blessés": the word after "other"
+                    // "cinq autres blessés": the word after "other";
+                    // "ont subi des dizaines de morts": the sufferer's dead
                     None => (
-                        Victims::Group(FatalityGroup::Unknown),
+                        sufferer(doc, w0, s.w0).unwrap_or(Victims::Group(FatalityGroup::Unknown)),
                         if doc.grammar.subject_first {
                             doc.cue_at(w1, Cue::Article).map_or(w1, |c| c.at.w1)
                         } else {
@@ -429,6 +516,14 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             {
                 continue;
             }
+            // "أربعة عشر شخصا، جميعهم من المدنيين", "twelve people, all of
+            // them civilians", "douze personnes, toutes des civils": the
+            // apposition names the group the noun left open.
+            let victims = if victims == Victims::Group(FatalityGroup::Unknown) {
+                all_of_them(doc, noun_end.max(w1), s.w1).unwrap_or(victims)
+            } else {
+                victims
+            };
             let has_noun = counted_word || noun_end > w1;
             // The governing word: a death/injury word before (nearest), or
             // right after the noun ("ثمانية جنود قتلوا").
@@ -454,6 +549,10 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                 .filter(|c| {
                     !(doc.grammar.subject_first && counted_word) || doc.next_after(c.at.w1, w0, 2)
                 })
+                // "وأصيب اثنا عشر آخرون، صباح الثلاثاء، عندما فجرت امرأة":
+                // a noun that counts itself in a later clause is no casualty
+                // of the verb before the comma.
+                .filter(|c| !counted_word || doc.same_clause(c.at.w0, w0))
                 // "killed a policeman and kidnapped 15 worshippers": a
                 // nearer abduction or arrest verb governs the count.
                 .filter(|c| !taken_between(doc, c.at.w1, w0))

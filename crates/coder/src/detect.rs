@@ -577,6 +577,7 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
                                     && s.def.count.is_none()
                             }) || doc.actors.iter().any(|a| a.at.w0 == w.at.w1)
                                 || (doc.grammar.subject_first && perpetrator_of_kill(doc, w))
+                                || killer_after_verb(doc, &w.at).is_some()
                                 || (!doc.grammar.subject_first && forces_killed_someone(doc, w))
                         })
                 }
@@ -585,6 +586,50 @@ fn supported(doc: &Doc, f: &Frame) -> bool {
             }
         }
     }
+}
+
+/// Verb-first languages: "قتل مسلحو حركة الشباب خمسة مدنيين", "قتل عناصر
+/// من تنظيم داعش أربعة رعاة". After an unmarked "killed" the armed group
+/// (its fighters, "من" or not, then its name) is the subject when the
+/// victims follow it as the object (a count or a people noun); the passive
+/// "قُتل مسلحو الحركة" (the group's fighters were killed) has no object.
+/// Returns the word after the group.
+pub fn killer_after_verb(doc: &Doc, verb: &At) -> Option<usize> {
+    if doc.grammar.subject_first || crate::incident::marked_passive(doc, verb) {
+        return None;
+    }
+    let mut w = verb.w1;
+    if let Some(s) = doc.sides.iter().find(|s| {
+        s.at.w0 == w
+            && matches!(s.def.side, Side::Fighters | Side::Members)
+            && s.def.count.is_none()
+    }) {
+        w = s.at.w1;
+        if w < doc.words.tok.len() && doc.stem(w) == "من" {
+            w += 1;
+        }
+    }
+    let group = doc.actors.iter().find(|a| {
+        a.at.w0 == w
+            && !matches!(
+                doc.dict.actors[a.actor].inter,
+                rasd_model::Inter::Civilians
+                    | rasd_model::Inter::Protesters
+                    | rasd_model::Inter::Rioters
+            )
+    })?;
+    let end = group.at.w1;
+    let object = doc
+        .qtys
+        .iter()
+        .any(|q| q.at.w0 == end && doc.same_clause(group.at.w0, q.at.w0))
+        || doc.sides.iter().any(|s| {
+            s.at.w0 == end
+                && s.def.side.names_people()
+                && !matches!(s.def.side, Side::Fighters | Side::Members | Side::Anaphor)
+                && doc.same_clause(group.at.w0, s.at.w0)
+        });
+    object.then_some(end)
 }
 
 /// "قتلت القوات المسلحة المالية عشرين مدنيا": the definite force right

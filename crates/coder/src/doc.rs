@@ -515,6 +515,37 @@ impl<'a> DocData<'a> {
                 cue: *lang.cues.value(h.entry),
             })
             .collect();
+        // "a camp sheltering displaced people", "un camp abritant des
+        // déplacés", "معسكر للنازحين": a camp whose people are civilians is
+        // a civilian target, not a military one. Only a word or two, with
+        // no event word, count or death word, may stand between.
+        if sides.iter().any(|s| s.def.side == Side::Civilians) {
+            let civil_after = |end: usize| {
+                sides.iter().any(|x| {
+                    x.def.side == Side::Civilians
+                        && x.at.w0 >= end
+                        && x.at.w0 <= end + 2
+                        && (end.saturating_sub(1)..x.at.w0).all(|k| words.joined[k])
+                        && !triggers.iter().any(|t| t.at.w0 >= end && t.at.w0 < x.at.w0)
+                        && !found_qtys
+                            .iter()
+                            .any(|q| at_of(q.span).is_some_and(|a| a.w0 >= end && a.w0 < x.at.w0))
+                        && !cues.iter().any(|c| {
+                            c.at.w0 >= end
+                                && c.at.w0 < x.at.w0
+                                && matches!(c.cue, Cue::Death | Cue::Injury | Cue::And)
+                        })
+                })
+            };
+            let flip: Vec<usize> = (0..sides.len())
+                .filter(|&i| {
+                    sides[i].def.side == Side::MilitaryTarget && civil_after(sides[i].at.w1)
+                })
+                .collect();
+            for i in flip {
+                sides[i].def.side = Side::CivilianTarget;
+            }
+        }
         // Languages without the Arabic article clitic mark a reference back
         // with a determiner word ("the attack", "cette attaque").
         // A complement right after the word ("le retrait de son camp",

@@ -240,6 +240,12 @@ fn frame_place(
             continue;
         }
         let mut rank = place_rank(place);
+        // "مقديشو - قتل ثلاثة جنود … في بلدة أفغوي", "YAOUNDE (Reuters) -":
+        // the town a report was filed from, opening its paragraph, yields
+        // to any other place the sentence names.
+        if filed_from(doc.text, p.at.span) {
+            rank += 3;
+        }
         // "وفي درعا ... قرب بلدة المزيريب": a city named like its
         // first-level area, beside another town of that area, names the
         // area; the town is the place.
@@ -332,7 +338,7 @@ fn road_before(doc: &Doc, w: usize) -> bool {
 
 /// An Arabic verb the writer vocalised as passive: a damma on its first
 /// letter ("قُتل", "أُصيب").
-fn marked_passive(doc: &Doc, at: &At) -> bool {
+pub(crate) fn marked_passive(doc: &Doc, at: &At) -> bool {
     let t = doc.text.get(at.span.start..at.span.end).unwrap_or("");
     let mut chars = t.chars().skip_while(|c| matches!(c, 'و' | 'ف'));
     chars.next().is_some() && chars.next() == Some('\u{064F}')
@@ -1259,13 +1265,17 @@ fn context(doc: &Doc, scopes: &[(usize, usize)], figs: &[Figure]) -> Context {
             Side::Fighters if !targeted && s.def.count.is_none() => cx.gunmen = true,
             Side::Civilians if targeted => cx.civilian_target = true,
             // "سكان قرية يقتلون": a crowd of civilians acting (not "بين
-            // القتلى نساء", the dead were women: a definite noun)
+            // القتلى نساء", the dead were women: a definite noun; nor the
+            // object of "gunmen killed civilians" in a subject-first language)
             Side::Civilians
                 if s.def.count.is_none()
                     && doc.triggers.iter().any(|t| {
                         t.def.class == C::Kill
                             && !t.definite
-                            && (t.at.w1 == s.at.w0 || s.at.w1 == t.at.w0)
+                            && ((t.at.w1 == s.at.w0
+                                && !doc.grammar.subject_first
+                                && !arabic_object(doc, &t.at, &s.at))
+                                || s.at.w1 == t.at.w0)
                     }) =>
             {
                 cx.civilians_act = true;
@@ -1927,6 +1937,8 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                                 .triggers
                                 .iter()
                                 .any(|t| t.at.w0 == c.at.w0 && t.def.class == C::Massacre)
+                            // "قتل مسلحو X خمسة مدنيين": X killed them
+                            && crate::detect::killer_after_verb(doc, &c.at).is_none()
                     });
                 // Counted members lost people: the target, even right
                 // before the event word ("أربعة من عناصر X بانفجار عبوة").
@@ -2048,7 +2060,24 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                     )
                 });
             let found = prev.is_some();
-            if let (Some((_, (name, inter))), Some(role)) = (prev, role_at(&s.at, true)) {
+            // "مسلحون من الجماعة نفسها", "عناصر التنظيم": the people named
+            // before the reference carry its role.
+            let role = role_at(&s.at, true).map(|r| {
+                let people = doc.sides.iter().find(|x| {
+                    matches!(x.def.side, Side::Fighters | Side::Members)
+                        && x.def.count.is_none()
+                        && (x.at.w1 == s.at.w0
+                            || (x.at.w1 + 1 == s.at.w0 && doc.stem(x.at.w1) == "من"))
+                        && doc.same_clause(x.at.w0, s.at.w0)
+                });
+                match people {
+                    Some(x) if r == Role::Mention && !doc.grammar.subject_first => {
+                        role_at(&x.at, true).unwrap_or(r)
+                    }
+                    _ => r,
+                }
+            });
+            if let (Some((_, (name, inter))), Some(role)) = (prev, role) {
                 let main = within(&main_scope, &s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
                     out.push(Cand {
@@ -2997,7 +3026,12 @@ fn pick_actors(
                     && !matches!(c.role, Role::Ally | Role::Speaker | Role::Patient)
             })
             .filter(|c| c.named || c.role == Role::First)
-            .max_by_key(|c| (c.role == Role::First, c.named, std::cmp::Reverse(c.w)))
+            // "بين الجيش ومقاتلي الحركة": between two sides, the one told
+            // first, named or not.
+            .max_by_key(|c| {
+                let first = c.role == Role::First;
+                (first, c.named && !first, std::cmp::Reverse(c.w))
+            })
             .cloned()
     };
     let patient = |skip: &str, pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
@@ -3651,7 +3685,7 @@ fn build(
         members,
         disputed,
         has(Cue::NoDeath),
-        has(Cue::UnknownDeath),
+        has(Cue::UnknownDeath) || scopes.iter().any(|&(a, b)| uncounted_dead(doc, a, b)),
     );
     tr(trace, || {
         format!(
@@ -3892,6 +3926,76 @@ fn opens_dateline(text: &str, span: rasd_model::Span) -> bool {
         .take(40)
         .any(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
         && rest.len() < 200
+}
+
+/// Arabic: the noun after a verb is its object, not its subject, when the
+/// verb carries its own plural subject ("قتلوا مدنيين") or the noun is in
+/// the oblique case ("مدنيين", against the subject "مدنيون").
+fn arabic_object(doc: &Doc, verb: &At, noun: &At) -> bool {
+    let text = |at: &At| {
+        doc.text
+            .get(at.span.start..at.span.end)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| ('\u{064B}'..='\u{065F}').contains(&c))
+            .to_string()
+    };
+    let v = text(verb);
+    let n = text(noun);
+    v.ends_with("وا") || n.ends_with("ين")
+}
+
+/// Deaths told without a number in words `a..b`: a death word next to a
+/// people noun no count comes with ("killed civilians", "civilians were
+/// killed", "قتل مدنيين", "ont tué des civils"). With no figure, the toll
+/// is unknown, not zero.
+fn uncounted_dead(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.cues_in(a, b)
+        .filter(|c| c.cue == Cue::Death && doc.cue_before(c.at.w0, 3, Cue::Negation).is_none())
+        .any(|c| {
+            doc.sides.iter().any(|x| {
+                let people = matches!(
+                    x.def.side,
+                    Side::Civilians | Side::Military | Side::Police | Side::Fighters
+                ) && x.def.count.is_none();
+                // (Arabic: the noun after the verb may be its subject, "قتل
+                // سكان غاضبون رجلا"; only an object or a marked passive counts.)
+                let after = doc.next_after(c.at.w1, x.at.w0, 2)
+                    && (doc.grammar.subject_first
+                        || arabic_object(doc, &c.at, &x.at)
+                        || marked_passive(doc, &c.at));
+                let before = x.at.w1 <= c.at.w0
+                    && (x.at.w1 == c.at.w0
+                        || doc
+                            .cue_at(x.at.w1, Cue::Passive)
+                            .is_some_and(|p| p.at.w1 == c.at.w0));
+                let counted = doc
+                    .qtys
+                    .iter()
+                    .any(|q| q.at.w1 <= x.at.w0 && x.at.w0 - q.at.w1 <= 2);
+                people && (after || before) && !counted && doc.same_clause(c.at.w0, x.at.w0)
+            })
+        })
+}
+
+/// A place that opens its paragraph and is followed, after at most a
+/// country or an agency's name, by a spaced dash: a dateline ("GAO, Mali -",
+/// "ياوندي - (أ ف ب) -"), even when the paragraph's text runs on.
+fn filed_from(text: &str, span: rasd_model::Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..span.start].trim().is_empty() {
+        return false;
+    }
+    let rest = &text[span.end..];
+    // "Mogadishu-based": a hyphen glued to the name is no dateline dash.
+    if rest.starts_with('-') {
+        return false;
+    }
+    let head: String = rest.chars().take(40).collect();
+    head.split_whitespace().take(6).any(|w| {
+        matches!(w, "-" | "\u{2013}" | "\u{2014}")
+            || w.starts_with(['\u{2013}', '\u{2014}'])
+            || (w.starts_with('-') && !w[1..].starts_with(char::is_alphanumeric))
+    })
 }
 
 /// "fighters from the X", "militiamen of the X group", "combattants de la

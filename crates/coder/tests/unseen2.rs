@@ -78,7 +78,10 @@ fn libyan_armed_groups_in_arabic_are_named() {
     let ev = ar("اندلعت اشتباكات عنيفة، مساء الاثنين، بين عناصر جهاز دعم الاستقرار وقوة الردع في منطقة سوق الجمعة بالعاصمة طرابلس، ما أسفر عن مقتل مسلحين اثنين.");
     let e = only(&ev);
     let sides = [e.actor1.as_str(), e.actor2.as_str()];
-    assert!(sides.contains(&"SSA: Stability Support Apparatus"), "{e:#?}");
+    assert!(
+        sides.contains(&"SSA: Stability Support Apparatus"),
+        "{e:#?}"
+    );
     assert!(sides.contains(&"Radaa: Special Deterrence Force"), "{e:#?}");
 }
 

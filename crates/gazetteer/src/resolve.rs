@@ -395,9 +395,19 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
         }
         // A capitalised Latin name after "in"/"à" in a document about its
         // country is a place as surely as a transliterated Arabic one.
+        // So is a village of a first-level area the text names by another
+        // name ("في صرواح" in a report on Marib province, "the market of
+        // Mozogo in the Far North region"): the province vouches for the
+        // village, even where names are Arabic words (after a preposition)
+        // or a capitalised Latin name has no cue word.
         Salience::Low => {
             strength == Strength::Strong
                 || (strength == Strength::Weak && about && (distinctive || m.latin))
+                || ((strength == Strength::Weak || m.latin)
+                    && about
+                    && !m.stop
+                    && !m.words.doubtful()
+                    && area_named(ctx, e, m.key_id))
         }
     };
     if !ok {
@@ -411,6 +421,17 @@ fn accept(t: &Tables, m: &Mention, e: &Entry, flags: u8, ctx: &Ctx, all_caps: bo
         };
     }
     true
+}
+
+/// The first-level area of `e` is named in the text by another name than
+/// the mention's own (a province, or a salient town of it).
+fn area_named(ctx: &Ctx, e: &Entry, key: u32) -> bool {
+    e.admin1 != NONE
+        && e.class != Class::Admin1
+        && ctx
+            .admin1
+            .get(&e.admin1)
+            .is_some_and(|by| by.iter().any(|k| *k != key))
 }
 
 /// A place in a country the document is not about, with no cue word,

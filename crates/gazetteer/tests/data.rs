@@ -59,5 +59,6 @@ fn acled_style_names() {
     assert_eq!(a1("Maiduguri"), "Borno");
     assert_eq!(a1("الفاشر"), "North Darfur");
     assert_eq!(a1("مقديشو"), "Banadir");
-    assert_eq!(g.lookup("الرقة")[0].name, "Raqqa");
+    assert_eq!(g.lookup("الرقة")[0].name, "Ar-Raqqa");
+    assert_eq!(a1("الموصل"), "Ninewa");
 }

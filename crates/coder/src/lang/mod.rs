@@ -204,6 +204,7 @@ word_enum!(
         SideB => "side_b",
         Ongoing => "ongoing",
         Pair => "pair",
+        Suffered => "suffered",
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
         Affiliate => "affiliate",
