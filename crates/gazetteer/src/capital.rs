@@ -20,6 +20,11 @@ use crate::data::{Tables, NONE};
 use crate::PlaceKind;
 use crate::{PlaceMention, Relation};
 
+/// Every cue phrase holds one of these as written (a test checks it):
+/// the word for capital in Arabic, and in French and English with or
+/// without a capital letter.
+const ANCHORS: [&str; 3] = ["عاصمة", "apital", "APITAL"];
+
 /// The cue phrases, as lists of folded words, by side.
 struct Cues {
     before: Vec<Vec<String>>,
@@ -110,6 +115,11 @@ pub(crate) fn capital_mentions(
         // A cue is a few words long; 40 bytes hold the longest.
         let head = &head[floor_boundary(head, head.len().saturating_sub(40))..];
         let tail = &tail[..floor_boundary(tail, tail.len().min(40))];
+        // Most country words have no cue next to them: a substring test
+        // says so before any word is folded.
+        if !ANCHORS.iter().any(|a| head.contains(a) || tail.contains(a)) {
+            continue;
+        }
         let before = near_words(head, 3, true);
         let after = near_words(tail, 3, false);
         let start = cues
@@ -233,4 +243,22 @@ fn capital_of(t: &Tables, country: u16) -> Option<u32> {
         .get(country as usize)
         .copied()
         .filter(|&i| i != NONE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_phrase_holds_an_anchor() {
+        let rows = include_str!("../data/capital_cues.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let mut n = 0;
+        for row in rows {
+            n += 1;
+            assert!(ANCHORS.iter().any(|a| row.contains(a)), "{row:?}");
+        }
+        assert_eq!(n, CUES.before.len() + CUES.after.len());
+    }
 }
