@@ -1710,6 +1710,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if claim_before.is_some() || claim_after.is_some() {
             return Some(Role::Claimer);
         }
+        // "… بتهمة الانتماء إلى تنظيم الدولة", "accused of belonging to
+        // IS": the group named in an arrest's charge is the accused's,
+        // never the arrester.
+        if doc.cue_before(at.w0, 3, Cue::Charge).is_some() {
+            return Some(Role::Patient);
+        }
         if doc.grammar.subject_first {
             return role_subject_first(doc, at, armed, &words);
         }
@@ -1736,7 +1742,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         x.at.w1 == c.at.w0
                             && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
                     }));
-            return Some(if owner_word && !after_weapon {
+            // "أقدمت دورية تابعة لـ X على اعتقال": the noun right after a
+            // verb of doing is its subject, and X owns the doer.
+            let doer = c.at.w0 > 0
+                && doc
+                    .cue_before(c.at.w0, 2, Cue::CarryOut)
+                    .is_some_and(|v| v.at.w1 < c.at.w0);
+            return Some(if owner_word && !after_weapon && !doer {
                 Role::Patient
             } else {
                 Role::Agent

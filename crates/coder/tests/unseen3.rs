@@ -1,0 +1,64 @@
+//! Rules the lead's second probe showed the coder missing, checked on
+//! short texts composed for the test in at least two phrasings (and in
+//! English and French where the wording exists): "أقدمت دورية تابعة لـ X
+//! على اعتقال" names X as the arrester, and the group named in an arrest's
+//! charge ("بتهمة الانتماء إلى", "accused of belonging to") is never the
+//! arrester. (Fictional incidents in real places.)
+
+use rasd_model::SubEventType;
+
+mod common;
+use common::*;
+
+// --- a verb of doing (أقدم، قام) before its subject: the owner of the doer is the agent ---
+
+#[test]
+fn a_patrol_that_carried_out_an_arrest_is_the_arrester() {
+    let ev = ar("أقدمت دورية تابعة لقوات سوريا الديمقراطية، صباح الثلاثاء، على اعتقال ثلاثة شبان في بلدة البصيرة بريف دير الزور، بتهمة الانتماء إلى تنظيم الدولة الإسلامية.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
+    assert!(e.actor1.starts_with("SDF"), "{e:#?}");
+    assert!(!e.actor2.starts_with("SDF"), "{e:#?}");
+}
+
+#[test]
+fn a_patrol_that_did_the_arrest_with_qama_is_the_arrester() {
+    let ev = ar("قامت دورية تابعة لقوات سوريا الديمقراطية باعتقال رجلين في مدينة الرقة يوم الأحد، بتهمة التعامل مع خلايا تنظيم داعش.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
+    assert!(e.actor1.starts_with("SDF"), "{e:#?}");
+}
+
+#[test]
+fn a_target_owned_by_a_group_stays_the_target() {
+    // Without a verb of doing, "تابعة لـ" after a target still names its owner.
+    let ev = ar("استهدفت طائرة مسيرة تركية دورية تابعة لقوات سوريا الديمقراطية قرب مدينة القامشلي، ما أدى إلى مقتل عنصرين.");
+    let e = only(&ev);
+    assert!(!e.actor1.starts_with("SDF"), "{e:#?}");
+}
+
+// --- the group named in the charge is not the arrester ---
+
+#[test]
+fn an_arabic_charge_does_not_make_the_group_the_arrester() {
+    let ev = ar("اعتقلت دورية أمنية، فجر الخميس، أربعة أشخاص في حي الطيران بمدينة الموصل، بتهمة الانتماء إلى تنظيم داعش.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
+    assert!(!e.actor1.starts_with("Islamic State"), "{e:#?}");
+}
+
+#[test]
+fn an_english_charge_does_not_make_the_group_the_arrester() {
+    let ev = en("A security patrol detained four men in Mosul on Thursday, accused of belonging to the Islamic State group.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
+    assert!(!e.actor1.starts_with("Islamic State"), "{e:#?}");
+}
+
+#[test]
+fn a_french_charge_does_not_make_the_group_the_arrester() {
+    let ev = fr("Une patrouille a interpellé jeudi quatre hommes à Mossoul, soupçonnés d'appartenir à l'État islamique.");
+    let e = only(&ev);
+    assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
+    assert!(!e.actor1.starts_with("Islamic State"), "{e:#?}");
+}
