@@ -1699,6 +1699,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 doc.cue_before(at.w0, 8, Cue::Claim)
                     .filter(|c| !negated(c.at.w0))
                     .filter(|c| doc.cues_in(c.at.w1, at.w0).any(|a| a.cue == Cue::Agent))
+                    // "… revendiquée, mais la zone est régulièrement ciblée
+                    // par X": a background clause between ends the claim.
+                    .filter(|c| {
+                        !doc.cues_in(c.at.w1, at.w0)
+                            .any(|b| b.cue == Cue::Background)
+                    })
             });
         let claim_after = doc.cues_starting(at.w1, at.w1 + 3).iter().find(|c| {
             c.cue == Cue::Claim
@@ -2003,6 +2009,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         let main = within(&main_scope, &a.at);
+        // "… n'a pas été revendiquée, mais la zone est régulièrement
+        // ciblée par l'EI": a detail sentence telling who usually strikes
+        // the area names a suspect in general terms, not the perpetrator.
+        let habitual = doc.cue_before(a.at.w0, 3, Cue::Background).is_some();
+        if bg && (!main || habitual) && role == Role::Agent {
+            continue;
+        }
         // Detail sentences only tell who did it, claimed it or said it.
         if !main
             && !matches!(

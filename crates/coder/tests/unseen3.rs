@@ -3,7 +3,9 @@
 //! English and French where the wording exists): "أقدمت دورية تابعة لـ X
 //! على اعتقال" names X as the arrester, and the group named in an arrest's
 //! charge ("بتهمة الانتماء إلى", "accused of belonging to") is never the
-//! arrester. (Fictional incidents in real places.)
+//! arrester; a group only said to strike the area habitually ("la zone
+//! est régulièrement ciblée par l'EI") after "not claimed" is no
+//! perpetrator. (Fictional incidents in real places.)
 
 use rasd_model::SubEventType;
 
@@ -61,4 +63,35 @@ fn a_french_charge_does_not_make_the_group_the_arrester() {
     let e = only(&ev);
     assert_eq!(e.sub_event_type, SubEventType::Arrests, "{e:#?}");
     assert!(!e.actor1.starts_with("Islamic State"), "{e:#?}");
+}
+
+// --- a group that habitually strikes the area is no perpetrator ---
+
+#[test]
+fn a_french_group_that_regularly_targets_the_area_is_not_the_attacker() {
+    let ev = fr("Des hommes armés ont attaqué mardi le village de Tillia, tuant au moins neuf civils. L'attaque n'a pas été revendiquée, mais la zone est régulièrement ciblée par l'État islamique au Sahel.");
+    let e = only(&ev);
+    assert!(e.actor1.starts_with("Unidentified"), "{e:#?}");
+    assert_eq!(e.claimed_by, None, "{e:#?}");
+}
+
+#[test]
+fn a_french_unclaimed_attack_with_a_group_frequently_active_stays_unidentified() {
+    let ev = fr("Des assaillants ont tué six villageois lundi près de Tillia. Aucun groupe n'a revendiqué l'attaque, mais ce secteur est fréquemment visé par l'État islamique au Sahel.");
+    let e = only(&ev);
+    assert!(e.actor1.starts_with("Unidentified"), "{e:#?}");
+}
+
+#[test]
+fn an_english_group_that_regularly_targets_the_area_is_not_the_attacker() {
+    let ev = en("Gunmen attacked the village of Tillia on Tuesday, killing at least nine civilians. No group claimed the attack, but the area is regularly targeted by the Islamic State Sahel Province.");
+    let e = only(&ev);
+    assert!(e.actor1.starts_with("Unidentified"), "{e:#?}");
+}
+
+#[test]
+fn a_claimed_attack_keeps_its_group() {
+    let ev = fr("Des hommes armés ont attaqué mardi le village de Tillia, tuant neuf civils. L'attaque a été revendiquée mercredi par l'État islamique au Sahel.");
+    let e = only(&ev);
+    assert!(e.actor1.starts_with("Islamic State"), "{e:#?}");
 }
