@@ -5,7 +5,9 @@
 //! charge ("بتهمة الانتماء إلى", "accused of belonging to") is never the
 //! arrester; a group only said to strike the area habitually ("la zone
 //! est régulièrement ciblée par l'EI") after "not claimed" is no
-//! perpetrator. (Fictional incidents in real places.)
+//! perpetrator; a count whose noun sits inside its own "at least"
+//! expression ("سبعة مدنيين على الأقل") after the subject of "killed" still
+//! counts. (Fictional incidents in real places.)
 
 use rasd_model::SubEventType;
 
@@ -94,4 +96,21 @@ fn a_claimed_attack_keeps_its_group() {
     let ev = fr("Des hommes armés ont attaqué mardi le village de Tillia, tuant neuf civils. L'attaque a été revendiquée mercredi par l'État islamique au Sahel.");
     let e = only(&ev);
     assert!(e.actor1.starts_with("Islamic State"), "{e:#?}");
+}
+
+// --- "قتلت غارة … سبعة مدنيين على الأقل": the count with its noun inside ---
+
+#[test]
+fn an_air_strike_that_killed_at_least_seven_civilians_counts_them() {
+    let ev = ar("قتلت غارة جوية سبعة مدنيين على الأقل في مديرية صرواح غرب مأرب، وفق مصادر محلية.");
+    let e = only(&ev);
+    assert_eq!(e.fatalities, Some(7), "{e:#?}");
+    assert!(e.actor2.starts_with("Civilians"), "{e:#?}");
+}
+
+#[test]
+fn shelling_that_killed_at_least_four_children_counts_them() {
+    let ev = ar("قتل قصف مدفعي أربعة أطفال على الأقل في مديرية حيس جنوب الحديدة يوم السبت.");
+    let e = only(&ev);
+    assert_eq!(e.fatalities, Some(4), "{e:#?}");
 }
