@@ -524,7 +524,11 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             } else {
                 victims
             };
-            let has_noun = counted_word || noun_end > w1;
+            // "سبعة مدنيين على الأقل": the noun inside the count's own
+            // expression names the counted people as well as one after it.
+            let noun_inside =
+                !counted_word && (w0 + 1..w1).any(|k| doc.sides.iter().any(|x| x.at.w0 == k));
+            let has_noun = counted_word || noun_end > w1 || noun_inside;
             // The governing word: a death/injury word before (nearest), or
             // right after the noun ("ثمانية جنود قتلوا").
             let governing = |c: &&crate::doc::CueM| {

@@ -1699,6 +1699,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 doc.cue_before(at.w0, 8, Cue::Claim)
                     .filter(|c| !negated(c.at.w0))
                     .filter(|c| doc.cues_in(c.at.w1, at.w0).any(|a| a.cue == Cue::Agent))
+                    // "… revendiquée, mais la zone est régulièrement ciblée
+                    // par X": a background clause between ends the claim.
+                    .filter(|c| {
+                        !doc.cues_in(c.at.w1, at.w0)
+                            .any(|b| b.cue == Cue::Background)
+                    })
             });
         let claim_after = doc.cues_starting(at.w1, at.w1 + 3).iter().find(|c| {
             c.cue == Cue::Claim
@@ -1709,6 +1715,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         });
         if claim_before.is_some() || claim_after.is_some() {
             return Some(Role::Claimer);
+        }
+        // "… بتهمة الانتماء إلى تنظيم الدولة", "accused of belonging to
+        // IS": the group named in an arrest's charge is the accused's,
+        // never the arrester.
+        if doc.cue_before(at.w0, 3, Cue::Charge).is_some() {
+            return Some(Role::Patient);
         }
         if doc.grammar.subject_first {
             return role_subject_first(doc, at, armed, &words);
@@ -1736,7 +1748,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         x.at.w1 == c.at.w0
                             && matches!(x.def.side, Side::Fighters | Side::Military | Side::Police)
                     }));
-            return Some(if owner_word && !after_weapon {
+            // "أقدمت دورية تابعة لـ X على اعتقال": the noun right after a
+            // verb of doing is its subject, and X owns the doer.
+            let doer = c.at.w0 > 0
+                && doc
+                    .cue_before(c.at.w0, 2, Cue::CarryOut)
+                    .is_some_and(|v| v.at.w1 < c.at.w0);
+            return Some(if owner_word && !after_weapon && !doer {
                 Role::Patient
             } else {
                 Role::Agent
@@ -1991,6 +2009,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             continue;
         }
         let main = within(&main_scope, &a.at);
+        // "… n'a pas été revendiquée, mais la zone est régulièrement
+        // ciblée par l'EI": a detail sentence telling who usually strikes
+        // the area names a suspect in general terms, not the perpetrator.
+        let habitual = doc.cue_before(a.at.w0, 3, Cue::Background).is_some();
+        if bg && (!main || habitual) && role == Role::Agent {
+            continue;
+        }
         // Detail sentences only tell who did it, claimed it or said it.
         if !main
             && !matches!(

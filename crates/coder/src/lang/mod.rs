@@ -205,6 +205,8 @@ word_enum!(
         Ongoing => "ongoing",
         Pair => "pair",
         Suffered => "suffered",
+        CarryOut => "carry_out",
+        Charge => "charge",
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
         Affiliate => "affiliate",
