@@ -410,6 +410,22 @@ impl<'a> DocData<'a> {
                 }
             }
         }
+        // Still nothing: the dateline's place tells the country the report
+        // was filed from ("دمشق - …", "DAMASCUS, Nov 10 (Reuters) -"), which
+        // a report that names no other place is about.
+        if tally.is_empty() {
+            for p in places.iter().filter(|p| in_dateline(p.at.span)) {
+                let key = p
+                    .place
+                    .as_ref()
+                    .and_then(|pl| Gazetteer::global().country_key(&pl.iso3));
+                if let Some((iso3, name)) = key {
+                    if !tally.iter().any(|t| t.0 == iso3) {
+                        tally.push((iso3, name, 1, p.at.w0));
+                    }
+                }
+            }
+        }
         tally.sort_by_key(|t| (std::cmp::Reverse(t.2), t.3));
         places.retain(|p| !in_dateline(p.at.span));
         let doc_countries: Vec<(&'static str, &'static str)> =

@@ -257,6 +257,13 @@ impl Gazetteer {
         Some(self.t.place(self.t.countries[*c as usize].entry))
     }
 
+    /// The ISO3 code and English name of a country as the tables hold them
+    /// (for callers that keep country keys beside [`CountryMention`]s).
+    pub fn country_key(&self, iso3: &str) -> Option<(&'static str, &'static str)> {
+        let c = &self.t.countries[*self.t.country_by_iso3.get(iso3)? as usize];
+        Some((c.iso3, c.name))
+    }
+
     /// A record by its id.
     pub fn place(&self, id: u32) -> Option<Place> {
         ((id as usize) < self.t.entries.len()).then(|| self.t.place(id))
