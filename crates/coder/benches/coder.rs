@@ -19,6 +19,7 @@
 //! | after the second pass (thin LTO included) | 675 / 593 | 15.2 MiB/s (2.7) | 35.9 K/s (2.7) | 21.2 MiB/s (2.7) |
 //! | main before the third pass (more rules), two runs | 698 / 618 | 5.7, 11.2 MiB/s (5.5, 3.4) | 20.3, 23.8 K/s (5.5, 3.8) | 12.3, 12.4 MiB/s (5.5, 3.8) |
 //! | after the third pass, two runs | 662 / 559 | 7.8, 8.9 MiB/s (5.4, 3.8) | 20.6, 20.3 K/s (5.4, 4.5) | 13.3, 13.6 MiB/s (5.4, 4.5) |
+//! | main after session 4's rule rounds (capital reading, 111 more actors, three rule rounds) | 686 / 579 | 13.5 MiB/s (1.3–1.6) | 32.4 K/s (1.3–1.6) | 19.9 MiB/s (1.3–1.6) |
 //!
 //! Under such load the criterion figures of the short documents vary by
 //! a tenth from run to run; CPU time is steadier (`/usr/bin/time` on the
