@@ -332,7 +332,7 @@ impl<'a> DocData<'a> {
                 TrigM {
                     at: hit_at(h),
                     def: *lang.triggers.value(h.entry),
-                    definite: t.prefix().ends_with("ال") || t.prefix().ends_with("لل"),
+                    definite: t.has_article(),
                 }
             })
             .collect();
@@ -699,8 +699,7 @@ impl<'a> Doc<'a> {
     /// Whether word `w` carries the article (ال, or لل after the
     /// preposition).
     pub fn definite(&self, w: usize) -> bool {
-        let p = self.an.tokens[self.words.tok[w]].prefix();
-        p.ends_with("ال") || p.ends_with("لل")
+        self.an.tokens[self.words.tok[w]].has_article()
     }
 
     pub fn word_span(&self, w: usize) -> Span {

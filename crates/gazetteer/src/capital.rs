@@ -16,7 +16,7 @@ use rasd_text::fold::fold_str;
 use crate::countries::CountryHit;
 use rustc_hash::FxHashMap;
 
-use crate::data::{Tables, NONE};
+use crate::data::{rows, Tables, NONE};
 use crate::PlaceKind;
 use crate::{PlaceMention, Relation};
 
@@ -24,6 +24,9 @@ use crate::{PlaceMention, Relation};
 /// the word for capital in Arabic, and in French and English with or
 /// without a capital letter.
 const ANCHORS: [&str; 3] = ["عاصمة", "apital", "APITAL"];
+
+const CUE_FILE: &str = "capital_cues.tsv";
+const CUE_TEXT: &str = include_str!("../data/capital_cues.tsv");
 
 /// The cue phrases, as lists of folded words, by side.
 struct Cues {
@@ -36,15 +39,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         before: Vec::new(),
         after: Vec::new(),
     };
-    for line in include_str!("../data/capital_cues.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let Some((side, phrase)) = line.split_once('\t') else {
+    for (_, cols) in rows(CUE_FILE, CUE_TEXT) {
+        let (Some(side), Some(phrase)) = (cols.first(), cols.get(1)) else {
             continue;
         };
         let words = phrase_words(phrase);
-        match side {
+        match *side {
             "before" => cues.before.push(words),
             "after" => cues.after.push(words),
             _ => {}
@@ -201,11 +201,7 @@ fn cue_end(tail: &str, n: usize) -> usize {
 /// The capital of each country by ISO3, as `countries.tsv` names it.
 static CAPITAL_NAMES: LazyLock<FxHashMap<&'static str, String>> = LazyLock::new(|| {
     let mut names = FxHashMap::default();
-    for line in include_str!("../data/countries.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
+    for (_, f) in rows("countries.tsv", crate::Sources::embedded().countries) {
         if let (Some(iso3), Some(capital)) = (f.get(1), f.get(10)) {
             if !capital.is_empty() {
                 names.insert(*iso3, fold_str(capital));
@@ -251,13 +247,14 @@ mod tests {
 
     #[test]
     fn every_cue_phrase_holds_an_anchor() {
-        let rows = include_str!("../data/capital_cues.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         let mut n = 0;
-        for row in rows {
+        for (line, cols) in rows(CUE_FILE, CUE_TEXT) {
             n += 1;
-            assert!(ANCHORS.iter().any(|a| row.contains(a)), "{row:?}");
+            let phrase = cols.get(1).copied().unwrap_or_default();
+            assert!(
+                ANCHORS.iter().any(|a| phrase.contains(a)),
+                "{CUE_FILE}:{line}: {phrase:?}"
+            );
         }
         assert_eq!(n, CUES.before.len() + CUES.after.len());
     }

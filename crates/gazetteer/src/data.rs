@@ -245,13 +245,13 @@ const LATIN_TYPE_TAILS: &[&str] = &[
 ];
 const LATIN_LINKS: &[&str] = &["de", "du", "d", "des", "of", "la", "l"];
 
-struct Rows<'a> {
+pub(crate) struct Rows<'a> {
     file: &'static str,
     lines: std::iter::Enumerate<std::str::Lines<'a>>,
 }
 
 /// Data rows of a TSV file: comments (`#`) and blank lines skipped.
-fn rows(file: &'static str, text: &'static str) -> Rows<'static> {
+pub(crate) fn rows(file: &'static str, text: &'static str) -> Rows<'static> {
     Rows {
         file,
         lines: text.lines().enumerate(),

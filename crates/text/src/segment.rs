@@ -53,6 +53,12 @@ impl Token {
         self.key.get(..self.stem_start).unwrap_or("")
     }
 
+    /// The proclitic part ends with the article (ال، وال، لل …).
+    #[inline]
+    pub fn has_article(&self) -> bool {
+        crate::words::has_article(self.prefix())
+    }
+
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
