@@ -136,6 +136,10 @@ pub struct DocData<'a> {
     /// The most words a cue hit covers: bounds the cues that can end near
     /// a word (see [`Doc::cues_ending`]).
     pub cue_words: usize,
+    /// See [`Doc::cue_ends`].
+    pub cue_ends: Vec<u128>,
+    /// See [`Doc::cue_kinds`].
+    pub cue_kinds: u128,
 }
 
 /// A view of a document: the hits of a stretch of words (all sentences
@@ -163,6 +167,14 @@ pub struct Doc<'a> {
     pub grammar: Grammar,
     /// See [`DocData::cue_words`].
     pub cue_words: usize,
+    /// `cue_ends[w]`: bit `k` is set when a cue of kind `k` (the
+    /// [`Cue`]'s number) ends at word `w` (its `at.w1`), in the whole
+    /// document. Rules ask "a cue of this kind just before this word?"
+    /// tens of thousands of times a second, and most often the answer is
+    /// no: these bits say so without scanning the cues.
+    pub cue_ends: &'a [u128],
+    /// Bit `k`: the document has a cue of kind `k` somewhere.
+    pub cue_kinds: u128,
 }
 
 /// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
@@ -199,6 +211,8 @@ impl<'a> DocData<'a> {
             dict: self.dict,
             grammar: self.grammar,
             cue_words: self.cue_words,
+            cue_ends: &self.cue_ends,
+            cue_kinds: self.cue_kinds,
         }
     }
 
@@ -664,6 +678,8 @@ impl<'a> DocData<'a> {
             dict,
             grammar: lang.grammar,
             cue_words: 0,
+            cue_ends: Vec::new(),
+            cue_kinds: 0,
         };
         // Views cut every list by position.
         doc.triggers.sort_by_key(|x| x.at.w0);
@@ -681,6 +697,13 @@ impl<'a> DocData<'a> {
             .map(|c| c.at.w1 - c.at.w0)
             .max()
             .unwrap_or(0);
+        let mut cue_ends = vec![0u128; doc.words.len() + 1];
+        for c in &doc.cues {
+            let bit = cue_bit(c.cue);
+            cue_ends[c.at.w1] |= bit;
+            doc.cue_kinds |= bit;
+        }
+        doc.cue_ends = cue_ends;
         doc
     }
 }
@@ -750,12 +773,43 @@ impl<'a> Doc<'a> {
             .filter(move |c| c.at.w0 >= w0 && c.at.w1 <= w1)
     }
 
+    #[inline]
     pub fn has_cue(&self, w0: usize, w1: usize, cue: Cue) -> bool {
+        // (A kind the document lacks: no scan.)
+        self.cue_kinds & cue_bit(cue) != 0 && self.has_cue_scan(w0, w1, cue)
+    }
+
+    #[inline(never)]
+    fn has_cue_scan(&self, w0: usize, w1: usize, cue: Cue) -> bool {
         self.cues_in(w0, w1).any(|c| c.cue == cue)
     }
 
+    /// Whether some cue whose kind is in `kinds` (bits of [`cue_bit`])
+    /// ends at a word in `[lo, hi]`, in the whole document: when not, no
+    /// view holds one either, and a rule need not scan the cues.
+    pub fn cue_may_end(&self, lo: usize, hi: usize, kinds: u128) -> bool {
+        if self.cue_kinds & kinds == 0 {
+            return false;
+        }
+        let hi = hi.min(self.cue_ends.len().saturating_sub(1));
+        lo <= hi && self.cue_ends[lo..=hi].iter().any(|m| m & kinds != 0)
+    }
+
     /// A cue of this kind ending within `n` words before word `w` (same clause).
-    pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&CueM> {
+    #[inline]
+    pub fn cue_before(&self, w: usize, n: usize, cue: Cue) -> Option<&'a CueM> {
+        // Inlined: two of three calls ask for a kind the document lacks.
+        if self.cue_kinds & cue_bit(cue) == 0 {
+            return None;
+        }
+        self.cue_before_scan(w, n, cue)
+    }
+
+    #[inline(never)]
+    fn cue_before_scan(&self, w: usize, n: usize, cue: Cue) -> Option<&'a CueM> {
+        if !self.cue_may_end(w.saturating_sub(n), w, cue_bit(cue)) {
+            return None;
+        }
         self.cues_ending(w.saturating_sub(n), w)
             .iter()
             .filter(|c| {
@@ -765,7 +819,17 @@ impl<'a> Doc<'a> {
     }
 
     /// A cue of this kind that starts at word `w`.
-    pub fn cue_at(&self, w: usize, cue: Cue) -> Option<&CueM> {
+    #[inline]
+    pub fn cue_at(&self, w: usize, cue: Cue) -> Option<&'a CueM> {
+        // (A kind the document lacks: no scan.)
+        if self.cue_kinds & cue_bit(cue) == 0 {
+            return None;
+        }
+        self.cue_at_scan(w, cue)
+    }
+
+    #[inline(never)]
+    fn cue_at_scan(&self, w: usize, cue: Cue) -> Option<&'a CueM> {
         self.cues_starting(w, w)
             .iter()
             .find(|c| c.at.w0 == w && c.cue == cue)
@@ -837,6 +901,14 @@ impl<'a> Doc<'a> {
         self.dict.name_in(actor, iso3, country)
     }
 }
+
+/// The bit of a cue kind in [`Doc::cue_ends`] and [`Doc::cue_kinds`].
+pub fn cue_bit(cue: Cue) -> u128 {
+    1u128 << (cue as u32)
+}
+
+// Every cue kind has its bit.
+const _: () = assert!((Cue::On as u32) < 128);
 
 /// Wire datelines at the start of a body line: "BAMAKO, June 11 (Reuters) -",
 /// "OUAGADOUGOU (AFP) -", "PORT SUDAN (AFP) –", "باماكو (أ ف ب) -". A

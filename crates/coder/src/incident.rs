@@ -17,7 +17,7 @@ use crate::actors::generic_name;
 use crate::casualty::{figures, group_of_inter, tally, Figure, Kind, Victims};
 use crate::dates::DateKind;
 use crate::detect::{classify, compatible, frames_of_sentence, Context, Family, Frame, Word};
-use crate::doc::{At, Doc, DocData};
+use crate::doc::{cue_bit, At, Doc, DocData};
 use crate::geo::{Place, PlaceKind};
 use crate::lang::{Cue, Side, TriggerClass as C};
 
@@ -1672,10 +1672,11 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             || doc.cue_before(at.w0, 1, Cue::Source).is_some()
     };
     let role_at = |at: &At, armed: bool| -> Option<Role> {
-        if doc
-            .cues_ending(at.w0.saturating_sub(1), at.w0)
-            .iter()
-            .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
+        if doc.cue_may_end(at.w0.saturating_sub(1), at.w0, cue_bit(Cue::Affil))
+            && doc
+                .cues_ending(at.w0.saturating_sub(1), at.w0)
+                .iter()
+                .any(|c| c.cue == Cue::Affil && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 1)
         {
             return None;
         }
@@ -1683,12 +1684,13 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         // The negation must be in the word's sentence: "… ولم تسجل
         // وفيات. وتبنت الجماعة العملية" is a claim.
         let negated = |w: usize| {
-            doc.cues_ending(w.saturating_sub(2), w).iter().any(|n| {
-                n.cue == Cue::Negation
-                    && n.at.w1 <= w
-                    && w - n.at.w1 <= 2
-                    && doc.same_sentence(n.at.w0, w)
-            })
+            doc.cue_may_end(w.saturating_sub(2), w, cue_bit(Cue::Negation))
+                && doc.cues_ending(w.saturating_sub(2), w).iter().any(|n| {
+                    n.cue == Cue::Negation
+                        && n.at.w1 <= w
+                        && w - n.at.w1 <= 2
+                        && doc.same_sentence(n.at.w0, w)
+                })
         };
         let claim_before = doc
             .cue_before(at.w0, 4, Cue::Claim)
@@ -1796,21 +1798,26 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if before(Cue::Assoc, 3) {
             return Some(Role::Ally);
         }
-        if doc
-            .cues_ending(at.w0.saturating_sub(2), at.w0)
-            .iter()
-            .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+        if doc.cue_may_end(at.w0.saturating_sub(2), at.w0, cue_bit(Cue::Between))
+            && doc
+                .cues_ending(at.w0.saturating_sub(2), at.w0)
+                .iter()
+                .any(|c| c.cue == Cue::Between && c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
         {
             return Some(Role::First);
         }
         // "On one side X, on the other Y": the two parties of a fight.
-        if let Some(c) = doc
-            .cues_ending(at.w0.saturating_sub(2), at.w0)
-            .iter()
-            .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
-            .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
-            .max_by_key(|c| c.at.w1)
-        {
+        let sides_ab = cue_bit(Cue::SideA) | cue_bit(Cue::SideB);
+        let side_cue = if doc.cue_may_end(at.w0.saturating_sub(2), at.w0, sides_ab) {
+            doc.cues_ending(at.w0.saturating_sub(2), at.w0)
+                .iter()
+                .filter(|c| matches!(c.cue, Cue::SideA | Cue::SideB))
+                .filter(|c| c.at.w1 <= at.w0 && at.w0 - c.at.w1 <= 2)
+                .max_by_key(|c| c.at.w1)
+        } else {
+            None
+        };
+        if let Some(c) = side_cue {
             return Some(if c.cue == Cue::SideA {
                 Role::First
             } else {
