@@ -15,7 +15,7 @@
 //! country) never does. Look-ups by position are binary searches, so the
 //! cost stays near-linear on very long pages.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use chrono::NaiveDate;
 use rasd_model::{Document, Inter, Span};
@@ -236,16 +236,15 @@ struct SentKey<'k> {
 }
 
 impl<'k> SentKey<'k> {
-    fn new(an: &'k Analysis, tok: &'k [usize]) -> SentKey<'k> {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        for &t in tok {
-            an.tokens[t].key.hash(&mut h);
-        }
+    /// Words `w0..w1`: their keys were hashed already ([`Words::key_hash`]).
+    fn new(an: &'k Analysis, words: &'k Words, w0: usize, w1: usize) -> SentKey<'k> {
+        let hash = (w0..w1).fold(0u64, |h, w| {
+            (h.rotate_left(5) ^ words.key_hash(w)).wrapping_mul(0x51_7cc1_b727_220a_95)
+        });
         SentKey {
-            hash: h.finish(),
+            hash,
             an,
-            tok,
+            tok: &words.tok[w0..w1],
         }
     }
 }
@@ -320,7 +319,7 @@ impl<'a> DocData<'a> {
                         continue;
                     };
                     if at.w1 - at.w0 >= MIN_REPEAT_WORDS
-                        && !seen.insert(SentKey::new(&an, &words.tok[at.w0..at.w1]))
+                        && !seen.insert(SentKey::new(&an, &words, at.w0, at.w1))
                     {
                         continue;
                     }
@@ -580,27 +579,26 @@ impl<'a> DocData<'a> {
         // with a determiner word ("the attack", "cette attaque").
         // A complement right after the word ("le retrait de son camp",
         // "the attack on the checkpoint") makes it new information instead.
-        // Cues by the word they end at and the word they start at.
-        let mut cues_ending: HashMap<usize, Vec<&CueM>> =
-            HashMap::with_capacity_and_hasher(cues.len(), Default::default());
-        let mut cues_starting: HashMap<usize, Vec<&CueM>> =
-            HashMap::with_capacity_and_hasher(cues.len(), Default::default());
-        for c in &cues {
-            cues_ending.entry(c.at.w1).or_default().push(c);
-            cues_starting.entry(c.at.w0).or_default().push(c);
-        }
+        // The cues by the word they end at and the word they start at: the
+        // hits of `find` do not overlap and come in order, so both their
+        // first and their last words increase, and a binary search finds
+        // them (no map built per document).
+        debug_assert!(cues.windows(2).all(|p| p[0].at.w1 <= p[1].at.w1));
+        let ending_at = |w: usize| {
+            let a = cues.partition_point(|c| c.at.w1 < w);
+            cues[a..].iter().take_while(move |c| c.at.w1 == w)
+        };
+        let starting_at = |w: usize| {
+            let a = cues.partition_point(|c| c.at.w0 < w);
+            cues[a..].iter().take_while(move |c| c.at.w0 == w)
+        };
         for t in triggers.iter_mut() {
             let cue_before = |kinds: &[Cue]| {
-                cues_ending.get(&t.at.w0).is_some_and(|cs| {
-                    cs.iter()
-                        .any(|c| kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0))
-                })
+                ending_at(t.at.w0)
+                    .any(|c| kinds.contains(&c.cue) && joined(&words, c.at.w0, t.at.w0))
             };
-            let complement = cues_starting.get(&t.at.w1).is_some_and(|cs| {
-                cs.iter().any(|c| {
-                    matches!(c.cue, Cue::Of | Cue::On | Cue::Target)
-                        && joined(&words, t.at.w0, c.at.w0)
-                })
+            let complement = starting_at(t.at.w1).any(|c| {
+                matches!(c.cue, Cue::Of | Cue::On | Cue::Target) && joined(&words, t.at.w0, c.at.w0)
             });
             if cue_before(&[Cue::Definite, Cue::That, Cue::Possessive]) && !complement {
                 t.definite = true;

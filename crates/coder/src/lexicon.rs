@@ -78,14 +78,24 @@ pub struct Words {
     pub tok: Vec<usize>,
     /// `joined[i]`: words `i` and `i + 1` may belong to one phrase.
     pub joined: Vec<bool>,
-    /// The look-ups of each word that some dictionary may answer (see
-    /// [`FirstWords`]), computed once per document: word `i` owns
-    /// `probes[pstart[i]..pstart[i + 1]]`. Most words have none.
+    /// Words read for dictionaries not known in advance
+    /// ([`FirstWords::all`]): the look-ups of each word, computed once per
+    /// document: word `i` owns `probes[pstart[i]..pstart[i + 1]]`. Most
+    /// words have none.
     probes: Vec<Probe>,
     pstart: Vec<u32>,
     /// The words that have a look-up at all, in order: each dictionary
     /// visits these instead of every word of the text.
     probed: Vec<u32>,
+    /// Words read for known dictionaries ([`FirstWords::add`]): the
+    /// [`PhraseMatcher::id`] of each, by its slot.
+    dict_ids: Vec<u32>,
+    /// For each slot, the words some row of that dictionary may start at,
+    /// in order: `(word, a, b)`, the rows being `rows[a..b]` (sorted, no
+    /// repeats). Every word's look-ups are made once, in the index of all
+    /// the dictionaries together, instead of once per dictionary.
+    starts: Vec<Vec<(u32, u32, u32)>>,
+    rows: Vec<u32>,
     /// The [`word_hash`] of each word's stem, key and key without a
     /// conjunction (a missing one repeats the stem's): a whole-word
     /// pattern whose hash is none of them does not match the word, and
@@ -162,6 +172,14 @@ pub struct FirstWords {
     filter: Vec<u64>,
     /// Bit `n`: some open-ended first word has `n` characters.
     prefix_lens: u64,
+    /// The dictionaries added, by slot: their [`PhraseMatcher::id`] and
+    /// open-ended first-word lengths. Empty for [`FirstWords::all`].
+    dicts: Vec<(u32, u64)>,
+    /// The rows of every dictionary added, `(slot, row)`, by the hash of
+    /// their first word: whole-word rows and open-ended ones apart, as in
+    /// each [`PhraseMatcher`].
+    exact: HashedMap<Vec<(u32, u32)>>,
+    prefix: HashedMap<Vec<(u32, u32)>>,
 }
 
 impl FirstWords {
@@ -176,6 +194,9 @@ impl FirstWords {
         FirstWords {
             filter: vec![u64::MAX; FILTER_WORDS],
             prefix_lens: lens,
+            dicts: Vec::new(),
+            exact: HashedMap::default(),
+            prefix: HashedMap::default(),
         }
     }
 
@@ -184,15 +205,28 @@ impl FirstWords {
         FirstWords {
             filter: vec![0; FILTER_WORDS],
             prefix_lens: 0,
+            dicts: Vec::new(),
+            exact: HashedMap::default(),
+            prefix: HashedMap::default(),
         }
     }
 
-    /// Adds the first words of a dictionary.
+    /// Adds the first words of a dictionary (complete: rows inserted
+    /// later are not seen).
     pub fn add<T>(&mut self, m: &PhraseMatcher<T>) {
         for (a, b) in self.filter.iter_mut().zip(&m.filter) {
             *a |= b;
         }
         self.prefix_lens |= m.prefix_lens;
+        let slot = self.dicts.len() as u32;
+        self.dicts.push((m.id, m.prefix_lens));
+        for (mine, theirs) in [(&mut self.exact, &m.exact), (&mut self.prefix, &m.prefix)] {
+            for (h, rows) in theirs {
+                mine.entry(*h)
+                    .or_default()
+                    .extend(rows.iter().map(|&r| (slot, r)));
+            }
+        }
     }
 
     fn may_hold(&self, h: u64) -> bool {
@@ -252,6 +286,9 @@ impl Words {
             }
         }
         joined.push(false);
+        if !first.dicts.is_empty() {
+            return Words::for_known(analysis, first, tok, joined);
+        }
         let lens = first.prefix_lens;
         let mut probes = Vec::with_capacity(tok.len());
         let mut pstart = Vec::with_capacity(tok.len() + 1);
@@ -296,6 +333,109 @@ impl Words {
             probes,
             pstart,
             probed,
+            dict_ids: Vec::new(),
+            starts: Vec::new(),
+            rows: Vec::new(),
+            hashes,
+        }
+    }
+
+    /// [`Words::for_dictionaries`] for known dictionaries: each look-up
+    /// that passes the filter goes to the index of all of them at once,
+    /// and each dictionary then visits only the words with rows of its own.
+    fn for_known(
+        analysis: &Analysis,
+        first: &FirstWords,
+        tok: Vec<usize>,
+        joined: Vec<bool>,
+    ) -> Words {
+        let lens = first.prefix_lens;
+        let mut hashes = Vec::with_capacity(tok.len());
+        // Sized for a document's words: growing these element by element
+        // cost more than the look-ups.
+        let mut starts: Vec<Vec<(u32, u32, u32)>> = (0..first.dicts.len())
+            .map(|_| Vec::with_capacity(tok.len() / 4 + 4))
+            .collect();
+        let mut rows: Vec<u32> = Vec::with_capacity(tok.len() * 4);
+        // The `(slot, row)` candidates of one word.
+        let mut found: Vec<(u32, u32)> = Vec::with_capacity(32);
+        // The look-ups of one word that pass the filter, `(chars, hash)`:
+        // most do not, and that test stays inside the hashing loop.
+        let mut pending: Vec<(u8, u64)> = Vec::with_capacity(32);
+        for (w, &i) in tok.iter().enumerate() {
+            let t = &analysis.tokens[i];
+            let t_stem = t.stem();
+            pending.clear();
+            let mut add = |chars: u8, hash: u64| {
+                if first.may_hold(hash) {
+                    pending.push((chars, hash));
+                }
+            };
+            let stem = hash_with_prefixes(t_stem, lens, &mut add);
+            add(0, stem);
+            let mut h = [stem; 3];
+            // The stem is the key less its proclitics (a suffix of it): the
+            // two are equal exactly when their lengths are.
+            if t.key.len() != t_stem.len() {
+                let key = hash_with_prefixes(&t.key, lens, &mut add);
+                add(0, key);
+                h[1] = key;
+            }
+            // (Of the stem's length, the key without its conjunction is
+            // the stem.)
+            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
+                let bare = word_hash(bare);
+                add(0, bare);
+                h[2] = bare;
+            }
+            hashes.push(h);
+            if pending.is_empty() {
+                continue;
+            }
+            found.clear();
+            for &(chars, hash) in &pending {
+                if chars == 0 {
+                    if let Some(v) = first.exact.get(&hash) {
+                        found.extend_from_slice(v);
+                    }
+                } else if let Some(v) = first.prefix.get(&hash) {
+                    // As in each dictionary: its open-ended rows of this
+                    // length only.
+                    found
+                        .extend(v.iter().filter(|&&(slot, _)| {
+                            first.dicts[slot as usize].1 & (1 << chars) != 0
+                        }));
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            // Each look-up's rows are in order already: most words have
+            // one look-up that finds rows, and need no sort.
+            if !found.windows(2).all(|p| p[0] < p[1]) {
+                found.sort_unstable();
+                found.dedup();
+            }
+            let mut k = 0;
+            while k < found.len() {
+                let slot = found[k].0;
+                let a = rows.len() as u32;
+                while k < found.len() && found[k].0 == slot {
+                    rows.push(found[k].1);
+                    k += 1;
+                }
+                starts[slot as usize].push((w as u32, a, rows.len() as u32));
+            }
+        }
+        Words {
+            tok,
+            joined,
+            probes: Vec::new(),
+            pstart: Vec::new(),
+            probed: Vec::new(),
+            dict_ids: first.dicts.iter().map(|d| d.0).collect(),
+            starts,
+            rows,
             hashes,
         }
     }
@@ -306,6 +446,12 @@ impl Words {
 
     pub fn is_empty(&self) -> bool {
         self.tok.is_empty()
+    }
+
+    /// The [`word_hash`] of word `i`'s match key (with its clitics).
+    pub fn key_hash(&self, i: usize) -> u64 {
+        // (A key as long as the stem is the stem: both entries hold it.)
+        self.hashes[i][1]
     }
 
     fn probes_of(&self, i: usize) -> &[Probe] {
@@ -328,7 +474,14 @@ pub struct Hit {
 /// A compiled phrase dictionary whose rows carry values of type `T`.
 #[derive(Debug)]
 pub struct PhraseMatcher<T> {
+    /// A number of its own, by which [`Words`] read for it
+    /// ([`FirstWords::add`]) find the rows it may start at each word.
+    id: u32,
     pats: Vec<Vec<Pat>>,
+    /// Row → the hash of its second word when that is a whole word: most
+    /// candidate rows fail there, and this says so before their patterns
+    /// are read.
+    second: Vec<Option<u64>>,
     /// Row → number of its first word pattern: rows that begin alike are
     /// checked against a word once, not once per row.
     firsts: Vec<u32>,
@@ -356,8 +509,11 @@ fn filter_bit(h: u64) -> (usize, u64) {
 
 impl<T> Default for PhraseMatcher<T> {
     fn default() -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         PhraseMatcher {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             pats: Vec::new(),
+            second: Vec::new(),
             firsts: Vec::new(),
             first_ids: HashMap::new(),
             values: Vec::new(),
@@ -421,6 +577,10 @@ impl<T> PhraseMatcher<T> {
         let next = self.first_ids.len() as u32;
         let first = *self.first_ids.entry(pats[0].clone()).or_insert(next);
         self.firsts.push(first);
+        self.second.push(match pats.get(1) {
+            Some(Pat::Exact(_, h)) => Some(*h),
+            _ => None,
+        });
         self.pats.push(pats);
         self.values.push(value);
         true
@@ -447,10 +607,19 @@ impl<T> PhraseMatcher<T> {
     /// Every hit in the text (overlapping hits included). `words` must
     /// have been read for this dictionary (see [`Words::for_dictionaries`]).
     pub fn find_all(&self, analysis: &Analysis, words: &Words) -> Vec<Hit> {
-        let mut out = Vec::new();
-        let mut cands: Vec<u32> = Vec::with_capacity(8);
         // (first pattern, whether it matches word `i`)
         let mut firsts: Vec<(u32, bool)> = Vec::with_capacity(8);
+        if let Some(slot) = words.dict_ids.iter().position(|&d| d == self.id) {
+            // About a hit for each word with candidate rows.
+            let mut out = Vec::with_capacity(words.starts[slot].len());
+            for &(i, a, b) in &words.starts[slot] {
+                let cands = &words.rows[a as usize..b as usize];
+                self.hits_at(analysis, words, i as usize, cands, &mut firsts, &mut out);
+            }
+            return out;
+        }
+        let mut out = Vec::new();
+        let mut cands: Vec<u32> = Vec::with_capacity(8);
         for &i in &words.probed {
             let i = i as usize;
             let probes = words.probes_of(i);
@@ -476,58 +645,77 @@ impl<T> PhraseMatcher<T> {
             }
             cands.sort_unstable();
             cands.dedup();
-            firsts.clear();
-            let first_tok = &analysis.tokens[words.tok[i]];
-            for &id in &cands {
-                let pats = &self.pats[id as usize];
-                let fid = self.firsts[id as usize];
-                let first_ok = match firsts.iter().find(|f| f.0 == fid) {
-                    Some(&(_, ok)) => ok,
-                    None => {
-                        let ok = pats[0].matches(first_tok.stem(), &first_tok.key);
-                        firsts.push((fid, ok));
-                        ok
-                    }
-                };
-                if !first_ok {
-                    continue;
-                }
-                let mut j = i;
-                let mut ok = true;
-                for p in &pats[1..] {
-                    if j + 1 >= words.len() || !words.joined[j] {
-                        ok = false;
-                        break;
-                    }
-                    j += 1;
-                    if let Pat::Exact(_, h) = p {
-                        if !words.hashes[j].contains(h) {
-                            ok = false;
-                            break;
-                        }
-                    }
-                    let tk = &analysis.tokens[words.tok[j]];
-                    if !p.matches(tk.stem(), &tk.key) {
-                        ok = false;
-                        break;
-                    }
-                }
-                if ok {
-                    let span = Span::new(
-                        analysis.tokens[words.tok[i]].span.start,
-                        analysis.tokens[words.tok[j]].span.end,
-                    );
-                    out.push(Hit {
-                        start: i,
-                        end: j + 1,
-                        span,
-                        entry: id as usize,
-                        prefix: matches!(pats.last(), Some(Pat::Prefix(_))),
-                    });
-                }
-            }
+            self.hits_at(analysis, words, i, &cands, &mut firsts, &mut out);
         }
         out
+    }
+
+    /// The hits of rows `cands` (sorted) that start at word `i`, onto `out`.
+    fn hits_at(
+        &self,
+        analysis: &Analysis,
+        words: &Words,
+        i: usize,
+        cands: &[u32],
+        firsts: &mut Vec<(u32, bool)>,
+        out: &mut Vec<Hit>,
+    ) {
+        firsts.clear();
+        let first_tok = &analysis.tokens[words.tok[i]];
+        for &id in cands {
+            // The second word first: a flat look-up that most rows fail.
+            if let Some(h) = self.second[id as usize] {
+                if i + 1 >= words.len() || !words.joined[i] || !words.hashes[i + 1].contains(&h) {
+                    continue;
+                }
+            }
+            let pats = &self.pats[id as usize];
+            let fid = self.firsts[id as usize];
+            let first_ok = match firsts.iter().find(|f| f.0 == fid) {
+                Some(&(_, ok)) => ok,
+                None => {
+                    let ok = pats[0].matches(first_tok.stem(), &first_tok.key);
+                    firsts.push((fid, ok));
+                    ok
+                }
+            };
+            if !first_ok {
+                continue;
+            }
+            let mut j = i;
+            let mut ok = true;
+            for p in &pats[1..] {
+                if j + 1 >= words.len() || !words.joined[j] {
+                    ok = false;
+                    break;
+                }
+                j += 1;
+                if let Pat::Exact(_, h) = p {
+                    if !words.hashes[j].contains(h) {
+                        ok = false;
+                        break;
+                    }
+                }
+                let tk = &analysis.tokens[words.tok[j]];
+                if !p.matches(tk.stem(), &tk.key) {
+                    ok = false;
+                    break;
+                }
+            }
+            if ok {
+                let span = Span::new(
+                    analysis.tokens[words.tok[i]].span.start,
+                    analysis.tokens[words.tok[j]].span.end,
+                );
+                out.push(Hit {
+                    start: i,
+                    end: j + 1,
+                    span,
+                    entry: id as usize,
+                    prefix: matches!(pats.last(), Some(Pat::Prefix(_))),
+                });
+            }
+        }
     }
 
     /// Hits with overlaps removed: the longest hit wins, then the earliest.
@@ -545,7 +733,9 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     if hits.windows(2).all(|w| w[0].end <= w[1].start) {
         return hits;
     }
-    hits.sort_by_key(|h| {
+    // (A row matches once at a word: the keys are unique, and an
+    // unstable sort gives the one order.)
+    hits.sort_unstable_by_key(|h| {
         (
             std::cmp::Reverse(h.end - h.start),
             h.prefix,
@@ -564,7 +754,8 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
             taken.push(h);
         }
     }
-    taken.sort_by_key(|h| h.start);
+    // (Hits taken do not overlap: their starts differ.)
+    taken.sort_unstable_by_key(|h| h.start);
     taken
 }
 
