@@ -1655,11 +1655,13 @@ fn acting_forces<'d>(doc: &'d Doc, w0: usize, w1: usize) -> Option<&'d crate::do
 fn pronoun_suffix(doc: &Doc, w: usize) -> bool {
     let sp = doc.word_span(w);
     let word = doc.text.get(sp.start..sp.end).unwrap_or("");
-    let bare: String = word
+    // The last two letters, diacritics skipped (no string built).
+    let mut letters = word
         .chars()
-        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c))
-        .collect();
-    bare.ends_with('ه') || bare.ends_with("ها") || bare.ends_with("هم")
+        .rev()
+        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c));
+    let (last, before) = (letters.next(), letters.next());
+    last == Some('ه') || (before == Some('ه') && matches!(last, Some('ا' | 'م')))
 }
 
 /// The actors an incident's text names, with their roles.
@@ -3827,13 +3829,19 @@ fn build(
     }
     e.confidence = conf.clamp(0.05, 0.95);
     let anchor = d.frames.first().map(|f| f.anchor()).unwrap_or(0);
-    let key = format!(
-        "{}:{}:{}",
-        e.sub_event_type,
-        doc.word_span(anchor.min(doc.words.len().saturating_sub(1)))
-            .start,
-        d.period
-    );
+    // "sub-event:start:period", put together without `format!`.
+    let start = doc
+        .word_span(anchor.min(doc.words.len().saturating_sub(1)))
+        .start;
+    let mut key = String::with_capacity(64);
+    key.push_str(e.sub_event_type.as_str());
+    key.push(':');
+    {
+        use std::fmt::Write;
+        let _ = write!(key, "{start}");
+    }
+    key.push(':');
+    key.push_str(if d.period { "true" } else { "false" });
     e.event_id = event_id(doc_id, &key);
     Some(e)
 }
@@ -3902,22 +3910,29 @@ fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) ->
 
 fn notes(e: &Event, disputed: bool) -> String {
     use std::fmt::Write;
-    // Written into one string (`write!` to a `String` cannot fail).
+    // Written into one string (`write!` to a `String` cannot fail); the
+    // words are pushed as they are, without the formatting machinery (one
+    // note per event).
     let mut s = String::with_capacity(160);
-    let _ = write!(s, "{}", e.sub_event_type);
+    s.push_str(e.sub_event_type.as_str());
     if !e.actor1.is_empty() {
-        let _ = write!(s, " by {}", e.actor1);
+        s.push_str(" by ");
+        s.push_str(&e.actor1);
     }
     if !e.actor2.is_empty() {
-        let _ = write!(s, " against {}", e.actor2);
+        s.push_str(" against ");
+        s.push_str(&e.actor2);
     }
     if !e.location.is_empty() {
-        let _ = write!(s, " in {}", e.location);
+        s.push_str(" in ");
+        s.push_str(&e.location);
         if !e.country.is_empty() {
-            let _ = write!(s, ", {}", e.country);
+            s.push_str(", ");
+            s.push_str(&e.country);
         }
     } else if !e.country.is_empty() {
-        let _ = write!(s, " in {}", e.country);
+        s.push_str(" in ");
+        s.push_str(&e.country);
     }
     if let Some(d) = e.event_date {
         if e.is_period_total {
@@ -3929,12 +3944,15 @@ fn notes(e: &Event, disputed: bool) -> String {
     match e.fatalities {
         Some(0) => s.push_str("; no fatalities reported"),
         Some(n) => {
-            let _ = write!(s, "; {n} killed ({})", e.fatalities_qualifier);
+            let _ = write!(s, "; {n} killed (");
+            s.push_str(e.fatalities_qualifier.as_str());
+            s.push(')');
         }
         None => s.push_str("; fatalities unknown"),
     }
     if let Some(c) = &e.claimed_by {
-        let _ = write!(s, "; claimed by {c}");
+        s.push_str("; claimed by ");
+        s.push_str(c);
     }
     if disputed {
         s.push_str("; accounts disputed");

@@ -175,11 +175,19 @@ pub struct FirstWords {
     /// The dictionaries added, by slot: their [`PhraseMatcher::id`] and
     /// open-ended first-word lengths. Empty for [`FirstWords::all`].
     dicts: Vec<(u32, u64)>,
-    /// The rows of every dictionary added, `(slot, row)`, by the hash of
-    /// their first word: whole-word rows and open-ended ones apart, as in
-    /// each [`PhraseMatcher`].
-    exact: HashedMap<Vec<(u32, u32)>>,
-    prefix: HashedMap<Vec<(u32, u32)>>,
+    /// The rows of every dictionary added, `slot << 32 | row`, by the
+    /// hash of their first word: whole-word rows and open-ended ones apart,
+    /// as in each [`PhraseMatcher`]. Each list is in order. Rows whose
+    /// second word is a whole word are in `exact2` and `prefix2` instead,
+    /// by the [`pair_key`] of their first two words: a common first word
+    /// ("قوات", "the") starts dozens of rows, of which the next word
+    /// leaves one or none, and those are all a word's candidates.
+    exact: HashedMap<Vec<u64>>,
+    prefix: HashedMap<Vec<u64>>,
+    exact2: HashedMap<Vec<u64>>,
+    prefix2: HashedMap<Vec<u64>>,
+    /// 2^16 bits of the pair keys of `exact2` and `prefix2`.
+    pair_filter: Vec<u64>,
 }
 
 impl FirstWords {
@@ -197,6 +205,9 @@ impl FirstWords {
             dicts: Vec::new(),
             exact: HashedMap::default(),
             prefix: HashedMap::default(),
+            exact2: HashedMap::default(),
+            prefix2: HashedMap::default(),
+            pair_filter: vec![0; FILTER_WORDS],
         }
     }
 
@@ -208,6 +219,9 @@ impl FirstWords {
             dicts: Vec::new(),
             exact: HashedMap::default(),
             prefix: HashedMap::default(),
+            exact2: HashedMap::default(),
+            prefix2: HashedMap::default(),
+            pair_filter: vec![0; FILTER_WORDS],
         }
     }
 
@@ -218,13 +232,25 @@ impl FirstWords {
             *a |= b;
         }
         self.prefix_lens |= m.prefix_lens;
-        let slot = self.dicts.len() as u32;
+        let slot = self.dicts.len() as u64;
         self.dicts.push((m.id, m.prefix_lens));
-        for (mine, theirs) in [(&mut self.exact, &m.exact), (&mut self.prefix, &m.prefix)] {
-            for (h, rows) in theirs {
-                mine.entry(*h)
-                    .or_default()
-                    .extend(rows.iter().map(|&r| (slot, r)));
+        for (one, two, theirs) in [
+            (&mut self.exact, &mut self.exact2, &m.exact),
+            (&mut self.prefix, &mut self.prefix2, &m.prefix),
+        ] {
+            for (&h, rows) in theirs {
+                for &r in rows {
+                    let sr = slot << 32 | u64::from(r);
+                    match m.second[r as usize] {
+                        None => one.entry(h).or_default().push(sr),
+                        Some(h2) => {
+                            let pk = pair_key(h, h2);
+                            let (i, bit) = filter_bit(pk);
+                            self.pair_filter[i] |= bit;
+                            two.entry(pk).or_default().push(sr);
+                        }
+                    }
+                }
             }
         }
     }
@@ -257,8 +283,11 @@ impl Words {
         // The previous word was one Latin letter: a dot after it belongs
         // to an abbreviation ("U.S. military", "U.N. mission").
         let mut initial = false;
+        // Tokens read as bytes (no character-boundary checks on every
+        // slice): only a punctuation token's character is decoded.
+        let bytes = text.as_bytes();
         for (i, t) in analysis.tokens.iter().enumerate() {
-            let raw = &text[t.span.start..t.span.end];
+            let raw = &bytes[t.span.start..t.span.end];
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
                     if !tok.is_empty() {
@@ -266,16 +295,16 @@ impl Words {
                     }
                     tok.push(i);
                     gap_ok = true;
-                    initial = raw.len() == 1 && raw.as_bytes()[0].is_ascii_alphabetic();
+                    initial = raw.len() == 1 && raw[0].is_ascii_alphabetic();
                 }
                 TokenKind::Space => {
                     // A byte loop: space tokens are a byte or two, too short for memchr.
-                    if raw.bytes().any(|b| b == b'\n') {
+                    if raw.contains(&b'\n') {
                         gap_ok = false;
                     }
                 }
                 // A punctuation token is one character.
-                TokenKind::Punct => match raw.chars().next() {
+                TokenKind::Punct => match text[t.span.start..t.span.end].chars().next() {
                     Some('.') if initial => {}
                     Some(
                         '«' | '»' | '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '-' | '–'
@@ -350,25 +379,18 @@ impl Words {
         joined: Vec<bool>,
     ) -> Words {
         let lens = first.prefix_lens;
-        let mut hashes = Vec::with_capacity(tok.len());
-        // Sized for a document's words: growing these element by element
-        // cost more than the look-ups.
-        let mut starts: Vec<Vec<(u32, u32, u32)>> = (0..first.dicts.len())
-            .map(|_| Vec::with_capacity(tok.len() / 4 + 4))
-            .collect();
-        let mut rows: Vec<u32> = Vec::with_capacity(tok.len() * 4);
-        // The `(slot, row)` candidates of one word.
-        let mut found: Vec<(u32, u32)> = Vec::with_capacity(32);
-        // The look-ups of one word that pass the filter, `(chars, hash)`:
-        // most do not, and that test stays inside the hashing loop.
-        let mut pending: Vec<(u8, u64)> = Vec::with_capacity(32);
+        // First every word's hashes and look-ups (a row's second word is
+        // looked up with its first: the next word's hashes are needed).
+        let mut hashes: Vec<[u64; 3]> = Vec::with_capacity(tok.len());
+        // The look-ups that pass the filter, `(word, chars, hash)`: most do
+        // not, and that test stays inside the hashing loop.
+        let mut pending: Vec<(u32, u8, u64)> = Vec::with_capacity(tok.len() * 2);
         for (w, &i) in tok.iter().enumerate() {
             let t = &analysis.tokens[i];
             let t_stem = t.stem();
-            pending.clear();
             let mut add = |chars: u8, hash: u64| {
                 if first.may_hold(hash) {
-                    pending.push((chars, hash));
+                    pending.push((w as u32, chars, hash));
                 }
             };
             let stem = hash_with_prefixes(t_stem, lens, &mut add);
@@ -389,42 +411,79 @@ impl Words {
                 h[2] = bare;
             }
             hashes.push(h);
-            if pending.is_empty() {
-                continue;
+        }
+        // Sized for a document's words: growing these element by element
+        // cost more than the look-ups.
+        let mut starts: Vec<Vec<(u32, u32, u32)>> = (0..first.dicts.len())
+            .map(|_| Vec::with_capacity(tok.len() / 4 + 4))
+            .collect();
+        let mut rows: Vec<u32> = Vec::with_capacity(tok.len() * 2);
+        // The candidates of one word, `slot << 32 | row` (one number: cheap
+        // to compare and sort).
+        let mut found: Vec<u64> = Vec::with_capacity(32);
+        let mut k = 0;
+        while k < pending.len() {
+            let w = pending[k].0 as usize;
+            let mut end = k + 1;
+            while end < pending.len() && pending[end].0 as usize == w {
+                end += 1;
             }
-            found.clear();
-            for &(chars, hash) in &pending {
-                if chars == 0 {
-                    if let Some(v) = first.exact.get(&hash) {
-                        found.extend_from_slice(v);
+            // The next word's distinct hashes, when a phrase may go on.
+            let mut next = [0u64; 3];
+            let mut n_next = 0;
+            if w + 1 < hashes.len() && joined[w] {
+                for h2 in hashes[w + 1] {
+                    if !next[..n_next].contains(&h2) {
+                        next[n_next] = h2;
+                        n_next += 1;
                     }
-                } else if let Some(v) = first.prefix.get(&hash) {
-                    // As in each dictionary: its open-ended rows of this
-                    // length only.
-                    found
-                        .extend(v.iter().filter(|&&(slot, _)| {
-                            first.dicts[slot as usize].1 & (1 << chars) != 0
-                        }));
                 }
             }
+            found.clear();
+            for &(_, chars, hash) in &pending[k..end] {
+                let (one, two) = if chars == 0 {
+                    (&first.exact, &first.exact2)
+                } else {
+                    (&first.prefix, &first.prefix2)
+                };
+                // As in each dictionary: its open-ended rows of this length
+                // only.
+                let fits = |sr: &&u64| {
+                    chars == 0 || first.dicts[(*sr >> 32) as usize].1 & (1 << chars) != 0
+                };
+                if let Some(v) = one.get(&hash) {
+                    found.extend(v.iter().filter(fits));
+                }
+                for &h2 in &next[..n_next] {
+                    let pk = pair_key(hash, h2);
+                    let (fi, bit) = filter_bit(pk);
+                    if first.pair_filter[fi] & bit == 0 {
+                        continue;
+                    }
+                    if let Some(v) = two.get(&pk) {
+                        found.extend(v.iter().filter(fits));
+                    }
+                }
+            }
+            k = end;
             if found.is_empty() {
                 continue;
             }
-            // Each look-up's rows are in order already: most words have
-            // one look-up that finds rows, and need no sort.
-            if !found.windows(2).all(|p| p[0] < p[1]) {
-                found.sort_unstable();
-                found.dedup();
-            }
-            let mut k = 0;
-            while k < found.len() {
-                let slot = found[k].0;
-                let a = rows.len() as u32;
-                while k < found.len() && found[k].0 == slot {
-                    rows.push(found[k].1);
-                    k += 1;
+            found.sort_unstable();
+            found.dedup();
+            let base = rows.len();
+            let mut a = 0;
+            for j in 0..found.len() {
+                rows.push(found[j] as u32);
+                let slot = found[a] >> 32;
+                if j + 1 == found.len() || found[j + 1] >> 32 != slot {
+                    starts[slot as usize].push((
+                        w as u32,
+                        (base + a) as u32,
+                        (base + j + 1) as u32,
+                    ));
+                    a = j + 1;
                 }
-                starts[slot as usize].push((w as u32, a, rows.len() as u32));
             }
         }
         Words {
@@ -500,6 +559,12 @@ pub struct PhraseMatcher<T> {
 
 /// The size of a first-word filter in 64-bit words (2^16 bits).
 const FILTER_WORDS: usize = 1 << 10;
+
+/// The key of a row's first two words in [`FirstWords`], from their
+/// hashes: mixed, since maps and filters read its high bits.
+fn pair_key(h1: u64, h2: u64) -> u64 {
+    (h1 ^ h2.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
 
 /// The filter bit of a hash.
 fn filter_bit(h: u64) -> (usize, u64) {
