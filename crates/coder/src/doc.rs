@@ -177,10 +177,21 @@ pub struct Doc<'a> {
     pub cue_kinds: u128,
 }
 
-/// The hits of `v` (sorted by first word) that start in `[w0, w1)`.
-fn slice<T>(v: &[T], w0: usize, w1: usize, at: impl Fn(&T) -> usize) -> &[T] {
-    let a = v.partition_point(|x| at(x) < w0);
-    let b = v.partition_point(|x| at(x) < w1);
+/// The hits of `v` (sorted by first word) that start in `[w0, w1)`, of a
+/// document of `n` words. A view of a short document usually spans all of
+/// it (it looks [`LOOK_BACK`] words back): the searches are skipped then.
+fn slice<T>(v: &[T], w0: usize, w1: usize, n: usize, at: impl Fn(&T) -> usize) -> &[T] {
+    let a = if w0 == 0 {
+        0
+    } else {
+        v.partition_point(|x| at(x) < w0)
+    };
+    // (Every hit starts at a word below `n`.)
+    let b = if w1 >= n {
+        v.len()
+    } else {
+        v.partition_point(|x| at(x) < w1)
+    };
     &v[a..b.max(a)]
 }
 
@@ -192,21 +203,22 @@ impl<'a> DocData<'a> {
 
     /// The hits that start in words `[w0, w1)`.
     pub fn view(&self, w0: usize, w1: usize) -> Doc<'_> {
+        let n = self.words.len();
         Doc {
             text: self.text,
             an: &self.an,
             words: &self.words,
             publication: self.publication,
             sents: &self.sents,
-            triggers: slice(&self.triggers, w0, w1, |x| x.at.w0),
-            actors: slice(&self.actors, w0, w1, |x| x.at.w0),
-            sides: slice(&self.sides, w0, w1, |x| x.at.w0),
-            cues: slice(&self.cues, w0, w1, |x| x.at.w0),
-            sources: slice(&self.sources, w0, w1, |x| x.at.w0),
-            qtys: slice(&self.qtys, w0, w1, |x| x.at.w0),
-            dates: slice(&self.dates, w0, w1, |x| x.at.w0),
-            places: slice(&self.places, w0, w1, |x| x.at.w0),
-            countries: slice(&self.countries, w0, w1, |x| x.at.w0),
+            triggers: slice(&self.triggers, w0, w1, n, |x| x.at.w0),
+            actors: slice(&self.actors, w0, w1, n, |x| x.at.w0),
+            sides: slice(&self.sides, w0, w1, n, |x| x.at.w0),
+            cues: slice(&self.cues, w0, w1, n, |x| x.at.w0),
+            sources: slice(&self.sources, w0, w1, n, |x| x.at.w0),
+            qtys: slice(&self.qtys, w0, w1, n, |x| x.at.w0),
+            dates: slice(&self.dates, w0, w1, n, |x| x.at.w0),
+            places: slice(&self.places, w0, w1, n, |x| x.at.w0),
+            countries: slice(&self.countries, w0, w1, n, |x| x.at.w0),
             doc_countries: &self.doc_countries,
             dict: self.dict,
             grammar: self.grammar,

@@ -676,7 +676,7 @@ impl<T> PhraseMatcher<T> {
         let mut firsts: Vec<(u32, bool)> = Vec::with_capacity(8);
         if let Some(slot) = words.dict_ids.iter().position(|&d| d == self.id) {
             // About a hit for each word with candidate rows.
-            let mut out = Vec::with_capacity(words.starts[slot].len());
+            let mut out = Vec::with_capacity(words.starts[slot].len() + 4);
             for &(i, a, b) in &words.starts[slot] {
                 let cands = &words.rows[a as usize..b as usize];
                 self.hits_at(analysis, words, i as usize, cands, &mut firsts, &mut out);
@@ -810,18 +810,34 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     });
     let lo = hits.iter().map(|h| h.start).min().unwrap_or(0);
     let hi = hits.iter().map(|h| h.end).max().unwrap_or(0);
-    let mut used = vec![false; hi - lo];
-    let mut taken: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        let slots = &mut used[h.start - lo..h.end - lo];
-        if slots.iter().all(|u| !u) {
-            slots.iter_mut().for_each(|u| *u = true);
-            taken.push(h);
-        }
+    // The hits taken are kept in place. Words taken are bits of one
+    // number when the hits lie within 128 words (short documents), a
+    // vector otherwise.
+    if hi - lo <= 128 {
+        let mut used = 0u128;
+        hits.retain(|h| {
+            let n = h.end - h.start;
+            let bits = (u128::MAX >> (128 - n)) << (h.start - lo);
+            let free = used & bits == 0;
+            if free {
+                used |= bits;
+            }
+            free
+        });
+    } else {
+        let mut used = vec![false; hi - lo];
+        hits.retain(|h| {
+            let slots = &mut used[h.start - lo..h.end - lo];
+            let free = slots.iter().all(|u| !u);
+            if free {
+                slots.iter_mut().for_each(|u| *u = true);
+            }
+            free
+        });
     }
     // (Hits taken do not overlap: their starts differ.)
-    taken.sort_unstable_by_key(|h| h.start);
-    taken
+    hits.sort_unstable_by_key(|h| h.start);
+    hits
 }
 
 /// Keys that are already hashes ([`word_hash`]): the map uses them as they are.
