@@ -299,7 +299,7 @@ impl Words {
                 }
                 TokenKind::Space => {
                     // A byte loop: space tokens are a byte or two, too short for memchr.
-                    if raw.contains(&b'\n') {
+                    if raw.iter().any(|&b| b == b'\n') {
                         gap_ok = false;
                     }
                 }

@@ -28,14 +28,42 @@ fn headline_like(line: &str) -> bool {
     if line.chars().next().is_some_and(|c| c.is_numeric()) {
         return false;
     }
-    let words = line.split_whitespace().take(MAX_WORDS + 1).count();
+    let words = words_up_to(line, MAX_WORDS + 1);
     words != 0 && words <= MAX_WORDS
+}
+
+/// `s.split_whitespace().take(limit).count()`, for every line of every
+/// document: letters of the Arabic block (most of them) and ASCII are
+/// told apart from whitespace without the Unicode table.
+fn words_up_to(s: &str, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let space = match c as u32 {
+            0..=0x7F => matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r'),
+            0x0600..=0x167F => false,
+            _ => c.is_whitespace(),
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n == limit {
+                break;
+            }
+        }
+    }
+    n
 }
 
 /// Whether a trimmed line ends a sentence (the article has begun).
 fn ends_sentence(line: &str) -> bool {
     line.ends_with(['.', '!', '?', '؟', '…'])
-        && line.split_whitespace().take(MAX_WORDS / 2 + 1).count() > MAX_WORDS / 2
+        && words_up_to(line, MAX_WORDS / 2 + 1) > MAX_WORDS / 2
 }
 
 /// The byte spans of the link lists of `text`.
@@ -129,6 +157,27 @@ mod tests {
     fn two_headlines_alone_are_no_list() {
         let text = "The army said on Sunday that it had retaken the town after two days of fighting.\n\nRelated\nDrone strike kills 20 in El Fasher\n";
         assert!(cut_text(text).is_empty());
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "قتل\u{a0}خمسة\tجنود\u{3000}في\u{2009}هجوم",
+            "a\u{0B}b\u{0C}c\u{1C}d\u{85}e",
+            "كلمة، وأخرى ــ ثم ثالثة",
+        ] {
+            for limit in 0..8 {
+                assert_eq!(
+                    words_up_to(s, limit),
+                    s.split_whitespace().take(limit).count(),
+                    "{s:?} {limit}"
+                );
+            }
+        }
     }
 
     #[test]
