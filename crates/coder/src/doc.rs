@@ -251,7 +251,7 @@ impl<'k> SentKey<'k> {
     /// Words `w0..w1`: their keys were hashed already ([`Words::key_hash`]).
     fn new(an: &'k Analysis, words: &'k Words, w0: usize, w1: usize) -> SentKey<'k> {
         let hash = (w0..w1).fold(0u64, |h, w| {
-            (h.rotate_left(5) ^ words.key_hash(w)).wrapping_mul(0x51_7cc1_b727_220a_95)
+            (h.rotate_left(5) ^ words.key_hash(w)).wrapping_mul(0x517c_c1b7_2722_0a95)
         });
         SentKey {
             hash,
@@ -820,12 +820,15 @@ impl<'a> Doc<'a> {
         if !self.cue_may_end(w.saturating_sub(n), w, cue_bit(cue)) {
             return None;
         }
-        self.cues_ending(w.saturating_sub(n), w)
+        // The cues do not overlap (one dictionary's hits, longest first):
+        // their last words increase with their first, so the latest-ending
+        // match is the first found going back from `w`.
+        let end = self.cues.partition_point(|c| c.at.w1 <= w);
+        self.cues[..end]
             .iter()
-            .filter(|c| {
-                c.cue == cue && c.at.w1 <= w && c.at.w1 + n >= w && self.same_clause(c.at.w0, w)
-            })
-            .max_by_key(|c| c.at.w1)
+            .rev()
+            .take_while(|c| c.at.w1 + n >= w)
+            .find(|c| c.cue == cue && self.same_clause(c.at.w0, w))
     }
 
     /// A cue of this kind that starts at word `w`.

@@ -65,7 +65,9 @@ impl Draft {
 
     /// Word ranges the incident's details come from.
     fn scopes(&self, doc: &Doc) -> Vec<(usize, usize)> {
-        let mut v: Vec<(usize, usize)> = self.frames.iter().map(|f| (f.w0, f.w1)).collect();
+        // (Sized at once: this runs for every incident, several times.)
+        let mut v = Vec::with_capacity(self.frames.len() + self.details.len());
+        v.extend(self.frames.iter().map(|f| (f.w0, f.w1)));
         for &s in &self.details {
             v.push((doc.sents[s].w0, doc.sents[s].w1));
         }
