@@ -1396,6 +1396,10 @@ fn period_total(
     ctx_place: Option<&PlaceChoice>,
 ) -> Option<Draft> {
     let s = doc.sents[si];
+    // (Most documents have no period cue at all: no scan then.)
+    if doc.cue_kinds & cue_bit(Cue::Period) == 0 {
+        return None;
+    }
     let period_cue = doc.cues_in(s.w0, s.w1).find(|c| c.cue == Cue::Period)?;
     // "On the same day, the Rwandan army, deployed there since 2021, said
     // it killed seven": a sentence that dates its own incident to a day

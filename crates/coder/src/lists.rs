@@ -41,11 +41,25 @@ fn words_up_to(s: &str, limit: usize) -> usize {
     }
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        let space = match c as u32 {
-            0..=0x7F => matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r'),
-            0x0600..=0x167F => false,
-            _ => c.is_whitespace(),
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = match b {
+            0..=0x7F => {
+                i += 1;
+                matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+            }
+            // The first byte of U+0600..U+06FF, the Arabic block.
+            0xD8..=0xDB => {
+                i += 2;
+                false
+            }
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                c.is_whitespace()
+            }
         };
         if space {
             in_word = false;
