@@ -188,6 +188,16 @@ pub struct FirstWords {
     prefix2: HashedMap<Vec<u64>>,
     /// 2^16 bits of the pair keys of `exact2` and `prefix2`.
     pair_filter: Vec<u64>,
+    /// 2^16 bits of the first-word hashes of the whole-word rows and of
+    /// the open-ended ones, apart: a look-up of either kind is tested
+    /// against its own kind only (fewer false hits than `filter`).
+    exact_filter: Vec<u64>,
+    prefix_filter: Vec<u64>,
+    /// 2^16 bits of the first-word hashes of the rows in `exact` or
+    /// `prefix` (alone) and of those in `exact2` or `prefix2` (with their
+    /// second word): a look-up skips the map that cannot answer it.
+    single_filter: Vec<u64>,
+    pair_first_filter: Vec<u64>,
 }
 
 impl FirstWords {
@@ -208,6 +218,10 @@ impl FirstWords {
             exact2: HashedMap::default(),
             prefix2: HashedMap::default(),
             pair_filter: vec![0; FILTER_WORDS],
+            exact_filter: vec![0; FILTER_WORDS],
+            prefix_filter: vec![0; FILTER_WORDS],
+            single_filter: vec![0; FILTER_WORDS],
+            pair_first_filter: vec![0; FILTER_WORDS],
         }
     }
 
@@ -222,6 +236,10 @@ impl FirstWords {
             exact2: HashedMap::default(),
             prefix2: HashedMap::default(),
             pair_filter: vec![0; FILTER_WORDS],
+            exact_filter: vec![0; FILTER_WORDS],
+            prefix_filter: vec![0; FILTER_WORDS],
+            single_filter: vec![0; FILTER_WORDS],
+            pair_first_filter: vec![0; FILTER_WORDS],
         }
     }
 
@@ -234,16 +252,32 @@ impl FirstWords {
         self.prefix_lens |= m.prefix_lens;
         let slot = self.dicts.len() as u64;
         self.dicts.push((m.id, m.prefix_lens));
-        for (one, two, theirs) in [
-            (&mut self.exact, &mut self.exact2, &m.exact),
-            (&mut self.prefix, &mut self.prefix2, &m.prefix),
+        for (one, two, kind_filter, theirs) in [
+            (
+                &mut self.exact,
+                &mut self.exact2,
+                &mut self.exact_filter,
+                &m.exact,
+            ),
+            (
+                &mut self.prefix,
+                &mut self.prefix2,
+                &mut self.prefix_filter,
+                &m.prefix,
+            ),
         ] {
             for (&h, rows) in theirs {
+                let (i, bit) = filter_bit(h);
+                kind_filter[i] |= bit;
                 for &r in rows {
                     let sr = slot << 32 | u64::from(r);
                     match m.second[r as usize] {
-                        None => one.entry(h).or_default().push(sr),
+                        None => {
+                            self.single_filter[i] |= bit;
+                            one.entry(h).or_default().push(sr);
+                        }
                         Some(h2) => {
+                            self.pair_first_filter[i] |= bit;
                             let pk = pair_key(h, h2);
                             let (i, bit) = filter_bit(pk);
                             self.pair_filter[i] |= bit;
@@ -392,7 +426,13 @@ impl Words {
             let t = &analysis.tokens[i];
             let t_stem = t.stem();
             let mut add = |chars: u8, hash: u64| {
-                if first.may_hold(hash) {
+                let kind_filter = if chars == 0 {
+                    &first.exact_filter
+                } else {
+                    &first.prefix_filter
+                };
+                let (i, bit) = filter_bit(hash);
+                if kind_filter[i] & bit != 0 {
                     pending.push((w as u32, chars, hash));
                 }
             };
@@ -454,8 +494,14 @@ impl Words {
                 let fits = |sr: &&u64| {
                     chars == 0 || first.dicts[(*sr >> 32) as usize].1 & (1 << chars) != 0
                 };
-                if let Some(v) = one.get(&hash) {
-                    found.extend(v.iter().filter(fits));
+                let (fi, bit) = filter_bit(hash);
+                if first.single_filter[fi] & bit != 0 {
+                    if let Some(v) = one.get(&hash) {
+                        found.extend(v.iter().filter(fits));
+                    }
+                }
+                if first.pair_first_filter[fi] & bit == 0 {
+                    continue;
                 }
                 for &h2 in &next[..n_next] {
                     let pk = pair_key(hash, h2);
