@@ -98,6 +98,8 @@ impl Frame {
 
 /// Whether an event word is cancelled by the words around it.
 fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
+    // A kind the document lacks needs no scan of its cues.
+    let has = |kind: Cue| doc.cue_kinds & crate::doc::cue_bit(kind) != 0;
     // "لم تكن مجزرة … كافية": a negated copula denies what follows the
     // noun, not the massacre.
     if let Some(n) = doc.cue_before(w.at.w0, 3, Cue::Negation) {
@@ -109,17 +111,21 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     }
     // A threat, plan, call or fear governs the rest of its sentence; a
     // phrase that holds the word itself ("to seize", "pour reprendre") too.
-    if doc.cues.iter().any(|c| {
-        c.cue == Cue::Modality && c.at.w0 <= w.at.w0 && w.at.w0 < c.at.w1 && c.at.w0 < w.at.w0
-    }) {
+    if has(Cue::Modality)
+        && doc.cues.iter().any(|c| {
+            c.cue == Cue::Modality && c.at.w0 <= w.at.w0 && w.at.w0 < c.at.w1 && c.at.w0 < w.at.w0
+        })
+    {
         return true;
     }
-    if doc.cues.iter().any(|c| {
-        c.cue == Cue::Modality
-            && c.at.w1 <= w.at.w0
-            && c.at.w0 >= sent_w0
-            && w.at.w0 - c.at.w1 <= 12
-    }) {
+    if has(Cue::Modality)
+        && doc.cues.iter().any(|c| {
+            c.cue == Cue::Modality
+                && c.at.w1 <= w.at.w0
+                && c.at.w0 >= sent_w0
+                && w.at.w0 - c.at.w1 <= 12
+        })
+    {
         return true;
     }
     // Background: "the area is the stage of the group's activity, whose
@@ -129,42 +135,50 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     } else {
         15
     };
-    if doc.cues.iter().any(|c| {
-        c.cue == Cue::Background
-            && c.at.w1 <= w.at.w0
-            && c.at.w0 >= sent_w0
-            && w.at.w0 - c.at.w1 <= reach
-    }) {
+    if has(Cue::Background)
+        && doc.cues.iter().any(|c| {
+            c.cue == Cue::Background
+                && c.at.w1 <= w.at.w0
+                && c.at.w0 >= sent_w0
+                && w.at.w0 - c.at.w1 <= reach
+        })
+    {
         return true;
     }
     // After the word: right after it, or — where the subject comes first
     // ("Les enlèvements d'élus se sont multipliés") — as its verb.
     let after = if doc.grammar.subject_first { 5 } else { 1 };
-    if doc.cues.iter().any(|c| {
-        c.cue == Cue::Background
-            && c.at.w0 >= w.at.w1
-            && c.at.w0 <= w.at.w1 + after
-            && doc.same_clause(w.at.w0, c.at.w0)
-    }) {
+    if has(Cue::Background)
+        && doc.cues.iter().any(|c| {
+            c.cue == Cue::Background
+                && c.at.w0 >= w.at.w1
+                && c.at.w0 <= w.at.w1 + after
+                && doc.same_clause(w.at.w0, c.at.w0)
+        })
+    {
         return true;
     }
     // "the tenth anniversary of the massacre", "الذكرى السنوية لمجزرة":
     // an incident remembered, not reported.
-    if doc.cues.iter().any(|c| {
-        c.cue == Cue::Memorial
-            && c.at.w1 <= w.at.w0
-            && w.at.w0 - c.at.w1 <= 3
-            && doc.same_clause(c.at.w0, w.at.w0)
-    }) {
+    if has(Cue::Memorial)
+        && doc.cues.iter().any(|c| {
+            c.cue == Cue::Memorial
+                && c.at.w1 <= w.at.w0
+                && w.at.w0 - c.at.w1 <= 3
+                && doc.same_clause(c.at.w0, w.at.w0)
+        })
+    {
         return true;
     }
     // "the group's current offensive": a campaign, not one incident.
-    if doc.cues.iter().any(|c| {
-        c.cue == Cue::Ongoing
-            && c.at.w0 >= w.at.w1
-            && c.at.w0 <= w.at.w1 + 2
-            && doc.same_clause(w.at.w0, c.at.w0)
-    }) {
+    if has(Cue::Ongoing)
+        && doc.cues.iter().any(|c| {
+            c.cue == Cue::Ongoing
+                && c.at.w0 >= w.at.w1
+                && c.at.w0 <= w.at.w1 + 2
+                && doc.same_clause(w.at.w0, c.at.w0)
+        })
+    {
         return true;
     }
     false
