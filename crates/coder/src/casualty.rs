@@ -639,7 +639,7 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             // after a coordination governs every noun of it.
             let mut coordinated = false;
             if doc.grammar.subject_first && doc.cue_at(noun_end, Cue::And).is_some() {
-                if let Some(c) = doc.cues.iter().find(|c| {
+                if let Some(c) = doc.cues_of(Cue::Passive).iter().find(|c| {
                     c.cue == Cue::Passive
                         && c.at.w0 > noun_end
                         && c.at.w0 <= noun_end + 14
@@ -672,7 +672,7 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
             // "the death toll rose to 23": a bare count right after a
             // revision word is a count of the dead.
             if before.is_none() && after.is_none() {
-                before = doc.cues.iter().find(|c| {
+                before = doc.cues_of(Cue::Update).iter().find(|c| {
                     c.cue == Cue::Update && c.at.w0 >= s.w0 && c.at.w1 <= w0 && w0 - c.at.w1 <= 1
                 });
             }
@@ -750,7 +750,7 @@ pub fn figures(data: &DocData) -> Vec<Figure> {
                     // "the death toll rose to 23": a bare count right after a
                     // revision word is a count of the dead.
                     if before.is_none() && after.is_none() {
-                        before = doc.cues.iter().find(|c| {
+                        before = doc.cues_of(Cue::Update).iter().find(|c| {
                             c.cue == Cue::Update
                                 && c.at.w0 >= s.w0
                                 && c.at.w1 <= w0

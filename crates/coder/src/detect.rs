@@ -112,14 +112,14 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     // A threat, plan, call or fear governs the rest of its sentence; a
     // phrase that holds the word itself ("to seize", "pour reprendre") too.
     if has(Cue::Modality)
-        && doc.cues.iter().any(|c| {
+        && doc.cues_of(Cue::Modality).iter().any(|c| {
             c.cue == Cue::Modality && c.at.w0 <= w.at.w0 && w.at.w0 < c.at.w1 && c.at.w0 < w.at.w0
         })
     {
         return true;
     }
     if has(Cue::Modality)
-        && doc.cues.iter().any(|c| {
+        && doc.cues_of(Cue::Modality).iter().any(|c| {
             c.cue == Cue::Modality
                 && c.at.w1 <= w.at.w0
                 && c.at.w0 >= sent_w0
@@ -136,7 +136,7 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
         15
     };
     if has(Cue::Background)
-        && doc.cues.iter().any(|c| {
+        && doc.cues_of(Cue::Background).iter().any(|c| {
             c.cue == Cue::Background
                 && c.at.w1 <= w.at.w0
                 && c.at.w0 >= sent_w0
@@ -149,7 +149,7 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     // ("Les enlèvements d'élus se sont multipliés") — as its verb.
     let after = if doc.grammar.subject_first { 5 } else { 1 };
     if has(Cue::Background)
-        && doc.cues.iter().any(|c| {
+        && doc.cues_of(Cue::Background).iter().any(|c| {
             c.cue == Cue::Background
                 && c.at.w0 >= w.at.w1
                 && c.at.w0 <= w.at.w1 + after
@@ -161,7 +161,7 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     // "the tenth anniversary of the massacre", "الذكرى السنوية لمجزرة":
     // an incident remembered, not reported.
     if has(Cue::Memorial)
-        && doc.cues.iter().any(|c| {
+        && doc.cues_of(Cue::Memorial).iter().any(|c| {
             c.cue == Cue::Memorial
                 && c.at.w1 <= w.at.w0
                 && w.at.w0 - c.at.w1 <= 3
@@ -172,7 +172,7 @@ fn cancelled(doc: &Doc, w: &Word, sent_w0: usize) -> bool {
     }
     // "the group's current offensive": a campaign, not one incident.
     if has(Cue::Ongoing)
-        && doc.cues.iter().any(|c| {
+        && doc.cues_of(Cue::Ongoing).iter().any(|c| {
             c.cue == Cue::Ongoing
                 && c.at.w0 >= w.at.w1
                 && c.at.w0 <= w.at.w1 + 2
@@ -694,7 +694,7 @@ fn perpetrator_of_kill(doc: &Doc, w: &Word) -> bool {
         .iter()
         .any(|c| c.cue == Cue::Passive && c.at.w1 <= w.at.w0 && w.at.w0 - c.at.w1 <= 1);
     if passive {
-        return doc.cues.iter().any(|c| {
+        return doc.cues_of(Cue::Agent).iter().any(|c| {
             c.cue == Cue::Agent
                 && c.at.w0 >= w.at.w1
                 && c.at.w0 <= w.at.w1 + 3

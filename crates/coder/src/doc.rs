@@ -794,6 +794,18 @@ impl<'a> Doc<'a> {
         self.cues_in(w0, w1).any(|c| c.cue == cue)
     }
 
+    /// The view's cues, or none when the document has no cue of this kind:
+    /// for scans whose first test is the kind (most of them look for a
+    /// kind the document lacks, and then scan nothing).
+    #[inline]
+    pub fn cues_of(&self, cue: Cue) -> &'a [CueM] {
+        if self.cue_kinds & cue_bit(cue) == 0 {
+            &[]
+        } else {
+            self.cues
+        }
+    }
+
     /// Whether some cue whose kind is in `kinds` (bits of [`cue_bit`])
     /// ends at a word in `[lo, hi]`, in the whole document: when not, no
     /// view holds one either, and a rule need not scan the cues.

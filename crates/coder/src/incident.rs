@@ -222,7 +222,7 @@ fn frame_place(
         }
         // "X, which lies 150 km east of Y": Y only locates X (a place, or
         // "this town" standing for the place told before).
-        let described = doc.cues.iter().any(|c| {
+        let described = doc.cues_of(Cue::Locative).iter().any(|c| {
             c.cue == Cue::Locative
                 && c.at.w1 <= p.at.w0
                 && p.at.w0 - c.at.w1 <= 8
@@ -231,7 +231,7 @@ fn frame_place(
                     .places
                     .iter()
                     .any(|q| q.place.is_some() && q.at.w1 <= c.at.w0 && c.at.w0 - q.at.w1 <= 2)
-                    || doc.cues.iter().any(|r| {
+                    || doc.cues_of(Cue::PlaceRef).iter().any(|r| {
                         r.cue == Cue::PlaceRef && r.at.w1 <= c.at.w0 && c.at.w0 - r.at.w1 <= 1
                     }))
         });
@@ -889,7 +889,7 @@ pub fn code_traced(data: &DocData, doc_id: &str, trace: &mut Option<Vec<String>>
             // operation with a count of enemies put out of action in its
             // own part of the sentence tells a fight, quoted or not.
             let tallied = f.family == Family::Violence
-                && doc.cues.iter().any(|c| {
+                && doc.cues_of(Cue::Neutralized).iter().any(|c| {
                     c.cue == Cue::Neutralized
                         && c.at.w0 >= f.w0
                         && c.at.w1 <= f.w1
@@ -1085,7 +1085,7 @@ fn date_fits(a: &DateChoice, b: &DateChoice) -> bool {
 /// الهجوم", "الهجوم نفسه"): it refers to the incident just told.
 fn refers_back(doc: &Doc, f: &Frame) -> bool {
     f.words.iter().any(|w| {
-        doc.cues.iter().any(|c| {
+        doc.cues_of(Cue::Demonstrative).iter().any(|c| {
             c.cue == Cue::Demonstrative
                 && (c.at.w1 == w.at.w0 || c.at.w0 == w.at.w1)
                 && doc.same_clause(c.at.w0.min(w.at.w0), c.at.w1.max(w.at.w1) - 1)
@@ -1339,7 +1339,7 @@ fn targeted_in_order(doc: &Doc, at: &At) -> bool {
         || doc.triggers.iter().any(|t| {
             t.def.class != C::Kill && t.at.w1 <= at.w0 && doc.next_after(t.at.w1, at.w0, 3)
         })
-        || doc.cues.iter().any(|p| {
+        || doc.cues_of(Cue::Passive).iter().any(|p| {
             p.cue == Cue::Passive
                 && p.at.w0 >= at.w1
                 && p.at.w0 <= at.w1 + 1
@@ -2017,7 +2017,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             role = Role::Second;
         }
-        let bg = doc.cues.iter().any(|c| {
+        let bg = doc.cues_of(Cue::Background).iter().any(|c| {
             c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0
         });
         if bg && matches!(role, Role::Mention | Role::Speaker) {
@@ -2275,7 +2275,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 continue;
             }
         }
-        let bg = doc.cues.iter().any(|c| {
+        let bg = doc.cues_of(Cue::Background).iter().any(|c| {
             c.cue == Cue::Background && doc.same_sentence(c.at.w0, s.at.w0) && c.at.w0 < s.at.w0
         });
         if bg && matches!(role, Role::Mention | Role::Speaker) {
@@ -2324,7 +2324,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         // "قُتل جنديان": a count right after a verb the writer marked as
         // passive (its damma) names the victims, not the killers.
         let passive_victims = s.def.count.is_some()
-            && doc.cues.iter().any(|c| {
+            && doc.cues_of(Cue::Death).iter().any(|c| {
                 c.cue == Cue::Death
                     && c.at.w1 <= s.at.w0
                     && s.at.w0 - c.at.w1 <= 1
@@ -2572,7 +2572,7 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
     }
     // The speaker: "the army said", "AMISOM said in a statement"; "…, said
     // the army." and "a annoncé l'armée malienne, qui …" at a clause end.
-    let said_after = doc.cues.iter().any(|c| {
+    let said_after = doc.cues_of(Cue::Speech).iter().any(|c| {
         c.cue == Cue::Speech
             && c.at.w0 >= at.w1
             && c.at.w0 <= at.w1 + 1
@@ -2588,7 +2588,7 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
         return Some(Role::Speaker);
     }
     // "the attackers were fighters of X": an identification.
-    let identified = doc.cues.iter().any(|p| {
+    let identified = doc.cues_of(Cue::Passive).iter().any(|p| {
         p.cue == Cue::Passive
             && p.at.w1 <= at.w0
             && at.w0 - p.at.w1 <= 6
@@ -2916,10 +2916,10 @@ fn pick_actors(
             .flat_map(|&(a, b)| doc.cues_in(a, b))
             .find(|c| {
                 c.cue == Cue::Claim
-                    && !doc.cues.iter().any(|n| {
+                    && !doc.cues_of(Cue::Negation).iter().any(|n| {
                         n.cue == Cue::Negation && n.at.w1 <= c.at.w0 && c.at.w0 - n.at.w1 <= 2
                     })
-                    && !doc.cues.iter().any(|n| {
+                    && !doc.cues_of(Cue::Negation).iter().any(|n| {
                         n.cue == Cue::Negation
                             && n.at.w1 <= c.at.w0 + 4
                             && n.at.w0 + 3 >= c.at.w0
@@ -2931,7 +2931,7 @@ fn pick_actors(
                 .any(|i| i < doc.words.len() && matches!(doc.stem(i), "اي" | "لم"))
                 // "no group has claimed", "n'ont pas été revendiquées"
                 || (doc.grammar.subject_first
-                    && doc.cues.iter().any(|n| {
+                    && doc.cues_of(Cue::Negation).iter().any(|n| {
                         n.cue == Cue::Negation
                             && n.at.w0 + 4 >= cue.at.w0
                             && n.at.w0 < cue.at.w1 + 3
