@@ -193,6 +193,20 @@ mod tests {
     }
 
     #[test]
+    fn evidence_spans_stay_sorted_and_unique() {
+        let mut e = Event::new("doc", SubEventType::AirDroneStrike);
+        for (a, b) in [(30, 34), (4, 10), (30, 34), (12, 20), (4, 10)] {
+            e.add_evidence("location", Span::new(a, b));
+        }
+        e.add_evidence("actor1", Span::new(1, 2));
+        assert_eq!(
+            e.evidence["location"],
+            vec![Span::new(4, 10), Span::new(12, 20), Span::new(30, 34)]
+        );
+        assert_eq!(e.evidence["actor1"], vec![Span::new(1, 2)]);
+    }
+
+    #[test]
     fn round_trips() {
         let mut e = Event::new("doc", SubEventType::AirDroneStrike);
         e.add_evidence("event_type", Span::new(4, 10));
