@@ -2,8 +2,12 @@
 //! date readers: each word knows its key, stem, proclitic prefix and what
 //! separates it from the word before (nothing, space, or a line break).
 
-use rasd_model::Span;
+use std::sync::LazyLock;
 
+use rasd_model::Span;
+use rustc_hash::FxHashMap;
+
+use crate::keymap::KeyMap;
 use crate::segment::{Analysis, TokenKind};
 
 /// What lies between a word and the one before it.
@@ -28,6 +32,43 @@ pub(crate) struct W<'a> {
     pub prefix: &'a str,
     pub raw: &'a str,
     pub gap: Gap,
+    /// [`WORD_FLAGS`] of the stem of a word token (0 for other kinds).
+    pub stem_flags: u8,
+    /// [`WORD_FLAGS`] of the stem and of the key together.
+    pub flags: u8,
+}
+
+/// The word may begin a date expression (a key of the date reader's
+/// starters).
+pub(crate) const STARTS_DATE: u8 = 1;
+/// The word is in a number lexicon.
+pub(crate) const NUMBER_WORD: u8 = 2;
+/// The word is the first of some date phrase (of any kind).
+pub(crate) const STARTS_PHRASE: u8 = 4;
+
+/// What the number and date readers would find for a word, for each
+/// word looked up once when the list of words is built: the readers ask
+/// every word of a text the same questions, and almost every answer is
+/// no. One look-up here (two when the stem is not the whole key) replaces
+/// a look-up in each reader's table.
+static WORD_FLAGS: LazyLock<KeyMap<u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, u8> = FxHashMap::default();
+    let mut add = |key: &str, flag: u8| *map.entry(key.to_string()).or_default() |= flag;
+    for k in crate::dates::starter_words() {
+        add(k, STARTS_DATE);
+    }
+    for k in crate::numbers::number_words() {
+        add(k, NUMBER_WORD);
+    }
+    for k in crate::dates::phrase_first_words() {
+        add(k, STARTS_PHRASE);
+    }
+    KeyMap::from(map)
+});
+
+#[inline]
+fn flags_of(key: &str) -> u8 {
+    WORD_FLAGS.get(key).copied().unwrap_or(0)
 }
 
 impl W<'_> {
@@ -91,12 +132,28 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             };
             continue;
         }
+        let stem = t.stem();
+        let (stem_flags, flags) = if t.kind == TokenKind::Word {
+            let s = flags_of(stem);
+            // The stem is a suffix of the key: of the same length, it is
+            // the key.
+            let k = if t.key.len() != stem.len() {
+                flags_of(&t.key)
+            } else {
+                0
+            };
+            (s, s | k)
+        } else {
+            (0, 0)
+        };
         out.push(W {
+            stem_flags,
+            flags,
             span: t.span,
             stem_span: t.stem_span,
             kind: t.kind,
             key: &t.key,
-            stem: t.stem(),
+            stem,
             prefix: t.prefix(),
             raw,
             gap,

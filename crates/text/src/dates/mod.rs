@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, Phrase, W};
+use crate::words::{has_article, words, Gap, Phrase, STARTS_DATE, STARTS_PHRASE, W};
 
 /// What a date expression says about time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -370,6 +370,18 @@ static STARTERS: LazyLock<KeySet> = LazyLock::new(|| {
     KeySet::from(set)
 });
 
+/// The keys of [`STARTERS`].
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    STARTERS.keys().map(String::as_str)
+}
+
+/// The first words of the phrases of every kind.
+pub(crate) fn phrase_first_words() -> impl Iterator<Item = &'static str> {
+    LEX.phrases
+        .iter()
+        .flat_map(|k| k.by_first.keys().map(String::as_str))
+}
+
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
@@ -393,6 +405,11 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 /// The end of the longest phrase of kind `k` starting at word `i`.
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
     let w = ws.get(i)?;
+    // Most words begin no phrase at all: their flags say so without a
+    // look-up.
+    if w.kind == TokenKind::Word && w.stem_flags & STARTS_PHRASE == 0 {
+        return None;
+    }
     LEX.phrases[k as usize]
         .by_first
         .get(w.stem)?
@@ -476,10 +493,9 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
     // number or the first word of some date phrase, month or day name.
     match w.kind {
         TokenKind::Number => {}
-        // Arabic number words are looked up by stem and by full key.
-        TokenKind::Word
-            if STARTERS.contains_key(w.stem)
-                || (w.key.len() != w.stem.len() && STARTERS.contains_key(w.key)) => {}
+        // Arabic number words are looked up by stem and by full key (the
+        // flags of both, from [`STARTERS`]).
+        TokenKind::Word if w.flags & STARTS_DATE != 0 => {}
         _ => return None,
     }
     let found = [

@@ -32,9 +32,9 @@ use rasd_model::Span;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::keymap::{KeyMap, KeySet};
+use crate::keymap::KeyMap;
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, W};
+use crate::words::{has_article, words, Gap, NUMBER_WORD, W};
 
 /// How the text qualifies a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -207,10 +207,6 @@ fn lookup(w: &W, lang: Lang) -> Option<Entry> {
     }
 }
 
-/// The keys of every lexicon.
-static ANY_NUMBER_WORD: LazyLock<KeySet> =
-    LazyLock::new(|| number_words().map(str::to_string).collect());
-
 /// Every number word of every language, in key form.
 pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     [Lang::Ar, Lang::En, Lang::Fr]
@@ -242,7 +238,11 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
             .collect()
     });
     let (mut en, mut fr) = (0usize, 0usize);
-    for w in ws.iter().filter(|w| w.is_word() && w.key.is_ascii()) {
+    // The first byte rules out an Arabic word before the whole key is
+    // scanned.
+    for w in ws.iter().filter(|w| {
+        w.is_word() && w.key.as_bytes().first().is_some_and(u8::is_ascii) && w.key.is_ascii()
+    }) {
         match WORDS.get(w.key) {
             Some(Lang::En) => en += 1,
             Some(Lang::Fr) => fr += 1,
@@ -267,10 +267,8 @@ fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     // look-up in all of them says so.
     // (The stem is a suffix of the key: of the same length, it is the key,
     // and one look-up answers for both.)
-    if w.kind == TokenKind::Word
-        && !ANY_NUMBER_WORD.contains_key(w.stem)
-        && (w.key.len() == w.stem.len() || !ANY_NUMBER_WORD.contains_key(w.key))
-    {
+    // (The flags of the stem and the key, from every lexicon.)
+    if w.kind == TokenKind::Word && w.flags & NUMBER_WORD == 0 {
         return None;
     }
     match w.kind {
