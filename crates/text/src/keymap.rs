@@ -86,6 +86,15 @@ fn signature(key: &str) -> usize {
     (mix.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> (64 - SIG_BITS)) as usize
 }
 
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap {
+            map: FxHashMap::default(),
+            filter: KeyFilter::default(),
+        }
+    }
+}
+
 impl<V> KeyMap<V> {
     #[inline]
     pub fn get(&self, key: &str) -> Option<&V> {

@@ -166,17 +166,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while pos < bytes.len() {
         let start = pos;
         let b = bytes[pos];
-        // The first character and its class; ASCII without decoding.
-        let c = if b < 0x80 {
-            char::from(b)
+        // The first character: its class, its script group if a letter,
+        // and whether the token's key is its own text so far (no character
+        // folds to something else: the key is then copied, not folded).
+        let (kind, mut group, mut plain);
+        let f = arabic_run_flags(bytes, pos);
+        if f & RUN_WORD != 0 {
+            // An Arabic letter or mark, read on its two bytes.
+            kind = TokenKind::Word;
+            group = (f & RUN_LETTER != 0).then_some(true);
+            plain = f & RUN_SELF != 0;
+            pos += 2;
         } else {
-            next_char(text, pos)
-        };
-        let kind = class(c);
-        pos += c.len_utf8();
-        // Whether the token's key is its own text (no character folds to
-        // something else): the key is then copied, not folded.
-        let mut plain = b < 0x80 && !b.is_ascii_uppercase();
+            // ASCII without decoding.
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                next_char(text, pos)
+            };
+            kind = class(c);
+            pos += c.len_utf8();
+            group = if kind == TokenKind::Word {
+                script(c)
+            } else {
+                None
+            };
+            plain = b < 0x80 && !b.is_ascii_uppercase();
+        }
         match kind {
             TokenKind::Punct => {}
             TokenKind::Space => {
@@ -211,10 +227,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             TokenKind::Word => {
-                let mut group = script(c);
-                if b >= 0x80 {
-                    plain = arabic_run_flags(bytes, start) & RUN_SELF != 0;
-                }
                 while pos < bytes.len() {
                     let b = bytes[pos];
                     // Fast path for ASCII: a letter continues a word that
@@ -459,15 +471,22 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let raw = &text[t.span.start..t.span.end];
+        // The token's text, read only for spaces and punctuation (as bytes
+        // for spaces: no character boundary to check).
+        let raw = || &text[t.span.start..t.span.end];
         match t.kind {
             // A byte loop: space tokens are a byte or two, too short for memchr.
-            TokenKind::Space if raw.bytes().any(|b| b == b'\n') => {
+            TokenKind::Space
+                if text.as_bytes()[t.span.start..t.span.end]
+                    .iter()
+                    .any(|&b| b == b'\n') =>
+            {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;
             }
             TokenKind::Punct => {
+                let raw = raw();
                 if let Some(open) = quote_effect(raw) {
                     quote_open = if open { Some(t.span.start) } else { None };
                 } else if raw == "\"" {

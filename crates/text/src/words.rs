@@ -32,7 +32,7 @@ pub(crate) struct W<'a> {
     pub prefix: &'a str,
     pub raw: &'a str,
     pub gap: Gap,
-    /// [`WORD_FLAGS`] of the stem of a word token (0 for other kinds).
+    /// [`WORD_FLAGS`] of the stem.
     pub stem_flags: u8,
     /// [`WORD_FLAGS`] of the stem and of the key together.
     pub flags: u8,
@@ -133,18 +133,13 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             continue;
         }
         let stem = t.stem();
-        let (stem_flags, flags) = if t.kind == TokenKind::Word {
-            let s = flags_of(stem);
-            // The stem is a suffix of the key: of the same length, it is
-            // the key.
-            let k = if t.key.len() != stem.len() {
-                flags_of(&t.key)
-            } else {
-                0
-            };
-            (s, s | k)
+        let stem_flags = flags_of(stem);
+        // The stem is a suffix of the key: of the same length, it is the
+        // key.
+        let flags = if t.key.len() != stem.len() {
+            stem_flags | flags_of(&t.key)
         } else {
-            (0, 0)
+            stem_flags
         };
         out.push(W {
             stem_flags,

@@ -405,9 +405,9 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 /// The end of the longest phrase of kind `k` starting at word `i`.
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
     let w = ws.get(i)?;
-    // Most words begin no phrase at all: their flags say so without a
-    // look-up.
-    if w.kind == TokenKind::Word && w.stem_flags & STARTS_PHRASE == 0 {
+    // Most words (and every number and punctuation mark) begin no phrase
+    // at all: their flags say so without a look-up.
+    if w.stem_flags & STARTS_PHRASE == 0 {
         return None;
     }
     LEX.phrases[k as usize]

@@ -32,7 +32,7 @@ use rasd_model::Span;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::keymap::KeyMap;
+use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
 use crate::words::{has_article, words, Gap, NUMBER_WORD, W};
 
@@ -1025,12 +1025,20 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
 struct Qualifiers {
     before: Vec<(NumberQualifier, Vec<String>)>,
     after: Vec<(NumberQualifier, Vec<String>)>,
+    /// The last words of the `before` phrases and the first words of the
+    /// `after` ones: a number whose neighbour is not among them has no
+    /// qualifier on that side, and the phrases need not be tried one by
+    /// one.
+    before_last: KeySet,
+    after_first: KeySet,
 }
 
 static QUALIFIERS: LazyLock<Qualifiers> = LazyLock::new(|| {
     let mut q = Qualifiers {
         before: Vec::new(),
         after: Vec::new(),
+        before_last: KeySet::default(),
+        after_first: KeySet::default(),
     };
     for line in include_str!("../../data/qualifiers.tsv").lines() {
         let Some((qual, before, words)) = parse_qualifier(line) else {
@@ -1045,8 +1053,34 @@ static QUALIFIERS: LazyLock<Qualifiers> = LazyLock::new(|| {
     // Longest phrase first, so "ما لا يقل عن" wins over "لا يقل عن".
     q.before.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
     q.after.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+    q.before_last = q
+        .before
+        .iter()
+        .filter_map(|(_, w)| w.last().cloned())
+        .collect();
+    q.after_first = q
+        .after
+        .iter()
+        .filter_map(|(_, w)| w.first().cloned())
+        .collect();
     q
 });
+
+/// The word before word `end`, apostrophes skipped, where a `before`
+/// phrase would end: [`match_before`] compares it first.
+fn word_before<'w, 'a>(ws: &'w [W<'a>], end: usize) -> Option<&'w W<'a>> {
+    let mut k = end;
+    while k > 0 && ws[k - 1].is_punct("'") {
+        k -= 1;
+    }
+    ws.get(k.checked_sub(1)?)
+}
+
+/// The word at `start`, apostrophes skipped, where an `after` phrase
+/// would begin: [`match_after`] compares it first.
+fn word_from<'w, 'a>(ws: &'w [W<'a>], start: usize) -> Option<&'w W<'a>> {
+    ws[start.min(ws.len())..].iter().find(|w| !w.is_punct("'"))
+}
 
 fn parse_qualifier(line: &str) -> Option<(NumberQualifier, bool, Vec<String>)> {
     let line = line.trim();
@@ -1124,9 +1158,14 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
         NumberQualifier::Exact
     };
     let q = &*QUALIFIERS;
+    // A phrase's last word must be the stem of the word before (or its key
+    // for a one-word phrase).
+    let may_have_before = word_before(ws, p.start)
+        .is_some_and(|w| q.before_last.contains_key(w.stem) || q.before_last.contains_key(w.key));
     if let Some((qual, at)) = q
         .before
         .iter()
+        .filter(|_| may_have_before)
         .find_map(|(qual, phrase)| match_before(ws, p.start, phrase).map(|at| (*qual, at)))
     {
         qualifier = qual;
@@ -1142,7 +1181,8 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
             {
                 break;
             }
-            for (qual, phrase) in &q.after {
+            let may_begin = word_from(ws, k).is_some_and(|w| q.after_first.contains_key(w.stem));
+            for (qual, phrase) in q.after.iter().filter(|_| may_begin) {
                 if let Some(end) = match_after(ws, k, phrase) {
                     qualifier = *qual;
                     span = span.cover(ws[end - 1].span);
