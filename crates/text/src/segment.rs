@@ -53,6 +53,14 @@ impl Token {
         self.key.get(..self.stem_start).unwrap_or("")
     }
 
+    /// [`Token::prefix`] and [`Token::stem`] at once (one boundary test).
+    #[inline]
+    pub(crate) fn prefix_and_stem(&self) -> (&str, &str) {
+        self.key
+            .split_at_checked(self.stem_start)
+            .unwrap_or(("", ""))
+    }
+
     /// The proclitic part ends with the article (ال، وال، لل …).
     #[inline]
     pub fn has_article(&self) -> bool {
@@ -197,11 +205,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Punct => {}
             TokenKind::Space => {
                 while pos < bytes.len() {
-                    // ASCII spaces are by far the most common case.
+                    // ASCII spaces are by far the most common case, and
+                    // ASCII and Arabic letters end a space without being
+                    // decoded.
                     let b = bytes[pos];
-                    if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-                        pos += 1;
-                        continue;
+                    if b < 0x80 {
+                        if b.is_ascii_whitespace() || b == 0x0B {
+                            pos += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if arabic_run_flags(bytes, pos) & RUN_WORD != 0 {
+                        break;
                     }
                     let d = next_char(text, pos);
                     if class(d) != TokenKind::Space {
@@ -338,7 +354,6 @@ fn next_char(text: &str, pos: usize) -> char {
 /// The token of `text[start..end]`; `plain`: its key is its text.
 fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool) -> Token {
     let span = Span::new(start, end);
-    let raw = &text[start..end];
     if kind == TokenKind::Space {
         return Token {
             span,
@@ -348,6 +363,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool
             stem_span: span,
         };
     }
+    let raw = &text[start..end];
     let key = if plain {
         raw.to_string()
     } else {

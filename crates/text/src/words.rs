@@ -33,41 +33,41 @@ pub(crate) struct W<'a> {
     pub raw: &'a str,
     pub gap: Gap,
     /// [`WORD_FLAGS`] of the stem.
-    pub stem_flags: u8,
+    pub stem_flags: u64,
     /// [`WORD_FLAGS`] of the stem and of the key together.
-    pub flags: u8,
+    pub flags: u64,
 }
 
 /// The word may begin a date expression (a key of the date reader's
 /// starters).
-pub(crate) const STARTS_DATE: u8 = 1;
+pub(crate) const STARTS_DATE: u64 = 1 << 63;
 /// The word is in a number lexicon.
-pub(crate) const NUMBER_WORD: u8 = 2;
-/// The word is the first of some date phrase (of any kind).
-pub(crate) const STARTS_PHRASE: u8 = 4;
+pub(crate) const NUMBER_WORD: u64 = 1 << 62;
+// The low bits, one per kind of date phrase (`1 << kind`): the word is the
+// first word of a phrase of that kind.
 
 /// What the number and date readers would find for a word, for each
 /// word looked up once when the list of words is built: the readers ask
 /// every word of a text the same questions, and almost every answer is
 /// no. One look-up here (two when the stem is not the whole key) replaces
 /// a look-up in each reader's table.
-static WORD_FLAGS: LazyLock<KeyMap<u8>> = LazyLock::new(|| {
-    let mut map: FxHashMap<String, u8> = FxHashMap::default();
-    let mut add = |key: &str, flag: u8| *map.entry(key.to_string()).or_default() |= flag;
+static WORD_FLAGS: LazyLock<KeyMap<u64>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, u64> = FxHashMap::default();
+    let mut add = |key: &str, flag: u64| *map.entry(key.to_string()).or_default() |= flag;
     for k in crate::dates::starter_words() {
         add(k, STARTS_DATE);
     }
     for k in crate::numbers::number_words() {
         add(k, NUMBER_WORD);
     }
-    for k in crate::dates::phrase_first_words() {
-        add(k, STARTS_PHRASE);
+    for (k, kind) in crate::dates::phrase_first_words() {
+        add(k, 1 << kind);
     }
     KeyMap::from(map)
 });
 
 #[inline]
-fn flags_of(key: &str) -> u8 {
+fn flags_of(key: &str) -> u64 {
     WORD_FLAGS.get(key).copied().unwrap_or(0)
 }
 
@@ -132,7 +132,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             };
             continue;
         }
-        let stem = t.stem();
+        let (prefix, stem) = t.prefix_and_stem();
         let stem_flags = flags_of(stem);
         // The stem is a suffix of the key: of the same length, it is the
         // key.
@@ -149,7 +149,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             kind: t.kind,
             key: &t.key,
             stem,
-            prefix: t.prefix(),
+            prefix,
             raw,
             gap,
         });

@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, Phrase, STARTS_DATE, STARTS_PHRASE, W};
+use crate::words::{has_article, words, Gap, Phrase, STARTS_DATE, W};
 
 /// What a date expression says about time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -375,12 +375,17 @@ pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
     STARTERS.keys().map(String::as_str)
 }
 
-/// The first words of the phrases of every kind.
-pub(crate) fn phrase_first_words() -> impl Iterator<Item = &'static str> {
+/// The first words of the phrases of every kind, with the kind (`K as
+/// usize`).
+pub(crate) fn phrase_first_words() -> impl Iterator<Item = (&'static str, usize)> {
     LEX.phrases
         .iter()
-        .flat_map(|k| k.by_first.keys().map(String::as_str))
+        .enumerate()
+        .flat_map(|(n, k)| k.by_first.keys().map(move |w| (w.as_str(), n)))
 }
+
+// The kinds are bits of a word's flags, below the two flags at the top.
+const _: () = assert!(KINDS <= 62);
 
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
     let line = line.trim();
@@ -403,13 +408,20 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 }
 
 /// The end of the longest phrase of kind `k` starting at word `i`.
+#[inline]
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
-    let w = ws.get(i)?;
     // Most words (and every number and punctuation mark) begin no phrase
-    // at all: their flags say so without a look-up.
-    if w.stem_flags & STARTS_PHRASE == 0 {
+    // of kind `k`: their flags say so without a call or a look-up.
+    if ws.get(i)?.stem_flags & (1 << k as u32) == 0 {
         return None;
     }
+    phrase_at(ws, i, k)
+}
+
+/// [`at`] for a word whose flags let it begin a phrase of kind `k`.
+#[inline(never)]
+fn phrase_at(ws: &[W], i: usize, k: K) -> Option<usize> {
+    let w = ws.get(i)?;
     LEX.phrases[k as usize]
         .by_first
         .get(w.stem)?
