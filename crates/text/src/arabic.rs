@@ -95,14 +95,22 @@ pub const PROCLITICS: &[&str] = &[
 /// `و` + `فرنسا`). Otherwise the longest proclitic sequence is removed when
 /// the stem left is long enough to be a word (two letters after the
 /// article, three otherwise) and is not itself blocked.
+#[inline]
 pub fn split_proclitics(key: &str) -> (usize, &str) {
     // Every proclitic starts with one of six letters; anything else (Latin
     // words, digits, most Arabic words) leaves at once, on its first two
-    // bytes.
+    // bytes, without a call.
     let candidates = clitics_starting_with(key.as_bytes());
     if candidates.is_empty() {
         return (0, key);
     }
+    split_with(key, candidates)
+}
+
+/// [`split_proclitics`] of a key that starts with the first letter of the
+/// `candidates`.
+#[inline(never)]
+fn split_with<'k>(key: &'k str, candidates: &[Clitic]) -> (usize, &'k str) {
     let protected = &*PROTECTED;
     let head = head_word(key);
     // A clitic (without the article) in front of a protected word.

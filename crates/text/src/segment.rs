@@ -492,11 +492,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let raw = || &text[t.span.start..t.span.end];
         match t.kind {
             // A byte loop: space tokens are a byte or two, too short for memchr.
-            TokenKind::Space
-                if text.as_bytes()[t.span.start..t.span.end]
-                    .iter()
-                    .any(|&b| b == b'\n') =>
-            {
+            TokenKind::Space if text.as_bytes()[t.span.start..t.span.end].contains(&b'\n') => {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;

@@ -30,7 +30,9 @@ pub(crate) struct W<'a> {
     pub key: &'a str,
     pub stem: &'a str,
     pub prefix: &'a str,
-    pub raw: &'a str,
+    /// The whole text (the word's own text is [`W::raw`]; not sliced
+    /// for every word, as only a few are ever asked for it).
+    pub text: &'a str,
     pub gap: Gap,
     /// [`WORD_FLAGS`] of the stem.
     pub stem_flags: u64,
@@ -107,7 +109,12 @@ impl W<'_> {
 
     /// Whether the original word starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.raw.chars().next().is_some_and(char::is_uppercase)
+        self.raw().chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The original text of the word.
+    pub fn raw(&self) -> &str {
+        self.text.get(self.span.start..self.span.end).unwrap_or("")
     }
 }
 
@@ -122,10 +129,8 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
     let mut out = Vec::with_capacity(n);
     let mut gap = Gap::None;
     for t in &analysis.tokens {
-        let raw = &text[t.span.start..t.span.end];
         if t.kind == TokenKind::Space {
-            // A byte loop: space tokens are a byte or two, too short for memchr.
-            gap = if raw.bytes().any(|b| b == b'\n') {
+            gap = if text.as_bytes()[t.span.start..t.span.end].contains(&b'\n') {
                 Gap::Line
             } else {
                 gap.max_space()
@@ -150,7 +155,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             key: &t.key,
             stem,
             prefix,
-            raw,
+            text,
             gap,
         });
         gap = Gap::None;

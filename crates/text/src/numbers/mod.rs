@@ -260,17 +260,25 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
 
 /// Reads the longest number at word `i`; Latin words only in `latin` when
 /// the text's language is known.
+#[inline]
 fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
     // A word reading starts with a lexicon hit on the word itself: a word
-    // that no lexicon holds (by stem or key) begins no number, and one
-    // look-up in all of them says so.
-    // (The stem is a suffix of the key: of the same length, it is the key,
-    // and one look-up answers for both.)
-    // (The flags of the stem and the key, from every lexicon.)
-    if w.kind == TokenKind::Word && w.flags & NUMBER_WORD == 0 {
-        return None;
+    // that no lexicon holds (by stem or key: its flags, from every
+    // lexicon) begins no number. Tested here, inlined into the callers
+    // that ask every word of a text.
+    match w.kind {
+        TokenKind::Number => {}
+        TokenKind::Word if w.flags & NUMBER_WORD != 0 => {}
+        _ => return None,
     }
+    read_at(ws, i, latin)
+}
+
+/// [`parse_in`] for a number or a number word.
+#[inline(never)]
+fn read_at(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
+    let w = &ws[i];
     match w.kind {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
