@@ -492,7 +492,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let raw = || &text[t.span.start..t.span.end];
         match t.kind {
             // A byte loop: space tokens are a byte or two, too short for memchr.
-            TokenKind::Space if text.as_bytes()[t.span.start..t.span.end].contains(&b'\n') => {
+            TokenKind::Space if has_line_break(&text.as_bytes()[t.span.start..t.span.end]) => {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;
@@ -542,6 +542,16 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     }
     push_sentence(&mut out, tokens, first, tokens.len());
     out
+}
+
+/// Whether the bytes of a space token hold a line break. Most space
+/// tokens are one byte: that case is tested without a call to `memchr`.
+#[inline]
+pub(crate) fn has_line_break(space: &[u8]) -> bool {
+    match space {
+        [b] => *b == b'\n',
+        _ => space.contains(&b'\n'),
+    }
 }
 
 /// Whether terminal punctuation at token `i`, whose run ends before token
