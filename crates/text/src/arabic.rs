@@ -119,8 +119,15 @@ fn split_with<'k>(key: &'k str, candidates: &[Clitic]) -> (usize, &'k str) {
         .filter(|c| !c.article)
         .find_map(|c| {
             let rest = c.strip(key, head)?;
-            (protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)))
-                .then_some((c.chars, rest))
+            // Listed exactly, or (a rest of three letters or more) by a
+            // listed prefix too: `contains` tests the exact list first,
+            // so the exact test is not made twice.
+            let listed = if rest.len() >= 6 {
+                protected.contains(rest)
+            } else {
+                protected.contains_exact(rest)
+            };
+            listed.then_some((c.chars, rest))
         })
         .or_else(|| {
             candidates.iter().find_map(|c| {
