@@ -53,14 +53,6 @@ impl Token {
         self.key.get(..self.stem_start).unwrap_or("")
     }
 
-    /// [`Token::prefix`] and [`Token::stem`] at once (one boundary test).
-    #[inline]
-    pub(crate) fn prefix_and_stem(&self) -> (&str, &str) {
-        self.key
-            .split_at_checked(self.stem_start)
-            .unwrap_or(("", ""))
-    }
-
     /// The proclitic part ends with the article (ال، وال، لل …).
     #[inline]
     pub fn has_article(&self) -> bool {

@@ -8,7 +8,7 @@ use rasd_model::Span;
 use rustc_hash::FxHashMap;
 
 use crate::keymap::KeyMap;
-use crate::segment::{Analysis, TokenKind};
+use crate::segment::{Analysis, Token, TokenKind};
 
 /// What lies between a word and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,23 +21,25 @@ pub(crate) enum Gap {
     Line,
 }
 
+/// A word: its token, read through a reference rather than copied into
+/// a wide item (building the list of words was a tenth of the readers'
+/// cost), plus what the list adds (stem, gap, flags).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W<'a> {
-    pub span: Span,
-    /// The original bytes of the stem (after the proclitics).
-    pub stem_span: Span,
-    pub kind: TokenKind,
-    pub key: &'a str,
-    pub stem: &'a str,
-    pub prefix: &'a str,
+    tok: &'a Token,
     /// The whole text (the word's own text is [`W::raw`]; not sliced
     /// for every word, as only a few are ever asked for it).
-    pub text: &'a str,
-    pub gap: Gap,
+    text: &'a str,
+    /// The match key without proclitics (a suffix of the key).
+    pub stem: &'a str,
     /// [`WORD_FLAGS`] of the stem.
     pub stem_flags: u64,
     /// [`WORD_FLAGS`] of the stem and of the key together.
     pub flags: u64,
+    pub gap: Gap,
+    /// The token's kind, copied: every reader's loop tests it on every
+    /// word, and a copy saves following the reference for it.
+    kind: TokenKind,
 }
 
 /// The word may begin a date expression (a key of the date reader's
@@ -73,24 +75,53 @@ fn flags_of(key: &str) -> u64 {
     WORD_FLAGS.get(key).copied().unwrap_or(0)
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
+    /// The original bytes of the word.
+    #[inline]
+    pub fn span(&self) -> Span {
+        self.tok.span
+    }
+
+    /// The original bytes of the stem (after the proclitics).
+    #[inline]
+    pub fn stem_span(&self) -> Span {
+        self.tok.stem_span
+    }
+
+    #[inline]
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// The match key of the whole word.
+    #[inline]
+    pub fn key(&self) -> &'a str {
+        &self.tok.key
+    }
+
+    /// The proclitic part of the key ("", "و", "وال", …).
+    #[inline]
+    pub fn prefix(&self) -> &'a str {
+        self.tok.prefix()
+    }
+
     pub fn is_punct(&self, p: &str) -> bool {
-        self.kind == TokenKind::Punct && self.key == p
+        self.kind() == TokenKind::Punct && self.key() == p
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        self.kind() == TokenKind::Word
     }
 
     pub fn is_number(&self) -> bool {
-        self.kind == TokenKind::Number
+        self.kind() == TokenKind::Number
     }
 
     /// Whether the word is in Arabic script. Read on the key, so that a
     /// word written in presentation forms (ﺥﻡﺱﺓ) or behind a bidi mark is
     /// Arabic too.
     pub fn is_arabic(&self) -> bool {
-        self.key
+        self.key()
             .chars()
             .next()
             .is_some_and(crate::arabic::is_arabic_letter)
@@ -100,10 +131,10 @@ impl W<'_> {
     /// leading conjunction (و، ف), which belongs to the sentence, not to
     /// the number or date (وثلاثة → ثلاثة, ومنذ مارس → منذ مارس).
     pub fn head_span(&self) -> Span {
-        if matches!(self.prefix, "و" | "ف") {
-            Span::new(self.stem_span.start, self.span.end)
+        if matches!(self.prefix(), "و" | "ف") {
+            Span::new(self.stem_span().start, self.span().end)
         } else {
-            self.span
+            self.span()
         }
     }
 
@@ -114,7 +145,7 @@ impl W<'_> {
 
     /// The original text of the word.
     pub fn raw(&self) -> &str {
-        self.text.get(self.span.start..self.span.end).unwrap_or("")
+        self.text.get(self.span().start..self.span().end).unwrap_or("")
     }
 }
 
@@ -137,7 +168,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             };
             continue;
         }
-        let (prefix, stem) = t.prefix_and_stem();
+        let stem = t.stem();
         let stem_flags = flags_of(stem);
         // The stem is a suffix of the key: of the same length, it is the
         // key.
@@ -147,16 +178,13 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             stem_flags
         };
         out.push(W {
+            tok: t,
+            text,
+            stem,
             stem_flags,
             flags,
-            span: t.span,
-            stem_span: t.stem_span,
-            kind: t.kind,
-            key: &t.key,
-            stem,
-            prefix,
-            text,
             gap,
+            kind: t.kind,
         });
         gap = Gap::None;
     }
@@ -178,15 +206,15 @@ impl Gap {
 pub(crate) fn ends_short_quote(ws: &[W], i: usize) -> bool {
     let closes = ws
         .get(i + 1)
-        .is_some_and(|c| c.gap == Gap::None && matches!(c.key, "»" | "\"" | "”"));
+        .is_some_and(|c| c.gap == Gap::None && matches!(c.key(), "»" | "\"" | "”"));
     if !closes {
         return false;
     }
     (2..=3).any(|n| {
         i.checked_sub(n).is_some_and(|o| {
-            matches!(ws[o].key, "«" | "\"" | "“")
+            matches!(ws[o].key(), "«" | "\"" | "“")
                 && ws[o + 1].gap == Gap::None
-                && ws[o + 1..=i].iter().all(|w| w.kind != TokenKind::Punct)
+                && ws[o + 1..=i].iter().all(|w| w.kind() != TokenKind::Punct)
         })
     })
 }
@@ -228,7 +256,7 @@ impl Phrase {
             let w = ws.get(k)?;
             if (n > 0 && w.gap == Gap::Line)
                 || w.stem != stem
-                || (*article && !has_article(w.prefix))
+                || (*article && !has_article(w.prefix()))
             {
                 return None;
             }

@@ -192,18 +192,18 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
 /// The entry of a word in a language: Arabic words are looked up by stem
 /// (clitics split off) then by full key; Latin words by key.
 fn lookup(w: &W, lang: Lang) -> Option<Entry> {
-    if w.kind != TokenKind::Word {
+    if w.kind() != TokenKind::Word {
         return None;
     }
     let lex = lexicon(lang);
     match lang {
         // The key only when it is more than the stem (its suffix).
         Lang::Ar => lex.get(w.stem).or_else(|| {
-            (w.key.len() != w.stem.len())
-                .then(|| lex.get(w.key))
+            (w.key().len() != w.stem.len())
+                .then(|| lex.get(w.key()))
                 .flatten()
         }),
-        _ => lex.get(w.key),
+        _ => lex.get(w.key()),
     }
 }
 
@@ -241,9 +241,9 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
     // The first byte rules out an Arabic word before the whole key is
     // scanned.
     for w in ws.iter().filter(|w| {
-        w.is_word() && w.key.as_bytes().first().is_some_and(u8::is_ascii) && w.key.is_ascii()
+        w.is_word() && w.key().as_bytes().first().is_some_and(u8::is_ascii) && w.key().is_ascii()
     }) {
-        match WORDS.get(w.key) {
+        match WORDS.get(w.key()) {
             Some(Lang::En) => en += 1,
             Some(Lang::Fr) => fr += 1,
             _ => {}
@@ -267,7 +267,7 @@ fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     // that no lexicon holds (by stem or key: its flags, from every
     // lexicon) begins no number. Tested here, inlined into the callers
     // that ask every word of a text.
-    match w.kind {
+    match w.kind() {
         TokenKind::Number => {}
         TokenKind::Word if w.flags & NUMBER_WORD != 0 => {}
         _ => return None,
@@ -279,7 +279,7 @@ fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
 #[inline(never)]
 fn read_at(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
-    match w.kind {
+    match w.kind() {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
         TokenKind::Word => {
@@ -325,21 +325,21 @@ fn digit_value(key: &str) -> Option<(f64, bool)> {
 
 fn parse_digits_at(ws: &[W], i: usize) -> Option<Parsed> {
     let w = &ws[i];
-    let (mut value, mut integer) = digit_value(w.key)?;
-    let mut plain = integer && w.key.bytes().all(|b| b.is_ascii_digit());
-    let mut digits = w.key.bytes().filter(u8::is_ascii_digit).count();
+    let (mut value, mut integer) = digit_value(w.key())?;
+    let mut plain = integer && w.key().bytes().all(|b| b.is_ascii_digit());
+    let mut digits = w.key().bytes().filter(u8::is_ascii_digit).count();
     let mut end = i + 1;
     // "10 000": groups of three digits after one (thin) space.
-    if integer && w.key.len() <= 3 && plain {
+    if integer && w.key().len() <= 3 && plain {
         while let Some(n) = ws.get(end) {
             let prev = &ws[end - 1];
-            let between_ok = n.gap == Gap::Space && n.span.start - prev.span.end <= 3;
+            let between_ok = n.gap == Gap::Space && n.span().start - prev.span().end <= 3;
             if n.is_number()
-                && n.key.len() == 3
-                && n.key.bytes().all(|b| b.is_ascii_digit())
+                && n.key().len() == 3
+                && n.key().bytes().all(|b| b.is_ascii_digit())
                 && between_ok
             {
-                value = value * 1000.0 + n.key.parse::<f64>().ok()?;
+                value = value * 1000.0 + n.key().parse::<f64>().ok()?;
                 plain = false;
                 digits += 3;
                 end += 1;
@@ -351,7 +351,7 @@ fn parse_digits_at(ws: &[W], i: usize) -> Option<Parsed> {
     // A multiplier word after the digits: 3 آلاف، 2.5 million, 30 ألف.
     if let Some(n) = ws.get(end).filter(|n| n.gap == Gap::Space && n.is_word()) {
         for lang in [Lang::Ar, Lang::En, Lang::Fr] {
-            if lang == Lang::Ar && !n.prefix.is_empty() {
+            if lang == Lang::Ar && !n.prefix().is_empty() {
                 continue;
             }
             if let Some(e) = lookup(n, lang) {
@@ -631,7 +631,7 @@ fn parse_words_at(ws: &[W], i: usize, lang: Lang) -> Option<Parsed> {
         }
         Class::VagueOf => {
             // العدد من is "the issue of"; only the bare word is vague.
-            if !next_is(i + 1, of) || ws[i].prefix.contains("ال") {
+            if !next_is(i + 1, of) || ws[i].prefix().contains("ال") {
                 return None;
             }
             let j = i + 2;
@@ -675,7 +675,7 @@ fn approx_noun(ws: &[W], start: usize, at: usize, e: Entry, lang: Lang) -> Parse
     let mut value = e.value;
     if lang == Lang::Fr {
         if let (Some(de), Some(m)) = (ws.get(end), ws.get(end + 1)) {
-            if french::OF.contains(&de.key) && matches!(m.key, "milliers" | "mille") {
+            if french::OF.contains(&de.key()) && matches!(m.key(), "milliers" | "mille") {
                 value *= 1000;
                 end += 2;
             }
@@ -726,8 +726,8 @@ fn compose(ws: &[W], i: usize, lang: Lang) -> Option<Parsed> {
                         if ws.get(j).is_none_or(|n| n.gap != Gap::None) {
                             break;
                         }
-                    } else if (lang == Lang::En && w.key == english::AND)
-                        || (lang == Lang::Fr && w.key == french::AND)
+                    } else if (lang == Lang::En && w.key() == english::AND)
+                        || (lang == Lang::Fr && w.key() == french::AND)
                     {
                         conj = true;
                         j += 1;
@@ -839,8 +839,8 @@ fn context(w: &W) -> Option<Context> {
     CONTEXT
         .get(w.stem)
         .or_else(|| {
-            (w.key.len() != w.stem.len())
-                .then(|| CONTEXT.get(w.key))
+            (w.key().len() != w.stem.len())
+                .then(|| CONTEXT.get(w.key()))
                 .flatten()
         })
         .copied()
@@ -855,7 +855,7 @@ fn is_month_word(ws: &[W], j: usize) -> bool {
     // the key's match key is the stem, and the stem's own match key is the
     // stem with one more proclitic split off.
     let restem = crate::arabic::split_proclitics(w.stem).1;
-    [w.stem, w.key, restem]
+    [w.stem, w.key(), restem]
         .into_iter()
         .any(|k| crate::months::month_of_key(k).is_some())
         || crate::months::starts_two_word_month(w.stem)
@@ -883,15 +883,15 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         if n.stem == "في" && next2.is_some_and(is_hundred_word) {
             return true;
         }
-        if is_hundred_word(n) && n.prefix.contains('ب') {
+        if is_hundred_word(n) && n.prefix().contains('ب') {
             return true;
         }
-        if matches!(n.key, "per" | "pour") && next2.is_some_and(|m| m.key == "cent") {
+        if matches!(n.key(), "per" | "pour") && next2.is_some_and(|m| m.key() == "cent") {
             return true;
         }
     }
     // Measures, money and durations after; currency signs before.
-    if let Some(n) = next.filter(|n| n.gap != Gap::Line && n.prefix.is_empty()) {
+    if let Some(n) = next.filter(|n| n.gap != Gap::Line && n.prefix().is_empty()) {
         if matches!(
             context(n),
             Some(Context::Measure | Context::Money | Context::Duration | Context::Fraction)
@@ -904,14 +904,14 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
             return true;
         }
         // "الأيام السبعة الماضية": a count of days after its noun.
-        if context(pw) == Some(Context::Duration) && has_article(pw.prefix) {
+        if context(pw) == Some(Context::Duration) && has_article(pw.prefix()) {
             return true;
         }
     }
     // في المئة / المئة alone: per cent, not a hundred.
     if p.end == p.start + 1
         && is_hundred_word(first)
-        && (first.prefix.contains("ال") || first.prefix.contains('ب'))
+        && (first.prefix().contains("ال") || first.prefix().contains('ب'))
     {
         return true;
     }
@@ -919,12 +919,12 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     if first.is_arabic()
         && first.stem == "اثنين"
         && p.end == p.start + 1
-        && (first.prefix.contains("ال") || prev.is_some_and(|w| w.stem == "يوم"))
+        && (first.prefix().contains("ال") || prev.is_some_and(|w| w.stem == "يوم"))
     {
         return true;
     }
     // French "sept" before a day number is September (Sept. 25).
-    if last.key == "sept"
+    if last.key() == "sept"
         && (glued_next.is_some_and(|n| n.is_punct(".")) || next.is_some_and(W::is_number))
     {
         return true;
@@ -944,19 +944,19 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     // Arabic proclitics glued to digits are not (و17، ب20، الـ30).
     let clitic = |w: &W| {
         w.is_arabic()
-            && w.key
+            && w.key()
                 .chars()
                 .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
     };
     if glued_prev.is_some_and(|w| w.is_word() && !clitic(w))
-        || glued_next.is_some_and(|w| w.is_word() && !w.is_arabic() && w.key.len() > 3)
+        || glued_next.is_some_and(|w| w.is_word() && !w.is_arabic() && w.key().len() > 3)
     {
         return true;
     }
     // Times (11:08), dates (25/09/2022, 2022-09-25), ordinals (1er, 21st).
     if let Some(n) = glued_next {
-        if n.kind == TokenKind::Punct
-            && matches!(n.key, ":" | "/" | "-" | ".")
+        if n.kind() == TokenKind::Punct
+            && matches!(n.key(), ":" | "/" | "-" | ".")
             && ws.get(p.end + 1).is_some_and(|m| {
                 m.gap == Gap::None && (m.is_number() || is_month_word(ws, p.end + 1))
             })
@@ -965,7 +965,7 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         }
         if n.is_word()
             && matches!(
-                n.key,
+                n.key(),
                 "st" | "nd" | "rd" | "th" | "er" | "e" | "eme" | "ere" | "re" | "h"
             )
         {
@@ -976,13 +976,13 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         }
     }
     if let Some(pw) = glued_prev {
-        if matches!(pw.key, ":" | "/" | "-" | ".") && p.start >= 2 && {
+        if matches!(pw.key(), ":" | "/" | "-" | ".") && p.start >= 2 && {
             let pp = &ws[p.start - 2];
             // 25/09, سبتمبر/2022, and codes such as F-16 or COVID-19.
             pw.gap == Gap::None
                 && (pp.is_number()
                     || is_month_word(ws, p.start - 2)
-                    || (pw.key == "-" && pp.is_word() && !pp.is_arabic()))
+                    || (pw.key() == "-" && pp.is_word() && !pp.is_arabic()))
         } {
             return true;
         }
@@ -1012,7 +1012,7 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
                 && matches!(n.stem, "م" | "ه" | "ميلادي" | "ميلاديه" | "هجري" | "هجريه")
         });
         let clause_end = next.is_none_or(|n| {
-            n.gap == Gap::Line || (n.kind == TokenKind::Punct && !matches!(n.key, "%" | "-"))
+            n.gap == Gap::Line || (n.kind() == TokenKind::Punct && !matches!(n.key(), "%" | "-"))
         });
         if cue || era || clause_end {
             return true;
@@ -1133,7 +1133,7 @@ fn match_before(ws: &[W], end: usize, phrase: &[String]) -> Option<usize> {
         if ws[k].gap == Gap::Line {
             return None;
         }
-        let ok = w.stem == want || (n == phrase.len() - 1 && w.key == want);
+        let ok = w.stem == want || (n == phrase.len() - 1 && w.key() == want);
         if !ok {
             return None;
         }
@@ -1159,7 +1159,7 @@ fn match_after(ws: &[W], start: usize, phrase: &[String]) -> Option<usize> {
 }
 
 fn qualify(ws: &[W], p: &Parsed) -> Quantity {
-    let mut span = Span::new(ws[p.start].head_span().start, ws[p.end - 1].span.end);
+    let mut span = Span::new(ws[p.start].head_span().start, ws[p.end - 1].span().end);
     let mut qualifier = if p.approx {
         NumberQualifier::Approx
     } else {
@@ -1169,7 +1169,7 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
     // A phrase's last word must be the stem of the word before (or its key
     // for a one-word phrase).
     let may_have_before = word_before(ws, p.start)
-        .is_some_and(|w| q.before_last.contains_key(w.stem) || q.before_last.contains_key(w.key));
+        .is_some_and(|w| q.before_last.contains_key(w.stem) || q.before_last.contains_key(w.key()));
     if let Some((qual, at)) = q
         .before
         .iter()
@@ -1184,8 +1184,8 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
         'outer: for k in p.end..(p.end + 4).min(ws.len()) {
             let w = &ws[k];
             if w.gap == Gap::Line
-                || w.kind == TokenKind::Number
-                || (w.kind == TokenKind::Punct && k > p.end)
+                || w.kind() == TokenKind::Number
+                || (w.kind() == TokenKind::Punct && k > p.end)
             {
                 break;
             }
@@ -1193,11 +1193,11 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
             for (qual, phrase) in q.after.iter().filter(|_| may_begin) {
                 if let Some(end) = match_after(ws, k, phrase) {
                     qualifier = *qual;
-                    span = span.cover(ws[end - 1].span);
+                    span = span.cover(ws[end - 1].span());
                     break 'outer;
                 }
             }
-            if w.kind == TokenKind::Punct {
+            if w.kind() == TokenKind::Punct {
                 break;
             }
         }
