@@ -47,6 +47,12 @@ pub(crate) struct W<'a> {
 pub(crate) const STARTS_DATE: u64 = 1 << 63;
 /// The word is in a number lexicon.
 pub(crate) const NUMBER_WORD: u64 = 1 << 62;
+/// The stem or the key is a one-word month name or the first word of a
+/// two-word one (كانون، تشرين): the date reader's month test leaves
+/// every other word without a look-up.
+pub(crate) const MONTH_WORD: u64 = 1 << 61;
+/// The stem is a day name (a key of the date reader's day names).
+pub(crate) const WEEKDAY: u64 = 1 << 60;
 // The low bits, one per kind of date phrase (`1 << kind`): the word is the
 // first word of a phrase of that kind.
 
@@ -63,6 +69,12 @@ static WORD_FLAGS: LazyLock<KeyMap<u64>> = LazyLock::new(|| {
     }
     for k in crate::numbers::number_words() {
         add(k, NUMBER_WORD);
+    }
+    for k in crate::months::month_keys() {
+        add(k.split(' ').next().unwrap_or(k), MONTH_WORD);
+    }
+    for k in crate::dates::weekday_words() {
+        add(k, WEEKDAY);
     }
     for (k, kind) in crate::dates::phrase_first_words() {
         add(k, 1 << kind);
@@ -120,11 +132,20 @@ impl<'a> W<'a> {
     /// Whether the word is in Arabic script. Read on the key, so that a
     /// word written in presentation forms (ﺥﻡﺱﺓ) or behind a bidi mark is
     /// Arabic too.
+    #[inline]
     pub fn is_arabic(&self) -> bool {
-        self.key()
-            .chars()
-            .next()
-            .is_some_and(crate::arabic::is_arabic_letter)
+        // The commonest answers on the first bytes, without decoding: an
+        // ASCII key is not Arabic, and U+0620..U+063F and U+0641..U+064A
+        // are letters.
+        match self.key().as_bytes() {
+            [b, ..] if *b < 0x80 => false,
+            [0xD8, 0xA0..=0xBF, ..] | [0xD9, 0x81..=0x8A, ..] => true,
+            _ => self
+                .key()
+                .chars()
+                .next()
+                .is_some_and(crate::arabic::is_arabic_letter),
+        }
     }
 
     /// The span of the word as the first word of an expression: without a
@@ -275,5 +296,31 @@ impl Phrase {
         (first..=last)
             .rev()
             .find(|&s| self.match_at(ws, s) == Some(end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_test_on_bytes_agrees_with_the_decoded_letter() {
+        let chars = ('\u{0600}'..='\u{08FF}').chain(['a', 'Z', 'é', '٣', '3', 'ﺥ']);
+        let mut seen = 0;
+        for c in chars {
+            let text = format!("{c}{c}");
+            let a = crate::analyze(&text);
+            for w in words(&text, &a) {
+                let decoded = w
+                    .key()
+                    .chars()
+                    .next()
+                    .is_some_and(crate::arabic::is_arabic_letter);
+                assert_eq!(w.is_arabic(), decoded, "{text:?} key {:?}", w.key());
+                seen += usize::from(decoded);
+            }
+        }
+        // Both answers occur.
+        assert!(seen > 30, "{seen}");
     }
 }

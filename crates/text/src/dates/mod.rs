@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, Phrase, STARTS_DATE, W};
+use crate::words::{has_article, words, Gap, Phrase, MONTH_WORD, STARTS_DATE, W, WEEKDAY};
 
 /// What a date expression says about time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,6 +189,18 @@ const FIXED: &[K] = &[
     K::ThisYear,
     K::YearStart,
 ];
+
+/// The flag bits of the [`FIXED`] kinds: a word without any of them
+/// begins no fixed phrase.
+const FIXED_FIRST: u64 = {
+    let mut bits = 0;
+    let mut n = 0;
+    while n < FIXED.len() {
+        bits |= 1 << FIXED[n] as u32;
+        n += 1;
+    }
+    bits
+};
 
 fn kind_of(name: &str) -> Option<K> {
     Some(match name {
@@ -384,8 +396,13 @@ pub(crate) fn phrase_first_words() -> impl Iterator<Item = (&'static str, usize)
         .flat_map(|(n, k)| k.by_first.keys().map(move |w| (w.as_str(), n)))
 }
 
-// The kinds are bits of a word's flags, below the two flags at the top.
-const _: () = assert!(KINDS <= 62);
+/// The stems of the day names.
+pub(crate) fn weekday_words() -> impl Iterator<Item = &'static str> {
+    LEX.weekdays.keys().map(String::as_str)
+}
+
+// The kinds are bits of a word's flags, below the four flags at the top.
+const _: () = assert!(KINDS <= 60);
 
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
     let line = line.trim();
@@ -529,7 +546,8 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
 
 fn month_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     let w = ws.get(j)?;
-    if !w.is_word() || has_article(w.prefix()) {
+    // The flags rule out most words without a month look-up.
+    if !w.is_word() || w.flags & MONTH_WORD == 0 || has_article(w.prefix()) {
         return None;
     }
     if w.is_arabic() && crate::months::starts_two_word_month(w.stem) {
@@ -911,6 +929,10 @@ fn since_at(ws: &[W], i: usize) -> Option<Cand> {
 }
 
 fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
+    // A word that begins no fixed phrase says so in its flags: no look-up.
+    if ws[i].stem_flags & FIXED_FIRST == 0 {
+        return None;
+    }
     // Candidates are listed longest first: the first match is the longest.
     let (k, end) = LEX
         .fixed
@@ -938,7 +960,10 @@ fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
 /// A day name at word `j`: Arabic ones need the article unless `licensed`
 /// (after يوم, صباح, ليلة …).
 fn weekday_name(ws: &[W], j: usize, licensed: bool) -> Option<u32> {
-    let w = ws.get(j).filter(|w| w.is_word())?;
+    // The flags rule out most words without a look-up.
+    let w = ws
+        .get(j)
+        .filter(|w| w.is_word() && w.stem_flags & WEEKDAY != 0)?;
     let wd = *LEX.weekdays.get(w.stem)?;
     if w.is_arabic() && !licensed && !has_article(w.prefix()) {
         return None;
