@@ -166,19 +166,18 @@ impl<'a> W<'a> {
 
     /// The original text of the word.
     pub fn raw(&self) -> &str {
-        self.text.get(self.span().start..self.span().end).unwrap_or("")
+        self.text
+            .get(self.span().start..self.span().end)
+            .unwrap_or("")
     }
 }
 
 /// The non-space tokens of `text`, in order.
 pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
-    // Sized exactly: growing a vector of these wide items copies them all.
-    let n = analysis
-        .tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Space)
-        .count();
-    let mut out = Vec::with_capacity(n);
+    // Sized once, for every token (about twice the words, as every other
+    // token is a space): cheaper than a first pass counting the words, and
+    // the list never grows.
+    let mut out = Vec::with_capacity(analysis.tokens.len());
     let mut gap = Gap::None;
     for t in &analysis.tokens {
         if t.kind == TokenKind::Space {

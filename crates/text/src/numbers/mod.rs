@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, NUMBER_WORD, W};
+use crate::words::{has_article, words, Gap, MONTH_WORD, NUMBER_WORD, W};
 
 /// How the text qualifies a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -854,11 +854,15 @@ fn is_month_word(ws: &[W], j: usize) -> bool {
     // from the keys the token already has instead of analysing them again:
     // the key's match key is the stem, and the stem's own match key is the
     // stem with one more proclitic split off.
+    // The flags say whether the stem or the key can be a month (or begin
+    // a two-word one) without a look-up; only the re-split stem is asked.
     let restem = crate::arabic::split_proclitics(w.stem).1;
-    [w.stem, w.key(), restem]
-        .into_iter()
-        .any(|k| crate::months::month_of_key(k).is_some())
-        || crate::months::starts_two_word_month(w.stem)
+    (w.flags & MONTH_WORD != 0
+        && ([w.stem, w.key()]
+            .into_iter()
+            .any(|k| crate::months::month_of_key(k).is_some())
+            || crate::months::starts_two_word_month(w.stem)))
+        || crate::months::month_of_key(restem).is_some()
 }
 
 fn is_hundred_word(w: &W) -> bool {
