@@ -192,7 +192,9 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
 /// The entry of a word in a language: Arabic words are looked up by stem
 /// (clitics split off) then by full key; Latin words by key.
 fn lookup(w: &W, lang: Lang) -> Option<Entry> {
-    if w.kind() != TokenKind::Word {
+    // A word in no lexicon says so in its flags (the number words of every
+    // language, stem and key): no look-up.
+    if w.kind() != TokenKind::Word || w.flags & NUMBER_WORD == 0 {
         return None;
     }
     let lex = lexicon(lang);
