@@ -95,38 +95,61 @@ pub const PROCLITICS: &[&str] = &[
 /// `و` + `فرنسا`). Otherwise the longest proclitic sequence is removed when
 /// the stem left is long enough to be a word (two letters after the
 /// article, three otherwise) and is not itself blocked.
+#[inline]
 pub fn split_proclitics(key: &str) -> (usize, &str) {
-    // Every proclitic starts with one of these letters; anything else (Latin
-    // words, digits, most Arabic words) leaves at once.
-    let Some(first) = key.chars().next() else {
-        return (0, key);
-    };
-    let candidates = clitics_starting_with(first);
+    // Every proclitic starts with one of six letters; anything else (Latin
+    // words, digits, most Arabic words) leaves at once, on its first two
+    // bytes, without a call.
+    let candidates = clitics_starting_with(key.as_bytes());
     if candidates.is_empty() {
         return (0, key);
     }
+    split_with(key, candidates)
+}
+
+/// [`split_proclitics`] of a key that starts with the first letter of the
+/// `candidates`.
+#[inline(never)]
+fn split_with<'k>(key: &'k str, candidates: &[Clitic]) -> (usize, &'k str) {
     let protected = &*PROTECTED;
-    if protected.contains(key) {
-        return (0, key);
-    }
     let head = head_word(key);
     // A clitic (without the article) in front of a protected word.
-    for c in candidates.iter().filter(|c| !c.article) {
-        if let Some(rest) = c.strip(key, head) {
-            if protected.contains_exact(rest) || (rest.len() >= 6 && protected.contains(rest)) {
-                return (c.chars, rest);
-            }
-        }
+    let split = candidates
+        .iter()
+        .filter(|c| !c.article)
+        .find_map(|c| {
+            let rest = c.strip(key, head)?;
+            // Listed exactly, or (a rest of three letters or more) by a
+            // listed prefix too: `contains` tests the exact list first,
+            // so the exact test is not made twice.
+            let listed = if rest.len() >= 6 {
+                protected.contains(rest)
+            } else {
+                protected.contains_exact(rest)
+            };
+            listed.then_some((c.chars, rest))
+        })
+        .or_else(|| {
+            candidates.iter().find_map(|c| {
+                let stem = c.strip(key, head)?;
+                let min = if c.article { 2 } else { 3 };
+                has_chars(stem, min).then_some((c.chars, stem))
+            })
+        });
+    // A listed word stays whole. Asked only of a word that would be split:
+    // the answer is the same, and most words that start with a clitic
+    // letter but are too short to split skip the look-up.
+    match split {
+        Some(s) if !protected.contains(key) => s,
+        _ => (0, key),
     }
-    for c in candidates {
-        if let Some(stem) = c.strip(key, head) {
-            let min = if c.article { 2 } else { 3 };
-            if stem.chars().nth(min - 1).is_some() {
-                return (c.chars, stem);
-            }
-        }
-    }
-    (0, key)
+}
+
+/// Whether `s` has at least `n` characters (a character is at most four
+/// bytes: a long string needs no counting).
+#[inline]
+fn has_chars(s: &str, n: usize) -> bool {
+    s.len() >= 4 * n || s.chars().nth(n - 1).is_some()
 }
 
 /// A proclitic sequence with what the splitter needs to know about it.
@@ -143,11 +166,16 @@ struct Clitic {
 }
 
 /// The first eight bytes of `key` as a little-endian word, zero-padded.
+#[inline]
 fn head_word(key: &str) -> u64 {
-    key.bytes()
-        .take(8)
-        .enumerate()
-        .fold(0, |w, (i, b)| w | u64::from(b) << (8 * i))
+    match key.as_bytes().first_chunk::<8>() {
+        // One load for most words (four letters or more).
+        Some(h) => u64::from_le_bytes(*h),
+        None => key
+            .bytes()
+            .enumerate()
+            .fold(0, |w, (i, b)| w | u64::from(b) << (8 * i)),
+    }
 }
 
 impl Clitic {
@@ -173,33 +201,42 @@ impl Clitic {
     }
 }
 
-/// The proclitic sequences, grouped by first letter, longest first.
-static CLITICS: LazyLock<Vec<(char, Vec<Clitic>)>> = LazyLock::new(|| {
-    let mut groups: Vec<(char, Vec<Clitic>)> = Vec::new();
+/// Which list of [`CLITICS`] a key's proclitics are in, read on its
+/// first two bytes (the UTF-8 of و ف ب ك ل and of the article's alef).
+#[inline]
+fn clitic_group(key: &[u8]) -> Option<usize> {
+    match key.first_chunk::<2>()? {
+        [0xD9, 0x88] => Some(0), // و
+        [0xD9, 0x81] => Some(1), // ف
+        [0xD8, 0xA8] => Some(2), // ب
+        [0xD9, 0x83] => Some(3), // ك
+        [0xD9, 0x84] => Some(4), // ل
+        [0xD8, 0xA7] => Some(5), // ا
+        _ => None,
+    }
+}
+
+/// The proclitic sequences, grouped by [`clitic_group`], longest first.
+static CLITICS: LazyLock<[Vec<Clitic>; 6]> = LazyLock::new(|| {
+    let mut groups: [Vec<Clitic>; 6] = Default::default();
     for &p in PROCLITICS {
-        let Some(first) = p.chars().next() else {
-            continue;
-        };
-        let clitic = Clitic::new(p);
-        match groups.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, list)) => list.push(clitic),
-            None => groups.push((first, vec![clitic])),
+        if let Some(g) = clitic_group(p.as_bytes()) {
+            groups[g].push(Clitic::new(p));
         }
     }
-    for (_, list) in &mut groups {
+    for list in &mut groups {
         list.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
     }
     groups
 });
 
-fn clitics_starting_with(first: char) -> &'static [Clitic] {
-    if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا') {
-        return &[];
+/// The proclitics a key can start with.
+#[inline]
+fn clitics_starting_with(key: &[u8]) -> &'static [Clitic] {
+    match clitic_group(key) {
+        Some(g) => &CLITICS[g],
+        None => &[],
     }
-    CLITICS
-        .iter()
-        .find(|(c, _)| *c == first)
-        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 /// Whether a folded word is listed as whole (exactly or by a listed prefix).
@@ -299,6 +336,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_proclitic_has_its_group() {
+        for &p in PROCLITICS {
+            let g = clitic_group(p.as_bytes()).expect(p);
+            assert!(CLITICS[g].iter().any(|c| c.text == p), "{p}");
+        }
+        assert!(clitic_group("مالي".as_bytes()).is_none());
+        assert!(clitic_group(b"w").is_none());
     }
 
     fn split(word: &str) -> (String, String) {

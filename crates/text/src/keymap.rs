@@ -58,22 +58,41 @@ impl KeyFilter {
 
 /// The signature of a key: a 15-bit mix of its length and its first and
 /// last eight bytes (which overlap in a short key; a key under eight
-/// bytes is read whole).
+/// bytes is read as its first and last four, one under four whole).
 #[inline]
 fn signature(key: &str) -> usize {
     let b = key.as_bytes();
     let n = b.len();
     let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
         (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
-        _ => (
-            b.iter()
-                .enumerate()
-                .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k)),
-            0,
-        ),
+        // Four to seven bytes (an Arabic word of two or three letters):
+        // the first and the last four, read as two words rather than
+        // byte by byte (the signature need only be the same on both
+        // sides, not the key's bytes in order).
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(h), Some(t)) => (
+                u64::from(u32::from_le_bytes(*h)) | u64::from(u32::from_le_bytes(*t)) << 32,
+                0,
+            ),
+            _ => (
+                b.iter()
+                    .enumerate()
+                    .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k)),
+                0,
+            ),
+        },
     };
     let mix = (head ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail;
     (mix.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> (64 - SIG_BITS)) as usize
+}
+
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap {
+            map: FxHashMap::default(),
+            filter: KeyFilter::default(),
+        }
+    }
 }
 
 impl<V> KeyMap<V> {

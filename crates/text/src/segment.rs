@@ -163,20 +163,53 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while pos < text.len() {
+    while pos < bytes.len() {
         let start = pos;
-        let c = next_char(text, pos);
-        let kind = class(c);
-        pos += c.len_utf8();
+        let b = bytes[pos];
+        // The first character: its class, its script group if a letter,
+        // and whether the token's key is its own text so far (no character
+        // folds to something else: the key is then copied, not folded).
+        let (kind, mut group, mut plain);
+        let f = arabic_run_flags(bytes, pos);
+        if f & RUN_WORD != 0 {
+            // An Arabic letter or mark, read on its two bytes.
+            kind = TokenKind::Word;
+            group = (f & RUN_LETTER != 0).then_some(true);
+            plain = f & RUN_SELF != 0;
+            pos += 2;
+        } else {
+            // ASCII without decoding.
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                next_char(text, pos)
+            };
+            kind = class(c);
+            pos += c.len_utf8();
+            group = if kind == TokenKind::Word {
+                script(c)
+            } else {
+                None
+            };
+            plain = b < 0x80 && !b.is_ascii_uppercase();
+        }
         match kind {
             TokenKind::Punct => {}
             TokenKind::Space => {
-                while pos < text.len() {
-                    // ASCII spaces are by far the most common case.
+                while pos < bytes.len() {
+                    // ASCII spaces are by far the most common case, and
+                    // ASCII and Arabic letters end a space without being
+                    // decoded.
                     let b = bytes[pos];
-                    if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-                        pos += 1;
-                        continue;
+                    if b < 0x80 {
+                        if b.is_ascii_whitespace() || b == 0x0B {
+                            pos += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if arabic_run_flags(bytes, pos) & RUN_WORD != 0 {
+                        break;
                     }
                     let d = next_char(text, pos);
                     if class(d) != TokenKind::Space {
@@ -186,7 +219,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             TokenKind::Number => {
-                while pos < text.len() {
+                while pos < bytes.len() {
                     let d = next_char(text, pos);
                     let dl = d.len_utf8();
                     let continues = class(d) == TokenKind::Number
@@ -197,27 +230,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if !continues {
                         break;
                     }
+                    plain &= d.is_ascii();
                     pos += dl;
                 }
             }
             TokenKind::Word => {
-                let mut group = script(c);
-                // Fast path: a run of Arabic letters and marks (U+0621..
-                // U+065F), read as two-byte UTF-8 sequences.
-                if group != Some(false) {
-                    while pos + 1 < bytes.len() && (bytes[pos] == 0xD8 || bytes[pos] == 0xD9) {
-                        let cp = ((u32::from(bytes[pos]) & 0x1F) << 6)
-                            | (u32::from(bytes[pos + 1]) & 0x3F);
-                        if !(0x621..=0x65F).contains(&cp) {
-                            break;
+                while pos < bytes.len() {
+                    let b = bytes[pos];
+                    // Fast path for ASCII: a letter continues a word that
+                    // has no Arabic letter; nothing else of ASCII does (no
+                    // ASCII character is invisible). Most words end here,
+                    // on a space.
+                    if b < 0x80 {
+                        if b.is_ascii_alphabetic() && group != Some(true) {
+                            group = Some(false);
+                            plain &= !b.is_ascii_uppercase();
+                            pos += 1;
+                            continue;
                         }
-                        if cp < 0x64B {
-                            group = Some(true);
-                        }
-                        pos += 2;
+                        break;
                     }
-                }
-                while pos < text.len() {
+                    // Fast path for the Arabic letters and marks
+                    // U+0621..U+065F (almost every character of an Arabic
+                    // word), read on their two UTF-8 bytes.
+                    if group != Some(false) {
+                        let f = arabic_run_flags(bytes, pos);
+                        if f & RUN_WORD != 0 {
+                            if f & RUN_LETTER != 0 {
+                                group = Some(true);
+                            }
+                            plain &= f & RUN_SELF != 0;
+                            pos += 2;
+                            continue;
+                        }
+                    }
+                    plain = false;
                     let d = next_char(text, pos);
                     let dl = d.len_utf8();
                     let k = class(d);
@@ -244,9 +291,50 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
         }
-        tokens.push(make_token(text, start, pos, kind));
+        tokens.push(make_token(text, start, pos, kind, plain));
     }
     tokens
+}
+
+/// [`arabic_run_flags`]: the character is one of U+0621..U+065F, the
+/// Arabic letters and marks that make up almost every Arabic word.
+const RUN_WORD: u8 = 1;
+/// … and a letter (U+0621..U+064A), not a mark.
+const RUN_LETTER: u8 = 2;
+/// … and its own key (see [`crate::arabic::BLOCK`]).
+const RUN_SELF: u8 = 4;
+
+/// The `RUN_*` flags of U+0600..U+067F, by the low bit of the first UTF-8
+/// byte (D8 or D9) and the six low bits of the second.
+static RUN_FLAGS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x600 + i as u32;
+        if cp >= 0x621 && cp <= 0x65F {
+            table[i] = RUN_WORD;
+            if cp < 0x64B {
+                table[i] |= RUN_LETTER;
+            }
+            if crate::arabic::BLOCK[i] == cp {
+                table[i] |= RUN_SELF;
+            }
+        }
+        i += 1;
+    }
+    table
+};
+
+/// The `RUN_*` flags of the character at `pos` (0 unless it is a two-byte
+/// character of U+0600..U+067F).
+#[inline]
+fn arabic_run_flags(bytes: &[u8], pos: usize) -> u8 {
+    match (bytes[pos], bytes.get(pos + 1)) {
+        (b0 @ (0xD8 | 0xD9), Some(&b1)) => {
+            RUN_FLAGS[(usize::from(b0 & 1) << 6) | usize::from(b1 & 0x3F)]
+        }
+        _ => 0,
+    }
 }
 
 #[inline]
@@ -255,9 +343,9 @@ fn next_char(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('\u{FFFD}')
 }
 
-fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
+/// The token of `text[start..end]`; `plain`: its key is its text.
+fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool) -> Token {
     let span = Span::new(start, end);
-    let raw = &text[start..end];
     if kind == TokenKind::Space {
         return Token {
             span,
@@ -267,14 +355,25 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
             stem_span: span,
         };
     }
-    let mut key = String::with_capacity(raw.len());
-    crate::fold::fold_into(raw, &mut key);
+    let raw = &text[start..end];
+    let key = if plain {
+        raw.to_string()
+    } else {
+        let mut key = String::with_capacity(raw.len());
+        crate::fold::fold_into(raw, &mut key);
+        key
+    };
     if kind == TokenKind::Word {
         let (n, stem) = arabic::split_proclitics(&key);
         if n > 0 {
             // The stem is the key's tail.
             let stem_start = key.len() - stem.len();
-            let stem_span = original_after_key_chars(raw, start, n);
+            let stem_span = if plain {
+                // Key and text are the same bytes.
+                Span::new(start + stem_start, end)
+            } else {
+                original_after_key_chars(raw, start, n)
+            };
             return Token {
                 span,
                 kind,
@@ -380,15 +479,18 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let raw = &text[t.span.start..t.span.end];
+        // The token's text, read only for spaces and punctuation (as bytes
+        // for spaces: no character boundary to check).
+        let raw = || &text[t.span.start..t.span.end];
         match t.kind {
             // A byte loop: space tokens are a byte or two, too short for memchr.
-            TokenKind::Space if raw.bytes().any(|b| b == b'\n') => {
+            TokenKind::Space if has_line_break(&text.as_bytes()[t.span.start..t.span.end]) => {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;
             }
             TokenKind::Punct => {
+                let raw = raw();
                 if let Some(open) = quote_effect(raw) {
                     quote_open = if open { Some(t.span.start) } else { None };
                 } else if raw == "\"" {
@@ -432,6 +534,16 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     }
     push_sentence(&mut out, tokens, first, tokens.len());
     out
+}
+
+/// Whether the bytes of a space token hold a line break. Most space
+/// tokens are one byte: that case is tested without a call to `memchr`.
+#[inline]
+pub(crate) fn has_line_break(space: &[u8]) -> bool {
+    match space {
+        [b] => *b == b'\n',
+        _ => space.contains(&b'\n'),
+    }
 }
 
 /// Whether terminal punctuation at token `i`, whose run ends before token
@@ -623,6 +735,11 @@ mod tests {
         fn spans_tile_arabic_words(text in "([وفبكل]{0,2}(ال)?[ا-ي\u{064B}-\u{0652}]{1,6}[ .،؟\n«»\"]{1,2}){0,20}") {
             check_invariants(&text);
         }
+
+        #[test]
+        fn spans_tile_mixed_scripts(text in "([وفبكل]{0,2}(ال)?[ء-ي\u{0670}\u{064B}-\u{065F}ـ]{1,6}[A-Za-zé]{0,3}[0-9٠-٩]{0,2}[ .,،\u{200C}\u{200F}\n]{0,2}){0,20}") {
+            check_invariants(&text);
+        }
     }
 
     fn check_invariants(text: &str) {
@@ -637,6 +754,21 @@ mod tests {
                 text.is_char_boundary(t.stem_span.start) && text.is_char_boundary(t.stem_span.end)
             );
             assert!(t.key.ends_with(t.stem()), "{t:?}");
+            // The tokenizer's fast paths (key copied from the text, stem
+            // span from the key) agree with folding and the general stem
+            // span.
+            let raw = &text[t.span.start..t.span.end];
+            if t.kind != TokenKind::Space {
+                assert_eq!(t.key, crate::fold::fold_str(raw), "{t:?}");
+                let n = t.prefix().chars().count();
+                if n > 0 {
+                    assert_eq!(
+                        t.stem_span,
+                        original_after_key_chars(raw, t.span.start, n),
+                        "{t:?}"
+                    );
+                }
+            }
             // The stem's bytes fold to the stem (a ligature cut by the
             // split, such as lam-alef after a clitic, is the one exception).
             let raw = &text[t.span.start..t.span.end];

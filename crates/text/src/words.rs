@@ -2,9 +2,13 @@
 //! date readers: each word knows its key, stem, proclitic prefix and what
 //! separates it from the word before (nothing, space, or a line break).
 
-use rasd_model::Span;
+use std::sync::LazyLock;
 
-use crate::segment::{Analysis, TokenKind};
+use rasd_model::Span;
+use rustc_hash::FxHashMap;
+
+use crate::keymap::KeyMap;
+use crate::segment::{Analysis, Token, TokenKind};
 
 /// What lies between a word and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,89 +21,190 @@ pub(crate) enum Gap {
     Line,
 }
 
+/// A word: its token, read through a reference rather than copied into
+/// a wide item (building the list of words was a tenth of the readers'
+/// cost), plus what the list adds (stem, gap, flags).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W<'a> {
-    pub span: Span,
-    /// The original bytes of the stem (after the proclitics).
-    pub stem_span: Span,
-    pub kind: TokenKind,
-    pub key: &'a str,
+    tok: &'a Token,
+    /// The whole text (the word's own text is [`W::raw`]; not sliced
+    /// for every word, as only a few are ever asked for it).
+    text: &'a str,
+    /// The match key without proclitics (a suffix of the key).
     pub stem: &'a str,
-    pub prefix: &'a str,
-    pub raw: &'a str,
+    /// [`WORD_FLAGS`] of the stem.
+    pub stem_flags: u64,
+    /// [`WORD_FLAGS`] of the stem and of the key together.
+    pub flags: u64,
     pub gap: Gap,
+    /// The token's kind, copied: every reader's loop tests it on every
+    /// word, and a copy saves following the reference for it.
+    kind: TokenKind,
 }
 
-impl W<'_> {
+/// The word may begin a date expression (a key of the date reader's
+/// starters).
+pub(crate) const STARTS_DATE: u64 = 1 << 63;
+/// The word is in a number lexicon.
+pub(crate) const NUMBER_WORD: u64 = 1 << 62;
+/// The stem or the key is a one-word month name or the first word of a
+/// two-word one (كانون، تشرين): the date reader's month test leaves
+/// every other word without a look-up.
+pub(crate) const MONTH_WORD: u64 = 1 << 61;
+/// The stem is a day name (a key of the date reader's day names).
+pub(crate) const WEEKDAY: u64 = 1 << 60;
+// The low bits, one per kind of date phrase (`1 << kind`): the word is the
+// first word of a phrase of that kind.
+
+/// What the number and date readers would find for a word, for each
+/// word looked up once when the list of words is built: the readers ask
+/// every word of a text the same questions, and almost every answer is
+/// no. One look-up here (two when the stem is not the whole key) replaces
+/// a look-up in each reader's table.
+static WORD_FLAGS: LazyLock<KeyMap<u64>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, u64> = FxHashMap::default();
+    let mut add = |key: &str, flag: u64| *map.entry(key.to_string()).or_default() |= flag;
+    for k in crate::dates::starter_words() {
+        add(k, STARTS_DATE);
+    }
+    for k in crate::numbers::number_words() {
+        add(k, NUMBER_WORD);
+    }
+    for k in crate::months::month_keys() {
+        add(k.split(' ').next().unwrap_or(k), MONTH_WORD);
+    }
+    for k in crate::dates::weekday_words() {
+        add(k, WEEKDAY);
+    }
+    for (k, kind) in crate::dates::phrase_first_words() {
+        add(k, 1 << kind);
+    }
+    KeyMap::from(map)
+});
+
+#[inline]
+fn flags_of(key: &str) -> u64 {
+    WORD_FLAGS.get(key).copied().unwrap_or(0)
+}
+
+impl<'a> W<'a> {
+    /// The original bytes of the word.
+    #[inline]
+    pub fn span(&self) -> Span {
+        self.tok.span
+    }
+
+    /// The original bytes of the stem (after the proclitics).
+    #[inline]
+    pub fn stem_span(&self) -> Span {
+        self.tok.stem_span
+    }
+
+    #[inline]
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// The match key of the whole word.
+    #[inline]
+    pub fn key(&self) -> &'a str {
+        &self.tok.key
+    }
+
+    /// The proclitic part of the key ("", "و", "وال", …).
+    #[inline]
+    pub fn prefix(&self) -> &'a str {
+        self.tok.prefix()
+    }
+
     pub fn is_punct(&self, p: &str) -> bool {
-        self.kind == TokenKind::Punct && self.key == p
+        self.kind() == TokenKind::Punct && self.key() == p
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        self.kind() == TokenKind::Word
     }
 
     pub fn is_number(&self) -> bool {
-        self.kind == TokenKind::Number
+        self.kind() == TokenKind::Number
     }
 
     /// Whether the word is in Arabic script. Read on the key, so that a
     /// word written in presentation forms (ﺥﻡﺱﺓ) or behind a bidi mark is
     /// Arabic too.
+    #[inline]
     pub fn is_arabic(&self) -> bool {
-        self.key
-            .chars()
-            .next()
-            .is_some_and(crate::arabic::is_arabic_letter)
+        // The commonest answers on the first bytes, without decoding: an
+        // ASCII key is not Arabic, and U+0620..U+063F and U+0641..U+064A
+        // are letters.
+        match self.key().as_bytes() {
+            [b, ..] if *b < 0x80 => false,
+            [0xD8, 0xA0..=0xBF, ..] | [0xD9, 0x81..=0x8A, ..] => true,
+            _ => self
+                .key()
+                .chars()
+                .next()
+                .is_some_and(crate::arabic::is_arabic_letter),
+        }
     }
 
     /// The span of the word as the first word of an expression: without a
     /// leading conjunction (و، ف), which belongs to the sentence, not to
     /// the number or date (وثلاثة → ثلاثة, ومنذ مارس → منذ مارس).
     pub fn head_span(&self) -> Span {
-        if matches!(self.prefix, "و" | "ف") {
-            Span::new(self.stem_span.start, self.span.end)
+        if matches!(self.prefix(), "و" | "ف") {
+            Span::new(self.stem_span().start, self.span().end)
         } else {
-            self.span
+            self.span()
         }
     }
 
     /// Whether the original word starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.raw.chars().next().is_some_and(char::is_uppercase)
+        self.raw().chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The original text of the word.
+    pub fn raw(&self) -> &str {
+        self.text
+            .get(self.span().start..self.span().end)
+            .unwrap_or("")
     }
 }
 
 /// The non-space tokens of `text`, in order.
 pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
-    // Sized exactly: growing a vector of these wide items copies them all.
-    let n = analysis
-        .tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Space)
-        .count();
-    let mut out = Vec::with_capacity(n);
+    // Sized once, for every token (about twice the words, as every other
+    // token is a space): cheaper than a first pass counting the words, and
+    // the list never grows.
+    let mut out = Vec::with_capacity(analysis.tokens.len());
     let mut gap = Gap::None;
     for t in &analysis.tokens {
-        let raw = &text[t.span.start..t.span.end];
         if t.kind == TokenKind::Space {
-            // A byte loop: space tokens are a byte or two, too short for memchr.
-            gap = if raw.bytes().any(|b| b == b'\n') {
+            gap = if crate::segment::has_line_break(&text.as_bytes()[t.span.start..t.span.end]) {
                 Gap::Line
             } else {
                 gap.max_space()
             };
             continue;
         }
+        let stem = t.stem();
+        let stem_flags = flags_of(stem);
+        // The stem is a suffix of the key: of the same length, it is the
+        // key.
+        let flags = if t.key.len() != stem.len() {
+            stem_flags | flags_of(&t.key)
+        } else {
+            stem_flags
+        };
         out.push(W {
-            span: t.span,
-            stem_span: t.stem_span,
-            kind: t.kind,
-            key: &t.key,
-            stem: t.stem(),
-            prefix: t.prefix(),
-            raw,
+            tok: t,
+            text,
+            stem,
+            stem_flags,
+            flags,
             gap,
+            kind: t.kind,
         });
         gap = Gap::None;
     }
@@ -121,15 +226,15 @@ impl Gap {
 pub(crate) fn ends_short_quote(ws: &[W], i: usize) -> bool {
     let closes = ws
         .get(i + 1)
-        .is_some_and(|c| c.gap == Gap::None && matches!(c.key, "»" | "\"" | "”"));
+        .is_some_and(|c| c.gap == Gap::None && matches!(c.key(), "»" | "\"" | "”"));
     if !closes {
         return false;
     }
     (2..=3).any(|n| {
         i.checked_sub(n).is_some_and(|o| {
-            matches!(ws[o].key, "«" | "\"" | "“")
+            matches!(ws[o].key(), "«" | "\"" | "“")
                 && ws[o + 1].gap == Gap::None
-                && ws[o + 1..=i].iter().all(|w| w.kind != TokenKind::Punct)
+                && ws[o + 1..=i].iter().all(|w| w.kind() != TokenKind::Punct)
         })
     })
 }
@@ -171,7 +276,7 @@ impl Phrase {
             let w = ws.get(k)?;
             if (n > 0 && w.gap == Gap::Line)
                 || w.stem != stem
-                || (*article && !has_article(w.prefix))
+                || (*article && !has_article(w.prefix()))
             {
                 return None;
             }
@@ -190,5 +295,31 @@ impl Phrase {
         (first..=last)
             .rev()
             .find(|&s| self.match_at(ws, s) == Some(end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_test_on_bytes_agrees_with_the_decoded_letter() {
+        let chars = ('\u{0600}'..='\u{08FF}').chain(['a', 'Z', 'é', '٣', '3', 'ﺥ']);
+        let mut seen = 0;
+        for c in chars {
+            let text = format!("{c}{c}");
+            let a = crate::analyze(&text);
+            for w in words(&text, &a) {
+                let decoded = w
+                    .key()
+                    .chars()
+                    .next()
+                    .is_some_and(crate::arabic::is_arabic_letter);
+                assert_eq!(w.is_arabic(), decoded, "{text:?} key {:?}", w.key());
+                seen += usize::from(decoded);
+            }
+        }
+        // Both answers occur.
+        assert!(seen > 30, "{seen}");
     }
 }

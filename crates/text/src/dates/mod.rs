@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, Phrase, W};
+use crate::words::{has_article, words, Gap, Phrase, MONTH_WORD, STARTS_DATE, W, WEEKDAY};
 
 /// What a date expression says about time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,7 +120,7 @@ pub(crate) fn dates_in(ws: &[W], publication: Option<NaiveDate>) -> Vec<DateRef>
             };
             let (date, precision, kind) = resolve(c, publication, nearest)?;
             Some(DateRef {
-                span: Span::new(ws[c.start].head_span().start, ws[c.end - 1].span.end),
+                span: Span::new(ws[c.start].head_span().start, ws[c.end - 1].span().end),
                 date,
                 precision,
                 kind,
@@ -189,6 +189,18 @@ const FIXED: &[K] = &[
     K::ThisYear,
     K::YearStart,
 ];
+
+/// The flag bits of the [`FIXED`] kinds: a word without any of them
+/// begins no fixed phrase.
+const FIXED_FIRST: u64 = {
+    let mut bits = 0;
+    let mut n = 0;
+    while n < FIXED.len() {
+        bits |= 1 << FIXED[n] as u32;
+        n += 1;
+    }
+    bits
+};
 
 fn kind_of(name: &str) -> Option<K> {
     Some(match name {
@@ -370,6 +382,28 @@ static STARTERS: LazyLock<KeySet> = LazyLock::new(|| {
     KeySet::from(set)
 });
 
+/// The keys of [`STARTERS`].
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    STARTERS.keys().map(String::as_str)
+}
+
+/// The first words of the phrases of every kind, with the kind (`K as
+/// usize`).
+pub(crate) fn phrase_first_words() -> impl Iterator<Item = (&'static str, usize)> {
+    LEX.phrases
+        .iter()
+        .enumerate()
+        .flat_map(|(n, k)| k.by_first.keys().map(move |w| (w.as_str(), n)))
+}
+
+/// The stems of the day names.
+pub(crate) fn weekday_words() -> impl Iterator<Item = &'static str> {
+    LEX.weekdays.keys().map(String::as_str)
+}
+
+// The kinds are bits of a word's flags, below the four flags at the top.
+const _: () = assert!(KINDS <= 60);
+
 fn parse_phrase_row(line: &str) -> Option<(K, Phrase)> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
@@ -391,7 +425,19 @@ fn numbered_rows(src: &str) -> Vec<(u32, Phrase)> {
 }
 
 /// The end of the longest phrase of kind `k` starting at word `i`.
+#[inline]
 fn at(ws: &[W], i: usize, k: K) -> Option<usize> {
+    // Most words (and every number and punctuation mark) begin no phrase
+    // of kind `k`: their flags say so without a call or a look-up.
+    if ws.get(i)?.stem_flags & (1 << k as u32) == 0 {
+        return None;
+    }
+    phrase_at(ws, i, k)
+}
+
+/// [`at`] for a word whose flags let it begin a phrase of kind `k`.
+#[inline(never)]
+fn phrase_at(ws: &[W], i: usize, k: K) -> Option<usize> {
     let w = ws.get(i)?;
     LEX.phrases[k as usize]
         .by_first
@@ -474,12 +520,11 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
     let w = &ws[i];
     // Most words cannot start a date: leave at once unless the word is a
     // number or the first word of some date phrase, month or day name.
-    match w.kind {
+    match w.kind() {
         TokenKind::Number => {}
-        // Arabic number words are looked up by stem and by full key.
-        TokenKind::Word
-            if STARTERS.contains_key(w.stem)
-                || (w.key.len() != w.stem.len() && STARTERS.contains_key(w.key)) => {}
+        // Arabic number words are looked up by stem and by full key (the
+        // flags of both, from [`STARTERS`]).
+        TokenKind::Word if w.flags & STARTS_DATE != 0 => {}
         _ => return None,
     }
     let found = [
@@ -501,7 +546,8 @@ fn best_at(ws: &[W], i: usize) -> Option<Cand> {
 
 fn month_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     let w = ws.get(j)?;
-    if !w.is_word() || has_article(w.prefix) {
+    // The flags rule out most words without a month look-up.
+    if !w.is_word() || w.flags & MONTH_WORD == 0 || has_article(w.prefix()) {
         return None;
     }
     if w.is_arabic() && crate::months::starts_two_word_month(w.stem) {
@@ -509,9 +555,9 @@ fn month_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
         let m = crate::months::month_of_key(&format!("{} {}", w.stem, n.stem))?;
         return Some((m, alt_month(ws, j + 2, m)));
     }
-    let m = crate::months::month_of_key(w.stem).or_else(|| crate::months::month_of_key(w.key))?;
+    let m = crate::months::month_of_key(w.stem).or_else(|| crate::months::month_of_key(w.key()))?;
     // "may", "march", "mar" are English words when not capitalized.
-    if !w.is_arabic() && matches!(w.key, "may" | "march" | "mar") && !w.is_capitalized() {
+    if !w.is_arabic() && matches!(w.key(), "may" | "march" | "mar") && !w.is_capitalized() {
         return None;
     }
     let mut end = j + 1;
@@ -560,7 +606,7 @@ fn alt_month(ws: &[W], end: usize, m: u32) -> usize {
 /// "and 18", "et 18", "إلى 18", "و18".
 fn range_end_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     let w = ws.get(j)?;
-    let k = if w.is_punct("-") || w.is_punct("–") || matches!(w.key, "and" | "et") {
+    let k = if w.is_punct("-") || w.is_punct("–") || matches!(w.key(), "and" | "et") {
         j + 1
     } else {
         at(ws, j, K::RangeTo)?
@@ -570,7 +616,7 @@ fn range_end_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     }
     // Arabic writes the conjunction on the number: "و18".
     let n = ws.get(j)?;
-    if n.is_number() && n.prefix == "و" {
+    if n.is_number() && n.prefix() == "و" {
         return day_at(ws, j);
     }
     None
@@ -579,10 +625,10 @@ fn range_end_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
 /// A day of the month in digits (`6`, `6th`, `1er`).
 fn day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     let w = ws.get(j)?;
-    if !w.is_number() || w.key.len() > 2 || !w.key.bytes().all(|b| b.is_ascii_digit()) {
+    if !w.is_number() || w.key().len() > 2 || !w.key().bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let d: u32 = w.key.parse().ok()?;
+    let d: u32 = w.key().parse().ok()?;
     if !(1..=31).contains(&d) {
         return None;
     }
@@ -590,7 +636,7 @@ fn day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
     if ws.get(end).is_some_and(|s| {
         s.gap == Gap::None
             && s.is_word()
-            && matches!(s.key, "st" | "nd" | "rd" | "th" | "er" | "e" | "eme")
+            && matches!(s.key(), "st" | "nd" | "rd" | "th" | "er" | "e" | "eme")
     }) {
         end += 1;
     }
@@ -608,10 +654,10 @@ fn ordinal_day_at(ws: &[W], j: usize) -> Option<(u32, usize)> {
 /// A year in digits (`2022`, `٢٠٢٢`), with an era mark (`2022 م`).
 fn year_at(ws: &[W], j: usize) -> Option<(i32, usize)> {
     let w = ws.get(j)?;
-    if !w.is_number() || w.key.len() != 4 || !w.key.bytes().all(|b| b.is_ascii_digit()) {
+    if !w.is_number() || w.key().len() != 4 || !w.key().bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let y: i32 = w.key.parse().ok()?;
+    let y: i32 = w.key().parse().ok()?;
     if !(1900..=2100).contains(&y) {
         return None;
     }
@@ -663,8 +709,8 @@ fn numeric_at(ws: &[W], i: usize) -> Option<Cand> {
         return None;
     }
     // The tokenizer keeps "25.09.2022" as one number.
-    if w.key.matches('.').count() == 2 {
-        let parts: Vec<&str> = w.key.split('.').collect();
+    if w.key().matches('.').count() == 2 {
+        let parts: Vec<&str> = w.key().split('.').collect();
         return ymd(parts[0], parts[1], parts[2]).map(|(y, m, d)| {
             Cand::new(
                 i,
@@ -683,13 +729,13 @@ fn numeric_at(ws: &[W], i: usize) -> Option<Cand> {
     let mid = ws.get(i + 2).filter(|m| m.gap == Gap::None)?;
     let sep2 = ws
         .get(i + 3)
-        .filter(|s| s.gap == Gap::None && s.key == sep.key)?;
+        .filter(|s| s.gap == Gap::None && s.key() == sep.key())?;
     let last = ws
         .get(i + 4)
         .filter(|l| l.gap == Gap::None && l.is_number())?;
     let _ = sep2;
     if mid.is_number() {
-        let (y, m, d) = ymd(w.key, mid.key, last.key)?;
+        let (y, m, d) = ymd(w.key(), mid.key(), last.key())?;
         return Some(Cand::new(
             i,
             i + 5,
@@ -701,8 +747,8 @@ fn numeric_at(ws: &[W], i: usize) -> Option<Cand> {
         ));
     }
     let m = crate::months::month_of_key(mid.stem)?;
-    let d: u32 = w.key.parse().ok()?;
-    let y = two_digit_year(last.key)?;
+    let d: u32 = w.key().parse().ok()?;
+    let y = two_digit_year(last.key())?;
     NaiveDate::from_ymd_opt(y, m, d)?;
     Some(Cand::new(
         i,
@@ -883,6 +929,10 @@ fn since_at(ws: &[W], i: usize) -> Option<Cand> {
 }
 
 fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
+    // A word that begins no fixed phrase says so in its flags: no look-up.
+    if ws[i].stem_flags & FIXED_FIRST == 0 {
+        return None;
+    }
     // Candidates are listed longest first: the first match is the longest.
     let (k, end) = LEX
         .fixed
@@ -910,9 +960,12 @@ fn fixed_at(ws: &[W], i: usize) -> Option<Cand> {
 /// A day name at word `j`: Arabic ones need the article unless `licensed`
 /// (after يوم, صباح, ليلة …).
 fn weekday_name(ws: &[W], j: usize, licensed: bool) -> Option<u32> {
-    let w = ws.get(j).filter(|w| w.is_word())?;
+    // The flags rule out most words without a look-up.
+    let w = ws
+        .get(j)
+        .filter(|w| w.is_word() && w.stem_flags & WEEKDAY != 0)?;
     let wd = *LEX.weekdays.get(w.stem)?;
-    if w.is_arabic() && !licensed && !has_article(w.prefix) {
+    if w.is_arabic() && !licensed && !has_article(w.prefix()) {
         return None;
     }
     Some(wd)
@@ -1062,7 +1115,7 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
         let past = at(ws, j, K::PastAdj);
         let u = past.unwrap_or(j);
         // "عشرة الأسبوع الماضي" is a count, then "last week".
-        let bare = ws.get(u).is_some_and(|w| !has_article(w.prefix));
+        let bare = ws.get(u).is_some_and(|w| !has_article(w.prefix()));
         if let Some((days, false, e)) = unit_at(ws, u).filter(|_| bare) {
             if let Some(e2) = at(ws, e, K::AgoAfter) {
                 return Some(Cand::new(
@@ -1107,7 +1160,7 @@ fn window_at(ws: &[W], i: usize) -> Option<Cand> {
         }
     }
     // Unit first (Arabic): الأيام السبعة الماضية, الأسبوعين الماضيين.
-    if ws[i].is_arabic() && has_article(ws[i].prefix) {
+    if ws[i].is_arabic() && has_article(ws[i].prefix()) {
         if let Some((days, dual, j)) = unit_at(ws, i) {
             let (n, k) = if dual { (2, j) } else { count_at(ws, j)? };
             let e = at(ws, k, K::PastAdj)?;

@@ -17,7 +17,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> =
 /// The proclitic prefixes a word may carry and still continue a number,
 /// and whether the prefix is the conjunction.
 pub(super) fn continuation_prefix(w: &W) -> Option<bool> {
-    match w.prefix {
+    match w.prefix() {
         "" => Some(false),
         "و" | "وال" => Some(true),
         _ => None,
@@ -26,5 +26,5 @@ pub(super) fn continuation_prefix(w: &W) -> Option<bool> {
 
 /// A free-standing conjunction word (`خمسة و عشرين`).
 pub(super) fn is_conjunction_word(w: &W) -> bool {
-    w.key == "و"
+    w.key() == "و"
 }

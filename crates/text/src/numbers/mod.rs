@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::keymap::{KeyMap, KeySet};
 use crate::segment::{Analysis, TokenKind};
-use crate::words::{has_article, words, Gap, W};
+use crate::words::{has_article, words, Gap, MONTH_WORD, NUMBER_WORD, W};
 
 /// How the text qualifies a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -192,24 +192,22 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
 /// The entry of a word in a language: Arabic words are looked up by stem
 /// (clitics split off) then by full key; Latin words by key.
 fn lookup(w: &W, lang: Lang) -> Option<Entry> {
-    if w.kind != TokenKind::Word {
+    // A word in no lexicon says so in its flags (the number words of every
+    // language, stem and key): no look-up.
+    if w.kind() != TokenKind::Word || w.flags & NUMBER_WORD == 0 {
         return None;
     }
     let lex = lexicon(lang);
     match lang {
         // The key only when it is more than the stem (its suffix).
         Lang::Ar => lex.get(w.stem).or_else(|| {
-            (w.key.len() != w.stem.len())
-                .then(|| lex.get(w.key))
+            (w.key().len() != w.stem.len())
+                .then(|| lex.get(w.key()))
                 .flatten()
         }),
-        _ => lex.get(w.key),
+        _ => lex.get(w.key()),
     }
 }
-
-/// The keys of every lexicon.
-static ANY_NUMBER_WORD: LazyLock<KeySet> =
-    LazyLock::new(|| number_words().map(str::to_string).collect());
 
 /// Every number word of every language, in key form.
 pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
@@ -242,8 +240,12 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
             .collect()
     });
     let (mut en, mut fr) = (0usize, 0usize);
-    for w in ws.iter().filter(|w| w.is_word() && w.key.is_ascii()) {
-        match WORDS.get(w.key) {
+    // The first byte rules out an Arabic word before the whole key is
+    // scanned.
+    for w in ws.iter().filter(|w| {
+        w.is_word() && w.key().as_bytes().first().is_some_and(u8::is_ascii) && w.key().is_ascii()
+    }) {
+        match WORDS.get(w.key()) {
             Some(Lang::En) => en += 1,
             Some(Lang::Fr) => fr += 1,
             _ => {}
@@ -260,20 +262,26 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
 
 /// Reads the longest number at word `i`; Latin words only in `latin` when
 /// the text's language is known.
+#[inline]
 fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
     // A word reading starts with a lexicon hit on the word itself: a word
-    // that no lexicon holds (by stem or key) begins no number, and one
-    // look-up in all of them says so.
-    // (The stem is a suffix of the key: of the same length, it is the key,
-    // and one look-up answers for both.)
-    if w.kind == TokenKind::Word
-        && !ANY_NUMBER_WORD.contains_key(w.stem)
-        && (w.key.len() == w.stem.len() || !ANY_NUMBER_WORD.contains_key(w.key))
-    {
-        return None;
+    // that no lexicon holds (by stem or key: its flags, from every
+    // lexicon) begins no number. Tested here, inlined into the callers
+    // that ask every word of a text.
+    match w.kind() {
+        TokenKind::Number => {}
+        TokenKind::Word if w.flags & NUMBER_WORD != 0 => {}
+        _ => return None,
     }
-    match w.kind {
+    read_at(ws, i, latin)
+}
+
+/// [`parse_in`] for a number or a number word.
+#[inline(never)]
+fn read_at(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
+    let w = &ws[i];
+    match w.kind() {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
         TokenKind::Word => {
@@ -319,21 +327,21 @@ fn digit_value(key: &str) -> Option<(f64, bool)> {
 
 fn parse_digits_at(ws: &[W], i: usize) -> Option<Parsed> {
     let w = &ws[i];
-    let (mut value, mut integer) = digit_value(w.key)?;
-    let mut plain = integer && w.key.bytes().all(|b| b.is_ascii_digit());
-    let mut digits = w.key.bytes().filter(u8::is_ascii_digit).count();
+    let (mut value, mut integer) = digit_value(w.key())?;
+    let mut plain = integer && w.key().bytes().all(|b| b.is_ascii_digit());
+    let mut digits = w.key().bytes().filter(u8::is_ascii_digit).count();
     let mut end = i + 1;
     // "10 000": groups of three digits after one (thin) space.
-    if integer && w.key.len() <= 3 && plain {
+    if integer && w.key().len() <= 3 && plain {
         while let Some(n) = ws.get(end) {
             let prev = &ws[end - 1];
-            let between_ok = n.gap == Gap::Space && n.span.start - prev.span.end <= 3;
+            let between_ok = n.gap == Gap::Space && n.span().start - prev.span().end <= 3;
             if n.is_number()
-                && n.key.len() == 3
-                && n.key.bytes().all(|b| b.is_ascii_digit())
+                && n.key().len() == 3
+                && n.key().bytes().all(|b| b.is_ascii_digit())
                 && between_ok
             {
-                value = value * 1000.0 + n.key.parse::<f64>().ok()?;
+                value = value * 1000.0 + n.key().parse::<f64>().ok()?;
                 plain = false;
                 digits += 3;
                 end += 1;
@@ -345,7 +353,7 @@ fn parse_digits_at(ws: &[W], i: usize) -> Option<Parsed> {
     // A multiplier word after the digits: 3 آلاف، 2.5 million, 30 ألف.
     if let Some(n) = ws.get(end).filter(|n| n.gap == Gap::Space && n.is_word()) {
         for lang in [Lang::Ar, Lang::En, Lang::Fr] {
-            if lang == Lang::Ar && !n.prefix.is_empty() {
+            if lang == Lang::Ar && !n.prefix().is_empty() {
                 continue;
             }
             if let Some(e) = lookup(n, lang) {
@@ -625,7 +633,7 @@ fn parse_words_at(ws: &[W], i: usize, lang: Lang) -> Option<Parsed> {
         }
         Class::VagueOf => {
             // العدد من is "the issue of"; only the bare word is vague.
-            if !next_is(i + 1, of) || ws[i].prefix.contains("ال") {
+            if !next_is(i + 1, of) || ws[i].prefix().contains("ال") {
                 return None;
             }
             let j = i + 2;
@@ -669,7 +677,7 @@ fn approx_noun(ws: &[W], start: usize, at: usize, e: Entry, lang: Lang) -> Parse
     let mut value = e.value;
     if lang == Lang::Fr {
         if let (Some(de), Some(m)) = (ws.get(end), ws.get(end + 1)) {
-            if french::OF.contains(&de.key) && matches!(m.key, "milliers" | "mille") {
+            if french::OF.contains(&de.key()) && matches!(m.key(), "milliers" | "mille") {
                 value *= 1000;
                 end += 2;
             }
@@ -720,8 +728,8 @@ fn compose(ws: &[W], i: usize, lang: Lang) -> Option<Parsed> {
                         if ws.get(j).is_none_or(|n| n.gap != Gap::None) {
                             break;
                         }
-                    } else if (lang == Lang::En && w.key == english::AND)
-                        || (lang == Lang::Fr && w.key == french::AND)
+                    } else if (lang == Lang::En && w.key() == english::AND)
+                        || (lang == Lang::Fr && w.key() == french::AND)
                     {
                         conj = true;
                         j += 1;
@@ -833,8 +841,8 @@ fn context(w: &W) -> Option<Context> {
     CONTEXT
         .get(w.stem)
         .or_else(|| {
-            (w.key.len() != w.stem.len())
-                .then(|| CONTEXT.get(w.key))
+            (w.key().len() != w.stem.len())
+                .then(|| CONTEXT.get(w.key()))
                 .flatten()
         })
         .copied()
@@ -848,11 +856,15 @@ fn is_month_word(ws: &[W], j: usize) -> bool {
     // from the keys the token already has instead of analysing them again:
     // the key's match key is the stem, and the stem's own match key is the
     // stem with one more proclitic split off.
+    // The flags say whether the stem or the key can be a month (or begin
+    // a two-word one) without a look-up; only the re-split stem is asked.
     let restem = crate::arabic::split_proclitics(w.stem).1;
-    [w.stem, w.key, restem]
-        .into_iter()
-        .any(|k| crate::months::month_of_key(k).is_some())
-        || crate::months::starts_two_word_month(w.stem)
+    (w.flags & MONTH_WORD != 0
+        && ([w.stem, w.key()]
+            .into_iter()
+            .any(|k| crate::months::month_of_key(k).is_some())
+            || crate::months::starts_two_word_month(w.stem)))
+        || crate::months::month_of_key(restem).is_some()
 }
 
 fn is_hundred_word(w: &W) -> bool {
@@ -877,15 +889,15 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         if n.stem == "في" && next2.is_some_and(is_hundred_word) {
             return true;
         }
-        if is_hundred_word(n) && n.prefix.contains('ب') {
+        if is_hundred_word(n) && n.prefix().contains('ب') {
             return true;
         }
-        if matches!(n.key, "per" | "pour") && next2.is_some_and(|m| m.key == "cent") {
+        if matches!(n.key(), "per" | "pour") && next2.is_some_and(|m| m.key() == "cent") {
             return true;
         }
     }
     // Measures, money and durations after; currency signs before.
-    if let Some(n) = next.filter(|n| n.gap != Gap::Line && n.prefix.is_empty()) {
+    if let Some(n) = next.filter(|n| n.gap != Gap::Line && n.prefix().is_empty()) {
         if matches!(
             context(n),
             Some(Context::Measure | Context::Money | Context::Duration | Context::Fraction)
@@ -898,14 +910,14 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
             return true;
         }
         // "الأيام السبعة الماضية": a count of days after its noun.
-        if context(pw) == Some(Context::Duration) && has_article(pw.prefix) {
+        if context(pw) == Some(Context::Duration) && has_article(pw.prefix()) {
             return true;
         }
     }
     // في المئة / المئة alone: per cent, not a hundred.
     if p.end == p.start + 1
         && is_hundred_word(first)
-        && (first.prefix.contains("ال") || first.prefix.contains('ب'))
+        && (first.prefix().contains("ال") || first.prefix().contains('ب'))
     {
         return true;
     }
@@ -913,12 +925,12 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     if first.is_arabic()
         && first.stem == "اثنين"
         && p.end == p.start + 1
-        && (first.prefix.contains("ال") || prev.is_some_and(|w| w.stem == "يوم"))
+        && (first.prefix().contains("ال") || prev.is_some_and(|w| w.stem == "يوم"))
     {
         return true;
     }
     // French "sept" before a day number is September (Sept. 25).
-    if last.key == "sept"
+    if last.key() == "sept"
         && (glued_next.is_some_and(|n| n.is_punct(".")) || next.is_some_and(W::is_number))
     {
         return true;
@@ -938,19 +950,19 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
     // Arabic proclitics glued to digits are not (و17، ب20، الـ30).
     let clitic = |w: &W| {
         w.is_arabic()
-            && w.key
+            && w.key()
                 .chars()
                 .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
     };
     if glued_prev.is_some_and(|w| w.is_word() && !clitic(w))
-        || glued_next.is_some_and(|w| w.is_word() && !w.is_arabic() && w.key.len() > 3)
+        || glued_next.is_some_and(|w| w.is_word() && !w.is_arabic() && w.key().len() > 3)
     {
         return true;
     }
     // Times (11:08), dates (25/09/2022, 2022-09-25), ordinals (1er, 21st).
     if let Some(n) = glued_next {
-        if n.kind == TokenKind::Punct
-            && matches!(n.key, ":" | "/" | "-" | ".")
+        if n.kind() == TokenKind::Punct
+            && matches!(n.key(), ":" | "/" | "-" | ".")
             && ws.get(p.end + 1).is_some_and(|m| {
                 m.gap == Gap::None && (m.is_number() || is_month_word(ws, p.end + 1))
             })
@@ -959,7 +971,7 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         }
         if n.is_word()
             && matches!(
-                n.key,
+                n.key(),
                 "st" | "nd" | "rd" | "th" | "er" | "e" | "eme" | "ere" | "re" | "h"
             )
         {
@@ -970,13 +982,13 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
         }
     }
     if let Some(pw) = glued_prev {
-        if matches!(pw.key, ":" | "/" | "-" | ".") && p.start >= 2 && {
+        if matches!(pw.key(), ":" | "/" | "-" | ".") && p.start >= 2 && {
             let pp = &ws[p.start - 2];
             // 25/09, سبتمبر/2022, and codes such as F-16 or COVID-19.
             pw.gap == Gap::None
                 && (pp.is_number()
                     || is_month_word(ws, p.start - 2)
-                    || (pw.key == "-" && pp.is_word() && !pp.is_arabic()))
+                    || (pw.key() == "-" && pp.is_word() && !pp.is_arabic()))
         } {
             return true;
         }
@@ -1006,7 +1018,7 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
                 && matches!(n.stem, "م" | "ه" | "ميلادي" | "ميلاديه" | "هجري" | "هجريه")
         });
         let clause_end = next.is_none_or(|n| {
-            n.gap == Gap::Line || (n.kind == TokenKind::Punct && !matches!(n.key, "%" | "-"))
+            n.gap == Gap::Line || (n.kind() == TokenKind::Punct && !matches!(n.key(), "%" | "-"))
         });
         if cue || era || clause_end {
             return true;
@@ -1027,12 +1039,20 @@ fn is_non_count(ws: &[W], p: &Parsed) -> bool {
 struct Qualifiers {
     before: Vec<(NumberQualifier, Vec<String>)>,
     after: Vec<(NumberQualifier, Vec<String>)>,
+    /// The last words of the `before` phrases and the first words of the
+    /// `after` ones: a number whose neighbour is not among them has no
+    /// qualifier on that side, and the phrases need not be tried one by
+    /// one.
+    before_last: KeySet,
+    after_first: KeySet,
 }
 
 static QUALIFIERS: LazyLock<Qualifiers> = LazyLock::new(|| {
     let mut q = Qualifiers {
         before: Vec::new(),
         after: Vec::new(),
+        before_last: KeySet::default(),
+        after_first: KeySet::default(),
     };
     for line in include_str!("../../data/qualifiers.tsv").lines() {
         let Some((qual, before, words)) = parse_qualifier(line) else {
@@ -1047,8 +1067,34 @@ static QUALIFIERS: LazyLock<Qualifiers> = LazyLock::new(|| {
     // Longest phrase first, so "ما لا يقل عن" wins over "لا يقل عن".
     q.before.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
     q.after.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+    q.before_last = q
+        .before
+        .iter()
+        .filter_map(|(_, w)| w.last().cloned())
+        .collect();
+    q.after_first = q
+        .after
+        .iter()
+        .filter_map(|(_, w)| w.first().cloned())
+        .collect();
     q
 });
+
+/// The word before word `end`, apostrophes skipped, where a `before`
+/// phrase would end: [`match_before`] compares it first.
+fn word_before<'w, 'a>(ws: &'w [W<'a>], end: usize) -> Option<&'w W<'a>> {
+    let mut k = end;
+    while k > 0 && ws[k - 1].is_punct("'") {
+        k -= 1;
+    }
+    ws.get(k.checked_sub(1)?)
+}
+
+/// The word at `start`, apostrophes skipped, where an `after` phrase
+/// would begin: [`match_after`] compares it first.
+fn word_from<'w, 'a>(ws: &'w [W<'a>], start: usize) -> Option<&'w W<'a>> {
+    ws[start.min(ws.len())..].iter().find(|w| !w.is_punct("'"))
+}
 
 fn parse_qualifier(line: &str) -> Option<(NumberQualifier, bool, Vec<String>)> {
     let line = line.trim();
@@ -1093,7 +1139,7 @@ fn match_before(ws: &[W], end: usize, phrase: &[String]) -> Option<usize> {
         if ws[k].gap == Gap::Line {
             return None;
         }
-        let ok = w.stem == want || (n == phrase.len() - 1 && w.key == want);
+        let ok = w.stem == want || (n == phrase.len() - 1 && w.key() == want);
         if !ok {
             return None;
         }
@@ -1119,16 +1165,21 @@ fn match_after(ws: &[W], start: usize, phrase: &[String]) -> Option<usize> {
 }
 
 fn qualify(ws: &[W], p: &Parsed) -> Quantity {
-    let mut span = Span::new(ws[p.start].head_span().start, ws[p.end - 1].span.end);
+    let mut span = Span::new(ws[p.start].head_span().start, ws[p.end - 1].span().end);
     let mut qualifier = if p.approx {
         NumberQualifier::Approx
     } else {
         NumberQualifier::Exact
     };
     let q = &*QUALIFIERS;
+    // A phrase's last word must be the stem of the word before (or its key
+    // for a one-word phrase).
+    let may_have_before = word_before(ws, p.start)
+        .is_some_and(|w| q.before_last.contains_key(w.stem) || q.before_last.contains_key(w.key()));
     if let Some((qual, at)) = q
         .before
         .iter()
+        .filter(|_| may_have_before)
         .find_map(|(qual, phrase)| match_before(ws, p.start, phrase).map(|at| (*qual, at)))
     {
         qualifier = qual;
@@ -1139,19 +1190,20 @@ fn qualify(ws: &[W], p: &Parsed) -> Quantity {
         'outer: for k in p.end..(p.end + 4).min(ws.len()) {
             let w = &ws[k];
             if w.gap == Gap::Line
-                || w.kind == TokenKind::Number
-                || (w.kind == TokenKind::Punct && k > p.end)
+                || w.kind() == TokenKind::Number
+                || (w.kind() == TokenKind::Punct && k > p.end)
             {
                 break;
             }
-            for (qual, phrase) in &q.after {
+            let may_begin = word_from(ws, k).is_some_and(|w| q.after_first.contains_key(w.stem));
+            for (qual, phrase) in q.after.iter().filter(|_| may_begin) {
                 if let Some(end) = match_after(ws, k, phrase) {
                     qualifier = *qual;
-                    span = span.cover(ws[end - 1].span);
+                    span = span.cover(ws[end - 1].span());
                     break 'outer;
                 }
             }
-            if w.kind == TokenKind::Punct {
+            if w.kind() == TokenKind::Punct {
                 break;
             }
         }

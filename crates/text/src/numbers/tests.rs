@@ -444,9 +444,9 @@ fn month_check_agrees_with_month_number() {
     for (j, w) in ws.iter().enumerate() {
         let slow = w.is_word()
             && (crate::months::month_number(w.stem).is_some()
-                || crate::months::month_number(w.key).is_some()
+                || crate::months::month_number(w.key()).is_some()
                 || crate::months::starts_two_word_month(w.stem));
-        assert_eq!(is_month_word(&ws, j), slow, "{}", w.raw);
+        assert_eq!(is_month_word(&ws, j), slow, "{}", w.raw());
         months += usize::from(slow);
     }
     assert!(months >= 15, "{months}");
