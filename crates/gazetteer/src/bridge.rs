@@ -152,9 +152,10 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
     walk(doc.words.len(), |k| {
         let w = &doc.words[k];
         // The cheap tests first: the word's shape, then whether it stands
-        // after a cue (most words do not: one filtered look-up says so),
-        // and only then the look-ups of its lists.
-        let stand = (!is_taken(w.span) && bridgeable_shape(w))
+        // after a word that may end a cue (most words do not: a flag of
+        // the word before says so), whether a mention took it, and only
+        // then the look-ups of its lists.
+        let stand = (bridgeable_shape(w) && doc.after_tail(k) && !is_taken(w.span))
             .then(|| stand_before(t, doc, k))
             .flatten()
             .filter(|_| t.bridgeable_word(w));

@@ -148,7 +148,7 @@ pub fn find_countries(
     let mut evidence: HashSet<u16> = places.clone();
     for c in &cands {
         let bare = keys::strip_article(&c.key).unwrap_or(&c.key);
-        let ambiguous = t.ambiguous.contains(&(c.country, bare.to_string()));
+        let ambiguous = t.ambiguous.contains(c.country, bare);
         let sure = !ambiguous || decide(t, doc, c, &HashSet::default()).is_some_and(|h| !h.demonym);
         if sure {
             evidence.insert(c.country);
@@ -169,6 +169,11 @@ pub fn find_countries(
     out
 }
 
+/// The key without its Arabic article.
+fn bare_of(k: &str) -> &str {
+    keys::strip_article(k).unwrap_or(k)
+}
+
 fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<CountryHit> {
     let w = &doc.words[c.first];
     if c.latin && c.name && !c.demonym && !w.cap && !doc.all_caps {
@@ -179,15 +184,14 @@ fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<Co
     }
     let prev = (c.first > 0 && doc.joined(c.first - 1)).then(|| &doc.words[c.first - 1]);
     let next = (doc.joined(c.last) && c.last + 1 < doc.words.len()).then(|| &doc.words[c.last + 1]);
-    let bare_of = |k: &str| keys::strip_article(k).unwrap_or(k).to_string();
     if let Some(n) = next {
-        if t.not_before.contains(&(c.country, bare_of(&n.key))) {
+        if t.not_before.contains(c.country, bare_of(&n.key)) {
             return None;
         }
     }
     let prev_bare = prev.map(|p| bare_of(p.stem));
-    if let Some(p) = &prev_bare {
-        if t.not_after.contains(&(c.country, p.clone())) {
+    if let Some(p) = prev_bare {
+        if t.not_after.contains(c.country, p) {
             return None;
         }
     }
@@ -206,10 +210,8 @@ fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<Co
         c.demonym
     };
     let bare = bare_of(&c.key);
-    if t.ambiguous.contains(&(c.country, bare)) {
-        let confirmed = prev_bare
-            .as_ref()
-            .is_some_and(|p| t.confirm_after.contains(&(c.country, p.clone())));
+    if t.ambiguous.contains(c.country, bare) {
+        let confirmed = prev_bare.is_some_and(|p| t.confirm_after.contains(c.country, p));
         let keep = confirmed || (place_context && !demonym) || evidence.contains(&c.country);
         if !keep {
             return None;

@@ -19,7 +19,7 @@ use crate::index::{
 };
 use crate::keys::{self, name_words};
 use crate::skeleton;
-use crate::wordset::WordSet;
+use crate::wordset::{CueMap, PairSet, WordSet};
 use crate::PlaceKind;
 
 /// The text of every data file the gazetteer is built from.
@@ -172,7 +172,7 @@ pub struct Tables {
     /// Facilities often named after a person (`named` in `cues.tsv`):
     /// مطار، شارع، مستشفى. The name after one is more often a man's.
     pub named: HashSet<String>,
-    pub cues: HashMap<String, CueKind>,
+    pub cues: CueMap<CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
     pub cue_heads: WordSet,
@@ -182,16 +182,16 @@ pub struct Tables {
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
     /// adjective is an ordinary word (دعم مالي).
-    pub not_after: HashSet<(u16, String)>,
+    pub not_after: PairSet,
     /// (country, next word key): the name is part of another name
     /// (المغرب العربي).
-    pub not_before: HashSet<(u16, String)>,
+    pub not_before: PairSet,
     /// (country, noun key) pairs: after this noun the ambiguous form is the
     /// country's adjective (الجيش المالي).
-    pub confirm_after: HashSet<(u16, String)>,
+    pub confirm_after: PairSet,
     /// (country, key without article) of forms that are also ordinary words
     /// (مالي "financial", مالية "finance").
-    pub ambiguous: HashSet<(u16, String)>,
+    pub ambiguous: PairSet,
     pub problems: Vec<DataError>,
     /// Each country's capital record (`NONE` without one), found on first
     /// use by [`crate::capital`].
@@ -381,16 +381,16 @@ pub fn load(src: &Sources) -> Tables {
             listed: WordSet::default(),
             bridge_prep: HashSet::default(),
             named: HashSet::default(),
-            cues: HashMap::default(),
+            cues: CueMap::default(),
             cue_max_words: 1,
             cue_heads: WordSet::default(),
             cue_tails: WordSet::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
-            not_after: HashSet::default(),
-            not_before: HashSet::default(),
-            ambiguous: HashSet::default(),
-            confirm_after: HashSet::default(),
+            not_after: PairSet::default(),
+            not_before: PairSet::default(),
+            ambiguous: PairSet::default(),
+            confirm_after: PairSet::default(),
             problems: Vec::new(),
             capitals: std::sync::OnceLock::new(),
         },
@@ -489,7 +489,7 @@ impl Loader {
             }
             // A phrase may serve two roles (من is a preposition and a link):
             // the first line wins, so list the stronger role first.
-            self.t.cues.entry(key).or_insert(kind);
+            self.t.cues.insert_first(key, kind);
         }
         // Type words that only ever open admin names in the sources.
         for w in ["اماره", "امارة", "مقاطعه", "الدايره", "الولايه"] {

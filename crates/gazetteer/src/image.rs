@@ -14,6 +14,7 @@ use crate::data::{
     Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
 };
 use crate::index::NameIndex;
+use crate::wordset::{CueMap, PairSet};
 use crate::PlaceKind;
 
 const MAGIC: &[u8; 8] = b"RASDGZ03";
@@ -76,7 +77,7 @@ impl W {
         }
     }
 
-    fn pairs(&mut self, set: &HashSet<(u16, String)>) {
+    fn pairs(&mut self, set: &PairSet) {
         let mut v: Vec<&(u16, String)> = set.iter().collect();
         v.sort();
         self.u32(v.len() as u32);
@@ -224,9 +225,9 @@ impl R {
         Ok(set)
     }
 
-    fn pairs(&mut self) -> Result<HashSet<(u16, String)>, String> {
+    fn pairs(&mut self) -> Result<PairSet, String> {
         let n = self.u32()?;
-        let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
+        let mut set = PairSet::with_capacity(n as usize);
         for _ in 0..n {
             let c = self.u16()?;
             set.insert((c, self.str()?.to_string()));
@@ -283,7 +284,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     let bridge_words = r.set()?;
     let bridge_prep = r.set()?;
     let n = r.u32()?;
-    let mut cues = HashMap::with_capacity_and_hasher(n as usize, Default::default());
+    let mut cues = CueMap::with_capacity(n as usize);
     for _ in 0..n {
         let key = r.str()?.to_string();
         let kind = match r.u8()? {
@@ -297,7 +298,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
             7 => CueKind::Num(r.u32()?),
             k => return Err(format!("bad cue kind {k}")),
         };
-        cues.insert(key, kind);
+        cues.insert_first(key, kind);
     }
     let cue_max_words = r.u32()? as usize;
     let cue_heads = cues

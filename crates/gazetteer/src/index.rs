@@ -69,23 +69,34 @@ impl Hit<'_> {
 
 /// A fixed 64-bit hash of a key (FxHash-style, eight bytes at a time);
 /// the low bits pick the slot, the high half is the slot's fingerprint.
+/// The bytes after the last whole word of eight are read as the last
+/// eight bytes of the key (overlapping the word before) and a key under
+/// eight bytes as its first and last four: every word of a text is
+/// hashed, and a loop over the odd bytes cost more than the rest.
+#[inline]
 pub fn hash_key(key: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = key.len() as u64;
-    let mut chunks = key.as_bytes().chunks_exact(8);
-    for c in chunks.by_ref() {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // The last bytes as a little-endian word padded with zeros (built
-        // in a register: a copy of a variable length calls `memcpy`).
-        let v = rest
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(K);
+    let b = key.as_bytes();
+    let mut h: u64 = b.len() as u64;
+    if let Some(last) = b.last_chunk::<8>() {
+        let mut chunks = b.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = mix(h, v);
+        }
+        if !chunks.remainder().is_empty() {
+            h = mix(h, u64::from_le_bytes(*last));
+        }
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let v = u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32;
+        h = mix(h, v);
+    } else if !b.is_empty() {
+        let v = b
             .iter()
             .enumerate()
-            .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+            .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k));
+        h = mix(h, v);
     }
     // Mix the high bits down: the slot is taken from the low bits.
     h ^ (h >> 29)

@@ -42,6 +42,10 @@ pub struct Word<'a> {
     pub join_next: bool,
     /// The next word follows after a comma.
     pub comma_next: bool,
+    /// The stem may end a cue phrase (`Tables::cue_tails`; every one-word
+    /// cue is one): asked once here, as the cue readers ask about nearly
+    /// every word, most of them several times.
+    pub tail: bool,
 }
 
 impl Word<'_> {
@@ -76,7 +80,7 @@ fn is_joiner(s: &str) -> bool {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
+    pub fn new(tables: &Tables, text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
         let mut words: Vec<Word<'a>> = Vec::with_capacity(analysis.tokens.len() / 2);
         let (mut upper, mut lower) = (0usize, 0usize);
         for sentence in &analysis.sentences {
@@ -101,8 +105,11 @@ impl<'a> Doc<'a> {
                         gap_comma = false;
                         gap_punct = 0;
                         let number = t.kind == TokenKind::Number;
-                        let c0 = raw.chars().next().unwrap_or(' ');
                         let arabic = !number && keys::is_arabic(&t.key);
+                        let mut cap = false;
+                        if !arabic {
+                            cap = raw.chars().next().is_some_and(char::is_uppercase);
+                        }
                         if !arabic && !number {
                             for c in raw.chars().filter(|c| c.is_alphabetic()) {
                                 if c.is_uppercase() {
@@ -112,15 +119,17 @@ impl<'a> Doc<'a> {
                                 }
                             }
                         }
+                        let stem = t.stem();
                         words.push(Word {
                             key: keys::token_key(&t.key),
-                            stem: t.stem(),
+                            stem,
                             span: t.span,
                             arabic,
-                            cap: !arabic && c0.is_uppercase(),
+                            cap,
                             number,
                             join_next: false,
                             comma_next: false,
+                            tail: tables.cue_tails.contains(stem),
                         });
                     }
                     TokenKind::Space => {
@@ -171,6 +180,7 @@ pub struct Variant<'a> {
 /// split that leaves two letters or more. `whole`: the text layer kept the
 /// word whole although it begins with a clitic letter (its list of
 /// protected words: بلدة، ولاية، باماكو), so it is read whole here too.
+#[inline]
 pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Variant<'a>>) {
     out.clear();
     out.push(Variant {
@@ -179,9 +189,26 @@ pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Varia
         prep: false,
         conj: false,
     });
-    if !arabic || whole || !key.starts_with(['و', 'ف', 'ب', 'ل']) {
-        return;
+    // Most words have no other reading: a test of the first two bytes
+    // says so here, and only the others go through the splits.
+    if arabic && !whole && starts_with_clitic(key) {
+        clitic_variants(key, out);
     }
+}
+
+/// Whether `key` starts with و ف ب or ل (each two bytes in UTF-8: a
+/// byte test instead of decoding a character).
+#[inline]
+fn starts_with_clitic(key: &str) -> bool {
+    matches!(
+        key.as_bytes(),
+        [0xD9, 0x88 | 0x81 | 0x84, ..] | [0xD8, 0xA8, ..]
+    )
+}
+
+/// The readings of [`variants`] after the word itself, for an Arabic word
+/// that starts with a proclitic letter.
+fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
     // Two characters or more (without counting them all).
     let long_enough = |s: &str| s.chars().nth(1).is_some();
     let mut bases: [(&str, usize, bool); 2] = [(key, 0, false), ("", 0, false)];
@@ -277,9 +304,7 @@ pub fn offset_after_key_chars(raw: &str, start: usize, n: usize) -> usize {
 impl Tables {
     /// Whether the last word of `before` may end a cue phrase.
     fn cue_tail_last(&self, before: &[Word]) -> bool {
-        before
-            .last()
-            .is_some_and(|w| self.cue_tails.contains(w.stem))
+        before.last().is_some_and(|w| w.tail)
     }
 
     fn best_salience(&self, hit: &Hit) -> Salience {
@@ -530,7 +555,7 @@ impl Doc<'_> {
     /// sentence; the longest phrase wins.
     pub fn cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
         // Most words end no cue phrase: one set lookup says so.
-        if p == 0 || !self.joined(p - 1) || !t.cue_tails.contains(self.words[p - 1].stem) {
+        if !self.after_tail(p) {
             return None;
         }
         // The reader asks about the same positions several times.
@@ -542,6 +567,13 @@ impl Doc<'_> {
             *slot = Some(found);
         }
         found
+    }
+
+    /// Whether word `p` follows, adjacent, a word that may end a cue
+    /// phrase: false for most words, which then have no cue before them.
+    #[inline]
+    pub fn after_tail(&self, p: usize) -> bool {
+        p > 0 && self.joined(p - 1) && self.words[p - 1].tail
     }
 
     fn find_cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {

@@ -163,23 +163,22 @@ impl Words {
         }
         let one = raw.first == raw.last;
         let bare = keys::strip_article(&raw.key);
-        let name_common =
-            t.common.contains(raw.key.as_str()) || bare.is_some_and(|b| t.common.contains(b));
+        let name_common = t.is_common(raw.key.as_str()) || bare.is_some_and(|b| t.is_common(b));
         // The word with its preposition (لسان، ولسان) is itself a word.
         let clitic_word = one
             && raw.prep_clitic
-            && (t.common.contains(&*w.key)
+            && (t.is_common(&*w.key)
                 || w.key
                     .strip_prefix(['و', 'ف'])
-                    .is_some_and(|k| t.common.contains(k)));
-        let common = one && (name_common || t.common.contains(&*w.key));
-        let given = one && t.given.contains(raw.key.as_str());
+                    .is_some_and(|k| t.is_common(k)));
+        let common = one && (name_common || t.is_common(&*w.key));
+        let given = one && t.is_given(raw.key.as_str());
         let before = first
             .checked_sub(1)
             .filter(|&k| doc.joined(k))
             .map(|k| &doc.words[k]);
-        let after_given = before
-            .is_some_and(|b| b.arabic && t.given.contains(b.stem) && !t.cues.contains_key(b.stem));
+        let after_given =
+            before.is_some_and(|b| b.arabic && t.is_given(b.stem) && !t.cues.contains_key(b.stem));
         let named_after = before.is_some_and(|b| t.named.contains(b.stem));
         Words {
             common,
@@ -214,8 +213,21 @@ fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
 
 impl Tables {
     pub(crate) fn is_stop(&self, key: &str) -> bool {
-        self.stopwords.contains(key)
-            || keys::strip_article(key).is_some_and(|k| self.stopwords.contains(k))
+        // `listed` holds every stop word: its filter answers most words
+        // without hashing them.
+        let stop = |k: &str| self.listed.may_hold(k) && self.stopwords.contains(k);
+        stop(key) || keys::strip_article(key).is_some_and(stop)
+    }
+
+    /// A common word that is also a place name (`common`, through the
+    /// filter of `listed`, which holds it).
+    fn is_common(&self, key: &str) -> bool {
+        self.listed.may_hold(key) && self.common.contains(key)
+    }
+
+    /// A given name (`given`, through the filter of `listed`).
+    fn is_given(&self, key: &str) -> bool {
+        self.listed.may_hold(key) && self.given.contains(key)
     }
 
     fn is_cue_word(&self, stem: &str) -> bool {
@@ -470,7 +482,7 @@ pub(crate) struct Analysed<'a> {
 }
 
 pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> Analysed<'a> {
-    let doc = Doc::new(text, analysis);
+    let doc = Doc::new(t, text, analysis);
     let (raws, country_starts) = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::default();
@@ -523,8 +535,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         // mention: it is left idle, and costs nothing more unless it does.
         let first = raw.first;
         let listed = prev_last.is_some_and(|p| p + 2 >= first);
-        let cue_before =
-            first > 0 && doc.joined(first - 1) && t.cue_tails.contains(doc.words[first - 1].stem);
+        let cue_before = first > 0 && doc.joined(first - 1) && doc.words[first - 1].tail;
         let may_stand =
             raw.prep_clitic || raw.conj_clitic || listed || cue_before || !doc.words[first].arabic;
         let idle = !may_stand
@@ -1019,6 +1030,9 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
     };
     for k in 0..doc.words.len() {
         let w = &doc.words[k];
+        if !w.tail {
+            continue;
+        }
         let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
             continue;
         };

@@ -3,20 +3,73 @@
 //!
 //! The matcher and the bridge ask, for each word, whether it ends a cue
 //! phrase, begins one, or is a listed common word; almost every answer is
-//! no. A 32768-bit filter of cheap signatures of the keys (byte length,
-//! first and last eight bytes: for Arabic, the first and last four
-//! letters) answers most of those questions without hashing the word or touching
+//! no. A 65536-bit filter of cheap signatures of the keys (byte length,
+//! first and last four bytes: for Arabic, the first and last two letters)
+//! answers most of those questions without hashing the word or touching
 //! the table. A word that passes the filter is looked up as usual, so the
 //! answers are those of the set alone.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use rasd_text::KeyFilter;
-use rustc_hash::FxHashSet as HashSet;
+/// Bits of a signature.
+const SIG_BITS: u32 = 16;
+/// The filter's size in 64-bit words.
+const SIG_WORDS: usize = 1 << (SIG_BITS - 6);
+
+/// A filter of key signatures: `may_hold` false means the key is surely
+/// not a member. (Not `rasd_text`'s filter: that one reads eight bytes at
+/// each end and folds a key shorter than eight bytes byte by byte, which
+/// most Arabic words of two or three letters are; four bytes at each end
+/// are enough for sets of a few thousand words.)
+#[derive(Debug, Clone)]
+pub struct KeyFilter {
+    sigs: Box<[u64; SIG_WORDS]>,
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter {
+            sigs: Box::new([0; SIG_WORDS]),
+        }
+    }
+}
+
+impl KeyFilter {
+    pub fn insert(&mut self, key: &str) {
+        let s = signature(key);
+        self.sigs[s >> 6] |= 1 << (s & 63);
+    }
+
+    #[inline]
+    pub fn may_hold(&self, key: &str) -> bool {
+        let s = signature(key);
+        self.sigs[s >> 6] & (1 << (s & 63)) != 0
+    }
+}
+
+/// A 16-bit mix of a key's length and its first and last four bytes
+/// (which overlap in a key under eight bytes; a key under four bytes is
+/// read whole).
+#[inline]
+fn signature(key: &str) -> usize {
+    let b = key.as_bytes();
+    let n = b.len() as u64;
+    let v = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(h), Some(t)) => {
+            u64::from(u32::from_le_bytes(*h)) | u64::from(u32::from_le_bytes(*t)) << 32
+        }
+        _ => b
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k)),
+    };
+    let mix = (v ^ n.rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mix >> (64 - SIG_BITS)) as usize
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     set: HashSet<String>,
-    /// Signatures of the members (`rasd_text`'s filter, shared with its
-    /// word lists).
+    /// Signatures of the members.
     filter: KeyFilter,
 }
 
@@ -29,6 +82,110 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
         self.filter.may_hold(key) && self.set.contains(key)
+    }
+
+    /// The filter alone: false means `key` is surely not a member. For
+    /// sets that are subsets of this one (the union [`crate::data::Tables::listed`]
+    /// answers for the stop words, common words and given names).
+    #[inline]
+    pub fn may_hold(&self, key: &str) -> bool {
+        self.filter.may_hold(key)
+    }
+}
+
+/// The cue phrases (`cues.tsv`) by key, with the same signature filter in
+/// front: every word of a text is asked whether it is a cue word, and
+/// nearly none is.
+#[derive(Debug, Clone)]
+pub struct CueMap<V> {
+    map: HashMap<String, V>,
+    filter: KeyFilter,
+}
+
+impl<V> Default for CueMap<V> {
+    fn default() -> Self {
+        CueMap::with_capacity(0)
+    }
+}
+
+impl<V> CueMap<V> {
+    pub fn with_capacity(n: usize) -> Self {
+        CueMap {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    /// Inserts `value` unless `key` is already there (the first one wins).
+    pub fn insert_first(&mut self, key: String, value: V) {
+        self.filter.insert(&key);
+        self.map.entry(key).or_insert(value);
+    }
+
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.filter.may_hold(key) {
+            self.map.get(key)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.map.iter()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
+impl<V: PartialEq> PartialEq for CueMap<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.map == other.map
+    }
+}
+
+/// (country, word key) pairs of `country_words.tsv`, asked about without
+/// building a key string: a signature filter of the words answers most
+/// questions, and only a word that passes is looked up.
+#[derive(Debug, Clone, Default)]
+pub struct PairSet {
+    set: HashSet<(u16, String)>,
+    filter: KeyFilter,
+}
+
+impl PairSet {
+    pub fn with_capacity(n: usize) -> Self {
+        PairSet {
+            set: HashSet::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    pub fn insert(&mut self, pair: (u16, String)) -> bool {
+        self.filter.insert(&pair.1);
+        self.set.insert(pair)
+    }
+
+    #[inline]
+    pub fn contains(&self, country: u16, key: &str) -> bool {
+        self.filter.may_hold(key) && self.set.contains(&(country, key.to_string()))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(u16, String)> {
+        self.set.iter()
+    }
+}
+
+impl PartialEq for PairSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.set == other.set
     }
 }
 
