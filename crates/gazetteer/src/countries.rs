@@ -65,6 +65,7 @@ pub fn find_countries(
 ) -> Vec<CountryHit> {
     let mut cands: Vec<Cand> = Vec::new();
     let mut vars = Vec::with_capacity(8);
+    let mut buf = String::new();
     let mut next_free = 0;
     for &i in starts {
         if i < next_free {
@@ -80,8 +81,11 @@ pub fn find_countries(
             let Some(mut hit) = t.country_index.get(&v.key) else {
                 continue;
             };
-            let mut found = (!hit.is_empty()).then(|| (i, v.key.to_string(), hit.clone()));
-            let mut buf = v.key.to_string();
+            // (last word, key length in `buf`, postings): the key is copied
+            // out only for the best reading.
+            let mut found = (!hit.is_empty()).then(|| (i, v.key.len(), hit.clone()));
+            buf.clear();
+            buf.push_str(&v.key);
             let mut j = i;
             while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
                 buf.push(' ');
@@ -90,14 +94,14 @@ pub fn find_countries(
                 match t.country_index.get(&buf) {
                     Some(h) => {
                         if !h.is_empty() {
-                            found = Some((j, buf.clone(), h.clone()));
+                            found = Some((j, buf.len(), h.clone()));
                         }
                         hit = h;
                     }
                     None => break,
                 }
             }
-            if let Some((last, key, postings)) = found {
+            if let Some((last, len, postings)) = found {
                 let better = match &best {
                     None => true,
                     Some((b_last, b_vi, _, _)) => {
@@ -106,7 +110,7 @@ pub fn find_countries(
                     }
                 };
                 if better {
-                    best = Some((last, vi, key, postings));
+                    best = Some((last, vi, buf[..len].to_string(), postings));
                 }
             }
         }

@@ -167,6 +167,9 @@ pub struct Tables {
     /// Arabic word of a text whether it is in any of them, and one look-up
     /// answers instead of four.
     pub listed: WordSet,
+    /// `stopwords` again with a filter in front: [`Tables::is_stop`] is
+    /// asked about most matched words, and few are stop words.
+    pub stops: WordSet,
     /// Keys of words it does not read after a bare preposition (`prep`).
     pub bridge_prep: HashSet<String>,
     /// Facilities often named after a person (`named` in `cues.tsv`):
@@ -379,6 +382,7 @@ pub fn load(src: &Sources) -> Tables {
             given: HashSet::default(),
             bridge_words: HashSet::default(),
             listed: WordSet::default(),
+            stops: WordSet::default(),
             bridge_prep: HashSet::default(),
             named: HashSet::default(),
             cues: CueMap::default(),
@@ -1362,6 +1366,7 @@ impl Loader {
         self.t.loose = self.loose.build();
         self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
+        self.t.stops = self.t.stopwords.iter().cloned().collect();
         self.t.listed = listed(
             &self.t.stopwords,
             &self.t.common,

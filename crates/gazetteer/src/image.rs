@@ -78,11 +78,11 @@ impl W {
     }
 
     fn pairs(&mut self, set: &PairSet) {
-        let mut v: Vec<&(u16, String)> = set.iter().collect();
+        let mut v: Vec<(u16, &str)> = set.iter().collect();
         v.sort();
         self.u32(v.len() as u32);
         for (c, s) in v {
-            self.u16(*c);
+            self.u16(c);
             self.str(s);
         }
     }
@@ -339,8 +339,10 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         return Err(format!("{} trailing bytes", bytes.len() - r.pos));
     }
     let listed = crate::data::listed(&stopwords, &common, &given, &bridge_words);
+    let stops = stopwords.iter().cloned().collect();
     Ok(Tables {
         listed,
+        stops,
         entries,
         countries,
         country_by_iso3,

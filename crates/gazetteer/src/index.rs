@@ -73,7 +73,7 @@ impl Hit<'_> {
 /// eight bytes of the key (overlapping the word before) and a key under
 /// eight bytes as its first and last four: every word of a text is
 /// hashed, and a loop over the odd bytes cost more than the rest.
-#[inline]
+#[inline(always)]
 pub fn hash_key(key: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(K);
@@ -98,7 +98,10 @@ pub fn hash_key(key: &str) -> u64 {
             .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k));
         h = mix(h, v);
     }
-    // Mix the high bits down: the slot is taken from the low bits.
+    // Mix the high bits down: the slot and the Bloom bits are taken from
+    // the low bits, which a product leaves depending on the low bytes only.
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h ^ (h >> 29)
 }
 
@@ -129,6 +132,9 @@ fn bloom_probe(h: u64, n_words: usize) -> (usize, u64) {
 }
 
 impl NameIndex {
+    // Inlined always: the hash and the Bloom test are a few instructions
+    // and every word of a text is asked, some several times.
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<Hit<'_>> {
         let h = hash_key(key);
         // Most words of a text begin no name: the Bloom test answers them,

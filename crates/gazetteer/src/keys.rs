@@ -67,31 +67,48 @@ pub fn token_key(key: &str) -> Cow<'_, str> {
 }
 
 /// Whether `b` holds the byte 0xDA, eight bytes at a time (keys are a few
-/// bytes, too short for `memchr`, and every word of a text is asked).
+/// bytes, too short for `memchr`, and every word of a text is asked). The
+/// odd bytes at the end are read as the last eight bytes (overlapping), a
+/// key under eight bytes as its first and last four.
 #[inline]
 fn has_byte_da(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
-    for c in chunks.by_ref() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        // A zero byte of `v` is a 0xDA byte of the chunk.
-        let v = u64::from_le_bytes(w) ^ (ONES * 0xDA);
-        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
-            return true;
+    // A zero byte of `v ^ 0xDA…` is a 0xDA byte of `v`.
+    let has = |v: u64| {
+        let v = v ^ (ONES * 0xDA);
+        v.wrapping_sub(ONES) & !v & HIGHS != 0
+    };
+    if let Some(last) = b.last_chunk::<8>() {
+        let mut chunks = b.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            if has(u64::from_le_bytes(w)) {
+                return true;
+            }
         }
+        has(u64::from_le_bytes(*last))
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        has(u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32)
+    } else {
+        b.iter().any(|&x| x == 0xDA)
     }
-    // A plain loop: `contains` on a slice of bytes calls out to memchr.
-    chunks.remainder().iter().any(|&x| x == 0xDA)
 }
 
 /// Whether a folded word is Arabic script.
 #[inline]
 pub fn is_arabic(word: &str) -> bool {
-    // An ASCII first byte is no Arabic letter: most Latin words stop here.
-    if word.as_bytes().first().is_none_or(|b| b.is_ascii()) {
-        return false;
+    // The first character from its bytes: an ASCII byte is no Arabic
+    // letter, and the Arabic block is two bytes (every word is asked).
+    match word.as_bytes() {
+        [] => return false,
+        [b, ..] if b.is_ascii() => return false,
+        &[b0 @ 0xD8..=0xDB, b1, ..] => {
+            let c = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
+            return char::from_u32(c).is_some_and(rasd_text::arabic::is_arabic_letter);
+        }
+        _ => {}
     }
     word.chars()
         .next()
@@ -256,6 +273,11 @@ mod tests {
             "مدينةالگوفة",
             "abcdefgh",
             "abcdefg\u{6af}",
+            "\u{6af}",
+            "ab\u{6af}",
+            "abcdefghi\u{6af}",
+            "abcdefghijklmnopq",
+            "abcdefghijklmno\u{6af}",
         ] {
             let b = key.as_bytes();
             assert_eq!(has_byte_da(b), b.contains(&0xDA), "{key}");
@@ -356,6 +378,17 @@ mod tests {
             loose_word(w, &mut a);
             loose_word_reference(w, &mut b);
             assert_eq!(a, b, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_arabic_test_reads_the_first_character() {
+        for w in ["", "a", "بغداد", "ـب", "٣", "،", "ۀ", "ݐ", "ࢠ", "é", "ﻻ"] {
+            let plain = w
+                .chars()
+                .next()
+                .is_some_and(rasd_text::arabic::is_arabic_letter);
+            assert_eq!(is_arabic(w), plain, "{w}");
         }
     }
 

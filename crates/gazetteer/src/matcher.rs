@@ -553,11 +553,19 @@ impl Doc<'_> {
     /// The cue phrase (of `cues.tsv`) that ends just before word `p`, if
     /// any: its first word and kind. The words must be adjacent and in one
     /// sentence; the longest phrase wins.
+    #[inline]
     pub fn cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
-        // Most words end no cue phrase: one set lookup says so.
+        // Most words end no cue phrase: the flag of the word before says
+        // so, here, inline; the rest is out of line.
         if !self.after_tail(p) {
             return None;
         }
+        self.cue_before_tail(t, p)
+    }
+
+    /// [`Doc::cue_before`] after a word that may end a cue phrase.
+    #[inline(never)]
+    fn cue_before_tail(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
         // The reader asks about the same positions several times.
         if let Some(&Some(known)) = self.cue_memo.borrow().get(p) {
             return known;

@@ -213,9 +213,9 @@ fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
 
 impl Tables {
     pub(crate) fn is_stop(&self, key: &str) -> bool {
-        // `listed` holds every stop word: its filter answers most words
-        // without hashing them.
-        let stop = |k: &str| self.listed.may_hold(k) && self.stopwords.contains(k);
+        // Through the filter of `stops`: it answers most words without
+        // hashing them.
+        let stop = |k: &str| self.stops.contains(k);
         stop(key) || keys::strip_article(key).is_some_and(stop)
     }
 

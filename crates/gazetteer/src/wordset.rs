@@ -81,7 +81,14 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
-        self.filter.may_hold(key) && self.set.contains(key)
+        // The filter inline, the hash look-up out of line: most callers
+        // stop at the filter.
+        self.filter.may_hold(key) && self.lookup(key)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, key: &str) -> bool {
+        self.set.contains(key)
     }
 
     /// The filter alone: false means `key` is surely not a member. For
@@ -122,13 +129,18 @@ impl<V> CueMap<V> {
         self.map.entry(key).or_insert(value);
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<&V> {
         if self.filter.may_hold(key) {
-            self.map.get(key)
+            self.lookup(key)
         } else {
             None
         }
+    }
+
+    #[inline(never)]
+    fn lookup(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
     }
 
     #[inline]
@@ -153,39 +165,54 @@ impl<V: PartialEq> PartialEq for CueMap<V> {
 
 /// (country, word key) pairs of `country_words.tsv`, asked about without
 /// building a key string: a signature filter of the words answers most
-/// questions, and only a word that passes is looked up.
+/// questions, and a word that passes is looked up by itself, with the
+/// countries it is listed for.
 #[derive(Debug, Clone, Default)]
 pub struct PairSet {
-    set: HashSet<(u16, String)>,
+    map: HashMap<String, Vec<u16>>,
     filter: KeyFilter,
 }
 
 impl PairSet {
     pub fn with_capacity(n: usize) -> Self {
         PairSet {
-            set: HashSet::with_capacity_and_hasher(n, Default::default()),
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
             filter: KeyFilter::default(),
         }
     }
 
-    pub fn insert(&mut self, pair: (u16, String)) -> bool {
-        self.filter.insert(&pair.1);
-        self.set.insert(pair)
+    pub fn insert(&mut self, (country, key): (u16, String)) -> bool {
+        self.filter.insert(&key);
+        let countries = self.map.entry(key).or_default();
+        let new = !countries.contains(&country);
+        if new {
+            countries.push(country);
+        }
+        new
     }
 
     #[inline]
     pub fn contains(&self, country: u16, key: &str) -> bool {
-        self.filter.may_hold(key) && self.set.contains(&(country, key.to_string()))
+        self.filter.may_hold(key) && self.map.get(key).is_some_and(|c| c.contains(&country))
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &(u16, String)> {
-        self.set.iter()
+    /// The pairs, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, &str)> {
+        self.map
+            .iter()
+            .flat_map(|(k, cs)| cs.iter().map(move |&c| (c, k.as_str())))
+    }
+
+    fn sorted(&self) -> Vec<(u16, &str)> {
+        let mut v: Vec<(u16, &str)> = self.iter().collect();
+        v.sort_unstable();
+        v
     }
 }
 
 impl PartialEq for PairSet {
     fn eq(&self, other: &Self) -> bool {
-        self.set == other.set
+        self.sorted() == other.sorted()
     }
 }
 
