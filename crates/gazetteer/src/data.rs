@@ -153,28 +153,25 @@ pub struct Tables {
     /// countries, Arabic and Latin alike (see [`crate::skeleton`]): the
     /// bridge between an Arabic spelling and a Latin-only name.
     pub skeleton: NameIndex,
-    pub stopwords: HashSet<String>,
+    pub stopwords: WordSet,
     /// Keys of common words that are also place names (`common_words.tsv`
     /// and the month names of `rasd_text`): a place only with support.
-    pub common: HashSet<String>,
+    pub common: WordSet,
     /// Keys of given names (`given_names.tsv`).
-    pub given: HashSet<String>,
+    pub given: WordSet,
     /// Keys of frequent words the bridge never reads (`bridge_words.tsv`,
     /// `any`).
-    pub bridge_words: HashSet<String>,
+    pub bridge_words: WordSet,
     /// The union of `stopwords`, `common`, `given` and `bridge_words`,
     /// built once when the tables are loaded: the bridge asks about every
     /// Arabic word of a text whether it is in any of them, and one look-up
     /// answers instead of four.
     pub listed: WordSet,
-    /// `stopwords` again with a filter in front: [`Tables::is_stop`] is
-    /// asked about most matched words, and few are stop words.
-    pub stops: WordSet,
     /// Keys of words it does not read after a bare preposition (`prep`).
-    pub bridge_prep: HashSet<String>,
+    pub bridge_prep: WordSet,
     /// Facilities often named after a person (`named` in `cues.tsv`):
     /// مطار، شارع، مستشفى. The name after one is more often a man's.
-    pub named: HashSet<String>,
+    pub named: WordSet,
     pub cues: CueMap<CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
@@ -377,14 +374,13 @@ pub fn load(src: &Sources) -> Tables {
             names: NameIndex::default(),
             loose: NameIndex::default(),
             skeleton: NameIndex::default(),
-            stopwords: HashSet::default(),
-            common: HashSet::default(),
-            given: HashSet::default(),
-            bridge_words: HashSet::default(),
+            stopwords: WordSet::default(),
+            common: WordSet::default(),
+            given: WordSet::default(),
+            bridge_words: WordSet::default(),
             listed: WordSet::default(),
-            stops: WordSet::default(),
-            bridge_prep: HashSet::default(),
-            named: HashSet::default(),
+            bridge_prep: WordSet::default(),
+            named: WordSet::default(),
             cues: CueMap::default(),
             cue_max_words: 1,
             cue_heads: WordSet::default(),
@@ -1366,7 +1362,6 @@ impl Loader {
         self.t.loose = self.loose.build();
         self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
-        self.t.stops = self.t.stopwords.iter().cloned().collect();
         self.t.listed = listed(
             &self.t.stopwords,
             &self.t.common,
@@ -1380,16 +1375,16 @@ impl Loader {
 /// [`Tables::listed`]: the union of the word lists the bridge tests every
 /// word against.
 pub(crate) fn listed(
-    stopwords: &HashSet<String>,
-    common: &HashSet<String>,
-    given: &HashSet<String>,
-    bridge_words: &HashSet<String>,
+    stopwords: &WordSet,
+    common: &WordSet,
+    given: &WordSet,
+    bridge_words: &WordSet,
 ) -> WordSet {
     stopwords
         .iter()
-        .chain(common)
-        .chain(given)
-        .chain(bridge_words)
+        .chain(common.iter())
+        .chain(given.iter())
+        .chain(bridge_words.iter())
         .cloned()
         .collect()
 }

@@ -8,13 +8,13 @@
 //! milliseconds); the small tables (stop words, cues, country words) are
 //! rebuilt as hash sets.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::data::{
     Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
 };
 use crate::index::NameIndex;
-use crate::wordset::{CueMap, PairSet};
+use crate::wordset::{CueMap, PairSet, WordSet};
 use crate::PlaceKind;
 
 const MAGIC: &[u8; 8] = b"RASDGZ03";
@@ -68,7 +68,7 @@ impl W {
         self.0.extend_from_slice(s.as_bytes());
     }
     /// A set of strings, sorted so that the image is reproducible.
-    fn set(&mut self, set: &HashSet<String>) {
+    fn set(&mut self, set: &WordSet) {
         let mut v: Vec<&String> = set.iter().collect();
         v.sort();
         self.u32(v.len() as u32);
@@ -216,9 +216,9 @@ impl R {
         let at = self.pos;
         NameIndex::read(self.b, &mut self.pos).ok_or_else(|| format!("bad index at byte {at}"))
     }
-    fn set(&mut self) -> Result<HashSet<String>, String> {
+    fn set(&mut self) -> Result<WordSet, String> {
         let n = self.u32()?;
-        let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
+        let mut set = WordSet::with_capacity(n as usize);
         for _ in 0..n {
             set.insert(self.str()?.to_string());
         }
@@ -339,10 +339,8 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         return Err(format!("{} trailing bytes", bytes.len() - r.pos));
     }
     let listed = crate::data::listed(&stopwords, &common, &given, &bridge_words);
-    let stops = stopwords.iter().cloned().collect();
     Ok(Tables {
         listed,
-        stops,
         entries,
         countries,
         country_by_iso3,

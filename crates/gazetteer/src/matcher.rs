@@ -46,6 +46,9 @@ pub struct Word<'a> {
     /// cue is one): asked once here, as the cue readers ask about nearly
     /// every word, most of them several times.
     pub tail: bool,
+    /// The stem's kind as a one-word cue (`cues.tsv`), looked up once here
+    /// for the words that may be one.
+    pub cue: Option<CueKind>,
 }
 
 impl Word<'_> {
@@ -120,6 +123,7 @@ impl<'a> Doc<'a> {
                             }
                         }
                         let stem = t.stem();
+                        let tail = tables.cue_tails.contains(stem);
                         words.push(Word {
                             key: keys::token_key(&t.key),
                             stem,
@@ -129,7 +133,14 @@ impl<'a> Doc<'a> {
                             number,
                             join_next: false,
                             comma_next: false,
-                            tail: tables.cue_tails.contains(stem),
+                            tail,
+                            // Every one-word cue is a tail: the others
+                            // need no look-up.
+                            cue: if tail {
+                                tables.cues.get(stem).copied()
+                            } else {
+                                None
+                            },
                         });
                     }
                     TokenKind::Space => {
@@ -480,9 +491,10 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
         // is as often the whole belt).
         let type_after = !w.arabic
             && doc.joined(i)
-            && doc.words.get(i + 1).is_some_and(|n| {
-                n.cap && !n.arabic && matches!(t.cues.get(n.stem), Some(CueKind::Type(_)))
-            });
+            && doc
+                .words
+                .get(i + 1)
+                .is_some_and(|n| n.cap && !n.arabic && matches!(n.cue, Some(CueKind::Type(_))));
         if last == i
             && (stop_reading || t.is_stop(&v.key))
             && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
@@ -607,7 +619,7 @@ impl Doc<'_> {
                 return Some((a, *kind));
             }
         }
-        t.cues.get(self.words[p - 1].stem).map(|k| (p - 1, *k))
+        self.words[p - 1].cue.map(|k| (p - 1, k))
     }
 
     fn word_has_article(&self, k: usize) -> bool {
@@ -624,8 +636,8 @@ impl Doc<'_> {
         // Tarmiyah district", "Lac province".
         if cue.hint.is_none() && !self.words[first].arabic && self.joined(last) {
             if let Some(next) = self.words.get(last + 1) {
-                if let Some(CueKind::Type(h)) = t.cues.get(next.stem) {
-                    cue.hint = Some(*h);
+                if let Some(CueKind::Type(h)) = next.cue {
+                    cue.hint = Some(h);
                     cue.strength = Strength::Strong;
                 }
             }
@@ -712,7 +724,7 @@ impl Doc<'_> {
             let mut km = None;
             let before = skip_articles(a);
             if let Some((u, CueKind::Unit)) = self.cue_before(t, before) {
-                if let Some(n) = self.number_before(t, u) {
+                if let Some(n) = self.number_before(u) {
                     km = Some(n.1 * unit_factor(self.words[u].stem));
                     start = self.intro_before(t, n.0);
                 }
@@ -732,7 +744,7 @@ impl Doc<'_> {
         }
         if linked {
             if let Some((u, CueKind::Unit)) = self.cue_before(t, q) {
-                if let Some((n_at, n)) = self.number_before(t, u) {
+                if let Some((n_at, n)) = self.number_before(u) {
                     let start = self.intro_before(t, n_at);
                     cue.relation = Relation::Distance {
                         km: Some(n * unit_factor(self.words[u].stem)),
@@ -763,21 +775,21 @@ impl Doc<'_> {
 
     /// The number just before word `u` (adjacent), with its value: digits
     /// or a number word of `cues.tsv` ("vingtaine", "twenty", "عشرين").
-    fn number_before(&self, t: &Tables, u: usize) -> Option<(usize, f64)> {
+    fn number_before(&self, u: usize) -> Option<(usize, f64)> {
         if u == 0 || !self.joined(u - 1) {
             return None;
         }
         let w = &self.words[u - 1];
-        if let Some(CueKind::Num(v)) = t.cues.get(w.stem) {
+        if let Some(CueKind::Num(v)) = w.cue {
             // "une vingtaine de kilomètres": skip the link before the unit.
-            return Some((u - 1, *v as f64));
+            return Some((u - 1, v as f64));
         }
         if !w.number {
             // "vingtaine de kilomètres": the number word, then a link.
-            if let (Some(CueKind::Link), true) = (t.cues.get(w.stem), u >= 2) {
-                if let Some(CueKind::Num(v)) = t.cues.get(self.words[u - 2].stem) {
+            if let (Some(CueKind::Link), true) = (w.cue, u >= 2) {
+                if let Some(CueKind::Num(v)) = self.words[u - 2].cue {
                     if self.joined(u - 2) {
-                        return Some((u - 2, *v as f64));
+                        return Some((u - 2, v as f64));
                     }
                 }
             }

@@ -177,8 +177,7 @@ impl Words {
             .checked_sub(1)
             .filter(|&k| doc.joined(k))
             .map(|k| &doc.words[k]);
-        let after_given =
-            before.is_some_and(|b| b.arabic && t.is_given(b.stem) && !t.cues.contains_key(b.stem));
+        let after_given = before.is_some_and(|b| b.arabic && t.is_given(b.stem) && b.cue.is_none());
         let named_after = before.is_some_and(|b| t.named.contains(b.stem));
         Words {
             common,
@@ -213,25 +212,18 @@ fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
 
 impl Tables {
     pub(crate) fn is_stop(&self, key: &str) -> bool {
-        // Through the filter of `stops`: it answers most words without
-        // hashing them.
-        let stop = |k: &str| self.stops.contains(k);
+        // A filtered set: its filter answers most words without hashing
+        // them.
+        let stop = |k: &str| self.stopwords.contains(k);
         stop(key) || keys::strip_article(key).is_some_and(stop)
     }
 
-    /// A common word that is also a place name (`common`, through the
-    /// filter of `listed`, which holds it).
     fn is_common(&self, key: &str) -> bool {
-        self.listed.may_hold(key) && self.common.contains(key)
+        self.common.contains(key)
     }
 
-    /// A given name (`given`, through the filter of `listed`).
     fn is_given(&self, key: &str) -> bool {
-        self.listed.may_hold(key) && self.given.contains(key)
-    }
-
-    fn is_cue_word(&self, stem: &str) -> bool {
-        self.cues.contains_key(stem)
+        self.given.contains(key)
     }
 
     /// The public record of entry `idx`.
@@ -567,7 +559,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             doc.words[w].cap
                 && !doc.words[w].arabic
                 && !t.is_stop(&doc.words[w].key)
-                && !t.cues.contains_key(doc.words[w].stem)
+                && doc.words[w].cue.is_none()
         };
         let last = raw.last;
         let in_proper_name = !doc.words[first].arabic
@@ -1033,7 +1025,7 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
         if !w.tail {
             continue;
         }
-        let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
+        let Some(CueKind::Type(hint)) = w.cue else {
             continue;
         };
         // Sites (قاعدة، معسكر، موقع) are followed by descriptions more
@@ -1073,7 +1065,7 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
                 && !x.number
                 && !t.is_stop(&x.key)
                 && !t.is_stop(x.stem)
-                && !t.is_cue_word(x.stem)
+                && x.cue.is_none()
                 && keys::letters(&x.key) >= 2
                 && (x.arabic || x.cap)
                 && x.arabic == w.arabic
@@ -1100,7 +1092,7 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
                 || doc
                     .words
                     .get(n + 2)
-                    .is_some_and(|after| t.is_cue_word(after.stem));
+                    .is_some_and(|after| after.cue.is_some());
             let bare = next.key == next.stem;
             if name_like(next) && !is_covered(next.span) && (opens || (closed && bare)) {
                 last = n + 1;

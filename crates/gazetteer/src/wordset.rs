@@ -74,6 +74,17 @@ pub struct WordSet {
 }
 
 impl WordSet {
+    pub fn with_capacity(n: usize) -> Self {
+        WordSet {
+            set: HashSet::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.set.iter()
+    }
+
     pub fn insert(&mut self, key: String) -> bool {
         self.filter.insert(&key);
         self.set.insert(key)
@@ -89,14 +100,6 @@ impl WordSet {
     #[inline(never)]
     fn lookup(&self, key: &str) -> bool {
         self.set.contains(key)
-    }
-
-    /// The filter alone: false means `key` is surely not a member. For
-    /// sets that are subsets of this one (the union [`crate::data::Tables::listed`]
-    /// answers for the stop words, common words and given names).
-    #[inline]
-    pub fn may_hold(&self, key: &str) -> bool {
-        self.filter.may_hold(key)
     }
 }
 
@@ -213,6 +216,12 @@ impl PairSet {
 impl PartialEq for PairSet {
     fn eq(&self, other: &Self) -> bool {
         self.sorted() == other.sorted()
+    }
+}
+
+impl PartialEq for WordSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.set == other.set
     }
 }
 
