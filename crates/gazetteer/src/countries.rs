@@ -120,17 +120,18 @@ pub fn find_countries(
         let v = &vars[vi];
         let raw = &doc.text[w.span.start..w.span.end];
         let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
-        // One candidate per country named by the form.
-        let mut here: Vec<Cand> = Vec::new();
+        // One candidate per country named by the form (those of this
+        // form are `cands[here..]`).
+        let here = cands.len();
         for p in postings.postings() {
             let f = t.country_forms[p.entry as usize];
-            if let Some(c) = here.iter_mut().find(|c| c.country == f.country) {
+            if let Some(c) = cands[here..].iter_mut().find(|c| c.country == f.country) {
                 c.name |= !f.demonym;
                 c.demonym |= f.demonym;
                 c.article |= f.article;
                 continue;
             }
-            here.push(Cand {
+            cands.push(Cand {
                 first: i,
                 last,
                 span: Span::new(start, doc.words[last].span.end),
@@ -143,7 +144,6 @@ pub fn find_countries(
                 prep_clitic: v.prep,
             });
         }
-        cands.extend(here);
         next_free = last + 1;
     }
 

@@ -15,7 +15,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::index::{
-    IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED, LATIN, VARIANT,
+    FirstWords, IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED, LATIN,
+    VARIANT,
 };
 use crate::keys::{self, name_words};
 use crate::skeleton;
@@ -149,6 +150,8 @@ pub struct Tables {
     pub country_by_iso3: HashMap<&'static str, u16>,
     pub names: NameIndex,
     pub loose: NameIndex,
+    /// The one-word keys of `loose`, by [`keys::loose_key_hash`].
+    pub loose_first: FirstWords,
     /// Consonant skeletons of every name of every record but the
     /// countries, Arabic and Latin alike (see [`crate::skeleton`]): the
     /// bridge between an Arabic spelling and a Latin-only name.
@@ -373,6 +376,7 @@ pub fn load(src: &Sources) -> Tables {
             country_by_iso3: HashMap::default(),
             names: NameIndex::default(),
             loose: NameIndex::default(),
+            loose_first: FirstWords::default(),
             skeleton: NameIndex::default(),
             stopwords: WordSet::default(),
             common: WordSet::default(),
@@ -1360,6 +1364,7 @@ impl Loader {
         }
         self.t.names = self.builder.build();
         self.t.loose = self.loose.build();
+        self.t.loose_first = FirstWords::of(&self.t.loose, keys::loose_key_hash);
         self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
         self.t.listed = listed(

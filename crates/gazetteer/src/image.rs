@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::data::{
     Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
 };
-use crate::index::NameIndex;
+use crate::index::{FirstWords, NameIndex};
 use crate::wordset::{CueMap, PairSet, WordSet};
 use crate::PlaceKind;
 
@@ -275,6 +275,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     }
     let names = r.index()?;
     let loose = r.index()?;
+    let loose_first = FirstWords::of(&loose, crate::keys::loose_key_hash);
     let skeleton = r.index()?;
     let country_index = r.index()?;
     let stopwords = r.set()?;
@@ -346,6 +347,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         country_by_iso3,
         names,
         loose,
+        loose_first,
         skeleton,
         stopwords,
         common,

@@ -188,6 +188,15 @@ impl NameIndex {
         }
     }
 
+    /// Every key (prefixes included), in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.nodes.chunks_exact(NODE_BYTES).filter_map(|n| {
+            let off = u32_at(n, 0) as usize;
+            let len = u32_at(n, 4) as usize;
+            std::str::from_utf8(self.arena.get(off..off + len)?).ok()
+        })
+    }
+
     /// Number of keys (prefixes included).
     pub fn len(&self) -> usize {
         self.nodes.len() / NODE_BYTES
@@ -239,6 +248,50 @@ impl NameIndex {
             && whole(ix.bloom.len(), 8)
             && (ix.bloom.is_empty() || (ix.bloom.len() / 8).is_power_of_two());
         ok.then_some(ix)
+    }
+}
+
+/// A filter of the one-word keys of an index by a hash of their
+/// characters ([`crate::keys::loose_key_hash`]), built when the tables are
+/// loaded: the matcher tries the loose form of every long Arabic word that
+/// no exact name took, and this answers most of them from a hash computed
+/// while reading the word, before the loose key is written and looked up.
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    bits: Vec<u64>,
+}
+
+impl Default for FirstWords {
+    fn default() -> Self {
+        FirstWords { bits: vec![0; 1] }
+    }
+}
+
+impl FirstWords {
+    /// The filter of the one-word keys of `ix`, hashed by `hash`.
+    pub fn of(ix: &NameIndex, hash: impl Fn(&str) -> u64) -> FirstWords {
+        let keys: Vec<&str> = ix.keys().filter(|k| !k.contains(' ')).collect();
+        // About 16 bits a key, a power of two.
+        let n_words = (keys.len() / 4).next_power_of_two().max(1);
+        let mut bits = vec![0u64; n_words];
+        for k in keys {
+            let (w, b) = Self::bit(hash(k), n_words);
+            bits[w] |= b;
+        }
+        FirstWords { bits }
+    }
+
+    #[inline(always)]
+    fn bit(h: u64, n_words: usize) -> (usize, u64) {
+        let h = h ^ (h >> 29);
+        ((h >> 6) as usize & (n_words - 1), 1u64 << (h & 63))
+    }
+
+    /// False: no one-word key has this hash.
+    #[inline(always)]
+    pub fn may_hold(&self, h: u64) -> bool {
+        let (w, b) = Self::bit(h, self.bits.len());
+        self.bits.get(w).is_some_and(|x| x & b != 0)
     }
 }
 

@@ -117,6 +117,14 @@ pub fn is_arabic(word: &str) -> bool {
 
 /// The loose form of one folded Arabic word (see the module doc).
 pub fn loose_word(word: &str, out: &mut String) {
+    loose_chars(word, |c| out.push(c));
+}
+
+/// Hands the characters of the loose form of `word` to `emit`, in order:
+/// [`loose_word`] writes them, [`loose_word_hash`] hashes them without
+/// writing the key.
+#[inline]
+fn loose_chars(word: &str, mut emit: impl FnMut(char)) {
     let mut chars = word.chars();
     // The first letter is kept, vowel or not (ه too: it reads as a long
     // vowel only after the first letter).
@@ -127,7 +135,7 @@ pub fn loose_word(word: &str, out: &mut String) {
         'ج' | 'غ' | 'ق' | 'ك' => 'ج',
         c => c,
     };
-    out.push(prev);
+    emit(prev);
     for c in chars {
         let c = match c {
             'ج' | 'غ' | 'ق' | 'ك' => 'ج',
@@ -135,10 +143,31 @@ pub fn loose_word(word: &str, out: &mut String) {
             c => c,
         };
         if c != prev {
-            out.push(c);
+            emit(c);
             prev = c;
         }
     }
+}
+
+/// A hash of the characters of a one-word loose key, as
+/// [`loose_word_hash`] computes it from the word it comes from (see
+/// [`crate::index::FirstWords`]).
+#[inline]
+pub fn loose_key_hash(key: &str) -> u64 {
+    key.chars().fold(0, char_hash_step)
+}
+
+/// [`loose_key_hash`] of the loose form of `word`, without building it.
+#[inline]
+pub fn loose_word_hash(word: &str) -> u64 {
+    let mut h = 0;
+    loose_chars(word, |c| h = char_hash_step(h, c));
+    h
+}
+
+#[inline(always)]
+fn char_hash_step(h: u64, c: char) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 /// The loose key of a sequence of folded words, or `None` when a word is
@@ -389,6 +418,15 @@ mod tests {
                 .next()
                 .is_some_and(rasd_text::arabic::is_arabic_letter);
             assert_eq!(is_arabic(w), plain, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_loose_hash_of_a_word_is_the_hash_of_its_loose_form() {
+        for w in ["تمبكتو", "غورما", "ه", "", "وادي", "بگداد"] {
+            let mut k = String::new();
+            loose_word(w, &mut k);
+            assert_eq!(loose_word_hash(w), loose_key_hash(&k), "{w}");
         }
     }
 

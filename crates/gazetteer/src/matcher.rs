@@ -455,6 +455,12 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                 if !candidate || v.key.len() < 10 || v.key.ends_with("وا") {
                     continue;
                 }
+                // Most long words begin no loose key: a hash of their loose
+                // form, taken while reading them, says so before the form is
+                // written and looked up.
+                if !t.loose_first.may_hold(keys::loose_word_hash(&v.key)) {
+                    continue;
+                }
                 loose_buf.clear();
                 keys::loose_word(&v.key, &mut loose_buf);
                 if let Some((last, postings)) =
