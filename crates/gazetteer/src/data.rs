@@ -181,6 +181,9 @@ pub struct Tables {
     pub cue_heads: WordSet,
     /// Last words of the cue phrases.
     pub cue_tails: WordSet,
+    /// The same words with their kind as one-word cues: the text's words
+    /// are asked both questions at once (see [`crate::matcher::Doc::new`]).
+    pub tail_cues: CueMap<Option<CueKind>>,
     pub country_index: NameIndex,
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
@@ -389,6 +392,7 @@ pub fn load(src: &Sources) -> Tables {
             cue_max_words: 1,
             cue_heads: WordSet::default(),
             cue_tails: WordSet::default(),
+            tail_cues: CueMap::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
             not_after: PairSet::default(),
@@ -1362,6 +1366,7 @@ impl Loader {
             let entry = &mut self.t.entries[e as usize];
             entry.salience = entry.salience.max(Salience::Medium);
         }
+        self.t.tail_cues = tail_cues(&self.t.cue_tails, &self.t.cues);
         self.t.names = self.builder.build();
         self.t.loose = self.loose.build();
         self.t.loose_first = FirstWords::of(&self.t.loose, keys::loose_key_hash);
@@ -1375,6 +1380,15 @@ impl Loader {
         );
         self.t
     }
+}
+
+/// [`Tables::tail_cues`] of the cue tails and the cue phrases.
+pub(crate) fn tail_cues(cue_tails: &WordSet, cues: &CueMap<CueKind>) -> CueMap<Option<CueKind>> {
+    let mut m = CueMap::default();
+    for w in cue_tails.iter() {
+        m.insert_first(w.clone(), cues.get(w).copied());
+    }
+    m
 }
 
 /// [`Tables::listed`]: the union of the word lists the bridge tests every

@@ -340,8 +340,10 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         return Err(format!("{} trailing bytes", bytes.len() - r.pos));
     }
     let listed = crate::data::listed(&stopwords, &common, &given, &bridge_words);
+    let tail_cues = crate::data::tail_cues(&cue_tails, &cues);
     Ok(Tables {
         listed,
+        tail_cues,
         entries,
         countries,
         country_by_iso3,

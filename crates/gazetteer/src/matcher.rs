@@ -123,7 +123,12 @@ impl<'a> Doc<'a> {
                             }
                         }
                         let stem = t.stem();
-                        let tail = tables.cue_tails.contains(stem);
+                        // One look-up for both: whether the stem may end
+                        // a cue phrase, and its kind as a one-word cue.
+                        let (tail, cue) = match tables.tail_cues.get(stem) {
+                            Some(&cue) => (true, cue),
+                            None => (false, None),
+                        };
                         words.push(Word {
                             key: keys::token_key(&t.key),
                             stem,
@@ -134,13 +139,7 @@ impl<'a> Doc<'a> {
                             join_next: false,
                             comma_next: false,
                             tail,
-                            // Every one-word cue is a tail: the others
-                            // need no look-up.
-                            cue: if tail {
-                                tables.cues.get(stem).copied()
-                            } else {
-                                None
-                            },
+                            cue,
                         });
                     }
                     TokenKind::Space => {

@@ -73,6 +73,10 @@ pub(crate) struct Ctx {
     pub(crate) container: HashMap<usize, u32>,
 }
 
+/// Points up to which [`Ctx::near_bonus`] measures again rather than
+/// memoizes.
+const MEMO_POINTS: usize = 16;
+
 struct Point {
     lat: f32,
     lon: f32,
@@ -85,8 +89,14 @@ impl Ctx {
     /// other mentions of the same name). Distances are equirectangular:
     /// exact enough at the 100–300 km this cares about, and cheap.
     pub(crate) fn near_bonus(&self, entry: u32, e: &Entry, key: u32) -> f32 {
-        if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
-            return b;
+        // The memo pays for a long text with many places; a few points
+        // cost less to measure again than a hash map entry (the points are
+        // all in place before the first call: the answer is the same).
+        let memo = self.points.len() > MEMO_POINTS;
+        if memo {
+            if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
+                return b;
+            }
         }
         let mut best = f32::INFINITY;
         for p in self.points.iter().filter(|p| p.key != key) {
@@ -102,7 +112,9 @@ impl Ctx {
         } else {
             0.0
         };
-        self.near_memo.borrow_mut().insert((entry, key), b);
+        if memo {
+            self.near_memo.borrow_mut().insert((entry, key), b);
+        }
         b
     }
 }
@@ -479,16 +491,13 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::default();
     let words: Vec<Words> = raws.iter().map(|r| Words::of(t, &doc, r)).collect();
-    for (r, w) in raws.iter().zip(&words) {
+    // Asked twice below: once here.
+    let stop_keys: Vec<bool> = raws.iter().map(|r| t.is_stop(&r.key)).collect();
+    for ((r, w), &stop_key) in raws.iter().zip(&words).zip(&stop_keys) {
         // A name that may be a word or a man's name says nothing about the
         // document's country (عدي made a report on Mogadishu one about
         // Nigeria).
-        if r.loose
-            || r.stop_reading
-            || t.is_stop(&r.key)
-            || keys::letters(&r.key) < 3
-            || w.doubtful()
-        {
+        if r.loose || r.stop_reading || stop_key || keys::letters(&r.key) < 3 || w.doubtful() {
             continue;
         }
         if r.postings.iter().any(|p| p.flags & LATIN != 0)
@@ -521,7 +530,8 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             .collect()
     };
     let mut prev_last: Option<usize> = None;
-    for ((raw, key_id), words) in raws.into_iter().zip(key_of).zip(words) {
+    for (((raw, key_id), words), stop_key) in raws.into_iter().zip(key_of).zip(words).zip(stop_keys)
+    {
         // A village name with no cue word before it, no preposition and no
         // list to join can only be accepted by recurring after a cued
         // mention: it is left idle, and costs nothing more unless it does.
@@ -551,7 +561,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         if words.named_after && cue.strength == Strength::None {
             cue.strength = Strength::Weak;
         }
-        let stop = t.is_stop(&raw.key) || raw.stop_reading;
+        let stop = stop_key || raw.stop_reading;
         // A capitalised word that is no cue or common word, joined to the
         // name, before it ("Abdullahi Farah") or after it (the first word
         // of a longer name the gazetteer lacks: "Buulo Mareer").
