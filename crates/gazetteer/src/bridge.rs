@@ -204,7 +204,7 @@ fn read(
     if n < 2 || (site && n < 3) || !(typed || prep_ok) {
         return None;
     }
-    if !typed && words.iter().any(|w| t.bridge_prep.contains(*w)) {
+    if !typed && words.iter().any(|w| t.bridge_prep.contains(w)) {
         return None;
     }
     let hit = t.skeleton.get(&key)?;

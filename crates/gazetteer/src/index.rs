@@ -105,6 +105,22 @@ pub fn hash_key(key: &str) -> u64 {
     h ^ (h >> 29)
 }
 
+/// `a == b` for the short keys of an index, in registers: the slice
+/// comparison calls `memcmp`, which costs more than the key is long.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match (a.first_chunk::<8>(), a.last_chunk::<8>()) {
+        (Some(a0), Some(a1)) if a.len() <= 16 => {
+            b.first_chunk::<8>() == Some(a0) && b.last_chunk::<8>() == Some(a1)
+        }
+        _ if a.len() > 16 => a == b,
+        _ => a.iter().zip(b).all(|(x, y)| x == y),
+    }
+}
+
 fn u32_at(b: &[u8], i: usize) -> u32 {
     // One bounds check for the four bytes.
     let mut w = [0u8; 4];
@@ -175,7 +191,10 @@ impl NameIndex {
             let n = id as usize * NODE_BYTES;
             let off = u32_at(nodes, n) as usize;
             let len = u32_at(nodes, n + 4) as usize;
-            if arena.get(off..off + len) == Some(key.as_bytes()) {
+            if arena
+                .get(off..off + len)
+                .is_some_and(|k| same_bytes(k, key.as_bytes()))
+            {
                 let start = u32_at(nodes, n + 8) as usize * POSTING_BYTES;
                 let count = u32::from(u16::from_le_bytes([nodes[n + 12], nodes[n + 13]])) as usize;
                 return Some(Hit {
@@ -441,6 +460,27 @@ impl IndexBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_comparison_agrees_with_eq() {
+        let keys = [
+            "",
+            "a",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnoq",
+            "bbcdefghijklmnop",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn prefixes_continue_and_postings_merge() {

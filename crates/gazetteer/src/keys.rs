@@ -92,7 +92,7 @@ fn has_byte_da(b: &[u8]) -> bool {
     } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
         has(u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32)
     } else {
-        b.iter().any(|&x| x == 0xDA)
+        b.contains(&0xDA)
     }
 }
 

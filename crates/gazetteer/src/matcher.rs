@@ -76,6 +76,9 @@ pub struct Doc<'a> {
     /// Cue phrases already read, by the word they end before (indexed by
     /// word: the reader asks about most positions, some several times).
     cue_memo: RefCell<Vec<Option<CueAt>>>,
+    /// A buffer for the keys of cue phrases of several words (one
+    /// allocation per text, not one per phrase tried).
+    cue_key: RefCell<String>,
 }
 
 fn is_joiner(s: &str) -> bool {
@@ -165,6 +168,7 @@ impl<'a> Doc<'a> {
             words,
             all_caps: upper > 20 && upper > lower * 2,
             cue_memo: RefCell::new(memo),
+            cue_key: RefCell::new(String::new()),
         }
     }
 
@@ -479,7 +483,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
         let v = &vars[vi];
         // A cue word (شرقي، قرب، منطقة) is never a one-word place name.
         let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
-        if last == i && (t.cues.contains_key(&*v.key) || t.cues.contains_key(bare)) {
+        if last == i && (t.cues.contains_key(&v.key) || t.cues.contains_key(bare)) {
             i += 1;
             continue;
         }
@@ -603,7 +607,7 @@ impl Doc<'_> {
 
     fn find_cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
         let max = t.cue_max_words.min(p);
-        let mut key = String::new();
+        let mut key = self.cue_key.borrow_mut();
         for len in (2..=max).rev() {
             let a = p - len;
             // Most words begin no phrase of several words.
@@ -620,7 +624,7 @@ impl Doc<'_> {
                 }
                 key.push_str(w.stem);
             }
-            if let Some(kind) = t.cues.get(&key) {
+            if let Some(kind) = t.cues.get(key.as_str()) {
                 return Some((a, *kind));
             }
         }

@@ -179,11 +179,11 @@ impl Words {
         // The word with its preposition (لسان، ولسان) is itself a word.
         let clitic_word = one
             && raw.prep_clitic
-            && (t.is_common(&*w.key)
+            && (t.is_common(&w.key)
                 || w.key
                     .strip_prefix(['و', 'ف'])
                     .is_some_and(|k| t.is_common(k)));
-        let common = one && (name_common || t.is_common(&*w.key));
+        let common = one && (name_common || t.is_common(&w.key));
         let given = one && t.is_given(raw.key.as_str());
         let before = first
             .checked_sub(1)
