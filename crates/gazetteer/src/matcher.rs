@@ -81,21 +81,29 @@ pub struct Doc<'a> {
     cue_key: RefCell<String>,
 }
 
-fn is_joiner(s: &str) -> bool {
-    matches!(s, "-" | "‐" | "‑" | "–" | "'" | "’" | "ʼ")
+/// Whether a punctuation token (its bytes) is a hyphen or an apostrophe.
+fn is_joiner(s: &[u8]) -> bool {
+    ["-", "‐", "‑", "–", "'", "’", "ʼ"]
+        .iter()
+        .any(|j| j.as_bytes() == s)
 }
 
 impl<'a> Doc<'a> {
     pub fn new(tables: &Tables, text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
         let mut words: Vec<Word<'a>> = Vec::with_capacity(analysis.tokens.len() / 2);
         let (mut upper, mut lower) = (0usize, 0usize);
+        let bytes = text.as_bytes();
         for sentence in &analysis.sentences {
             let mut gap_ok = false;
             let mut gap_comma = false;
             let mut gap_punct = 0;
             let mut first = true;
             for t in &analysis.tokens[sentence.tokens.clone()] {
-                let Some(raw) = text.get(t.span.start..t.span.end) else {
+                // The token's bytes, without the character-boundary checks of
+                // `str::get` (every token of the text is read here): the text
+                // layer's spans are character boundaries of this text, and
+                // only Latin words need the token as a `str` (below).
+                let Some(raw) = bytes.get(t.span.start..t.span.end) else {
                     continue;
                 };
                 match t.kind {
@@ -114,14 +122,15 @@ impl<'a> Doc<'a> {
                         let arabic = !number && keys::is_arabic(&t.key);
                         let mut cap = false;
                         if !arabic {
+                            let raw = text.get(t.span.start..t.span.end).unwrap_or("");
                             cap = raw.chars().next().is_some_and(char::is_uppercase);
-                        }
-                        if !arabic && !number {
-                            for c in raw.chars().filter(|c| c.is_alphabetic()) {
-                                if c.is_uppercase() {
-                                    upper += 1;
-                                } else {
-                                    lower += 1;
+                            if !number {
+                                for c in raw.chars().filter(|c| c.is_alphabetic()) {
+                                    if c.is_uppercase() {
+                                        upper += 1;
+                                    } else {
+                                        lower += 1;
+                                    }
                                 }
                             }
                         }
@@ -147,13 +156,13 @@ impl<'a> Doc<'a> {
                     }
                     TokenKind::Space => {
                         // A byte loop: space tokens are a byte or two, too short for memchr.
-                        if raw.bytes().any(|b| b == b'\n') {
+                        if raw.iter().any(|&b| b == b'\n') {
                             gap_ok = false;
                         }
                     }
                     TokenKind::Punct => {
                         gap_punct += 1;
-                        if matches!(raw, "," | "،") {
+                        if raw == b"," || raw == "،".as_bytes() {
                             gap_comma = true;
                         } else if !is_joiner(raw) {
                             gap_ok = false;
