@@ -57,9 +57,7 @@ impl Word<'_> {
     /// list of protected words (a word, not a clitic and a stem).
     pub fn whole(&self) -> bool {
         // Five Arabic letters or more (two bytes each).
-        self.key.len() == self.stem.len()
-            && self.key.len() >= 10
-            && self.key.starts_with(['و', 'ف', 'ب', 'ل'])
+        self.key.len() == self.stem.len() && self.key.len() >= 10 && starts_with_clitic(&self.key)
     }
 }
 
@@ -79,6 +77,15 @@ pub struct Doc<'a> {
     /// A buffer for the keys of cue phrases of several words (one
     /// allocation per text, not one per phrase tried).
     cue_key: RefCell<String>,
+}
+
+/// Whether a space token (its bytes) holds a line break. A byte loop on
+/// purpose: space tokens are a byte or two, and `<[u8]>::contains` calls
+/// core's `memchr` out of line, which costs more than the loop.
+#[allow(clippy::manual_contains)]
+#[inline]
+fn has_line_break(space: &[u8]) -> bool {
+    space.iter().any(|&b| b == b'\n')
 }
 
 /// Whether a punctuation token (its bytes) is a hyphen or an apostrophe.
@@ -155,8 +162,7 @@ impl<'a> Doc<'a> {
                         });
                     }
                     TokenKind::Space => {
-                        // A byte loop: space tokens are a byte or two, too short for memchr.
-                        if raw.iter().any(|&b| b == b'\n') {
+                        if has_line_break(raw) {
                             gap_ok = false;
                         }
                     }
