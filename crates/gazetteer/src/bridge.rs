@@ -77,7 +77,7 @@ impl Tables {
         !(listed(&w.key)
             || listed(bare)
             || (!prefix.is_empty() && listed(w.stem))
-            || self.cues.contains_key(w.stem)
+            || w.cue.is_some()
             || self.cues.contains_key(bare)
             || self.named.contains(bare))
     }
@@ -151,10 +151,11 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
     let is_taken = |s: Span| covers(taken, s);
     walk(doc.words.len(), |k| {
         let w = &doc.words[k];
-        // The cheap tests first: the word's shape, then whether it stands
-        // after a cue (most words do not: one filtered look-up says so),
-        // and only then the look-ups of its lists.
-        let stand = (!is_taken(w.span) && bridgeable_shape(w))
+        // The cheap tests first: whether it stands after a word that may
+        // end a cue (most words do not: a flag of the word before says
+        // so), the word's shape, whether a mention took it, and only then
+        // the look-ups of its lists.
+        let stand = (doc.after_tail(k) && bridgeable_shape(w) && !is_taken(w.span))
             .then(|| stand_before(t, doc, k))
             .flatten()
             .filter(|_| t.bridgeable_word(w));
@@ -169,7 +170,7 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
             if !next.arabic
                 || next.number
                 || is_taken(next.span)
-                || t.cues.contains_key(next.stem)
+                || next.cue.is_some()
                 || prefix.starts_with(['و', 'ف'])
                 || next.key.ends_with('ه')
             {
@@ -203,7 +204,7 @@ fn read(
     if n < 2 || (site && n < 3) || !(typed || prep_ok) {
         return None;
     }
-    if !typed && words.iter().any(|w| t.bridge_prep.contains(*w)) {
+    if !typed && words.iter().any(|w| t.bridge_prep.contains(w)) {
         return None;
     }
     let hit = t.skeleton.get(&key)?;
@@ -396,7 +397,7 @@ pub(crate) fn bridge_latin(
             && !w.number
             && w.key.len() >= 3
             && !t.is_stop(&w.key)
-            && !t.cues.contains_key(w.stem)
+            && w.cue.is_none()
             && !is_taken(w.span)
     };
     walk(doc.words.len(), |k| {
@@ -440,8 +441,8 @@ fn latin_stand(t: &Tables, doc: &Doc, first: usize, last: usize) -> Option<Stand
         return Some(Stand::Type(h));
     }
     if doc.joined(last) {
-        if let Some(CueKind::Type(h)) = doc.words.get(last + 1).and_then(|n| t.cues.get(n.stem)) {
-            return Some(Stand::Type(*h));
+        if let Some(CueKind::Type(h)) = doc.words.get(last + 1).and_then(|n| n.cue) {
+            return Some(Stand::Type(h));
         }
     }
     (cue.strength > crate::matcher::Strength::None).then_some(Stand::Prep)

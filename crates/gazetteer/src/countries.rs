@@ -65,6 +65,7 @@ pub fn find_countries(
 ) -> Vec<CountryHit> {
     let mut cands: Vec<Cand> = Vec::new();
     let mut vars = Vec::with_capacity(8);
+    let mut buf = String::new();
     let mut next_free = 0;
     for &i in starts {
         if i < next_free {
@@ -80,8 +81,11 @@ pub fn find_countries(
             let Some(mut hit) = t.country_index.get(&v.key) else {
                 continue;
             };
-            let mut found = (!hit.is_empty()).then(|| (i, v.key.to_string(), hit.clone()));
-            let mut buf = v.key.to_string();
+            // (last word, key length in `buf`, postings): the key is copied
+            // out only for the best reading.
+            let mut found = (!hit.is_empty()).then(|| (i, v.key.len(), hit.clone()));
+            buf.clear();
+            buf.push_str(&v.key);
             let mut j = i;
             while hit.continues && doc.joined(j) && j + 1 < doc.words.len() {
                 buf.push(' ');
@@ -90,14 +94,14 @@ pub fn find_countries(
                 match t.country_index.get(&buf) {
                     Some(h) => {
                         if !h.is_empty() {
-                            found = Some((j, buf.clone(), h.clone()));
+                            found = Some((j, buf.len(), h.clone()));
                         }
                         hit = h;
                     }
                     None => break,
                 }
             }
-            if let Some((last, key, postings)) = found {
+            if let Some((last, len, postings)) = found {
                 let better = match &best {
                     None => true,
                     Some((b_last, b_vi, _, _)) => {
@@ -106,7 +110,7 @@ pub fn find_countries(
                     }
                 };
                 if better {
-                    best = Some((last, vi, key, postings));
+                    best = Some((last, vi, buf[..len].to_string(), postings));
                 }
             }
         }
@@ -116,17 +120,18 @@ pub fn find_countries(
         let v = &vars[vi];
         let raw = &doc.text[w.span.start..w.span.end];
         let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
-        // One candidate per country named by the form.
-        let mut here: Vec<Cand> = Vec::new();
+        // One candidate per country named by the form (those of this
+        // form are `cands[here..]`).
+        let here = cands.len();
         for p in postings.postings() {
             let f = t.country_forms[p.entry as usize];
-            if let Some(c) = here.iter_mut().find(|c| c.country == f.country) {
+            if let Some(c) = cands[here..].iter_mut().find(|c| c.country == f.country) {
                 c.name |= !f.demonym;
                 c.demonym |= f.demonym;
                 c.article |= f.article;
                 continue;
             }
-            here.push(Cand {
+            cands.push(Cand {
                 first: i,
                 last,
                 span: Span::new(start, doc.words[last].span.end),
@@ -139,7 +144,6 @@ pub fn find_countries(
                 prep_clitic: v.prep,
             });
         }
-        cands.extend(here);
         next_free = last + 1;
     }
 
@@ -148,7 +152,7 @@ pub fn find_countries(
     let mut evidence: HashSet<u16> = places.clone();
     for c in &cands {
         let bare = keys::strip_article(&c.key).unwrap_or(&c.key);
-        let ambiguous = t.ambiguous.contains(&(c.country, bare.to_string()));
+        let ambiguous = t.ambiguous.contains(c.country, bare);
         let sure = !ambiguous || decide(t, doc, c, &HashSet::default()).is_some_and(|h| !h.demonym);
         if sure {
             evidence.insert(c.country);
@@ -169,6 +173,11 @@ pub fn find_countries(
     out
 }
 
+/// The key without its Arabic article.
+fn bare_of(k: &str) -> &str {
+    keys::strip_article(k).unwrap_or(k)
+}
+
 fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<CountryHit> {
     let w = &doc.words[c.first];
     if c.latin && c.name && !c.demonym && !w.cap && !doc.all_caps {
@@ -179,15 +188,14 @@ fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<Co
     }
     let prev = (c.first > 0 && doc.joined(c.first - 1)).then(|| &doc.words[c.first - 1]);
     let next = (doc.joined(c.last) && c.last + 1 < doc.words.len()).then(|| &doc.words[c.last + 1]);
-    let bare_of = |k: &str| keys::strip_article(k).unwrap_or(k).to_string();
     if let Some(n) = next {
-        if t.not_before.contains(&(c.country, bare_of(&n.key))) {
+        if t.not_before.contains(c.country, bare_of(&n.key)) {
             return None;
         }
     }
     let prev_bare = prev.map(|p| bare_of(p.stem));
-    if let Some(p) = &prev_bare {
-        if t.not_after.contains(&(c.country, p.clone())) {
+    if let Some(p) = prev_bare {
+        if t.not_after.contains(c.country, p) {
             return None;
         }
     }
@@ -206,10 +214,8 @@ fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<Co
         c.demonym
     };
     let bare = bare_of(&c.key);
-    if t.ambiguous.contains(&(c.country, bare)) {
-        let confirmed = prev_bare
-            .as_ref()
-            .is_some_and(|p| t.confirm_after.contains(&(c.country, p.clone())));
+    if t.ambiguous.contains(c.country, bare) {
+        let confirmed = prev_bare.is_some_and(|p| t.confirm_after.contains(c.country, p));
         let keep = confirmed || (place_context && !demonym) || evidence.contains(&c.country);
         if !keep {
             return None;

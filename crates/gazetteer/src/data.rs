@@ -15,11 +15,12 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::index::{
-    IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED, LATIN, VARIANT,
+    FirstWords, IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED, LATIN,
+    VARIANT,
 };
 use crate::keys::{self, name_words};
 use crate::skeleton;
-use crate::wordset::WordSet;
+use crate::wordset::{CueMap, PairSet, WordSet};
 use crate::PlaceKind;
 
 /// The text of every data file the gazetteer is built from.
@@ -149,49 +150,54 @@ pub struct Tables {
     pub country_by_iso3: HashMap<&'static str, u16>,
     pub names: NameIndex,
     pub loose: NameIndex,
+    /// The one-word keys of `loose`, by [`keys::loose_key_hash`].
+    pub loose_first: FirstWords,
     /// Consonant skeletons of every name of every record but the
     /// countries, Arabic and Latin alike (see [`crate::skeleton`]): the
     /// bridge between an Arabic spelling and a Latin-only name.
     pub skeleton: NameIndex,
-    pub stopwords: HashSet<String>,
+    pub stopwords: WordSet,
     /// Keys of common words that are also place names (`common_words.tsv`
     /// and the month names of `rasd_text`): a place only with support.
-    pub common: HashSet<String>,
+    pub common: WordSet,
     /// Keys of given names (`given_names.tsv`).
-    pub given: HashSet<String>,
+    pub given: WordSet,
     /// Keys of frequent words the bridge never reads (`bridge_words.tsv`,
     /// `any`).
-    pub bridge_words: HashSet<String>,
+    pub bridge_words: WordSet,
     /// The union of `stopwords`, `common`, `given` and `bridge_words`,
     /// built once when the tables are loaded: the bridge asks about every
     /// Arabic word of a text whether it is in any of them, and one look-up
     /// answers instead of four.
     pub listed: WordSet,
     /// Keys of words it does not read after a bare preposition (`prep`).
-    pub bridge_prep: HashSet<String>,
+    pub bridge_prep: WordSet,
     /// Facilities often named after a person (`named` in `cues.tsv`):
     /// مطار، شارع، مستشفى. The name after one is more often a man's.
-    pub named: HashSet<String>,
-    pub cues: HashMap<String, CueKind>,
+    pub named: WordSet,
+    pub cues: CueMap<CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
     pub cue_heads: WordSet,
     /// Last words of the cue phrases.
     pub cue_tails: WordSet,
+    /// The same words with their kind as one-word cues: the text's words
+    /// are asked both questions at once (see [`crate::matcher::Doc::new`]).
+    pub tail_cues: CueMap<Option<CueKind>>,
     pub country_index: NameIndex,
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
     /// adjective is an ordinary word (دعم مالي).
-    pub not_after: HashSet<(u16, String)>,
+    pub not_after: PairSet,
     /// (country, next word key): the name is part of another name
     /// (المغرب العربي).
-    pub not_before: HashSet<(u16, String)>,
+    pub not_before: PairSet,
     /// (country, noun key) pairs: after this noun the ambiguous form is the
     /// country's adjective (الجيش المالي).
-    pub confirm_after: HashSet<(u16, String)>,
+    pub confirm_after: PairSet,
     /// (country, key without article) of forms that are also ordinary words
     /// (مالي "financial", مالية "finance").
-    pub ambiguous: HashSet<(u16, String)>,
+    pub ambiguous: PairSet,
     pub problems: Vec<DataError>,
     /// Each country's capital record (`NONE` without one), found on first
     /// use by [`crate::capital`].
@@ -373,24 +379,26 @@ pub fn load(src: &Sources) -> Tables {
             country_by_iso3: HashMap::default(),
             names: NameIndex::default(),
             loose: NameIndex::default(),
+            loose_first: FirstWords::default(),
             skeleton: NameIndex::default(),
-            stopwords: HashSet::default(),
-            common: HashSet::default(),
-            given: HashSet::default(),
-            bridge_words: HashSet::default(),
+            stopwords: WordSet::default(),
+            common: WordSet::default(),
+            given: WordSet::default(),
+            bridge_words: WordSet::default(),
             listed: WordSet::default(),
-            bridge_prep: HashSet::default(),
-            named: HashSet::default(),
-            cues: HashMap::default(),
+            bridge_prep: WordSet::default(),
+            named: WordSet::default(),
+            cues: CueMap::default(),
             cue_max_words: 1,
             cue_heads: WordSet::default(),
             cue_tails: WordSet::default(),
+            tail_cues: CueMap::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
-            not_after: HashSet::default(),
-            not_before: HashSet::default(),
-            ambiguous: HashSet::default(),
-            confirm_after: HashSet::default(),
+            not_after: PairSet::default(),
+            not_before: PairSet::default(),
+            ambiguous: PairSet::default(),
+            confirm_after: PairSet::default(),
             problems: Vec::new(),
             capitals: std::sync::OnceLock::new(),
         },
@@ -489,7 +497,7 @@ impl Loader {
             }
             // A phrase may serve two roles (من is a preposition and a link):
             // the first line wins, so list the stronger role first.
-            self.t.cues.entry(key).or_insert(kind);
+            self.t.cues.insert_first(key, kind);
         }
         // Type words that only ever open admin names in the sources.
         for w in ["اماره", "امارة", "مقاطعه", "الدايره", "الولايه"] {
@@ -1358,8 +1366,10 @@ impl Loader {
             let entry = &mut self.t.entries[e as usize];
             entry.salience = entry.salience.max(Salience::Medium);
         }
+        self.t.tail_cues = tail_cues(&self.t.cue_tails, &self.t.cues);
         self.t.names = self.builder.build();
         self.t.loose = self.loose.build();
+        self.t.loose_first = FirstWords::of(&self.t.loose, keys::loose_key_hash);
         self.t.skeleton = self.skeleton.build();
         self.t.country_index = self.country_builder.build();
         self.t.listed = listed(
@@ -1372,19 +1382,28 @@ impl Loader {
     }
 }
 
+/// [`Tables::tail_cues`] of the cue tails and the cue phrases.
+pub(crate) fn tail_cues(cue_tails: &WordSet, cues: &CueMap<CueKind>) -> CueMap<Option<CueKind>> {
+    let mut m = CueMap::default();
+    for w in cue_tails.iter() {
+        m.insert_first(w.clone(), cues.get(w).copied());
+    }
+    m
+}
+
 /// [`Tables::listed`]: the union of the word lists the bridge tests every
 /// word against.
 pub(crate) fn listed(
-    stopwords: &HashSet<String>,
-    common: &HashSet<String>,
-    given: &HashSet<String>,
-    bridge_words: &HashSet<String>,
+    stopwords: &WordSet,
+    common: &WordSet,
+    given: &WordSet,
+    bridge_words: &WordSet,
 ) -> WordSet {
     stopwords
         .iter()
-        .chain(common)
-        .chain(given)
-        .chain(bridge_words)
+        .chain(common.iter())
+        .chain(given.iter())
+        .chain(bridge_words.iter())
         .cloned()
         .collect()
 }

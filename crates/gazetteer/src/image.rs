@@ -8,12 +8,13 @@
 //! milliseconds); the small tables (stop words, cues, country words) are
 //! rebuilt as hash sets.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::data::{
     Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
 };
-use crate::index::NameIndex;
+use crate::index::{FirstWords, NameIndex};
+use crate::wordset::{CueMap, PairSet, WordSet};
 use crate::PlaceKind;
 
 const MAGIC: &[u8; 8] = b"RASDGZ03";
@@ -67,7 +68,7 @@ impl W {
         self.0.extend_from_slice(s.as_bytes());
     }
     /// A set of strings, sorted so that the image is reproducible.
-    fn set(&mut self, set: &HashSet<String>) {
+    fn set(&mut self, set: &WordSet) {
         let mut v: Vec<&String> = set.iter().collect();
         v.sort();
         self.u32(v.len() as u32);
@@ -76,12 +77,12 @@ impl W {
         }
     }
 
-    fn pairs(&mut self, set: &HashSet<(u16, String)>) {
-        let mut v: Vec<&(u16, String)> = set.iter().collect();
+    fn pairs(&mut self, set: &PairSet) {
+        let mut v: Vec<(u16, &str)> = set.iter().collect();
         v.sort();
         self.u32(v.len() as u32);
         for (c, s) in v {
-            self.u16(*c);
+            self.u16(c);
             self.str(s);
         }
     }
@@ -215,18 +216,18 @@ impl R {
         let at = self.pos;
         NameIndex::read(self.b, &mut self.pos).ok_or_else(|| format!("bad index at byte {at}"))
     }
-    fn set(&mut self) -> Result<HashSet<String>, String> {
+    fn set(&mut self) -> Result<WordSet, String> {
         let n = self.u32()?;
-        let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
+        let mut set = WordSet::with_capacity(n as usize);
         for _ in 0..n {
             set.insert(self.str()?.to_string());
         }
         Ok(set)
     }
 
-    fn pairs(&mut self) -> Result<HashSet<(u16, String)>, String> {
+    fn pairs(&mut self) -> Result<PairSet, String> {
         let n = self.u32()?;
-        let mut set = HashSet::with_capacity_and_hasher(n as usize, Default::default());
+        let mut set = PairSet::with_capacity(n as usize);
         for _ in 0..n {
             let c = self.u16()?;
             set.insert((c, self.str()?.to_string()));
@@ -274,6 +275,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     }
     let names = r.index()?;
     let loose = r.index()?;
+    let loose_first = FirstWords::of(&loose, crate::keys::loose_key_hash);
     let skeleton = r.index()?;
     let country_index = r.index()?;
     let stopwords = r.set()?;
@@ -283,7 +285,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     let bridge_words = r.set()?;
     let bridge_prep = r.set()?;
     let n = r.u32()?;
-    let mut cues = HashMap::with_capacity_and_hasher(n as usize, Default::default());
+    let mut cues = CueMap::with_capacity(n as usize);
     for _ in 0..n {
         let key = r.str()?.to_string();
         let kind = match r.u8()? {
@@ -297,7 +299,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
             7 => CueKind::Num(r.u32()?),
             k => return Err(format!("bad cue kind {k}")),
         };
-        cues.insert(key, kind);
+        cues.insert_first(key, kind);
     }
     let cue_max_words = r.u32()? as usize;
     let cue_heads = cues
@@ -338,13 +340,16 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
         return Err(format!("{} trailing bytes", bytes.len() - r.pos));
     }
     let listed = crate::data::listed(&stopwords, &common, &given, &bridge_words);
+    let tail_cues = crate::data::tail_cues(&cue_tails, &cues);
     Ok(Tables {
         listed,
+        tail_cues,
         entries,
         countries,
         country_by_iso3,
         names,
         loose,
+        loose_first,
         skeleton,
         stopwords,
         common,

@@ -69,26 +69,56 @@ impl Hit<'_> {
 
 /// A fixed 64-bit hash of a key (FxHash-style, eight bytes at a time);
 /// the low bits pick the slot, the high half is the slot's fingerprint.
+/// The bytes after the last whole word of eight are read as the last
+/// eight bytes of the key (overlapping the word before) and a key under
+/// eight bytes as its first and last four: every word of a text is
+/// hashed, and a loop over the odd bytes cost more than the rest.
+#[inline(always)]
 pub fn hash_key(key: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = key.len() as u64;
-    let mut chunks = key.as_bytes().chunks_exact(8);
-    for c in chunks.by_ref() {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // The last bytes as a little-endian word padded with zeros (built
-        // in a register: a copy of a variable length calls `memcpy`).
-        let v = rest
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(K);
+    let b = key.as_bytes();
+    let mut h: u64 = b.len() as u64;
+    if let Some(last) = b.last_chunk::<8>() {
+        let mut chunks = b.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = mix(h, v);
+        }
+        if !chunks.remainder().is_empty() {
+            h = mix(h, u64::from_le_bytes(*last));
+        }
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let v = u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32;
+        h = mix(h, v);
+    } else if !b.is_empty() {
+        let v = b
             .iter()
             .enumerate()
-            .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+            .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k));
+        h = mix(h, v);
     }
-    // Mix the high bits down: the slot is taken from the low bits.
+    // Mix the high bits down: the slot and the Bloom bits are taken from
+    // the low bits, which a product leaves depending on the low bytes only.
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h ^ (h >> 29)
+}
+
+/// `a == b` for the short keys of an index, in registers: the slice
+/// comparison calls `memcmp`, which costs more than the key is long.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match (a.first_chunk::<8>(), a.last_chunk::<8>()) {
+        (Some(a0), Some(a1)) if a.len() <= 16 => {
+            b.first_chunk::<8>() == Some(a0) && b.last_chunk::<8>() == Some(a1)
+        }
+        _ if a.len() > 16 => a == b,
+        _ => a.iter().zip(b).all(|(x, y)| x == y),
+    }
 }
 
 fn u32_at(b: &[u8], i: usize) -> u32 {
@@ -118,6 +148,9 @@ fn bloom_probe(h: u64, n_words: usize) -> (usize, u64) {
 }
 
 impl NameIndex {
+    // Inlined always: the hash and the Bloom test are a few instructions
+    // and every word of a text is asked, some several times.
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<Hit<'_>> {
         let h = hash_key(key);
         // Most words of a text begin no name: the Bloom test answers them,
@@ -158,7 +191,10 @@ impl NameIndex {
             let n = id as usize * NODE_BYTES;
             let off = u32_at(nodes, n) as usize;
             let len = u32_at(nodes, n + 4) as usize;
-            if arena.get(off..off + len) == Some(key.as_bytes()) {
+            if arena
+                .get(off..off + len)
+                .is_some_and(|k| same_bytes(k, key.as_bytes()))
+            {
                 let start = u32_at(nodes, n + 8) as usize * POSTING_BYTES;
                 let count = u32::from(u16::from_le_bytes([nodes[n + 12], nodes[n + 13]])) as usize;
                 return Some(Hit {
@@ -169,6 +205,15 @@ impl NameIndex {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Every key (prefixes included), in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.nodes.chunks_exact(NODE_BYTES).filter_map(|n| {
+            let off = u32_at(n, 0) as usize;
+            let len = u32_at(n, 4) as usize;
+            std::str::from_utf8(self.arena.get(off..off + len)?).ok()
+        })
     }
 
     /// Number of keys (prefixes included).
@@ -222,6 +267,50 @@ impl NameIndex {
             && whole(ix.bloom.len(), 8)
             && (ix.bloom.is_empty() || (ix.bloom.len() / 8).is_power_of_two());
         ok.then_some(ix)
+    }
+}
+
+/// A filter of the one-word keys of an index by a hash of their
+/// characters ([`crate::keys::loose_key_hash`]), built when the tables are
+/// loaded: the matcher tries the loose form of every long Arabic word that
+/// no exact name took, and this answers most of them from a hash computed
+/// while reading the word, before the loose key is written and looked up.
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    bits: Vec<u64>,
+}
+
+impl Default for FirstWords {
+    fn default() -> Self {
+        FirstWords { bits: vec![0; 1] }
+    }
+}
+
+impl FirstWords {
+    /// The filter of the one-word keys of `ix`, hashed by `hash`.
+    pub fn of(ix: &NameIndex, hash: impl Fn(&str) -> u64) -> FirstWords {
+        let keys: Vec<&str> = ix.keys().filter(|k| !k.contains(' ')).collect();
+        // About 16 bits a key, a power of two.
+        let n_words = (keys.len() / 4).next_power_of_two().max(1);
+        let mut bits = vec![0u64; n_words];
+        for k in keys {
+            let (w, b) = Self::bit(hash(k), n_words);
+            bits[w] |= b;
+        }
+        FirstWords { bits }
+    }
+
+    #[inline(always)]
+    fn bit(h: u64, n_words: usize) -> (usize, u64) {
+        let h = h ^ (h >> 29);
+        ((h >> 6) as usize & (n_words - 1), 1u64 << (h & 63))
+    }
+
+    /// False: no one-word key has this hash.
+    #[inline(always)]
+    pub fn may_hold(&self, h: u64) -> bool {
+        let (w, b) = Self::bit(h, self.bits.len());
+        self.bits.get(w).is_some_and(|x| x & b != 0)
     }
 }
 
@@ -371,6 +460,27 @@ impl IndexBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_comparison_agrees_with_eq() {
+        let keys = [
+            "",
+            "a",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnoq",
+            "bbcdefghijklmnop",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn prefixes_continue_and_postings_merge() {

@@ -56,6 +56,7 @@ fn fold_into(c: char, out: &mut String) {
 
 /// The key of a text token as the gazetteer sees it: the token's `key`,
 /// with the few extra foldings above applied when needed.
+#[inline]
 pub fn token_key(key: &str) -> Cow<'_, str> {
     // All three letters are encoded 0xDA 0x..: look for that byte first.
     if has_byte_da(key.as_bytes()) && key.contains(['گ', 'ڭ', 'ڠ']) {
@@ -66,25 +67,49 @@ pub fn token_key(key: &str) -> Cow<'_, str> {
 }
 
 /// Whether `b` holds the byte 0xDA, eight bytes at a time (keys are a few
-/// bytes, too short for `memchr`, and every word of a text is asked).
+/// bytes, too short for `memchr`, and every word of a text is asked). The
+/// odd bytes at the end are read as the last eight bytes (overlapping), a
+/// key under eight bytes as its first and last four.
+#[inline]
 fn has_byte_da(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
-    for c in chunks.by_ref() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        // A zero byte of `v` is a 0xDA byte of the chunk.
-        let v = u64::from_le_bytes(w) ^ (ONES * 0xDA);
-        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
-            return true;
+    // A zero byte of `v ^ 0xDA…` is a 0xDA byte of `v`.
+    let has = |v: u64| {
+        let v = v ^ (ONES * 0xDA);
+        v.wrapping_sub(ONES) & !v & HIGHS != 0
+    };
+    if let Some(last) = b.last_chunk::<8>() {
+        let mut chunks = b.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            if has(u64::from_le_bytes(w)) {
+                return true;
+            }
         }
+        has(u64::from_le_bytes(*last))
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        has(u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32)
+    } else {
+        b.contains(&0xDA)
     }
-    chunks.remainder().contains(&0xDA)
 }
 
 /// Whether a folded word is Arabic script.
+#[inline]
 pub fn is_arabic(word: &str) -> bool {
+    // The first character from its bytes: an ASCII byte is no Arabic
+    // letter, and the Arabic block is two bytes (every word is asked).
+    match word.as_bytes() {
+        [] => return false,
+        [b, ..] if b.is_ascii() => return false,
+        &[b0 @ 0xD8..=0xDB, b1, ..] => {
+            let c = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
+            return char::from_u32(c).is_some_and(rasd_text::arabic::is_arabic_letter);
+        }
+        _ => {}
+    }
     word.chars()
         .next()
         .is_some_and(rasd_text::arabic::is_arabic_letter)
@@ -92,22 +117,57 @@ pub fn is_arabic(word: &str) -> bool {
 
 /// The loose form of one folded Arabic word (see the module doc).
 pub fn loose_word(word: &str, out: &mut String) {
-    let mut prev: Option<char> = None;
-    for (i, c) in word.chars().enumerate() {
+    loose_chars(word, |c| out.push(c));
+}
+
+/// Hands the characters of the loose form of `word` to `emit`, in order:
+/// [`loose_word`] writes them, [`loose_word_hash`] hashes them without
+/// writing the key.
+#[inline]
+fn loose_chars(word: &str, mut emit: impl FnMut(char)) {
+    let mut chars = word.chars();
+    // The first letter is kept, vowel or not (ه too: it reads as a long
+    // vowel only after the first letter).
+    let Some(first) = chars.next() else {
+        return;
+    };
+    let mut prev = match first {
+        'ج' | 'غ' | 'ق' | 'ك' => 'ج',
+        c => c,
+    };
+    emit(prev);
+    for c in chars {
         let c = match c {
             'ج' | 'غ' | 'ق' | 'ك' => 'ج',
-            'ه' if i > 0 => 'ا',
-            _ => c,
+            'ا' | 'و' | 'ي' | 'ه' => continue,
+            c => c,
         };
-        if i > 0 && matches!(c, 'ا' | 'و' | 'ي') {
-            continue;
+        if c != prev {
+            emit(c);
+            prev = c;
         }
-        if prev == Some(c) {
-            continue;
-        }
-        out.push(c);
-        prev = Some(c);
     }
+}
+
+/// A hash of the characters of a one-word loose key, as
+/// [`loose_word_hash`] computes it from the word it comes from (see
+/// [`crate::index::FirstWords`]).
+#[inline]
+pub fn loose_key_hash(key: &str) -> u64 {
+    key.chars().fold(0, char_hash_step)
+}
+
+/// [`loose_key_hash`] of the loose form of `word`, without building it.
+#[inline]
+pub fn loose_word_hash(word: &str) -> u64 {
+    let mut h = 0;
+    loose_chars(word, |c| h = char_hash_step(h, c));
+    h
+}
+
+#[inline(always)]
+fn char_hash_step(h: u64, c: char) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 /// The loose key of a sequence of folded words, or `None` when a word is
@@ -242,6 +302,11 @@ mod tests {
             "مدينةالگوفة",
             "abcdefgh",
             "abcdefg\u{6af}",
+            "\u{6af}",
+            "ab\u{6af}",
+            "abcdefghi\u{6af}",
+            "abcdefghijklmnopq",
+            "abcdefghijklmno\u{6af}",
         ] {
             let b = key.as_bytes();
             assert_eq!(has_byte_da(b), b.contains(&0xDA), "{key}");
@@ -294,6 +359,75 @@ mod tests {
         }
         assert_ne!(latin("Kidal"), arabic("كركوك"));
         assert_eq!(latin_loose(["gao", "x1"]), None);
+    }
+
+    /// The loose form as first written (a character loop with its index),
+    /// to check the faster one against.
+    fn loose_word_reference(word: &str, out: &mut String) {
+        let mut prev: Option<char> = None;
+        for (i, c) in word.chars().enumerate() {
+            let c = match c {
+                'ج' | 'غ' | 'ق' | 'ك' => 'ج',
+                'ه' if i > 0 => 'ا',
+                _ => c,
+            };
+            if i > 0 && matches!(c, 'ا' | 'و' | 'ي') {
+                continue;
+            }
+            if prev == Some(c) {
+                continue;
+            }
+            out.push(c);
+            prev = Some(c);
+        }
+    }
+
+    #[test]
+    fn loose_word_agrees_with_the_reference() {
+        for w in [
+            "",
+            "ه",
+            "هه",
+            "اوي",
+            "ااب",
+            "جغقك",
+            "كككا",
+            "تمبكتو",
+            "ليبتاكو",
+            "غورما",
+            "هجره",
+            "وادي",
+            "يوي",
+            "منكا",
+            "ميناكا",
+            "بببه",
+            "abc",
+        ] {
+            let (mut a, mut b) = (String::new(), String::new());
+            loose_word(w, &mut a);
+            loose_word_reference(w, &mut b);
+            assert_eq!(a, b, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_arabic_test_reads_the_first_character() {
+        for w in ["", "a", "بغداد", "ـب", "٣", "،", "ۀ", "ݐ", "ࢠ", "é", "ﻻ"] {
+            let plain = w
+                .chars()
+                .next()
+                .is_some_and(rasd_text::arabic::is_arabic_letter);
+            assert_eq!(is_arabic(w), plain, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_loose_hash_of_a_word_is_the_hash_of_its_loose_form() {
+        for w in ["تمبكتو", "غورما", "ه", "", "وادي", "بگداد"] {
+            let mut k = String::new();
+            loose_word(w, &mut k);
+            assert_eq!(loose_word_hash(w), loose_key_hash(&k), "{w}");
+        }
     }
 
     #[test]

@@ -42,6 +42,13 @@ pub struct Word<'a> {
     pub join_next: bool,
     /// The next word follows after a comma.
     pub comma_next: bool,
+    /// The stem may end a cue phrase (`Tables::cue_tails`; every one-word
+    /// cue is one): asked once here, as the cue readers ask about nearly
+    /// every word, most of them several times.
+    pub tail: bool,
+    /// The stem's kind as a one-word cue (`cues.tsv`), looked up once here
+    /// for the words that may be one.
+    pub cue: Option<CueKind>,
 }
 
 impl Word<'_> {
@@ -50,9 +57,7 @@ impl Word<'_> {
     /// list of protected words (a word, not a clitic and a stem).
     pub fn whole(&self) -> bool {
         // Five Arabic letters or more (two bytes each).
-        self.key.len() == self.stem.len()
-            && self.key.len() >= 10
-            && self.key.starts_with(['و', 'ف', 'ب', 'ل'])
+        self.key.len() == self.stem.len() && self.key.len() >= 10 && starts_with_clitic(&self.key)
     }
 }
 
@@ -69,23 +74,43 @@ pub struct Doc<'a> {
     /// Cue phrases already read, by the word they end before (indexed by
     /// word: the reader asks about most positions, some several times).
     cue_memo: RefCell<Vec<Option<CueAt>>>,
+    /// A buffer for the keys of cue phrases of several words (one
+    /// allocation per text, not one per phrase tried).
+    cue_key: RefCell<String>,
 }
 
-fn is_joiner(s: &str) -> bool {
-    matches!(s, "-" | "‐" | "‑" | "–" | "'" | "’" | "ʼ")
+/// Whether a space token (its bytes) holds a line break. A byte loop on
+/// purpose: space tokens are a byte or two, and `<[u8]>::contains` calls
+/// core's `memchr` out of line, which costs more than the loop.
+#[allow(clippy::manual_contains)]
+#[inline]
+fn has_line_break(space: &[u8]) -> bool {
+    space.iter().any(|&b| b == b'\n')
+}
+
+/// Whether a punctuation token (its bytes) is a hyphen or an apostrophe.
+fn is_joiner(s: &[u8]) -> bool {
+    ["-", "‐", "‑", "–", "'", "’", "ʼ"]
+        .iter()
+        .any(|j| j.as_bytes() == s)
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
+    pub fn new(tables: &Tables, text: &'a str, analysis: &'a Analysis) -> Doc<'a> {
         let mut words: Vec<Word<'a>> = Vec::with_capacity(analysis.tokens.len() / 2);
         let (mut upper, mut lower) = (0usize, 0usize);
+        let bytes = text.as_bytes();
         for sentence in &analysis.sentences {
             let mut gap_ok = false;
             let mut gap_comma = false;
             let mut gap_punct = 0;
             let mut first = true;
             for t in &analysis.tokens[sentence.tokens.clone()] {
-                let Some(raw) = text.get(t.span.start..t.span.end) else {
+                // The token's bytes, without the character-boundary checks of
+                // `str::get` (every token of the text is read here): the text
+                // layer's spans are character boundaries of this text, and
+                // only Latin words need the token as a `str` (below).
+                let Some(raw) = bytes.get(t.span.start..t.span.end) else {
                     continue;
                 };
                 match t.kind {
@@ -101,37 +126,49 @@ impl<'a> Doc<'a> {
                         gap_comma = false;
                         gap_punct = 0;
                         let number = t.kind == TokenKind::Number;
-                        let c0 = raw.chars().next().unwrap_or(' ');
                         let arabic = !number && keys::is_arabic(&t.key);
-                        if !arabic && !number {
-                            for c in raw.chars().filter(|c| c.is_alphabetic()) {
-                                if c.is_uppercase() {
-                                    upper += 1;
-                                } else {
-                                    lower += 1;
+                        let mut cap = false;
+                        if !arabic {
+                            let raw = text.get(t.span.start..t.span.end).unwrap_or("");
+                            cap = raw.chars().next().is_some_and(char::is_uppercase);
+                            if !number {
+                                for c in raw.chars().filter(|c| c.is_alphabetic()) {
+                                    if c.is_uppercase() {
+                                        upper += 1;
+                                    } else {
+                                        lower += 1;
+                                    }
                                 }
                             }
                         }
+                        let stem = t.stem();
+                        // One look-up for both: whether the stem may end
+                        // a cue phrase, and its kind as a one-word cue.
+                        let (tail, cue) = match tables.tail_cues.get(stem) {
+                            Some(&cue) => (true, cue),
+                            None => (false, None),
+                        };
                         words.push(Word {
                             key: keys::token_key(&t.key),
-                            stem: t.stem(),
+                            stem,
                             span: t.span,
                             arabic,
-                            cap: !arabic && c0.is_uppercase(),
+                            cap,
                             number,
                             join_next: false,
                             comma_next: false,
+                            tail,
+                            cue,
                         });
                     }
                     TokenKind::Space => {
-                        // A byte loop: space tokens are a byte or two, too short for memchr.
-                        if raw.bytes().any(|b| b == b'\n') {
+                        if has_line_break(raw) {
                             gap_ok = false;
                         }
                     }
                     TokenKind::Punct => {
                         gap_punct += 1;
-                        if matches!(raw, "," | "،") {
+                        if raw == b"," || raw == "،".as_bytes() {
                             gap_comma = true;
                         } else if !is_joiner(raw) {
                             gap_ok = false;
@@ -146,6 +183,7 @@ impl<'a> Doc<'a> {
             words,
             all_caps: upper > 20 && upper > lower * 2,
             cue_memo: RefCell::new(memo),
+            cue_key: RefCell::new(String::new()),
         }
     }
 
@@ -171,6 +209,7 @@ pub struct Variant<'a> {
 /// split that leaves two letters or more. `whole`: the text layer kept the
 /// word whole although it begins with a clitic letter (its list of
 /// protected words: بلدة، ولاية، باماكو), so it is read whole here too.
+#[inline]
 pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Variant<'a>>) {
     out.clear();
     out.push(Variant {
@@ -179,9 +218,26 @@ pub fn variants<'a>(key: &'a str, arabic: bool, whole: bool, out: &mut Vec<Varia
         prep: false,
         conj: false,
     });
-    if !arabic || whole || !key.starts_with(['و', 'ف', 'ب', 'ل']) {
-        return;
+    // Most words have no other reading: a test of the first two bytes
+    // says so here, and only the others go through the splits.
+    if arabic && !whole && starts_with_clitic(key) {
+        clitic_variants(key, out);
     }
+}
+
+/// Whether `key` starts with و ف ب or ل (each two bytes in UTF-8: a
+/// byte test instead of decoding a character).
+#[inline]
+fn starts_with_clitic(key: &str) -> bool {
+    matches!(
+        key.as_bytes(),
+        [0xD9, 0x88 | 0x81 | 0x84, ..] | [0xD8, 0xA8, ..]
+    )
+}
+
+/// The readings of [`variants`] after the word itself, for an Arabic word
+/// that starts with a proclitic letter.
+fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
     // Two characters or more (without counting them all).
     let long_enough = |s: &str| s.chars().nth(1).is_some();
     let mut bases: [(&str, usize, bool); 2] = [(key, 0, false), ("", 0, false)];
@@ -277,9 +333,7 @@ pub fn offset_after_key_chars(raw: &str, start: usize, n: usize) -> usize {
 impl Tables {
     /// Whether the last word of `before` may end a cue phrase.
     fn cue_tail_last(&self, before: &[Word]) -> bool {
-        before
-            .last()
-            .is_some_and(|w| self.cue_tails.contains(w.stem))
+        before.last().is_some_and(|w| w.tail)
     }
 
     fn best_salience(&self, hit: &Hit) -> Salience {
@@ -419,6 +473,12 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                 if !candidate || v.key.len() < 10 || v.key.ends_with("وا") {
                     continue;
                 }
+                // Most long words begin no loose key: a hash of their loose
+                // form, taken while reading them, says so before the form is
+                // written and looked up.
+                if !t.loose_first.may_hold(keys::loose_word_hash(&v.key)) {
+                    continue;
+                }
                 loose_buf.clear();
                 keys::loose_word(&v.key, &mut loose_buf);
                 if let Some((last, postings)) =
@@ -438,7 +498,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
         let v = &vars[vi];
         // A cue word (شرقي، قرب، منطقة) is never a one-word place name.
         let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
-        if last == i && (t.cues.contains_key(&*v.key) || t.cues.contains_key(bare)) {
+        if last == i && (t.cues.contains_key(&v.key) || t.cues.contains_key(bare)) {
             i += 1;
             continue;
         }
@@ -455,9 +515,10 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
         // is as often the whole belt).
         let type_after = !w.arabic
             && doc.joined(i)
-            && doc.words.get(i + 1).is_some_and(|n| {
-                n.cap && !n.arabic && matches!(t.cues.get(n.stem), Some(CueKind::Type(_)))
-            });
+            && doc
+                .words
+                .get(i + 1)
+                .is_some_and(|n| n.cap && !n.arabic && matches!(n.cue, Some(CueKind::Type(_))));
         if last == i
             && (stop_reading || t.is_stop(&v.key))
             && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
@@ -528,11 +589,19 @@ impl Doc<'_> {
     /// The cue phrase (of `cues.tsv`) that ends just before word `p`, if
     /// any: its first word and kind. The words must be adjacent and in one
     /// sentence; the longest phrase wins.
+    #[inline]
     pub fn cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
-        // Most words end no cue phrase: one set lookup says so.
-        if p == 0 || !self.joined(p - 1) || !t.cue_tails.contains(self.words[p - 1].stem) {
+        // Most words end no cue phrase: the flag of the word before says
+        // so, here, inline; the rest is out of line.
+        if !self.after_tail(p) {
             return None;
         }
+        self.cue_before_tail(t, p)
+    }
+
+    /// [`Doc::cue_before`] after a word that may end a cue phrase.
+    #[inline(never)]
+    fn cue_before_tail(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
         // The reader asks about the same positions several times.
         if let Some(&Some(known)) = self.cue_memo.borrow().get(p) {
             return known;
@@ -544,9 +613,16 @@ impl Doc<'_> {
         found
     }
 
+    /// Whether word `p` follows, adjacent, a word that may end a cue
+    /// phrase: false for most words, which then have no cue before them.
+    #[inline]
+    pub fn after_tail(&self, p: usize) -> bool {
+        p > 0 && self.joined(p - 1) && self.words[p - 1].tail
+    }
+
     fn find_cue_before(&self, t: &Tables, p: usize) -> Option<(usize, CueKind)> {
         let max = t.cue_max_words.min(p);
-        let mut key = String::new();
+        let mut key = self.cue_key.borrow_mut();
         for len in (2..=max).rev() {
             let a = p - len;
             // Most words begin no phrase of several words.
@@ -563,11 +639,11 @@ impl Doc<'_> {
                 }
                 key.push_str(w.stem);
             }
-            if let Some(kind) = t.cues.get(&key) {
+            if let Some(kind) = t.cues.get(key.as_str()) {
                 return Some((a, *kind));
             }
         }
-        t.cues.get(self.words[p - 1].stem).map(|k| (p - 1, *k))
+        self.words[p - 1].cue.map(|k| (p - 1, k))
     }
 
     fn word_has_article(&self, k: usize) -> bool {
@@ -584,8 +660,8 @@ impl Doc<'_> {
         // Tarmiyah district", "Lac province".
         if cue.hint.is_none() && !self.words[first].arabic && self.joined(last) {
             if let Some(next) = self.words.get(last + 1) {
-                if let Some(CueKind::Type(h)) = t.cues.get(next.stem) {
-                    cue.hint = Some(*h);
+                if let Some(CueKind::Type(h)) = next.cue {
+                    cue.hint = Some(h);
                     cue.strength = Strength::Strong;
                 }
             }
@@ -672,7 +748,7 @@ impl Doc<'_> {
             let mut km = None;
             let before = skip_articles(a);
             if let Some((u, CueKind::Unit)) = self.cue_before(t, before) {
-                if let Some(n) = self.number_before(t, u) {
+                if let Some(n) = self.number_before(u) {
                     km = Some(n.1 * unit_factor(self.words[u].stem));
                     start = self.intro_before(t, n.0);
                 }
@@ -692,7 +768,7 @@ impl Doc<'_> {
         }
         if linked {
             if let Some((u, CueKind::Unit)) = self.cue_before(t, q) {
-                if let Some((n_at, n)) = self.number_before(t, u) {
+                if let Some((n_at, n)) = self.number_before(u) {
                     let start = self.intro_before(t, n_at);
                     cue.relation = Relation::Distance {
                         km: Some(n * unit_factor(self.words[u].stem)),
@@ -723,21 +799,21 @@ impl Doc<'_> {
 
     /// The number just before word `u` (adjacent), with its value: digits
     /// or a number word of `cues.tsv` ("vingtaine", "twenty", "عشرين").
-    fn number_before(&self, t: &Tables, u: usize) -> Option<(usize, f64)> {
+    fn number_before(&self, u: usize) -> Option<(usize, f64)> {
         if u == 0 || !self.joined(u - 1) {
             return None;
         }
         let w = &self.words[u - 1];
-        if let Some(CueKind::Num(v)) = t.cues.get(w.stem) {
+        if let Some(CueKind::Num(v)) = w.cue {
             // "une vingtaine de kilomètres": skip the link before the unit.
-            return Some((u - 1, *v as f64));
+            return Some((u - 1, v as f64));
         }
         if !w.number {
             // "vingtaine de kilomètres": the number word, then a link.
-            if let (Some(CueKind::Link), true) = (t.cues.get(w.stem), u >= 2) {
-                if let Some(CueKind::Num(v)) = t.cues.get(self.words[u - 2].stem) {
+            if let (Some(CueKind::Link), true) = (w.cue, u >= 2) {
+                if let Some(CueKind::Num(v)) = self.words[u - 2].cue {
                     if self.joined(u - 2) {
-                        return Some((u - 2, *v as f64));
+                        return Some((u - 2, v as f64));
                     }
                 }
             }

@@ -73,6 +73,10 @@ pub(crate) struct Ctx {
     pub(crate) container: HashMap<usize, u32>,
 }
 
+/// Points up to which [`Ctx::near_bonus`] measures again rather than
+/// memoizes.
+const MEMO_POINTS: usize = 16;
+
 struct Point {
     lat: f32,
     lon: f32,
@@ -85,8 +89,14 @@ impl Ctx {
     /// other mentions of the same name). Distances are equirectangular:
     /// exact enough at the 100–300 km this cares about, and cheap.
     pub(crate) fn near_bonus(&self, entry: u32, e: &Entry, key: u32) -> f32 {
-        if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
-            return b;
+        // The memo pays for a long text with many places; a few points
+        // cost less to measure again than a hash map entry (the points are
+        // all in place before the first call: the answer is the same).
+        let memo = self.points.len() > MEMO_POINTS;
+        if memo {
+            if let Some(&b) = self.near_memo.borrow().get(&(entry, key)) {
+                return b;
+            }
         }
         let mut best = f32::INFINITY;
         for p in self.points.iter().filter(|p| p.key != key) {
@@ -102,7 +112,9 @@ impl Ctx {
         } else {
             0.0
         };
-        self.near_memo.borrow_mut().insert((entry, key), b);
+        if memo {
+            self.near_memo.borrow_mut().insert((entry, key), b);
+        }
         b
     }
 }
@@ -163,23 +175,21 @@ impl Words {
         }
         let one = raw.first == raw.last;
         let bare = keys::strip_article(&raw.key);
-        let name_common =
-            t.common.contains(raw.key.as_str()) || bare.is_some_and(|b| t.common.contains(b));
+        let name_common = t.is_common(raw.key.as_str()) || bare.is_some_and(|b| t.is_common(b));
         // The word with its preposition (لسان، ولسان) is itself a word.
         let clitic_word = one
             && raw.prep_clitic
-            && (t.common.contains(&*w.key)
+            && (t.is_common(&w.key)
                 || w.key
                     .strip_prefix(['و', 'ف'])
-                    .is_some_and(|k| t.common.contains(k)));
-        let common = one && (name_common || t.common.contains(&*w.key));
-        let given = one && t.given.contains(raw.key.as_str());
+                    .is_some_and(|k| t.is_common(k)));
+        let common = one && (name_common || t.is_common(&w.key));
+        let given = one && t.is_given(raw.key.as_str());
         let before = first
             .checked_sub(1)
             .filter(|&k| doc.joined(k))
             .map(|k| &doc.words[k]);
-        let after_given = before
-            .is_some_and(|b| b.arabic && t.given.contains(b.stem) && !t.cues.contains_key(b.stem));
+        let after_given = before.is_some_and(|b| b.arabic && t.is_given(b.stem) && b.cue.is_none());
         let named_after = before.is_some_and(|b| t.named.contains(b.stem));
         Words {
             common,
@@ -214,12 +224,18 @@ fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
 
 impl Tables {
     pub(crate) fn is_stop(&self, key: &str) -> bool {
-        self.stopwords.contains(key)
-            || keys::strip_article(key).is_some_and(|k| self.stopwords.contains(k))
+        // A filtered set: its filter answers most words without hashing
+        // them.
+        let stop = |k: &str| self.stopwords.contains(k);
+        stop(key) || keys::strip_article(key).is_some_and(stop)
     }
 
-    fn is_cue_word(&self, stem: &str) -> bool {
-        self.cues.contains_key(stem)
+    fn is_common(&self, key: &str) -> bool {
+        self.common.contains(key)
+    }
+
+    fn is_given(&self, key: &str) -> bool {
+        self.given.contains(key)
     }
 
     /// The public record of entry `idx`.
@@ -470,21 +486,18 @@ pub(crate) struct Analysed<'a> {
 }
 
 pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> Analysed<'a> {
-    let doc = Doc::new(text, analysis);
+    let doc = Doc::new(t, text, analysis);
     let (raws, country_starts) = find_names(t, &doc);
     // Countries of names that can only be salient places of one country.
     let mut anchors = HashSet::default();
     let words: Vec<Words> = raws.iter().map(|r| Words::of(t, &doc, r)).collect();
-    for (r, w) in raws.iter().zip(&words) {
+    // Asked twice below: once here.
+    let stop_keys: Vec<bool> = raws.iter().map(|r| t.is_stop(&r.key)).collect();
+    for ((r, w), &stop_key) in raws.iter().zip(&words).zip(&stop_keys) {
         // A name that may be a word or a man's name says nothing about the
         // document's country (عدي made a report on Mogadishu one about
         // Nigeria).
-        if r.loose
-            || r.stop_reading
-            || t.is_stop(&r.key)
-            || keys::letters(&r.key) < 3
-            || w.doubtful()
-        {
+        if r.loose || r.stop_reading || stop_key || keys::letters(&r.key) < 3 || w.doubtful() {
             continue;
         }
         if r.postings.iter().any(|p| p.flags & LATIN != 0)
@@ -517,14 +530,14 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             .collect()
     };
     let mut prev_last: Option<usize> = None;
-    for ((raw, key_id), words) in raws.into_iter().zip(key_of).zip(words) {
+    for (((raw, key_id), words), stop_key) in raws.into_iter().zip(key_of).zip(words).zip(stop_keys)
+    {
         // A village name with no cue word before it, no preposition and no
         // list to join can only be accepted by recurring after a cued
         // mention: it is left idle, and costs nothing more unless it does.
         let first = raw.first;
         let listed = prev_last.is_some_and(|p| p + 2 >= first);
-        let cue_before =
-            first > 0 && doc.joined(first - 1) && t.cue_tails.contains(doc.words[first - 1].stem);
+        let cue_before = first > 0 && doc.joined(first - 1) && doc.words[first - 1].tail;
         let may_stand =
             raw.prep_clitic || raw.conj_clitic || listed || cue_before || !doc.words[first].arabic;
         let idle = !may_stand
@@ -548,7 +561,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
         if words.named_after && cue.strength == Strength::None {
             cue.strength = Strength::Weak;
         }
-        let stop = t.is_stop(&raw.key) || raw.stop_reading;
+        let stop = stop_key || raw.stop_reading;
         // A capitalised word that is no cue or common word, joined to the
         // name, before it ("Abdullahi Farah") or after it (the first word
         // of a longer name the gazetteer lacks: "Buulo Mareer").
@@ -556,7 +569,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
             doc.words[w].cap
                 && !doc.words[w].arabic
                 && !t.is_stop(&doc.words[w].key)
-                && !t.cues.contains_key(doc.words[w].stem)
+                && doc.words[w].cue.is_none()
         };
         let last = raw.last;
         let in_proper_name = !doc.words[first].arabic
@@ -1019,7 +1032,10 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
     };
     for k in 0..doc.words.len() {
         let w = &doc.words[k];
-        let Some(CueKind::Type(hint)) = t.cues.get(w.stem).copied() else {
+        if !w.tail {
+            continue;
+        }
+        let Some(CueKind::Type(hint)) = w.cue else {
             continue;
         };
         // Sites (قاعدة، معسكر، موقع) are followed by descriptions more
@@ -1059,7 +1075,7 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
                 && !x.number
                 && !t.is_stop(&x.key)
                 && !t.is_stop(x.stem)
-                && !t.is_cue_word(x.stem)
+                && x.cue.is_none()
                 && keys::letters(&x.key) >= 2
                 && (x.arabic || x.cap)
                 && x.arabic == w.arabic
@@ -1086,7 +1102,7 @@ fn unknown_names(t: &Tables, doc: &Doc, covered: &[Span]) -> Vec<PlaceMention> {
                 || doc
                     .words
                     .get(n + 2)
-                    .is_some_and(|after| t.is_cue_word(after.stem));
+                    .is_some_and(|after| after.cue.is_some());
             let bare = next.key == next.stem;
             if name_like(next) && !is_covered(next.span) && (opens || (closed && bare)) {
                 last = n + 1;

@@ -3,24 +3,88 @@
 //!
 //! The matcher and the bridge ask, for each word, whether it ends a cue
 //! phrase, begins one, or is a listed common word; almost every answer is
-//! no. A 32768-bit filter of cheap signatures of the keys (byte length,
-//! first and last eight bytes: for Arabic, the first and last four
-//! letters) answers most of those questions without hashing the word or touching
+//! no. A 65536-bit filter of cheap signatures of the keys (byte length,
+//! first and last four bytes: for Arabic, the first and last two letters)
+//! answers most of those questions without hashing the word or touching
 //! the table. A word that passes the filter is looked up as usual, so the
 //! answers are those of the set alone.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use rasd_text::KeyFilter;
-use rustc_hash::FxHashSet as HashSet;
+/// Bits of a signature.
+const SIG_BITS: u32 = 16;
+/// The filter's size in 64-bit words.
+const SIG_WORDS: usize = 1 << (SIG_BITS - 6);
+
+/// A filter of key signatures: `may_hold` false means the key is surely
+/// not a member. (Not `rasd_text`'s filter: that one reads eight bytes at
+/// each end and folds a key shorter than eight bytes byte by byte, which
+/// most Arabic words of two or three letters are; four bytes at each end
+/// are enough for sets of a few thousand words.)
+#[derive(Debug, Clone)]
+pub struct KeyFilter {
+    sigs: Box<[u64; SIG_WORDS]>,
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter {
+            sigs: Box::new([0; SIG_WORDS]),
+        }
+    }
+}
+
+impl KeyFilter {
+    pub fn insert(&mut self, key: &str) {
+        let s = signature(key);
+        self.sigs[s >> 6] |= 1 << (s & 63);
+    }
+
+    #[inline]
+    pub fn may_hold(&self, key: &str) -> bool {
+        let s = signature(key);
+        self.sigs[s >> 6] & (1 << (s & 63)) != 0
+    }
+}
+
+/// A 16-bit mix of a key's length and its first and last four bytes
+/// (which overlap in a key under eight bytes; a key under four bytes is
+/// read whole).
+#[inline]
+fn signature(key: &str) -> usize {
+    let b = key.as_bytes();
+    let n = b.len() as u64;
+    let v = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(h), Some(t)) => {
+            u64::from(u32::from_le_bytes(*h)) | u64::from(u32::from_le_bytes(*t)) << 32
+        }
+        _ => b
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k)),
+    };
+    let mix = (v ^ n.rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mix >> (64 - SIG_BITS)) as usize
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     set: HashSet<String>,
-    /// Signatures of the members (`rasd_text`'s filter, shared with its
-    /// word lists).
+    /// Signatures of the members.
     filter: KeyFilter,
 }
 
 impl WordSet {
+    pub fn with_capacity(n: usize) -> Self {
+        WordSet {
+            set: HashSet::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.set.iter()
+    }
+
     pub fn insert(&mut self, key: String) -> bool {
         self.filter.insert(&key);
         self.set.insert(key)
@@ -28,7 +92,136 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
-        self.filter.may_hold(key) && self.set.contains(key)
+        // The filter inline, the hash look-up out of line: most callers
+        // stop at the filter.
+        self.filter.may_hold(key) && self.lookup(key)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, key: &str) -> bool {
+        self.set.contains(key)
+    }
+}
+
+/// The cue phrases (`cues.tsv`) by key, with the same signature filter in
+/// front: every word of a text is asked whether it is a cue word, and
+/// nearly none is.
+#[derive(Debug, Clone)]
+pub struct CueMap<V> {
+    map: HashMap<String, V>,
+    filter: KeyFilter,
+}
+
+impl<V> Default for CueMap<V> {
+    fn default() -> Self {
+        CueMap::with_capacity(0)
+    }
+}
+
+impl<V> CueMap<V> {
+    pub fn with_capacity(n: usize) -> Self {
+        CueMap {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    /// Inserts `value` unless `key` is already there (the first one wins).
+    pub fn insert_first(&mut self, key: String, value: V) {
+        self.filter.insert(&key);
+        self.map.entry(key).or_insert(value);
+    }
+
+    #[inline(always)]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.filter.may_hold(key) {
+            self.lookup(key)
+        } else {
+            None
+        }
+    }
+
+    #[inline(never)]
+    fn lookup(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.map.iter()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
+impl<V: PartialEq> PartialEq for CueMap<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.map == other.map
+    }
+}
+
+/// (country, word key) pairs of `country_words.tsv`, asked about without
+/// building a key string: a signature filter of the words answers most
+/// questions, and a word that passes is looked up by itself, with the
+/// countries it is listed for.
+#[derive(Debug, Clone, Default)]
+pub struct PairSet {
+    map: HashMap<String, Vec<u16>>,
+    filter: KeyFilter,
+}
+
+impl PairSet {
+    pub fn with_capacity(n: usize) -> Self {
+        PairSet {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    pub fn insert(&mut self, (country, key): (u16, String)) -> bool {
+        self.filter.insert(&key);
+        let countries = self.map.entry(key).or_default();
+        let new = !countries.contains(&country);
+        if new {
+            countries.push(country);
+        }
+        new
+    }
+
+    #[inline]
+    pub fn contains(&self, country: u16, key: &str) -> bool {
+        self.filter.may_hold(key) && self.map.get(key).is_some_and(|c| c.contains(&country))
+    }
+
+    /// The pairs, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, &str)> {
+        self.map
+            .iter()
+            .flat_map(|(k, cs)| cs.iter().map(move |&c| (c, k.as_str())))
+    }
+
+    fn sorted(&self) -> Vec<(u16, &str)> {
+        let mut v: Vec<(u16, &str)> = self.iter().collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+impl PartialEq for PairSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.sorted() == other.sorted()
+    }
+}
+
+impl PartialEq for WordSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.set == other.set
     }
 }
 
