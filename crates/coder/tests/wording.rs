@@ -2,7 +2,8 @@
 //! composed for the test in at least two phrasings (and in each language
 //! where the phenomenon exists): the Arabic verb-first sentence whose
 //! perpetrator follows the verb, camps of displaced people, vague tolls,
-//! towns named with their province, and press spellings of places.
+//! towns named with their province, press spellings of places, and what
+//! "أغلق" (closed) reports: a base closed, not a road or a border.
 //! (Fictional incidents in real places.)
 
 use rasd_model::{FatalityQualifier, SubEventType};
@@ -323,6 +324,39 @@ fn the_official_who_reports_is_not_counted_among_the_dead() {
             (e.fatalities, e.fatalities_qualifier),
             (Some(3), FatalityQualifier::Exact),
             "{e:#?}"
+        );
+    }
+}
+
+// --- "أغلق": a base closed is a handover, a road or a border closed is not ---
+
+#[test]
+fn closing_a_road_or_a_border_is_no_transfer_of_territory() {
+    for text in [
+        "أغلق محتجون غاضبون الطريق الرئيسي في مدينة كسلا يوم الأحد احتجاجا على انقطاع الكهرباء.",
+        "أغلقت السلطات التشادية حدودها مع السودان يوم الخميس بعد اشتباكات قرب مدينة الجنينة.",
+        "أغلق أصحاب المحال أبواب متاجرهم في سوق مدينة الأبيض صباح الاثنين.",
+    ] {
+        let ev = ar(text);
+        assert!(
+            !ev.iter()
+                .any(|e| e.sub_event_type == SubEventType::NonViolentTransferOfTerritory),
+            "{text}: {ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_force_closing_its_base_or_camp_is_still_a_handover() {
+    for text in [
+        "أغلقت القوات الفرنسية قاعدتها في مدينة غاو يوم الاثنين وسلمتها للجيش المالي.",
+        "أغلقت قوات حفظ السلام معسكرها في مدينة تساليت صباح الخميس بعد انسحاب آخر جنودها.",
+    ] {
+        let ev = ar(text);
+        assert!(
+            ev.iter()
+                .any(|e| e.sub_event_type == SubEventType::NonViolentTransferOfTerritory),
+            "{text}: {ev:#?}"
         );
     }
 }
