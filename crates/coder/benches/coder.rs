@@ -20,7 +20,7 @@
 //! | main before the third pass (more rules), two runs | 698 / 618 | 5.7, 11.2 MiB/s (5.5, 3.4) | 20.3, 23.8 K/s (5.5, 3.8) | 12.3, 12.4 MiB/s (5.5, 3.8) |
 //! | after the third pass, two runs | 662 / 559 | 7.8, 8.9 MiB/s (5.4, 3.8) | 20.6, 20.3 K/s (5.4, 4.5) | 13.3, 13.6 MiB/s (5.4, 4.5) |
 //! | main after session 4's rule rounds (capital reading, 111 more actors, three rule rounds) | 686 / 579 | 13.5 MiB/s (1.3–1.6) | 32.4 K/s (1.3–1.6) | 19.9 MiB/s (1.3–1.6) |
-//! | after the fourth pass (session 5: text, gazetteer and coder, output byte-identical) | 482 / 404 | 17.3 MiB/s (1.3) | 40.5 K/s (1.3) | see below |
+//! | after the fourth pass (session 5: text, gazetteer and coder, output byte-identical) | 482 / 404 | 17.3, 18.1, 18.3 MiB/s (1.3, 1.0, 1.1) | 40.5, 44.9 K/s (1.3, 1.0) | 28.0 MiB/s (1.0) |
 //!
 //! Under such load the criterion figures of the short documents vary by
 //! a tenth from run to run; CPU time is steadier (`/usr/bin/time` on the
@@ -71,9 +71,9 @@
 //! each word kept as bits, so most cue questions are answered without a
 //! scan). CPU time (`/usr/bin/time` on the profile program, 24,000 short
 //! documents, quiet machine): 0.74 s → 0.55 s, 13.6 → 18.3 MB/s. Criterion
-//! gives 17.3 MiB/s = 18.1 MB/s: the goal of issue 4 (over 20 MB/s, about
-//! 440 instructions a byte at the present rate per instruction) is still
-//! not reached. Allocation is now a tenth of the count (mimalloc's aligned
+//! gives 18.1–18.3 MiB/s = 18.9–19.1 MB/s on a quiet machine: the goal of
+//! issue 4 (over 20 MB/s, about 455 instructions a byte at the present
+//! rate per instruction) is still not reached. Allocation is now a tenth of the count (mimalloc's aligned
 //! path takes its slow way for sizes that are not a power of two); jemalloc
 //! and mimalloc v2 were tried and were no faster.
 
