@@ -107,6 +107,19 @@ fn places_carry_the_names_acled_writes() {
     assert_eq!(only(&ev).admin1, "Ninewa");
 }
 
+#[test]
+fn the_english_press_spelling_of_a_yemeni_governorate_is_found() {
+    for ev in [
+        en("Gunmen shot dead four soldiers at an army post in Shabwa province on Sunday."),
+        en("Tribal fighters clashed with government troops in Shabwa governorate on Sunday, leaving five dead."),
+        ar("قتل مسلحون أربعة جنود في هجوم على نقطة للجيش في محافظة شبوة يوم الأحد."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.iso3, "YEM", "{e:#?}");
+        assert_eq!(e.admin1, "Shabwah", "{e:#?}");
+    }
+}
+
 // --- the dead a side "suffered" are its own ---
 
 fn toll(e: &rasd_model::Event) -> (Option<u32>, FatalityQualifier, Vec<(String, u32)>) {
