@@ -162,6 +162,32 @@ fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u6
     h
 }
 
+/// The [`word_hash`] of a token's stem, key and key without a conjunction
+/// (a missing one repeats the stem's), each also offered to `add` as a
+/// whole-word look-up (`chars == 0`), with the prefixes of the stem and
+/// key whose lengths are in `lens` offered on the way.
+#[inline]
+fn token_hashes(t: &rasd_text::Token, lens: u64, mut add: impl FnMut(u8, u64)) -> [u64; 3] {
+    let t_stem = t.stem();
+    let stem = hash_with_prefixes(t_stem, lens, &mut add);
+    add(0, stem);
+    let mut h = [stem; 3];
+    // The stem is the key less its proclitics (a suffix of it): the two are
+    // equal exactly when their lengths are.
+    if t.key.len() != t_stem.len() {
+        let key = hash_with_prefixes(&t.key, lens, &mut add);
+        add(0, key);
+        h[1] = key;
+    }
+    // (Of the stem's length, the key without its conjunction is the stem.)
+    if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
+        let bare = word_hash(bare);
+        add(0, bare);
+        h[2] = bare;
+    }
+    h
+}
+
 /// What the first words of a set of dictionaries can be: a filter of their
 /// hashes and the lengths of their open-ended stems. [`Words`] keeps only
 /// the look-ups that pass it, so each dictionary of the set then visits a
@@ -362,7 +388,6 @@ impl Words {
         let mut probed = Vec::with_capacity(tok.len());
         for (w, &i) in tok.iter().enumerate() {
             let t = &analysis.tokens[i];
-            let t_stem = t.stem();
             let before = probes.len();
             pstart.push(before as u32);
             let mut add = |chars: u8, hash: u64| {
@@ -370,24 +395,7 @@ impl Words {
                     probes.push(Probe { hash, chars });
                 }
             };
-            let stem = hash_with_prefixes(t_stem, lens, &mut add);
-            add(0, stem);
-            let mut h = [stem; 3];
-            // The stem is the key less its proclitics (a suffix of it): the
-            // two are equal exactly when their lengths are.
-            if t.key.len() != t_stem.len() {
-                let key = hash_with_prefixes(&t.key, lens, &mut add);
-                add(0, key);
-                h[1] = key;
-            }
-            // (Of the stem's length, the key without its conjunction is
-            // the stem.)
-            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
-                let bare = word_hash(bare);
-                add(0, bare);
-                h[2] = bare;
-            }
-            hashes.push(h);
+            hashes.push(token_hashes(t, lens, &mut add));
             if probes.len() > before {
                 probed.push(w as u32);
             }
@@ -424,7 +432,6 @@ impl Words {
         let mut pending: Vec<(u32, u8, u64)> = Vec::with_capacity(tok.len() * 2);
         for (w, &i) in tok.iter().enumerate() {
             let t = &analysis.tokens[i];
-            let t_stem = t.stem();
             let mut add = |chars: u8, hash: u64| {
                 let kind_filter = if chars == 0 {
                     &first.exact_filter
@@ -436,24 +443,7 @@ impl Words {
                     pending.push((w as u32, chars, hash));
                 }
             };
-            let stem = hash_with_prefixes(t_stem, lens, &mut add);
-            add(0, stem);
-            let mut h = [stem; 3];
-            // The stem is the key less its proclitics (a suffix of it): the
-            // two are equal exactly when their lengths are.
-            if t.key.len() != t_stem.len() {
-                let key = hash_with_prefixes(&t.key, lens, &mut add);
-                add(0, key);
-                h[1] = key;
-            }
-            // (Of the stem's length, the key without its conjunction is
-            // the stem.)
-            if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
-                let bare = word_hash(bare);
-                add(0, bare);
-                h[2] = bare;
-            }
-            hashes.push(h);
+            hashes.push(token_hashes(t, lens, &mut add));
         }
         // Sized for a document's words: growing these element by element
         // cost more than the look-ups.

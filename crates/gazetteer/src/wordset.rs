@@ -3,68 +3,12 @@
 //!
 //! The matcher and the bridge ask, for each word, whether it ends a cue
 //! phrase, begins one, or is a listed common word; almost every answer is
-//! no. A 65536-bit filter of cheap signatures of the keys (byte length,
-//! first and last four bytes: for Arabic, the first and last two letters)
-//! answers most of those questions without hashing the word or touching
-//! the table. A word that passes the filter is looked up as usual, so the
-//! answers are those of the set alone.
+//! no. The text layer's filter of cheap key signatures
+//! ([`rasd_text::KeyFilter`]) answers most of those questions without
+//! hashing the word or touching the table. A word that passes the filter
+//! is looked up as usual, so the answers are those of the set alone.
+use rasd_text::KeyFilter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-/// Bits of a signature.
-const SIG_BITS: u32 = 16;
-/// The filter's size in 64-bit words.
-const SIG_WORDS: usize = 1 << (SIG_BITS - 6);
-
-/// A filter of key signatures: `may_hold` false means the key is surely
-/// not a member. (Not `rasd_text`'s filter: that one reads eight bytes at
-/// each end and folds a key shorter than eight bytes byte by byte, which
-/// most Arabic words of two or three letters are; four bytes at each end
-/// are enough for sets of a few thousand words.)
-#[derive(Debug, Clone)]
-pub struct KeyFilter {
-    sigs: Box<[u64; SIG_WORDS]>,
-}
-
-impl Default for KeyFilter {
-    fn default() -> Self {
-        KeyFilter {
-            sigs: Box::new([0; SIG_WORDS]),
-        }
-    }
-}
-
-impl KeyFilter {
-    pub fn insert(&mut self, key: &str) {
-        let s = signature(key);
-        self.sigs[s >> 6] |= 1 << (s & 63);
-    }
-
-    #[inline]
-    pub fn may_hold(&self, key: &str) -> bool {
-        let s = signature(key);
-        self.sigs[s >> 6] & (1 << (s & 63)) != 0
-    }
-}
-
-/// A 16-bit mix of a key's length and its first and last four bytes
-/// (which overlap in a key under eight bytes; a key under four bytes is
-/// read whole).
-#[inline]
-fn signature(key: &str) -> usize {
-    let b = key.as_bytes();
-    let n = b.len() as u64;
-    let v = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        (Some(h), Some(t)) => {
-            u64::from(u32::from_le_bytes(*h)) | u64::from(u32::from_le_bytes(*t)) << 32
-        }
-        _ => b
-            .iter()
-            .enumerate()
-            .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k)),
-    };
-    let mix = (v ^ n.rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mix >> (64 - SIG_BITS)) as usize
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
