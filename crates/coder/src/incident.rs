@@ -3109,20 +3109,18 @@ fn pick_actors(
             .cloned()
     };
     let scopes_v = d.scopes(doc);
+    // The groups of the incident's dead, in the order told.
+    let victim_groups: Vec<FatalityGroup> = figs
+        .iter()
+        .filter(|f| scopes_v.iter().any(|&(a, b)| f.w >= a && f.w < b))
+        .filter_map(|f| match f.victims {
+            Victims::Group(g) if !f.enemy_claim && g != FatalityGroup::Unknown => Some(g),
+            _ => None,
+        })
+        .collect();
     let victims_side = |skip: &str| -> Option<Cand> {
         // The victims' group as a side.
-        let mut groups: Vec<FatalityGroup> = Vec::new();
-        for f in figs
-            .iter()
-            .filter(|f| scopes_v.iter().any(|&(a, b)| f.w >= a && f.w < b))
-        {
-            if let Victims::Group(g) = f.victims {
-                if !f.enemy_claim && g != FatalityGroup::Unknown {
-                    groups.push(g);
-                }
-            }
-        }
-        let g = groups.first()?;
+        let g = victim_groups.first()?;
         let side = match g {
             FatalityGroup::Military => Side::Military,
             FatalityGroup::Police => Side::Police,
@@ -3401,11 +3399,21 @@ fn pick_actors(
                     })
                 });
                 let victims = victims_side(&skip);
-                // "un véhicule de l'armée … tuant trois soldats": a vehicle
-                // or place whose dead were all soldiers was a military one.
-                let armed_victims = victims
-                    .as_ref()
-                    .is_some_and(|v| matches!(v.inter, Inter::StateForces | Inter::External));
+                // "un véhicule de l'armée … tuant trois soldats", "a strike
+                // on a car … killing two militants": a vehicle or place
+                // whose dead were all soldiers or fighters was no civilian
+                // target.
+                // A suicide bomber counted with the civilians he killed
+                // leaves the target civilian.
+                let armed_victims = !victim_groups.is_empty()
+                    && victim_groups.iter().all(|g| {
+                        matches!(
+                            g,
+                            FatalityGroup::Military
+                                | FatalityGroup::Police
+                                | FatalityGroup::Fighters
+                        )
+                    });
                 if !named_target {
                     if (civilian_place && !armed_victims)
                         || victims

@@ -373,3 +373,40 @@ fn a_force_closing_its_base_or_camp_is_still_a_handover() {
         );
     }
 }
+
+// --- session 6: a strike on a vehicle whose dead were fighters ---
+
+#[test]
+fn a_strike_on_a_car_that_killed_only_fighters_targets_them_not_civilians() {
+    for ev in [
+        en("A US drone strike destroyed a pickup truck near Mudiyah in Abyan province on Thursday, killing three militants, local officials said."),
+        en("An American air strike hit a car on the road outside Mudiyah in Abyan province on Thursday and killed two suspected militants."),
+        fr("Une frappe de drone française a détruit jeudi un véhicule près de Ménaka, tuant quatre jihadistes, selon une source sécuritaire."),
+    ] {
+        let e = only(&ev);
+        assert!(e.actor1.starts_with("Military Forces of "), "{e:#?}");
+        assert!(e.actor2.starts_with("Unidentified Armed Group ("), "{e:#?}");
+    }
+}
+
+#[test]
+fn a_suicide_bomber_counted_with_the_diners_he_killed_leaves_the_target_civilian() {
+    let ev = ar("قتل تسعة مدنيين إضافة إلى منفذ الهجوم في تفجير انتحاري استهدف مقهى في مدينة بيدوا يوم الخميس بحسب الشرطة.");
+    let e = only(&ev);
+    assert_eq!(e.actor2, "Civilians (Somalia)", "{e:#?}");
+}
+
+// --- session 6: "suspected of belonging to X": X is the suspects' own ---
+
+#[test]
+fn the_group_the_dead_were_suspected_of_joining_is_the_target_of_the_strike() {
+    for text in [
+        "قتل ثلاثة أشخاص يشتبه في انتمائهم إلى تنظيم القاعدة في غارة شنتها طائرة مسيرة أمريكية على سيارتهم في محافظة مأرب يوم الخميس.",
+        "قتل شخصان يشتبه بانتمائهما إلى تنظيم القاعدة في غارة شنتها طائرة مسيرة أمريكية على سيارة قرب مدينة عتق بمحافظة شبوة يوم الخميس.",
+    ] {
+        let ev = ar(text);
+        let e = only(&ev);
+        assert_eq!(e.actor1, "Military Forces of United States", "{text}: {e:#?}");
+        assert_eq!(e.actor2, "AQAP: Al Qaeda in the Arabian Peninsula", "{text}: {e:#?}");
+    }
+}

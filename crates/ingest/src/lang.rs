@@ -17,11 +17,17 @@ static STOPWORDS: LazyLock<HashMap<String, Language>> = LazyLock::new(|| {
             continue;
         };
         if let Some(lang) = Language::from_code(lang) {
-            map.insert(rasd_text::fold::fold_str(word.trim()), lang);
+            map.insert(stopword_key(word.trim()), lang);
         }
     }
     map
 });
+
+/// The form a word is compared in: lowercase with its accents kept. The
+/// full fold would strip them and make every English "a" the French "à".
+fn stopword_key(word: &str) -> String {
+    word.to_lowercase()
+}
 
 /// How much of a long text is looked at: the language shows in the first
 /// few thousand characters.
@@ -56,7 +62,7 @@ pub fn detect(text: &str) -> Option<Language> {
         if word.is_empty() {
             continue;
         }
-        match STOPWORDS.get(&rasd_text::fold::fold_str(word)) {
+        match STOPWORDS.get(&stopword_key(word)) {
             Some(Language::En) => en += 1,
             Some(Language::Fr) => fr += 1,
             _ => {}
@@ -92,6 +98,24 @@ mod tests {
             Some(Language::Fr)
         );
         assert_eq!(detect("12345 ... !!"), None);
+    }
+
+    #[test]
+    fn english_a_is_not_french_a_grave() {
+        // Two English function words against two articles "a": folding
+        // "à" to "a" once tied this short English item and lost it.
+        assert_eq!(
+            detect("A bomb hit a bus near Gao on Friday, police said."),
+            Some(Language::En)
+        );
+        assert_eq!(
+            detect("Une bombe a touché un bus à Gao, selon la police."),
+            Some(Language::Fr)
+        );
+        assert_eq!(
+            detect("UNE BOMBE A TOUCHÉ UN BUS À GAO, SELON LA POLICE."),
+            Some(Language::Fr)
+        );
         assert_eq!(detect(""), None);
     }
 
