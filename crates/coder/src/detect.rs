@@ -444,7 +444,13 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let mut by_family: Vec<Frame> = Vec::new();
     let mut frame_date: Vec<Option<usize>> = Vec::new();
     for (f, w) in assigned {
-        let wd = date_of(&w);
+        // "retook the town after the rebels withdrew overnight": a
+        // withdrawal told with a takeover is its cause, whatever its day.
+        let wd = if family(w.class) == Family::Handover && f == Family::Violence {
+            None
+        } else {
+            date_of(&w)
+        };
         let found = by_family
             .iter()
             .zip(frame_date.iter())

@@ -2628,8 +2628,21 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             .filter(|d| d.at.w0 >= at.w1 && d.at.w1 <= w.at.w0)
             .map(|d| d.at.w1 - d.at.w0)
             .sum::<usize>();
+        // "Somali forces and Al Shabaab militants clashed": a first
+        // subject coordinated with a second that stands right before the
+        // verb may be further from it.
+        let coordinated_far = at.w1 <= w.at.w0
+            && doc.cue_at(at.w1, Cue::And).is_some()
+            && doc
+                .sides
+                .iter()
+                .map(|x| (x.at.w0, x.at.w1))
+                .chain(doc.actors.iter().map(|x| (x.at.w0, x.at.w1)))
+                .any(|(x0, x1)| {
+                    x0 > at.w1 && x0 <= at.w1 + 2 && x1 <= w.at.w0 && w.at.w0 - x1 <= 2
+                });
         if at.w1 > w.at.w0
-            || w.at.w0 - at.w1 > 3 + demonyms + dated
+            || (w.at.w0 - at.w1 > 3 + demonyms + dated && !coordinated_far)
             || !doc.same_clause(at.w0, w.at.w0)
         {
             continue;
@@ -2639,7 +2652,8 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
             .iter()
             .any(|c| c.cue == Cue::Passive && c.at.w0 >= at.w1 && c.at.w1 <= w.at.w0);
         // "VDP fighters and soldiers killed …": coordinated subjects.
-        let coordinated = doc.cue_at(at.w1, Cue::And).is_some() && w.at.w0 - at.w1 <= 4;
+        let coordinated =
+            doc.cue_at(at.w1, Cue::And).is_some() && (w.at.w0 - at.w1 <= 4 || coordinated_far);
         // "a mené des frappes": after a support verb, a partitive too.
         let supported = doc.has_cue(at.w1, w.at.w0, Cue::Support);
         let plain_gap = coordinated

@@ -410,3 +410,30 @@ fn the_group_the_dead_were_suspected_of_joining_is_the_target_of_the_strike() {
         assert_eq!(e.actor2, "AQAP: Al Qaeda in the Arabian Peninsula", "{text}: {e:#?}");
     }
 }
+
+// --- session 6: coordinated subjects of a clash, first told first ---
+
+#[test]
+fn two_groups_coordinated_before_a_clash_verb_keep_their_order() {
+    let ev = en("JNIM and Islamic State Sahel Province fighters clashed near Menaka on Monday, leaving at least 20 dead on both sides, local sources said.");
+    let e = only(&ev);
+    assert_eq!(
+        e.actor1, "JNIM: Group for Support of Islam and Muslims",
+        "{e:#?}"
+    );
+    assert_eq!(e.actor2, "Islamic State Sahel Province", "{e:#?}");
+}
+
+// --- session 6: a withdrawal told with a takeover is its cause ---
+
+#[test]
+fn a_withdrawal_on_another_day_is_part_of_the_takeover_it_explains() {
+    for ev in [
+        en("The army said on Tuesday it had retaken the town of Ber in the Timbuktu region after rebel fighters withdrew from their positions overnight."),
+        fr("Les forces armées maliennes ont repris mardi le contrôle de la ville de Ber, dans la région de Tombouctou, après le retrait des rebelles de leurs positions dans la nuit de lundi."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory, "{e:#?}");
+        assert_eq!(e.actor1, "Military Forces of Mali", "{e:#?}");
+    }
+}
