@@ -1729,7 +1729,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         // "… بتهمة الانتماء إلى تنظيم الدولة", "accused of belonging to
         // IS": the group named in an arrest's charge is the accused's,
         // never the arrester.
-        if doc.cue_before(at.w0, 3, Cue::Charge).is_some() {
+        // "people suspected of belonging to X": the suspects' role, which
+        // the side before the phrase may change (see `suspects_role`);
+        // alone, they are the arrested or the dead.
+        if doc.cue_before(at.w0, 3, Cue::Charge).is_some()
+            || doc.cue_before(at.w0, 3, Cue::Suspect).is_some()
+        {
             return Some(Role::Patient);
         }
         if doc.grammar.subject_first {
@@ -2423,6 +2428,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
             }
         }
     }
+    suspects_role(doc, &mut out);
     // "the army said it had taken back the town", "أعلن الجيش أنه استعاد":
     // a speaker telling of its own act is also its author.
     let own_acts: Vec<Cand> = out
@@ -2436,6 +2442,66 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     out.extend(own_acts);
     out.sort_by_key(|c| c.w);
     out
+}
+
+/// "هجوم شنه مسلحون يشتبه في انتمائهم إلى X", "gunmen suspected of
+/// belonging to X attacked": the group the suspects are said to belong to
+/// takes their role when they are the attackers (hedged attribution still
+/// names the group). Counted dead or arrested suspects keep it a target.
+fn suspects_role(doc: &Doc, out: &mut [Cand]) {
+    if doc.cue_kinds & cue_bit(Cue::Suspect) == 0 {
+        return;
+    }
+    let roles: Vec<(usize, Role)> = doc
+        .cues_of(Cue::Suspect)
+        .iter()
+        .filter(|c| c.cue == Cue::Suspect)
+        .filter_map(|c| {
+            // the side the phrase describes ends right before it (a hedge
+            // word such as "يشتبه", "suspected" may stand between)
+            let side = doc.sides.iter().find(|s| {
+                s.at.w1 <= c.at.w0 && c.at.w0 - s.at.w1 <= 1 && doc.same_clause(s.at.w0, c.at.w0)
+            })?;
+            let role = out
+                .iter()
+                .find(|x| x.w == side.at.w0 && !x.named)
+                .map(|x| x.role)?;
+            // the named group follows the phrase
+            let group = doc
+                .actors
+                .iter()
+                .find(|a| doc.next_after(c.at.w1, a.at.w0, 1))?;
+            // "gunmen suspected of belonging to X attacked": a subject kept
+            // from its verb by the phrase is told by the verb right after
+            // the group
+            let verb_next = doc.triggers.iter().any(|t| {
+                t.at.w0 >= group.at.w1
+                    && t.at.w0 - group.at.w1 <= 1
+                    && doc.same_clause(group.at.w0, t.at.w0)
+                    && !doc
+                        .cues
+                        .iter()
+                        .any(|p| p.cue == Cue::Passive && p.at.w0 == group.at.w1)
+            });
+            let role = if role == Role::Mention && verb_next {
+                Role::Agent
+            } else {
+                role
+            };
+            Some((group.at.w0, role))
+        })
+        .collect();
+    for (w, role) in roles {
+        if role != Role::Agent {
+            continue;
+        }
+        for x in out
+            .iter_mut()
+            .filter(|x| x.w == w && x.named && x.role == Role::Patient)
+        {
+            x.role = Role::Agent;
+        }
+    }
 }
 
 /// The speaker at word `w` says it did one of the incident's acts: a

@@ -396,7 +396,8 @@ fn a_suicide_bomber_counted_with_the_diners_he_killed_leaves_the_target_civilian
     assert_eq!(e.actor2, "Civilians (Somalia)", "{e:#?}");
 }
 
-// --- session 6: "suspected of belonging to X": X is the suspects' own ---
+// --- session 6: "suspected of belonging to X": X is the suspects' own,
+// in their role: the dead or arrested suspects, or the attackers ---
 
 #[test]
 fn the_group_the_dead_were_suspected_of_joining_is_the_target_of_the_strike() {
@@ -436,4 +437,29 @@ fn a_withdrawal_on_another_day_is_part_of_the_takeover_it_explains() {
         assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory, "{e:#?}");
         assert_eq!(e.actor1, "Military Forces of Mali", "{e:#?}");
     }
+}
+
+#[test]
+fn attackers_suspected_of_belonging_to_a_group_make_it_the_perpetrator() {
+    for ev in [
+        ar("قتل أربعة جنود في هجوم شنه مسلحون يشتبه في انتمائهم إلى جماعة نصرة الإسلام والمسلمين على نقطة للجيش في بلدة دوري شمال بوركينا فاسو يوم الاثنين."),
+        ar("مسلحون يشتبه في انتمائهم إلى جماعة نصرة الإسلام والمسلمين هاجموا نقطة للجيش في بلدة دوري شمال بوركينا فاسو يوم الاثنين، ما أسفر عن مقتل أربعة جنود."),
+        en("Gunmen suspected of belonging to JNIM attacked an army post in Dori on Monday, killing four soldiers."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.actor1, "JNIM: Group for Support of Islam and Muslims", "{e:#?}");
+        assert_eq!(e.actor2, "Military Forces of Burkina Faso", "{e:#?}");
+    }
+}
+
+#[test]
+fn arrested_men_suspected_of_belonging_to_a_group_are_its_members() {
+    let ev =
+        en("Troops arrested six men suspected of belonging to Boko Haram in Maiduguri on Monday.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Military Forces of Nigeria", "{e:#?}");
+    assert_eq!(
+        e.actor2, "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "{e:#?}"
+    );
 }

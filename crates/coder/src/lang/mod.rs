@@ -207,6 +207,7 @@ word_enum!(
         Suffered => "suffered",
         CarryOut => "carry_out",
         Charge => "charge",
+        Suspect => "suspect",
         // Function words of languages without Arabic's clitics (English,
         // French); the Arabic rules read these from the stems instead.
         Affiliate => "affiliate",
