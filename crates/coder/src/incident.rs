@@ -1885,6 +1885,12 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         // the genitive of a noun ("هاجم مسلحون", "الجيش يستعيد").
         for w in &words {
             if (w.at.w1 == at.w0 || at.w1 == w.at.w0) && armed {
+                // "قتل جنديان في انفجار عبوة": a killing verb whose subject
+                // has no object after it reads as the passive (قُتل): the
+                // subject is who died.
+                if w.class == C::Kill && w.at.w1 == at.w0 && !victims_follow(doc, at.w1) {
+                    return Some(Role::Patient);
+                }
                 return Some(Role::Agent);
             }
             if w.at.w1 == at.w0 && !armed {
@@ -2022,9 +2028,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         {
             role = Role::Second;
         }
-        let bg = doc.cues_of(Cue::Background).iter().any(|c| {
-            c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0
+        // "… غير أن حركة الشباب تنشط في المنطقة": the group as the subject
+        // of a presence verb right after it is background too.
+        let bg_after = doc.cues_of(Cue::Background).iter().any(|c| {
+            c.cue == Cue::Background && c.at.w0 == a.at.w1 && doc.same_clause(a.at.w0, c.at.w0)
         });
+        let bg = bg_after
+            || doc.cues_of(Cue::Background).iter().any(|c| {
+                c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0
+            });
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
@@ -2032,7 +2044,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         // "… n'a pas été revendiquée, mais la zone est régulièrement
         // ciblée par l'EI": a detail sentence telling who usually strikes
         // the area names a suspect in general terms, not the perpetrator.
-        let habitual = doc.cue_before(a.at.w0, 3, Cue::Background).is_some();
+        let habitual = bg_after || doc.cue_before(a.at.w0, 3, Cue::Background).is_some();
         if bg && (!main || habitual) && role == Role::Agent {
             continue;
         }
@@ -2073,6 +2085,18 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     };
     for s in doc.sides.iter().filter(|s| within(&scopes, &s.at)) {
         let mut side = s.def.side;
+        // "اشتباكات مسلحة", "عملية مسلحة": right after an event word, the
+        // feminine of the word for gunmen is the event's adjective
+        // ("armed"), no party. (The masculine may be a verb's subject:
+        // "قتل مسلح", "قتل مسلحوه".)
+        if !doc.grammar.modifier_first
+            && side == Side::Fighters
+            && s.at.w1 == s.at.w0 + 1
+            && matches!(doc.stem(s.at.w0), "مسلحة" | "مسلحه")
+            && doc.triggers.iter().any(|t| t.at.w1 == s.at.w0)
+        {
+            continue;
+        }
         // "a local government official", "two military sources": a side
         // word inside the name of who reports is no party.
         if doc.grammar.subject_first
@@ -2753,6 +2777,31 @@ fn role_subject_first(doc: &Doc, at: &At, armed: bool, words: &[Word]) -> Option
         }
     }
     Some(Role::Mention)
+}
+
+/// Victims are told after word `from`, before any other event word and
+/// within the sentence: a count or a victim noun ("قتلت قوات الدعم
+/// السريع، يوم الثلاثاء، ما لا يقل عن 27 مدنيا"). With none, an Arabic
+/// killing verb and its subject read as the passive ("قتل جنديان في
+/// انفجار عبوة").
+fn victims_follow(doc: &Doc, from: usize) -> bool {
+    let limit = from + 8;
+    let next_event = doc
+        .triggers
+        .iter()
+        .map(|t| t.at.w0)
+        .filter(|&w| w >= from)
+        .min()
+        .unwrap_or(usize::MAX);
+    let told = |w: usize| w >= from && w <= limit && w < next_event && doc.same_sentence(from, w);
+    doc.qtys.iter().any(|q| told(q.at.w0))
+        || doc.sides.iter().any(|s| {
+            told(s.at.w0)
+                && matches!(
+                    s.def.side,
+                    Side::Civilians | Side::People | Side::Military | Side::Police
+                )
+        })
 }
 
 /// An event verb ending at word `w1` has an object: a count, a side or an

@@ -463,3 +463,55 @@ fn arrested_men_suspected_of_belonging_to_a_group_are_its_members() {
         "{e:#?}"
     );
 }
+
+// --- session 6: a group said to be active in the area is no perpetrator,
+// whether the presence verb comes before it or after it ---
+
+#[test]
+fn a_group_followed_by_a_presence_verb_does_not_claim_an_unclaimed_bomb() {
+    for text in [
+        "قتل جنديان في انفجار عبوة ناسفة استهدفت دورية للجيش قرب مدينة بلدوين في إقليم هيران يوم الاثنين. ولم تتبن أي جهة التفجير، لكن حركة الشباب تنشط في الإقليم.",
+        "قتل جنديان في انفجار عبوة ناسفة استهدفت دورية للجيش قرب مدينة بلدوين في إقليم هيران يوم الاثنين. ولم تتبن أي جهة التفجير، وتنشط حركة الشباب في الإقليم.",
+    ] {
+        let ev = ar(text);
+        let e = only(&ev);
+        assert_eq!(e.actor1, "Unidentified Armed Group (Somalia)", "{text}: {e:#?}");
+        assert_eq!(e.actor2, "Military Forces of Somalia", "{text}: {e:#?}");
+    }
+}
+
+// --- session 6: "اشتباكات مسلحة": the adjective "armed" is no party ---
+
+#[test]
+fn armed_as_the_adjective_of_clashes_leaves_the_named_side_first() {
+    let ev = ar("اندلعت اشتباكات مسلحة مساء الاثنين بين جهاز الردع ومجموعة مسلحة في حي سوق الجمعة بطرابلس، أسفرت عن مقتل ثلاثة أشخاص.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Radaa: Special Deterrence Force", "{e:#?}");
+    assert_eq!(e.actor2, "Unidentified Armed Group (Libya)", "{e:#?}");
+}
+
+// --- session 6: "قتل جنديان في انفجار": with no victims after it, the
+// subject of a killing verb is who died (the passive قُتل) ---
+
+#[test]
+fn soldiers_after_a_killing_verb_with_no_object_are_the_dead() {
+    for text in [
+        "قتل جنديان في انفجار عبوة ناسفة قرب مدينة بلدوين في إقليم هيران يوم الاثنين.",
+        "قتل شرطيان في هجوم على مركز للشرطة قرب مدينة بلدوين في إقليم هيران يوم الاثنين.",
+        "قتل جنديان في كمين نصبه مسلحون قرب مدينة بلدوين في إقليم هيران يوم الاثنين.",
+    ] {
+        let ev = ar(text);
+        let e = only(&ev);
+        assert_eq!(
+            e.actor1, "Unidentified Armed Group (Somalia)",
+            "{text}: {e:#?}"
+        );
+        assert!(e.actor2.ends_with("Forces of Somalia"), "{text}: {e:#?}");
+        assert_eq!(e.fatalities, Some(2), "{text}");
+    }
+    // with its victims after it, the subject is the killer
+    let ev = ar("قتلت حركة الشباب، مساء الاثنين، ما لا يقل عن خمسة مدنيين في هجوم على قرية قرب بلدوين في إقليم هيران.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Al Shabaab", "{e:#?}");
+    assert_eq!(e.actor2, "Civilians (Somalia)", "{e:#?}");
+}
