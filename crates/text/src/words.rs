@@ -181,7 +181,7 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
     let mut gap = Gap::None;
     for t in &analysis.tokens {
         if t.kind == TokenKind::Space {
-            gap = if crate::segment::has_line_break(&text.as_bytes()[t.span.start..t.span.end]) {
+            gap = if t.is_line_break() {
                 Gap::Line
             } else {
                 gap.max_space()
