@@ -177,6 +177,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // tokens is not copied while it grows.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
     let bytes = text.as_bytes();
+    let splitter = arabic::Splitter::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let start = pos;
@@ -338,7 +339,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(if kind == TokenKind::Space {
             space_token(Span::new(start, pos), has_line_break(&bytes[start..pos]))
         } else {
-            make_token(text, start, pos, kind, plain)
+            make_token(text, start, pos, kind, plain, splitter)
         });
     }
     tokens
@@ -406,7 +407,14 @@ fn space_token(span: Span, line_break: bool) -> Token {
 
 /// The token of `text[start..end]`, not a space; `plain`: its key is its
 /// text.
-fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool) -> Token {
+fn make_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    plain: bool,
+    splitter: arabic::Splitter,
+) -> Token {
     let span = Span::new(start, end);
     let raw = &text[start..end];
     let key = if plain {
@@ -417,7 +425,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool
         key
     };
     if kind == TokenKind::Word {
-        let (n, stem) = arabic::split_proclitics(&key);
+        let (n, stem) = splitter.split(&key);
         if n > 0 {
             // The stem is the key's tail.
             let stem_start = key.len() - stem.len();
