@@ -97,21 +97,43 @@ pub const PROCLITICS: &[&str] = &[
 /// article, three otherwise) and is not itself blocked.
 #[inline]
 pub fn split_proclitics(key: &str) -> (usize, &str) {
-    // Every proclitic starts with one of six letters; anything else (Latin
-    // words, digits, most Arabic words) leaves at once, on its first two
-    // bytes, without a call.
-    let candidates = clitics_starting_with(key.as_bytes());
-    if candidates.is_empty() {
-        return (0, key);
+    Splitter::new().split(key)
+}
+
+/// The tables of [`split_proclitics`], taken once: the tokenizer splits
+/// every word of a text, and need not check for each word that the tables
+/// are built.
+#[derive(Clone, Copy)]
+pub(crate) struct Splitter {
+    clitics: &'static [Vec<Clitic>; 6],
+    protected: &'static Protected,
+}
+
+impl Splitter {
+    pub(crate) fn new() -> Splitter {
+        Splitter {
+            clitics: &CLITICS,
+            protected: &PROTECTED,
+        }
     }
-    split_with(key, candidates)
+
+    /// [`split_proclitics`].
+    #[inline]
+    pub(crate) fn split<'k>(&self, key: &'k str) -> (usize, &'k str) {
+        // Every proclitic starts with one of six letters; anything else
+        // (Latin words, digits, most Arabic words) leaves at once, on its
+        // first two bytes, without a call.
+        match clitic_group(key.as_bytes()) {
+            Some(g) => split_with(key, &self.clitics[g], self.protected),
+            None => (0, key),
+        }
+    }
 }
 
 /// [`split_proclitics`] of a key that starts with the first letter of the
 /// `candidates`.
 #[inline(never)]
-fn split_with<'k>(key: &'k str, candidates: &[Clitic]) -> (usize, &'k str) {
-    let protected = &*PROTECTED;
+fn split_with<'k>(key: &'k str, candidates: &[Clitic], protected: &Protected) -> (usize, &'k str) {
     let head = head_word(key);
     // A clitic (without the article) in front of a protected word.
     let split = candidates
@@ -154,7 +176,7 @@ fn has_chars(s: &str, n: usize) -> bool {
 
 /// A proclitic sequence with what the splitter needs to know about it.
 #[derive(Debug)]
-struct Clitic {
+pub(crate) struct Clitic {
     text: &'static str,
     chars: usize,
     article: bool,
@@ -230,22 +252,13 @@ static CLITICS: LazyLock<[Vec<Clitic>; 6]> = LazyLock::new(|| {
     groups
 });
 
-/// The proclitics a key can start with.
-#[inline]
-fn clitics_starting_with(key: &[u8]) -> &'static [Clitic] {
-    match clitic_group(key) {
-        Some(g) => &CLITICS[g],
-        None => &[],
-    }
-}
-
 /// Whether a folded word is listed as whole (exactly or by a listed prefix).
 pub fn is_protected(key: &str) -> bool {
     PROTECTED.contains(key)
 }
 
 /// The protected words, folded: exact entries and prefix entries.
-struct Protected {
+pub(crate) struct Protected {
     exact: KeySet,
     prefixes: KeySet,
     /// Byte lengths of the prefix entries, so a lookup only tries those.

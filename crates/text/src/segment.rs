@@ -38,6 +38,10 @@ pub struct Token {
     stem_start: usize,
     /// Original bytes of the stem.
     pub stem_span: Span,
+    /// A space token that holds a line break: noted by the tokenizer,
+    /// which reads the bytes anyway, for the sentence splitter and the
+    /// readers' word list, which would otherwise read them again.
+    line_break: bool,
 }
 
 impl Token {
@@ -61,6 +65,12 @@ impl Token {
 
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// A space token that holds a line break.
+    #[inline]
+    pub fn is_line_break(&self) -> bool {
+        self.line_break
     }
 }
 
@@ -96,16 +106,7 @@ impl Analysis {
 #[inline]
 fn class(c: char) -> TokenKind {
     if c.is_ascii() {
-        let b = c as u8;
-        return if b.is_ascii_alphabetic() {
-            TokenKind::Word
-        } else if b.is_ascii_digit() {
-            TokenKind::Number
-        } else if b.is_ascii_whitespace() || b == 0x0B {
-            TokenKind::Space
-        } else {
-            TokenKind::Punct
-        };
+        return ascii_class(c as u8);
     }
     match c {
         '\u{0621}'..='\u{065F}' => TokenKind::Word,
@@ -121,6 +122,20 @@ fn class(c: char) -> TokenKind {
         _ if c.is_numeric() => TokenKind::Number,
         _ if c.is_alphabetic() || arabic::is_arabic_mark(c) || is_mark(c) => TokenKind::Word,
         _ => TokenKind::Punct,
+    }
+}
+
+/// [`class`] of an ASCII character.
+#[inline]
+fn ascii_class(b: u8) -> TokenKind {
+    if b.is_ascii_alphabetic() {
+        TokenKind::Word
+    } else if b.is_ascii_digit() {
+        TokenKind::Number
+    } else if b.is_ascii_whitespace() || b == 0x0B {
+        TokenKind::Space
+    } else {
+        TokenKind::Punct
     }
 }
 
@@ -162,10 +177,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // tokens is not copied while it grows.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
     let bytes = text.as_bytes();
+    let splitter = arabic::Splitter::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let start = pos;
         let b = bytes[pos];
+        // One ASCII space before a letter or a digit: the commonest token
+        // (one between every two words), made here without the general
+        // loop below, which would end it at the same byte.
+        if b == b' '
+            && bytes.get(pos + 1).is_some_and(|&n| {
+                n.is_ascii_alphanumeric() || arabic_run_flags(bytes, pos + 1) & RUN_WORD != 0
+            })
+        {
+            pos += 1;
+            tokens.push(space_token(Span::new(start, pos), false));
+            continue;
+        }
         // The first character: its class, its script group if a letter,
         // and whether the token's key is its own text so far (no character
         // folds to something else: the key is then copied, not folded).
@@ -177,13 +205,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             group = (f & RUN_LETTER != 0).then_some(true);
             plain = f & RUN_SELF != 0;
             pos += 2;
+        } else if b < 0x80 {
+            // ASCII without decoding (and without a call to `class`).
+            kind = ascii_class(b);
+            pos += 1;
+            group = (kind == TokenKind::Word).then_some(false);
+            plain = !b.is_ascii_uppercase();
         } else {
-            // ASCII without decoding.
-            let c = if b < 0x80 {
-                char::from(b)
-            } else {
-                next_char(text, pos)
-            };
+            let c = next_char(text, pos);
             kind = class(c);
             pos += c.len_utf8();
             group = if kind == TokenKind::Word {
@@ -191,7 +220,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 None
             };
-            plain = b < 0x80 && !b.is_ascii_uppercase();
+            plain = false;
         }
         match kind {
             TokenKind::Punct => {}
@@ -252,15 +281,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     // Fast path for the Arabic letters and marks
                     // U+0621..U+065F (almost every character of an Arabic
-                    // word), read on their two UTF-8 bytes.
+                    // word): a whole run of them in a tight loop, two
+                    // bytes a character, their flags gathered at the end.
                     if group != Some(false) {
-                        let f = arabic_run_flags(bytes, pos);
-                        if f & RUN_WORD != 0 {
-                            if f & RUN_LETTER != 0 {
+                        let (mut any, mut all, mut n) = (0, RUN_SELF, 0);
+                        for pair in bytes[pos..].chunks_exact(2) {
+                            // A lead byte D8 or D9 starts a character of
+                            // U+0600..U+067F (the text is UTF-8).
+                            if pair[0] & 0xFE != 0xD8 {
+                                break;
+                            }
+                            let f = RUN_FLAGS
+                                [(usize::from(pair[0] & 1) << 6) | usize::from(pair[1] & 0x3F)];
+                            if f & RUN_WORD == 0 {
+                                break;
+                            }
+                            any |= f;
+                            all &= f;
+                            n += 2;
+                        }
+                        if n > 0 {
+                            if any & RUN_LETTER != 0 {
                                 group = Some(true);
                             }
-                            plain &= f & RUN_SELF != 0;
-                            pos += 2;
+                            plain &= all & RUN_SELF != 0;
+                            pos += n;
                             continue;
                         }
                     }
@@ -291,7 +336,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
         }
-        tokens.push(make_token(text, start, pos, kind, plain));
+        tokens.push(if kind == TokenKind::Space {
+            space_token(Span::new(start, pos), has_line_break(&bytes[start..pos]))
+        } else {
+            make_token(text, start, pos, kind, plain, splitter)
+        });
     }
     tokens
 }
@@ -343,18 +392,30 @@ fn next_char(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('\u{FFFD}')
 }
 
-/// The token of `text[start..end]`; `plain`: its key is its text.
-fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool) -> Token {
-    let span = Span::new(start, end);
-    if kind == TokenKind::Space {
-        return Token {
-            span,
-            kind,
-            key: String::new(),
-            stem_start: 0,
-            stem_span: span,
-        };
+/// A space token (its key is empty).
+#[inline]
+fn space_token(span: Span, line_break: bool) -> Token {
+    Token {
+        span,
+        kind: TokenKind::Space,
+        key: String::new(),
+        stem_start: 0,
+        stem_span: span,
+        line_break,
     }
+}
+
+/// The token of `text[start..end]`, not a space; `plain`: its key is its
+/// text.
+fn make_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    plain: bool,
+    splitter: arabic::Splitter,
+) -> Token {
+    let span = Span::new(start, end);
     let raw = &text[start..end];
     let key = if plain {
         raw.to_string()
@@ -364,7 +425,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool
         key
     };
     if kind == TokenKind::Word {
-        let (n, stem) = arabic::split_proclitics(&key);
+        let (n, stem) = splitter.split(&key);
         if n > 0 {
             // The stem is the key's tail.
             let stem_start = key.len() - stem.len();
@@ -380,6 +441,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool
                 key,
                 stem_start,
                 stem_span,
+                line_break: false,
             };
         }
     }
@@ -389,6 +451,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind, plain: bool
         key,
         stem_start: 0,
         stem_span: span,
+        line_break: false,
     }
 }
 
@@ -478,13 +541,20 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut quote_open: Option<usize> = None; // byte where the open quote began
     let mut i = 0;
     while i < tokens.len() {
+        // Only punctuation and line breaks move the state: words and the
+        // other spaces (most tokens) are passed over in a tight loop.
+        match tokens[i..]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct || t.line_break)
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let t = &tokens[i];
-        // The token's text, read only for spaces and punctuation (as bytes
-        // for spaces: no character boundary to check).
+        // The token's text, read only for punctuation.
         let raw = || &text[t.span.start..t.span.end];
         match t.kind {
-            // A byte loop: space tokens are a byte or two, too short for memchr.
-            TokenKind::Space if has_line_break(&text.as_bytes()[t.span.start..t.span.end]) => {
+            TokenKind::Space if t.line_break => {
                 push_sentence(&mut out, tokens, first, i);
                 first = i + 1;
                 quote_open = None;
@@ -539,7 +609,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// Whether the bytes of a space token hold a line break. Most space
 /// tokens are one byte: that case is tested without a call to `memchr`.
 #[inline]
-pub(crate) fn has_line_break(space: &[u8]) -> bool {
+fn has_line_break(space: &[u8]) -> bool {
     match space {
         [b] => *b == b'\n',
         _ => space.contains(&b'\n'),
@@ -758,6 +828,11 @@ mod tests {
             // span from the key) agree with folding and the general stem
             // span.
             let raw = &text[t.span.start..t.span.end];
+            assert_eq!(
+                t.is_line_break(),
+                t.kind == TokenKind::Space && raw.contains('\n'),
+                "{t:?}"
+            );
             if t.kind != TokenKind::Space {
                 assert_eq!(t.key, crate::fold::fold_str(raw), "{t:?}");
                 let n = t.prefix().chars().count();

@@ -83,8 +83,8 @@ static WORD_FLAGS: LazyLock<KeyMap<u64>> = LazyLock::new(|| {
 });
 
 #[inline]
-fn flags_of(key: &str) -> u64 {
-    WORD_FLAGS.get(key).copied().unwrap_or(0)
+fn flags_of(table: &KeyMap<u64>, key: &str) -> u64 {
+    table.get(key).copied().unwrap_or(0)
 }
 
 impl<'a> W<'a> {
@@ -179,9 +179,11 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
     // the list never grows.
     let mut out = Vec::with_capacity(analysis.tokens.len());
     let mut gap = Gap::None;
+    // The table once, not its lazy initialisation checked for every word.
+    let table = &*WORD_FLAGS;
     for t in &analysis.tokens {
         if t.kind == TokenKind::Space {
-            gap = if crate::segment::has_line_break(&text.as_bytes()[t.span.start..t.span.end]) {
+            gap = if t.is_line_break() {
                 Gap::Line
             } else {
                 gap.max_space()
@@ -189,11 +191,11 @@ pub(crate) fn words<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<W<'a>> {
             continue;
         }
         let stem = t.stem();
-        let stem_flags = flags_of(stem);
+        let stem_flags = flags_of(table, stem);
         // The stem is a suffix of the key: of the same length, it is the
         // key.
         let flags = if t.key.len() != stem.len() {
-            stem_flags | flags_of(&t.key)
+            stem_flags | flags_of(table, &t.key)
         } else {
             stem_flags
         };

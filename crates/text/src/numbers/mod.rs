@@ -68,11 +68,15 @@ pub fn find_quantities(text: &str, analysis: &Analysis) -> Vec<Quantity> {
 
 /// [`find_quantities`] over the words of a text.
 pub(crate) fn quantities_in(ws: &[W]) -> Vec<Quantity> {
-    let latin = latin_language(ws);
+    // The language of the Latin-script words, found the first time a Latin
+    // number word asks for it: an Arabic text (most texts) never asks, and
+    // its words are not all scanned for it.
+    let latin = std::cell::OnceCell::new();
+    let latin = || *latin.get_or_init(|| latin_language(ws));
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(p) = parse_in(ws, i, latin) else {
+        let Some(p) = parse_in(ws, i, &latin) else {
             i += 1;
             continue;
         };
@@ -218,7 +222,7 @@ pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
 
 /// Reads the longest number starting at word `i`.
 pub(crate) fn parse_at(ws: &[W], i: usize) -> Option<Parsed> {
-    parse_in(ws, i, None)
+    parse_in(ws, i, &|| None)
 }
 
 /// The language of the Latin-script words of a text, when their function
@@ -260,10 +264,10 @@ fn latin_language(ws: &[W]) -> Option<Lang> {
     }
 }
 
-/// Reads the longest number at word `i`; Latin words only in `latin` when
-/// the text's language is known.
+/// Reads the longest number at word `i`; Latin words only in the language
+/// `latin` gives, when the text's language is known.
 #[inline]
-fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
+fn parse_in(ws: &[W], i: usize, latin: &dyn Fn() -> Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
     // A word reading starts with a lexicon hit on the word itself: a word
     // that no lexicon holds (by stem or key: its flags, from every
@@ -279,12 +283,13 @@ fn parse_in(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
 
 /// [`parse_in`] for a number or a number word.
 #[inline(never)]
-fn read_at(ws: &[W], i: usize, latin: Option<Lang>) -> Option<Parsed> {
+fn read_at(ws: &[W], i: usize, latin: &dyn Fn() -> Option<Lang>) -> Option<Parsed> {
     let w = &ws[i];
     match w.kind() {
         TokenKind::Number => parse_digits_at(ws, i),
         TokenKind::Word if w.is_arabic() => parse_words_at(ws, i, Lang::Ar),
         TokenKind::Word => {
+            let latin = latin();
             let en = parse_words_at(ws, i, Lang::En).filter(|_| latin != Some(Lang::Fr));
             let fr = parse_words_at(ws, i, Lang::Fr).filter(|_| latin != Some(Lang::En));
             match (en, fr) {

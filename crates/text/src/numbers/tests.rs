@@ -451,3 +451,18 @@ fn month_check_agrees_with_month_number() {
     }
     assert!(months >= 15, "{months}");
 }
+
+/// The language of a text's Latin words (found lazily, when a Latin number
+/// word first asks) decides between the lexicons: "millions" is a vague
+/// count in English and a multiplier in French.
+#[test]
+fn latin_words_are_read_in_the_text_language() {
+    let fr =
+        "Selon le bilan de la mission, des millions de personnes ont fui la ville et les combats.";
+    assert_eq!(found(fr), [(1_000_000, Exact, false, "millions")]);
+    let en = "The report said that the mission counted millions of people who fled the town and the fighting.";
+    assert_eq!(found(en), [(1_000_000, Approx, true, "millions")]);
+    // An Arabic text never asks, and keeps its Latin words unread.
+    let ar = "قتل سبعة جنود في هجوم على بلدة قرب الحدود";
+    assert_eq!(found(ar), [(7, Exact, false, "سبعة")]);
+}
