@@ -3637,12 +3637,15 @@ fn build(
         }
     }
     let mut e = Event::new(doc_id, sub);
+    // The evidence spans, `(field, span)`, made into the event's map once
+    // at the end ([`evidence_map`]).
+    let mut ev: Vec<(Field, Span)> = Vec::with_capacity(16);
     e.is_period_total = d.period;
     let date = date?;
     e.event_date = Some(date.date);
     e.date_precision = date.precision;
     if let Some(sp) = date.span {
-        e.add_evidence("event_date", sp);
+        ev.push((Field::EventDate, sp));
     }
     e.iso3 = iso3.clone();
     e.country = country.clone();
@@ -3658,7 +3661,7 @@ fn build(
             e.latitude = Some(p.place.lat);
             e.longitude = Some(p.place.lon);
             e.geo_precision = p.precision;
-            e.add_evidence("location", p.span);
+            ev.push((Field::Location, p.span));
         } else {
             e.geo_precision = 3;
         }
@@ -3666,20 +3669,20 @@ fn build(
         e.geo_precision = 3;
     }
     for w in d.words() {
-        e.add_evidence("event_type", w.at.span);
+        ev.push((Field::EventType, w.at.span));
     }
     if let Some(a) = &sides.a1 {
         e.actor1 = a.name.clone();
         e.inter1 = a.inter;
         if a.span != Span::default() {
-            e.add_evidence("actor1", a.span);
+            ev.push((Field::Actor1, a.span));
         }
     }
     if let Some(a) = &sides.a2 {
         e.actor2 = a.name.clone();
         e.inter2 = a.inter;
         if a.span != Span::default() {
-            e.add_evidence("actor2", a.span);
+            ev.push((Field::Actor2, a.span));
         }
     }
     e.assoc_actor_1 = sides.assoc1.join("; ");
@@ -3690,7 +3693,7 @@ fn build(
     // on its fighters), whatever it said about it.
     if let Some(c) = sides.claimed.as_ref().filter(|c| c.name != e.actor2) {
         e.claimed_by = Some(c.name.clone());
-        e.add_evidence("claimed_by", c.span);
+        ev.push((Field::ClaimedBy, c.span));
     }
     // Fatalities.
     let scopes = d.scopes(doc);
@@ -3748,10 +3751,10 @@ fn build(
     e.fatalities_by_group = t.by_group;
     e.injured = t.injured;
     for s in t.spans {
-        e.add_evidence("fatalities", s);
+        ev.push((Field::Fatalities, s));
     }
     for s in t.injured_spans {
-        e.add_evidence("injured", s);
+        ev.push((Field::Injured, s));
     }
     if e.fatalities == Some(0) && d.period {
         return None;
@@ -3768,7 +3771,7 @@ fn build(
                     .any(|c| c.cue == Cue::Speech && c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1);
             if introduced && !labels.contains(&s.label) {
                 labels.push(s.label.clone());
-                e.add_evidence("source_attribution", s.at.span);
+                ev.push((Field::SourceAttribution, s.at.span));
             }
         }
         // A party speaking in a statement.
@@ -3782,7 +3785,7 @@ fn build(
                 let label = format!("{name} statement");
                 if !labels.contains(&label) && !labels.iter().any(|l| l.starts_with(&name)) {
                     labels.push(label);
-                    e.add_evidence("source_attribution", act.at.span);
+                    ev.push((Field::SourceAttribution, act.at.span));
                 }
             } else if let Some(sd) = doc
                 .sides
@@ -3803,7 +3806,7 @@ fn build(
                         let label = format!("{name} statement");
                         if !labels.contains(&label) {
                             labels.push(label);
-                            e.add_evidence("source_attribution", sd.at.span);
+                            ev.push((Field::SourceAttribution, sd.at.span));
                         }
                     }
                 }
@@ -3849,7 +3852,60 @@ fn build(
     key.push(':');
     key.push_str(if d.period { "true" } else { "false" });
     e.event_id = event_id(doc_id, &key);
+    e.evidence = evidence_map(ev);
     Some(e)
+}
+
+/// A field of an event with evidence spans, in the order of their names
+/// (the order of the evidence map).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Actor1,
+    Actor2,
+    ClaimedBy,
+    EventDate,
+    EventType,
+    Fatalities,
+    Injured,
+    Location,
+    SourceAttribution,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Actor1 => "actor1",
+            Field::Actor2 => "actor2",
+            Field::ClaimedBy => "claimed_by",
+            Field::EventDate => "event_date",
+            Field::EventType => "event_type",
+            Field::Fatalities => "fatalities",
+            Field::Injured => "injured",
+            Field::Location => "location",
+            Field::SourceAttribution => "source_attribution",
+        }
+    }
+}
+
+/// The evidence map of an event from its `(field, span)` pairs: what
+/// [`Event::add_evidence`] makes of them one by one (each field's spans
+/// sorted, without repeats), built at once. `add_evidence` allocates the
+/// field's name and searches the map on every call, a dozen times an
+/// event; here each field is named once, the pairs are sorted as numbers
+/// and the map is built from entries already in order.
+fn evidence_map(mut ev: Vec<(Field, Span)>) -> rasd_model::Evidence {
+    ev.sort_unstable();
+    ev.dedup();
+    let mut fields: Vec<(String, Vec<Span>)> = Vec::with_capacity(ev.len());
+    let mut last = None;
+    for (field, span) in ev {
+        match fields.last_mut() {
+            Some((_, spans)) if last == Some(field) => spans.push(span),
+            _ => fields.push((field.name().to_string(), vec![span])),
+        }
+        last = Some(field);
+    }
+    fields.into_iter().collect()
 }
 
 /// "27 civilians were killed in two villages … in the first, 19 …": a
@@ -4064,4 +4120,40 @@ fn fighters_of(doc: &Doc, s: &crate::doc::SideM, a: &At) -> bool {
         && a.w0 - s.at.w1 <= 3
         && matches!(doc.key(s.at.w1), "from" | "of" | "de" | "du" | "des" | "d")
         && (s.at.w1 + 1 == a.w0 || doc.only_function_words(s.at.w1 + 1, a.w0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELDS: [Field; 9] = [
+        Field::Location,
+        Field::Actor1,
+        Field::SourceAttribution,
+        Field::EventType,
+        Field::Fatalities,
+        Field::Actor2,
+        Field::Injured,
+        Field::ClaimedBy,
+        Field::EventDate,
+    ];
+
+    proptest::proptest! {
+        /// The map built at once equals the one `Event::add_evidence`
+        /// makes span by span (repeats, any order, several fields).
+        #[test]
+        fn evidence_map_equals_adding_one_by_one(
+            pairs in proptest::collection::vec((0usize..9, 0usize..40, 0usize..6), 0..24),
+        ) {
+            let ev: Vec<(Field, Span)> = pairs
+                .iter()
+                .map(|&(f, a, n)| (FIELDS[f], Span::new(a, a + n)))
+                .collect();
+            let mut e = Event::new("doc", SubEventType::ArmedClash);
+            for &(f, s) in &ev {
+                e.add_evidence(f.name(), s);
+            }
+            proptest::prop_assert_eq!(evidence_map(ev), e.evidence);
+        }
+    }
 }
