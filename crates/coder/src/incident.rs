@@ -3853,6 +3853,9 @@ fn build(
             if d.period { b"true" } else { b"false" },
         ],
     );
+    // (Evidence of this function goes through `ev`: a span added to the
+    // event directly would be lost here.)
+    debug_assert!(e.evidence.is_empty(), "evidence added outside `ev`");
     e.evidence = evidence_map(ev);
     Some(e)
 }
