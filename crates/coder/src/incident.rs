@@ -9,8 +9,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rasd_model::{
-    event_id, DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span,
-    SubEventType,
+    DatePrecision, Event, EventType, FatalityGroup, FatalityQualifier, Inter, Span, SubEventType,
 };
 
 use crate::actors::generic_name;
@@ -3774,12 +3773,15 @@ fn build(
         }
     }
     let mut e = Event::new(doc_id, sub);
+    // The evidence spans, `(field, span)`, made into the event's map once
+    // at the end ([`evidence_map`]).
+    let mut ev: Vec<(Field, Span)> = Vec::with_capacity(16);
     e.is_period_total = d.period;
     let date = date?;
     e.event_date = Some(date.date);
     e.date_precision = date.precision;
     if let Some(sp) = date.span {
-        e.add_evidence("event_date", sp);
+        ev.push((Field::EventDate, sp));
     }
     e.iso3 = iso3.clone();
     e.country = country.clone();
@@ -3795,7 +3797,7 @@ fn build(
             e.latitude = Some(p.place.lat);
             e.longitude = Some(p.place.lon);
             e.geo_precision = p.precision;
-            e.add_evidence("location", p.span);
+            ev.push((Field::Location, p.span));
         } else {
             e.geo_precision = 3;
         }
@@ -3803,20 +3805,20 @@ fn build(
         e.geo_precision = 3;
     }
     for w in d.words() {
-        e.add_evidence("event_type", w.at.span);
+        ev.push((Field::EventType, w.at.span));
     }
     if let Some(a) = &sides.a1 {
         e.actor1 = a.name.clone();
         e.inter1 = a.inter;
         if a.span != Span::default() {
-            e.add_evidence("actor1", a.span);
+            ev.push((Field::Actor1, a.span));
         }
     }
     if let Some(a) = &sides.a2 {
         e.actor2 = a.name.clone();
         e.inter2 = a.inter;
         if a.span != Span::default() {
-            e.add_evidence("actor2", a.span);
+            ev.push((Field::Actor2, a.span));
         }
     }
     e.assoc_actor_1 = sides.assoc1.join("; ");
@@ -3827,7 +3829,7 @@ fn build(
     // on its fighters), whatever it said about it.
     if let Some(c) = sides.claimed.as_ref().filter(|c| c.name != e.actor2) {
         e.claimed_by = Some(c.name.clone());
-        e.add_evidence("claimed_by", c.span);
+        ev.push((Field::ClaimedBy, c.span));
     }
     // Fatalities.
     let scopes = d.scopes(doc);
@@ -3885,10 +3887,10 @@ fn build(
     e.fatalities_by_group = t.by_group;
     e.injured = t.injured;
     for s in t.spans {
-        e.add_evidence("fatalities", s);
+        ev.push((Field::Fatalities, s));
     }
     for s in t.injured_spans {
-        e.add_evidence("injured", s);
+        ev.push((Field::Injured, s));
     }
     if e.fatalities == Some(0) && d.period {
         return None;
@@ -3905,7 +3907,7 @@ fn build(
                     .any(|c| c.cue == Cue::Speech && c.at.w0 >= s.at.w1 && c.at.w0 <= s.at.w1 + 1);
             if introduced && !labels.contains(&s.label) {
                 labels.push(s.label.clone());
-                e.add_evidence("source_attribution", s.at.span);
+                ev.push((Field::SourceAttribution, s.at.span));
             }
         }
         // A party speaking in a statement.
@@ -3916,10 +3918,10 @@ fn build(
                 .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
             {
                 let (name, _) = doc.actor_name(act.actor, &iso3, &country);
-                let label = format!("{name} statement");
+                let label = [name.as_str(), " statement"].concat();
                 if !labels.contains(&label) && !labels.iter().any(|l| l.starts_with(&name)) {
                     labels.push(label);
-                    e.add_evidence("source_attribution", act.at.span);
+                    ev.push((Field::SourceAttribution, act.at.span));
                 }
             } else if let Some(sd) = doc
                 .sides
@@ -3937,10 +3939,10 @@ fn build(
                         Side::Military | Side::Police | Side::Authorities
                     ) && !doc.sources.iter().any(|s| s.at.w0 == sd.at.w0)
                     {
-                        let label = format!("{name} statement");
+                        let label = [name.as_str(), " statement"].concat();
                         if !labels.contains(&label) {
                             labels.push(label);
-                            e.add_evidence("source_attribution", sd.at.span);
+                            ev.push((Field::SourceAttribution, sd.at.span));
                         }
                     }
                 }
@@ -3972,21 +3974,116 @@ fn build(
     }
     e.confidence = conf.clamp(0.05, 0.95);
     let anchor = d.frames.first().map(|f| f.anchor()).unwrap_or(0);
-    // "sub-event:start:period", put together without `format!`.
+    // The id's key is "sub-event:start:period", hashed in parts (no
+    // string is put together for it).
     let start = doc
         .word_span(anchor.min(doc.words.len().saturating_sub(1)))
         .start;
-    let mut key = String::with_capacity(64);
-    key.push_str(e.sub_event_type.as_str());
-    key.push(':');
-    {
-        use std::fmt::Write;
-        let _ = write!(key, "{start}");
-    }
-    key.push(':');
-    key.push_str(if d.period { "true" } else { "false" });
-    e.event_id = event_id(doc_id, &key);
+    let mut digits = [0u8; 20];
+    e.event_id = fast_event_id(
+        doc_id,
+        &[
+            e.sub_event_type.as_str().as_bytes(),
+            b":",
+            decimal(start, &mut digits),
+            b":",
+            if d.period { b"true" } else { b"false" },
+        ],
+    );
+    // (Evidence of this function goes through `ev`: a span added to the
+    // event directly would be lost here.)
+    debug_assert!(e.evidence.is_empty(), "evidence added outside `ev`");
+    e.evidence = evidence_map(ev);
     Some(e)
+}
+
+/// [`rasd_model::event_id`] of `doc_id` and the key made of `key`'s parts,
+/// without putting the key together, and the hex digits written by hand:
+/// `format!` of a number took more instructions than the rest of naming
+/// an event, and every event gets an id. (A test holds the two equal.)
+fn fast_event_id(doc_id: &str, key: &[&[u8]]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in doc_id
+        .bytes()
+        .chain([0u8])
+        .chain(key.iter().flat_map(|p| p.iter().copied()))
+    {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut id = String::with_capacity(19);
+    id.push_str("ev-");
+    for i in (0..16).rev() {
+        id.push(char::from(
+            b"0123456789abcdef"[(h >> (4 * i)) as usize & 15],
+        ));
+    }
+    id
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
+/// A field of an event with evidence spans, in the order of their names
+/// (the order of the evidence map).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Actor1,
+    Actor2,
+    ClaimedBy,
+    EventDate,
+    EventType,
+    Fatalities,
+    Injured,
+    Location,
+    SourceAttribution,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Actor1 => "actor1",
+            Field::Actor2 => "actor2",
+            Field::ClaimedBy => "claimed_by",
+            Field::EventDate => "event_date",
+            Field::EventType => "event_type",
+            Field::Fatalities => "fatalities",
+            Field::Injured => "injured",
+            Field::Location => "location",
+            Field::SourceAttribution => "source_attribution",
+        }
+    }
+}
+
+/// The evidence map of an event from its `(field, span)` pairs: what
+/// [`Event::add_evidence`] makes of them one by one (each field's spans
+/// sorted, without repeats), built at once. `add_evidence` allocates the
+/// field's name and searches the map on every call, a dozen times an
+/// event; here each field is named once, the pairs are sorted as numbers
+/// and the map is built from entries already in order.
+fn evidence_map(mut ev: Vec<(Field, Span)>) -> rasd_model::Evidence {
+    ev.sort_unstable();
+    ev.dedup();
+    let mut fields: Vec<(String, Vec<Span>)> = Vec::with_capacity(ev.len());
+    let mut last = None;
+    for (field, span) in ev {
+        match fields.last_mut() {
+            Some((_, spans)) if last == Some(field) => spans.push(span),
+            _ => fields.push((field.name().to_string(), vec![span])),
+        }
+        last = Some(field);
+    }
+    fields.into_iter().collect()
 }
 
 /// "27 civilians were killed in two villages … in the first, 19 …": a
@@ -4052,10 +4149,9 @@ fn owner_frame<'a>(drafts: impl Iterator<Item = &'a Draft> + Clone, w: usize) ->
 }
 
 fn notes(e: &Event, disputed: bool) -> String {
-    use std::fmt::Write;
-    // Written into one string (`write!` to a `String` cannot fail); the
-    // words are pushed as they are, without the formatting machinery (one
-    // note per event).
+    // Written into one string; the words, the date and the count are
+    // pushed as they are, without the formatting machinery (one note per
+    // event).
     let mut s = String::with_capacity(160);
     s.push_str(e.sub_event_type.as_str());
     if !e.actor1.is_empty() {
@@ -4078,16 +4174,20 @@ fn notes(e: &Event, disputed: bool) -> String {
         s.push_str(&e.country);
     }
     if let Some(d) = e.event_date {
-        if e.is_period_total {
-            let _ = write!(s, " since {d}");
-        } else {
-            let _ = write!(s, " on {d}");
-        }
+        s.push_str(if e.is_period_total { " since " } else { " on " });
+        push_date(&mut s, d);
     }
     match e.fatalities {
         Some(0) => s.push_str("; no fatalities reported"),
         Some(n) => {
-            let _ = write!(s, "; {n} killed (");
+            let mut digits = [0u8; 20];
+            s.push_str("; ");
+            s.extend(
+                decimal(n as usize, &mut digits)
+                    .iter()
+                    .map(|&b| char::from(b)),
+            );
+            s.push_str(" killed (");
             s.push_str(e.fatalities_qualifier.as_str());
             s.push(')');
         }
@@ -4102,6 +4202,23 @@ fn notes(e: &Event, disputed: bool) -> String {
     }
     s.push('.');
     s
+}
+
+/// Writes a date as its `Display` does ("2024-03-07"), by hand for years
+/// of four digits: `write!` of a date took more instructions than the
+/// rest of an event's note.
+fn push_date(s: &mut String, d: NaiveDate) {
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        use std::fmt::Write;
+        let _ = write!(s, "{d}");
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = year as u32;
+    s.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]);
+    s.extend(['-', digit(d.month() / 10), digit(d.month())]);
+    s.extend(['-', digit(d.day() / 10), digit(d.day())]);
 }
 
 /// A place that opens its line and is followed by a dash: the dateline of
@@ -4201,4 +4318,72 @@ fn fighters_of(doc: &Doc, s: &crate::doc::SideM, a: &At) -> bool {
         && a.w0 - s.at.w1 <= 3
         && matches!(doc.key(s.at.w1), "from" | "of" | "de" | "du" | "des" | "d")
         && (s.at.w1 + 1 == a.w0 || doc.only_function_words(s.at.w1 + 1, a.w0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELDS: [Field; 9] = [
+        Field::Location,
+        Field::Actor1,
+        Field::SourceAttribution,
+        Field::EventType,
+        Field::Fatalities,
+        Field::Actor2,
+        Field::Injured,
+        Field::ClaimedBy,
+        Field::EventDate,
+    ];
+
+    proptest::proptest! {
+        /// The map built at once equals the one `Event::add_evidence`
+        /// makes span by span (repeats, any order, several fields).
+        #[test]
+        fn evidence_map_equals_adding_one_by_one(
+            pairs in proptest::collection::vec((0usize..9, 0usize..40, 0usize..6), 0..24),
+        ) {
+            let ev: Vec<(Field, Span)> = pairs
+                .iter()
+                .map(|&(f, a, n)| (FIELDS[f], Span::new(a, a + n)))
+                .collect();
+            let mut e = Event::new("doc", SubEventType::ArmedClash);
+            for &(f, s) in &ev {
+                e.add_evidence(f.name(), s);
+            }
+            proptest::prop_assert_eq!(evidence_map(ev), e.evidence);
+        }
+
+        /// A date is written as chrono writes it, four-digit years or not.
+        #[test]
+        fn dates_are_written_as_chrono_writes_them(days in -400_000i64..4_000_000) {
+            let d = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Duration::days(days);
+            let mut s = String::new();
+            push_date(&mut s, d);
+            proptest::prop_assert_eq!(s, d.to_string());
+        }
+
+        /// The hand-written id is the model's.
+        #[test]
+        fn fast_event_id_is_the_model_id(
+            doc_id in "\\PC{0,12}",
+            sub in "\\PC{0,20}",
+            start in proptest::prelude::any::<usize>(),
+            period in proptest::prelude::any::<bool>(),
+        ) {
+            let mut digits = [0u8; 20];
+            let period = if period { "true" } else { "false" };
+            let parts: [&[u8]; 5] = [
+                sub.as_bytes(),
+                b":",
+                decimal(start, &mut digits),
+                b":",
+                period.as_bytes(),
+            ];
+            proptest::prop_assert_eq!(
+                fast_event_id(&doc_id, &parts),
+                rasd_model::event_id(&doc_id, &format!("{sub}:{start}:{period}"))
+            );
+        }
+    }
 }

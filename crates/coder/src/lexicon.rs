@@ -129,37 +129,75 @@ pub fn word_hash(s: &str) -> u64 {
 
 /// [`word_hash`] of `s`; on the way, `prefix(n, hash)` for each prefix of
 /// `s` whose length in characters has its bit set in `lens`.
-fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u64 {
-    let bytes = s.as_bytes();
-    let mut h = FNV_OFFSET;
-    let mut n = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // A character's bytes taken together; the two-byte case (Arabic
-        // letters) read at once, the rest up to the next first byte.
-        let c = if b < 0x80 {
-            i += 1;
-            u64::from(b)
-        } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
-            i += 2;
-            u64::from(b) << 8 | u64::from(bytes[i - 1])
-        } else {
-            let mut c = u64::from(b);
-            i += 1;
-            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
-                c = c << 8 | u64::from(bytes[i]);
-                i += 1;
-            }
-            c
-        };
-        h = (h ^ c).wrapping_mul(FNV_PRIME);
-        n += 1;
-        if n < 64 && lens & (1 << n) != 0 {
-            prefix(n as u8, h);
+fn hash_with_prefixes(s: &str, lens: u64, prefix: impl FnMut(u8, u64)) -> u64 {
+    let mut h = Fnv::new(lens);
+    h.run(s.as_bytes(), prefix);
+    h.hash
+}
+
+/// The next character of `bytes` (valid UTF-8) from byte `*i`, its bytes
+/// taken together as one number, as [`word_hash`] reads them.
+#[inline(always)]
+fn next_char(bytes: &[u8], i: &mut usize) -> u64 {
+    let b = bytes[*i];
+    if b < 0x80 {
+        *i += 1;
+        u64::from(b)
+    } else if b < 0xE0 {
+        // A two-byte character (Arabic letters), read at once: in valid
+        // UTF-8 a first byte below 0xE0 is followed by one more.
+        let c = u64::from(b) << 8 | u64::from(bytes.get(*i + 1).copied().unwrap_or(0));
+        *i += 2;
+        c
+    } else {
+        let mut c = u64::from(b);
+        *i += 1;
+        while *i < bytes.len() && bytes[*i] & 0xC0 == 0x80 {
+            c = c << 8 | u64::from(bytes[*i]);
+            *i += 1;
+        }
+        c
+    }
+}
+
+/// A running [`word_hash`], with the prefix lengths still to offer.
+#[derive(Clone, Copy)]
+struct Fnv {
+    hash: u64,
+    chars: u32,
+    /// Bit 0: the prefix ending at the next character is offered (the
+    /// lengths asked for, shifted once a character).
+    lens: u64,
+}
+
+impl Fnv {
+    fn new(lens: u64) -> Fnv {
+        Fnv {
+            hash: FNV_OFFSET,
+            chars: 0,
+            lens: lens >> 1,
         }
     }
-    h
+
+    #[inline(always)]
+    fn push(&mut self, c: u64, prefix: &mut impl FnMut(u8, u64)) {
+        self.hash = (self.hash ^ c).wrapping_mul(FNV_PRIME);
+        self.chars += 1;
+        if self.lens & 1 != 0 {
+            prefix(self.chars as u8, self.hash);
+        }
+        self.lens >>= 1;
+    }
+
+    /// Reads all of `bytes`.
+    #[inline(always)]
+    fn run(&mut self, bytes: &[u8], mut prefix: impl FnMut(u8, u64)) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = next_char(bytes, &mut i);
+            self.push(c, &mut prefix);
+        }
+    }
 }
 
 /// The [`word_hash`] of a token's stem, key and key without a conjunction
@@ -169,16 +207,34 @@ fn hash_with_prefixes(s: &str, lens: u64, mut prefix: impl FnMut(u8, u64)) -> u6
 #[inline]
 fn token_hashes(t: &rasd_text::Token, lens: u64, mut add: impl FnMut(u8, u64)) -> [u64; 3] {
     let t_stem = t.stem();
-    let stem = hash_with_prefixes(t_stem, lens, &mut add);
-    add(0, stem);
-    let mut h = [stem; 3];
+    let key = t.key.as_bytes();
     // The stem is the key less its proclitics (a suffix of it): the two are
     // equal exactly when their lengths are.
-    if t.key.len() != t_stem.len() {
-        let key = hash_with_prefixes(&t.key, lens, &mut add);
-        add(0, key);
-        h[1] = key;
-    }
+    let k = key.len() - t_stem.len();
+    let mut stem = Fnv::new(lens);
+    let mut h = if k == 0 {
+        stem.run(key, &mut add);
+        add(0, stem.hash);
+        [stem.hash; 3]
+    } else {
+        // Key and stem in one pass over the key (the stem's characters are
+        // decoded once for both): every word is hashed, and a third of
+        // them carry a proclitic.
+        let mut whole = Fnv::new(lens);
+        let mut i = 0;
+        while i < k {
+            let c = next_char(key, &mut i);
+            whole.push(c, &mut add);
+        }
+        while i < key.len() {
+            let c = next_char(key, &mut i);
+            whole.push(c, &mut add);
+            stem.push(c, &mut add);
+        }
+        add(0, stem.hash);
+        add(0, whole.hash);
+        [stem.hash, whole.hash, stem.hash]
+    };
     // (Of the stem's length, the key without its conjunction is the stem.)
     if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t_stem.len()) {
         let bare = word_hash(bare);
@@ -837,6 +893,17 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     if hits.windows(2).all(|w| w[0].end <= w[1].start) {
         return hits;
     }
+    if let Some(kept) = longest_first_small(&hits) {
+        let mut n = 0;
+        for i in 0..hits.len() {
+            if kept & (1 << i) != 0 {
+                hits[n] = hits[i];
+                n += 1;
+            }
+        }
+        hits.truncate(n);
+        return hits;
+    }
     // (A row matches once at a word: the keys are unique, and an
     // unstable sort gives the one order.)
     hits.sort_unstable_by_key(|h| {
@@ -877,6 +944,50 @@ pub fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     // (Hits taken do not overlap: their starts differ.)
     hits.sort_unstable_by_key(|h| h.start);
     hits
+}
+
+/// [`longest_first`] for the common case, as a mask of the hits kept: up
+/// to 32 hits in order of their first word, within 128 words (`None`
+/// otherwise). Each hit's order is packed into one number with its index
+/// and only the numbers are sorted: sorting the hits themselves by a
+/// four-part key, then again by their first word, cost more than the rest
+/// of the matching of a dictionary. (The hits kept do not overlap, so in
+/// their first words' order they are the sorted result of the general
+/// pass.)
+fn longest_first_small(hits: &[Hit]) -> Option<u32> {
+    let n = hits.len();
+    let lo = hits.first()?.start;
+    if n > 32 {
+        return None;
+    }
+    let mut keys = [0u64; 32];
+    let mut last = lo;
+    for (i, h) in hits.iter().enumerate() {
+        let len = h.end - h.start;
+        if h.start < last || h.end - lo > 128 || h.entry >= 1 << 32 {
+            return None;
+        }
+        last = h.start;
+        // Longer first (the complement of the length: 8 bits), then an
+        // exact row, then the earlier word (8 bits), then the earlier row
+        // (32 bits); the index last (5 bits).
+        let order = ((255 - len as u64) << 1 | h.prefix as u64) << 8 | (h.start - lo) as u64;
+        keys[i] = (order << 32 | h.entry as u64) << 5 | i as u64;
+    }
+    let keys = &mut keys[..n];
+    keys.sort_unstable();
+    let mut used = 0u128;
+    let mut kept = 0u32;
+    for k in keys.iter() {
+        let i = (k & 31) as usize;
+        let h = &hits[i];
+        let bits = (u128::MAX >> (128 - (h.end - h.start))) << (h.start - lo);
+        if used & bits == 0 {
+            used |= bits;
+            kept |= 1 << i;
+        }
+    }
+    Some(kept)
 }
 
 /// Keys that are already hashes ([`word_hash`]): the map uses them as they are.
@@ -954,6 +1065,119 @@ mod tests {
         m.insert("قصف", "shelling");
         m.insert("قصف جوي", "air");
         assert_eq!(hits(&m, "في قصف جوي على"), vec!["air"]);
+    }
+
+    /// [`word_hash`] as first written: a plain character-by-character
+    /// FNV-1a over `str::chars`, each character's UTF-8 bytes as one
+    /// number.
+    fn reference_hash(s: &str) -> u64 {
+        s.chars().fold(FNV_OFFSET, |h, ch| {
+            let mut buf = [0u8; 4];
+            let c = ch
+                .encode_utf8(&mut buf)
+                .bytes()
+                .fold(0u64, |c, b| c << 8 | u64::from(b));
+            (h ^ c).wrapping_mul(FNV_PRIME)
+        })
+    }
+
+    /// The look-ups of a token as first written: stem, key and bare key
+    /// hashed apart, and each prefix of the lengths in `lens` hashed anew.
+    fn reference_lookups(t: &rasd_text::Token, lens: u64) -> (Vec<(u8, u64)>, [u64; 3]) {
+        let mut out = Vec::new();
+        let prefixes = |s: &str, out: &mut Vec<(u8, u64)>| {
+            let chars: Vec<char> = s.chars().collect();
+            for n in 1..=chars.len().min(63) {
+                if lens & (1 << n) != 0 {
+                    let p: String = chars[..n].iter().collect();
+                    out.push((n as u8, reference_hash(&p)));
+                }
+            }
+        };
+        let stem = reference_hash(t.stem());
+        prefixes(t.stem(), &mut out);
+        out.push((0, stem));
+        let mut h = [stem; 3];
+        if t.key != t.stem() {
+            prefixes(&t.key, &mut out);
+            h[1] = reference_hash(&t.key);
+            out.push((0, h[1]));
+        }
+        if let Some(bare) = strip_conjunction(&t.key).filter(|b| b.len() != t.stem().len()) {
+            h[2] = reference_hash(bare);
+            out.push((0, h[2]));
+        }
+        out.sort_unstable();
+        (out, h)
+    }
+
+    proptest::proptest! {
+        /// The one-pass hashing of a token's stem, key and prefixes gives
+        /// the look-ups of hashing each apart, on words with clitics, Latin
+        /// letters, digits and characters of three and four bytes.
+        #[test]
+        fn token_hashes_equal_separate_hashing(
+            text in "(وال|فال|ول|بال|لل|و|ف|ب|ال)?[اأبتثجحخدذرسشصعغفقكلمنهويىةءؤئ]{1,14}( [a-zé0-9€𝔸]{1,6})?",
+            lens in proptest::prelude::any::<u64>(),
+        ) {
+            let a = rasd_text::analyze(&text);
+            for t in a.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) {
+                let mut got = Vec::new();
+                let h = token_hashes(t, lens, |n, h| got.push((n, h)));
+                got.sort_unstable();
+                let (want, want_h) = reference_lookups(t, lens);
+                proptest::prop_assert_eq!(h, want_h, "{:?}", t);
+                proptest::prop_assert_eq!(got, want, "{:?}", t);
+                proptest::prop_assert_eq!(word_hash(&t.key), reference_hash(&t.key));
+            }
+        }
+    }
+
+    /// [`longest_first`] as first written: the general pass alone.
+    fn reference_longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
+        hits.sort_by_key(|h| {
+            (
+                std::cmp::Reverse(h.end - h.start),
+                h.prefix,
+                h.start,
+                h.entry,
+            )
+        });
+        let mut used = vec![false; hits.iter().map(|h| h.end).max().unwrap_or(0)];
+        hits.retain(|h| {
+            let free = used[h.start..h.end].iter().all(|u| !u);
+            if free {
+                used[h.start..h.end].iter_mut().for_each(|u| *u = true);
+            }
+            free
+        });
+        hits.sort_by_key(|h| h.start);
+        hits
+    }
+
+    proptest::proptest! {
+        /// The packed-key pass keeps the hits the general pass keeps, on
+        /// overlapping hits in order of their first word (a row matches
+        /// once at a word), short and long lists, near and far apart.
+        #[test]
+        fn longest_first_equals_general_pass(
+            raw in proptest::collection::btree_set((0usize..150, 0usize..12), 0..80),
+            lens in proptest::collection::vec(1usize..6, 80),
+            prefix in proptest::collection::vec(proptest::prelude::any::<bool>(), 80),
+        ) {
+            let hits: Vec<Hit> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, entry))| Hit {
+                    start,
+                    end: start + lens[i],
+                    span: Span::new(start * 4, (start + lens[i]) * 4),
+                    entry,
+                    prefix: prefix[i],
+                })
+                .collect();
+            proptest::prop_assert_eq!(longest_first(hits.clone()), reference_longest_first(hits));
+        }
     }
 
     #[test]
