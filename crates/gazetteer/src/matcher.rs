@@ -309,6 +309,9 @@ pub struct RawMention {
     /// word: وأن is و + أن before it is the town of Van, وجيزة is a word
     /// before it is و + Giza.
     pub stop_reading: bool,
+    /// Whether `key` is a function word (`Tables::is_stop`), when the
+    /// matcher has already asked.
+    pub key_stop: Option<bool>,
 }
 
 /// The original byte offset after `n` key characters of `raw` (which starts
@@ -519,8 +522,10 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                 .words
                 .get(i + 1)
                 .is_some_and(|n| n.cap && !n.arabic && matches!(n.cue, Some(CueKind::Type(_))));
+        // Asked once here for a one-word name, and kept for the resolver.
+        let key_stop = (last == i && !stop_reading).then(|| t.is_stop(&v.key));
         if last == i
-            && (stop_reading || t.is_stop(&v.key))
+            && (stop_reading || key_stop == Some(true))
             && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
             && !type_after
         {
@@ -559,6 +564,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                     && (keys::LATIN_ARTICLES.contains(&&*w.key) || matches!(&*w.key, "l" | "d"))
                     && doc.words[i + 1].cap),
             stop_reading,
+            key_stop,
         });
         i = last + 1;
     }
