@@ -66,7 +66,7 @@ pub fn find_countries(
     // About one candidate a start (sized once rather than grown).
     let mut cands: Vec<Cand> = Vec::with_capacity(starts.len());
     let mut vars = Vec::with_capacity(8);
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(crate::matcher::KEY_BUF);
     let mut next_free = 0;
     for &i in starts {
         if i < next_free {

@@ -61,6 +61,10 @@ impl Word<'_> {
     }
 }
 
+/// The first capacity of the key buffers (a key of a few words: written
+/// into without growing the buffer step by step).
+pub(crate) const KEY_BUF: usize = 64;
+
 /// A cue phrase read before a word: its first word and kind, or none.
 type CueAt = Option<(usize, CueKind)>;
 
@@ -183,7 +187,7 @@ impl<'a> Doc<'a> {
             words,
             all_caps: upper > 20 && upper > lower * 2,
             cue_memo: RefCell::new(memo),
-            cue_key: RefCell::new(String::new()),
+            cue_key: RefCell::new(String::with_capacity(KEY_BUF)),
         }
     }
 
@@ -405,11 +409,13 @@ fn extend_from<'t>(
 /// words that may begin a country name or demonym (for
 /// [`crate::countries::find_countries`]).
 pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
-    let mut out = Vec::new();
-    let mut country_words: Vec<usize> = Vec::new();
+    // A short text has a few names: room for them from the start rather
+    // than growing by doubling.
+    let mut out = Vec::with_capacity(8);
+    let mut country_words: Vec<usize> = Vec::with_capacity(8);
     let mut vars = Vec::with_capacity(8);
-    let mut loose_buf = String::new();
-    let mut ext_buf = String::new();
+    let mut loose_buf = String::with_capacity(KEY_BUF);
+    let mut ext_buf = String::with_capacity(KEY_BUF);
     let exact_key = |w: &Word, out: &mut String| {
         out.push_str(&w.key);
         true
@@ -536,7 +542,13 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
         let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
         // The exact key of the text (also for a loose match: the stop-word
         // check reads it).
-        let mut key = v.key.to_string();
+        let len = v.key.len()
+            + doc.words[i + 1..=last]
+                .iter()
+                .map(|w| 1 + w.key.len())
+                .sum::<usize>();
+        let mut key = String::with_capacity(len);
+        key.push_str(&v.key);
         for w in &doc.words[i + 1..=last] {
             key.push(' ');
             key.push_str(&w.key);

@@ -754,13 +754,15 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
             continue;
         }
         let area = if skipped[k + 1] || next.idle {
-            ranked(t, next, &ctx, false, &mut rank_buf).first().and_then(|&(p, _)| {
-                let e = &t.entries[p.entry as usize];
-                (e.class == Class::Admin1
-                    && e.admin1 != NONE
-                    && accept(t, next, e, p.flags, &ctx, doc.all_caps))
-                .then_some(e.admin1)
-            })
+            ranked(t, next, &ctx, false, &mut rank_buf)
+                .first()
+                .and_then(|&(p, _)| {
+                    let e = &t.entries[p.entry as usize];
+                    (e.class == Class::Admin1
+                        && e.admin1 != NONE
+                        && accept(t, next, e, p.flags, &ctx, doc.all_caps))
+                    .then_some(e.admin1)
+                })
         } else {
             first_area[k + 1]
         };
@@ -965,17 +967,18 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // words, the country wins unless the place is longer (Benin City) or
     // a type noun announced it (مدينة الجزائر، Niger State).
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    let hinted: HashSet<Span> = a
-        .mentions
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.cue.hint,
-                Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
-            )
+    // Whether a type noun announced a mention of this span. Asked only
+    // where a place and a country meet (rarely): a scan then, not a set
+    // built for every text.
+    let hinted = |span: &Span| {
+        a.mentions.iter().any(|x| {
+            x.raw.span == *span
+                && matches!(
+                    x.cue.hint,
+                    Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
+                )
         })
-        .map(|x| x.raw.span)
-        .collect();
+    };
     let mut drop = vec![false; out.len()];
     // "The Somali capital", "عاصمة مالي": the capital, in place of the
     // country when the country's name is part of the phrase.
@@ -984,7 +987,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     for h in a.countries.iter().filter(|h| !h.demonym) {
         let i = out.partition_point(|m| m.span.end <= h.span.start);
         if let Some(m) = out.get(i).filter(|m| m.span.overlaps(&h.span)) {
-            if m.span.len() > h.span.len() || hinted.contains(&m.span) {
+            if m.span.len() > h.span.len() || hinted(&m.span) {
                 continue;
             }
             drop[i] = true;
