@@ -505,9 +505,19 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
             continue;
         };
         let v = &vars[vi];
+        // A one-word exact match: the hit is the index node of the key,
+        // which knows whether the key is a cue or a function word (see
+        // `Tables::stop_nodes`), so the word lists need not be asked.
+        let node = (last == i && !loose).then_some(postings.node);
         // A cue word (شرقي، قرب، منطقة) is never a one-word place name.
-        let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
-        if last == i && (t.cues.contains_key(&v.key) || t.cues.contains_key(bare)) {
+        let is_cue = || match node {
+            Some(n) => t.cue_nodes.contains(n),
+            None => {
+                let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
+                t.cues.contains_key(&v.key) || t.cues.contains_key(bare)
+            }
+        };
+        if last == i && is_cue() {
             i += 1;
             continue;
         }
@@ -529,7 +539,10 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                 .get(i + 1)
                 .is_some_and(|n| n.cap && !n.arabic && matches!(n.cue, Some(CueKind::Type(_))));
         // Asked once here for a one-word name, and kept for the resolver.
-        let key_stop = (last == i && !stop_reading).then(|| t.is_stop(&v.key));
+        let key_stop = (last == i && !stop_reading).then(|| match node {
+            Some(n) => t.stop_nodes.contains(n),
+            None => t.is_stop(&v.key),
+        });
         if last == i
             && (stop_reading || key_stop == Some(true))
             && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
@@ -887,6 +900,27 @@ mod tests {
         let k = keys_of("بالرقه");
         assert!(k.contains(&("الرقه".into(), 1)));
         assert_eq!(keys_of("بي"), vec![("بي".to_string(), 0)]);
+    }
+
+    #[test]
+    fn the_answers_of_the_nodes_are_those_of_the_word_lists() {
+        let t = &crate::Gazetteer::global().t;
+        let (mut stops, mut cues) = (0, 0);
+        for key in t.names.keys() {
+            let node = t.names.get(key).expect("a key of the index").node;
+            let bare = keys::strip_article(key).unwrap_or(key);
+            let cue = t.cues.contains_key(key) || t.cues.contains_key(bare);
+            assert_eq!(t.cue_nodes.contains(node), cue, "{key}");
+            assert_eq!(t.stop_nodes.contains(node), t.is_stop(key), "{key}");
+            stops += usize::from(t.is_stop(key));
+            cues += usize::from(cue);
+        }
+        // Both kinds are there, with and without the article.
+        assert!(stops > 100 && cues > 10, "{stops} {cues}");
+        for key in ["في", "الجيش", "الخميس"] {
+            let node = t.names.get(key).expect("a key of the index").node;
+            assert!(t.stop_nodes.contains(node), "{key}");
+        }
     }
 
     #[test]
