@@ -242,12 +242,10 @@ fn starts_with_clitic(key: &str) -> bool {
 /// The readings of [`variants`] after the word itself, for an Arabic word
 /// that starts with a proclitic letter.
 fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
-    // Two characters or more (without counting them all).
-    let long_enough = |s: &str| s.chars().nth(1).is_some();
     let mut bases: [(&str, usize, bool); 2] = [(key, 0, false), ("", 0, false)];
-    for c in ['و', 'ف'] {
-        if let Some(rest) = key.strip_prefix(c) {
-            if long_enough(rest) {
+    for c in [WAW, FA] {
+        if let Some(rest) = strip_letter(key, c) {
+            if two_chars(rest) {
                 out.push(Variant {
                     key: Cow::Borrowed(rest),
                     prefix_chars: 1,
@@ -264,11 +262,11 @@ fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
         }
         // ك "like" is left out: it rarely meets a place name, and كمين،
         // كبير، كان would read as ك + a name.
-        for p in ['ب', 'ل'] {
-            let Some(rest) = base.strip_prefix(p) else {
+        for p in [BA, LAM] {
+            let Some(rest) = strip_letter(base, p) else {
                 continue;
             };
-            if !long_enough(rest) {
+            if !two_chars(rest) {
                 continue;
             }
             out.push(Variant {
@@ -278,9 +276,9 @@ fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
                 conj,
             });
             // لل + name: ل and the article with its alef elided (للرقة).
-            if p == 'ل' {
-                if let Some(after) = rest.strip_prefix('ل') {
-                    if long_enough(after) {
+            if p == LAM {
+                if let Some(after) = strip_letter(rest, LAM) {
+                    if two_chars(after) {
                         out.push(Variant {
                             key: Cow::Owned(format!("ال{after}")),
                             prefix_chars: n + 2,
@@ -292,6 +290,40 @@ fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
             }
         }
     }
+}
+
+// The proclitic letters as their UTF-8 bytes (و ف ب ل): the readings of
+// every word that starts with one are taken apart with byte tests rather
+// than a character's `strip_prefix` and a count of characters.
+const WAW: [u8; 2] = [0xD9, 0x88];
+const FA: [u8; 2] = [0xD9, 0x81];
+const BA: [u8; 2] = [0xD8, 0xA8];
+const LAM: [u8; 2] = [0xD9, 0x84];
+
+/// `s` without its first letter when that is `letter` (two bytes).
+#[inline]
+fn strip_letter(s: &str, letter: [u8; 2]) -> Option<&str> {
+    if s.as_bytes().starts_with(&letter) {
+        s.get(2..)
+    } else {
+        None
+    }
+}
+
+/// Whether `s` has two characters or more: more bytes than its first
+/// character takes (read from its lead byte; `s` is UTF-8).
+#[inline]
+fn two_chars(s: &str) -> bool {
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    let first = match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    s.len() > first
 }
 
 /// A match of a name in the text, before resolution.
@@ -723,14 +755,27 @@ impl Doc<'_> {
         while p > 0 && self.joined(p - 1) && is_article(p - 1) {
             p -= 1;
         }
+        // The phrase before a position is asked up to five times below,
+        // nearly always of the same one or two positions: the last two
+        // answers are kept here, in front of the document's memo (which
+        // costs a call and a borrow each time).
+        let mut recent: [Option<(usize, CueAt)>; 2] = [None, None];
+        let mut before_at = |k: usize| -> CueAt {
+            if let Some((_, r)) = recent.iter().flatten().find(|(rk, _)| *rk == k) {
+                return *r;
+            }
+            let r = self.cue_before(t, k);
+            recent = [Some((k, r)), recent[0]];
+            r
+        };
         // A type noun: "مدينة X", "the town of X", "la ville de X".
         let mut q = p;
-        if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
+        if let Some((a, CueKind::Link)) = before_at(p) {
             if !self.words[a].arabic {
                 q = a;
             }
         }
-        if let Some((a, CueKind::Type(h))) = self.cue_before(t, q) {
+        if let Some((a, CueKind::Type(h))) = before_at(q) {
             // "المدينة X" is "the city, X" or an adjective: not a type noun.
             let linked_arabic = q != p && self.words[a].arabic;
             if !(self.word_has_article(a) || linked_arabic) {
@@ -744,7 +789,7 @@ impl Doc<'_> {
         let rel_end = p;
         let mut q = p;
         let mut linked = false;
-        if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
+        if let Some((a, CueKind::Link)) = before_at(p) {
             q = a;
             linked = true;
         }
@@ -762,7 +807,7 @@ impl Doc<'_> {
             }
             k
         };
-        let dir = self.cue_before(t, q).and_then(|(a, k)| match k {
+        let dir = before_at(q).and_then(|(a, k)| match k {
             CueKind::Dir(d) => Some((a, d)),
             _ => None,
         });
@@ -778,7 +823,7 @@ impl Doc<'_> {
             let mut start = a;
             let mut km = None;
             let before = skip_articles(a);
-            if let Some((u, CueKind::Unit)) = self.cue_before(t, before) {
+            if let Some((u, CueKind::Unit)) = before_at(before) {
                 if let Some(n) = self.number_before(u) {
                     km = Some(n.1 * unit_factor(self.words[u].stem));
                     start = self.intro_before(t, n.0);
@@ -798,7 +843,7 @@ impl Doc<'_> {
             return cue;
         }
         if linked {
-            if let Some((u, CueKind::Unit)) = self.cue_before(t, q) {
+            if let Some((u, CueKind::Unit)) = before_at(q) {
                 if let Some((n_at, n)) = self.number_before(u) {
                     let start = self.intro_before(t, n_at);
                     cue.relation = Relation::Distance {
@@ -812,7 +857,7 @@ impl Doc<'_> {
                 }
             }
         }
-        match self.cue_before(t, p) {
+        match before_at(p) {
             Some((a, CueKind::Near)) => {
                 cue.relation = Relation::Near;
                 cue.relation_span = Some(self.span_of(a, rel_end));
@@ -921,6 +966,22 @@ mod tests {
             let node = t.names.get(key).expect("a key of the index").node;
             assert!(t.stop_nodes.contains(node), "{key}");
         }
+    }
+
+    #[test]
+    fn the_byte_tests_read_letters_as_the_char_tests() {
+        for s in [
+            "", "a", "ab", "و", "وا", "ول", "é", "éa", "😀", "😀a", "جاو", "ﻻ", "ﻻا",
+        ] {
+            assert_eq!(two_chars(s), s.chars().nth(1).is_some(), "{s:?}");
+            for (letter, c) in [(WAW, 'و'), (FA, 'ف'), (BA, 'ب'), (LAM, 'ل')] {
+                assert_eq!(strip_letter(s, letter), s.strip_prefix(c), "{s:?} {c}");
+            }
+        }
+        let k = keys_of("وللرقه");
+        assert!(k.contains(&("الرقه".into(), 3)));
+        assert!(k.contains(&("للرقه".into(), 1)));
+        assert_eq!(keys_of("فل"), vec![("فل".to_string(), 0)]);
     }
 
     #[test]
