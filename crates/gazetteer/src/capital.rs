@@ -164,6 +164,10 @@ pub(crate) fn capital_mentions(
 fn has_anchor(s: &str) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // 'p' and 'P' are one test with the case bit set.
+    const CASE: u64 = ONES * 0x20;
+    const LOWER_P: u64 = ONES * b'p' as u64;
+    const AIN_TAIL: u64 = ONES * 0xB9;
     // The high bit of each byte of `v` that may be zero (never misses one;
     // a byte above a zero one may be flagged too: the compare decides).
     let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
@@ -181,8 +185,7 @@ fn has_anchor(s: &str) -> bool {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
         let v = u64::from_le_bytes(w);
-        // 'p' and 'P' are one test with the case bit set.
-        let mut m = zeros((v | ONES * 0x20) ^ ONES * u64::from(b'p')) | zeros(v ^ ONES * 0xB9);
+        let mut m = zeros((v | CASE) ^ LOWER_P) | zeros(v ^ AIN_TAIL);
         while m != 0 {
             if anchored_at(at + (m.trailing_zeros() / 8) as usize) {
                 return true;
