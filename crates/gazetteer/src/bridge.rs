@@ -155,10 +155,12 @@ pub(crate) fn bridge(t: &Tables, doc: &Doc, ctx: &Ctx, taken: &[Span]) -> Vec<Br
         // end a cue (most words do not: a flag of the word before says
         // so), the word's shape, whether a mention took it, and only then
         // the look-ups of its lists.
-        let stand = (doc.after_tail(k) && bridgeable_shape(w) && !is_taken(w.span))
-            .then(|| stand_before(t, doc, k))
-            .flatten()
-            .filter(|_| t.bridgeable_word(w));
+        // (A cue word is no name: its flag says so before the look-ups.)
+        let stand =
+            (doc.after_tail(k) && bridgeable_shape(w) && w.cue.is_none() && !is_taken(w.span))
+                .then(|| stand_before(t, doc, k))
+                .flatten()
+                .filter(|_| t.bridgeable_word(w));
         let stand = stand?;
         // The longest run of words first: فنوت سلام before فنوت. A later
         // word may be a common word (سلام "peace"), not a cue word nor a

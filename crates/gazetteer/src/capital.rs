@@ -117,7 +117,7 @@ pub(crate) fn capital_mentions(
         let tail = &tail[..floor_boundary(tail, tail.len().min(40))];
         // Most country words have no cue next to them: a substring test
         // says so before any word is folded.
-        if !ANCHORS.iter().any(|a| head.contains(a) || tail.contains(a)) {
+        if !(has_anchor(head) || has_anchor(tail)) {
             continue;
         }
         let before = near_words(head, 3, true);
@@ -152,6 +152,49 @@ pub(crate) fn capital_mentions(
         });
     }
     out
+}
+
+/// Whether `s` holds one of [`ANCHORS`] (as `str::contains` would say).
+/// Asked for the 40 bytes on each side of every country word, and nearly
+/// none has an anchor there: six `str::contains` calls cost several hundred
+/// instructions a country word. Every anchor has a rare byte second (the
+/// `p`/`P` of "apital", 0xB9 of ع, which is D8 B9), so the bytes are
+/// scanned eight at a time for those and the anchors compared only where
+/// one stands.
+fn has_anchor(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // 'p' and 'P' are one test with the case bit set.
+    const CASE: u64 = ONES * 0x20;
+    const LOWER_P: u64 = ONES * b'p' as u64;
+    const AIN_TAIL: u64 = ONES * 0xB9;
+    // The high bit of each byte of `v` that may be zero (never misses one;
+    // a byte above a zero one may be flagged too: the compare decides).
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let b = s.as_bytes();
+    // An anchor whose rare byte is at `i` (so that begins at `i - 1`).
+    let anchored_at = |i: usize| {
+        i >= 1
+            && ANCHORS
+                .iter()
+                .any(|a| b.get(i - 1..).is_some_and(|r| r.starts_with(a.as_bytes())))
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let v = u64::from_le_bytes(w);
+        let mut m = zeros((v | CASE) ^ LOWER_P) | zeros(v ^ AIN_TAIL);
+        while m != 0 {
+            if anchored_at(at + (m.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        at += 8;
+    }
+    (at..b.len()).any(|i| matches!(b[i], b'p' | b'P' | 0xB9) && anchored_at(i))
 }
 
 /// The largest byte index ≤ `i` on a character boundary of `s`.
@@ -244,6 +287,41 @@ fn capital_of(t: &Tables, country: u16) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_anchor_scan_agrees_with_contains() {
+        let plain = |s: &str| ANCHORS.iter().any(|a| s.contains(a));
+        let samples = [
+            "",
+            "p",
+            "apital",
+            "xapital",
+            "the capital of",
+            "THE CAPITAL",
+            "la capitale malienne",
+            "Capital",
+            "apita",
+            "في العاصمة الصومالية",
+            "عاصمة مالي",
+            "عاصمه مالي",
+            "عاصم",
+            "ppppppppapitalpppp",
+            "12345678apital",
+            "1234567apital",
+            "aapitalapital",
+            "قال مسؤول في كابول إن",
+            "Pp\u{b9}x apita l",
+            "\u{679}\u{6b9}\u{6f9} عاصمة",
+        ];
+        for s in samples {
+            assert_eq!(has_anchor(s), plain(s), "{s:?}");
+            // Every start and end, to move the anchor across the chunks.
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(has_anchor(&s[i..]), plain(&s[i..]), "{s:?} from {i}");
+                assert_eq!(has_anchor(&s[..i]), plain(&s[..i]), "{s:?} to {i}");
+            }
+        }
+    }
 
     #[test]
     fn every_cue_phrase_holds_an_anchor() {

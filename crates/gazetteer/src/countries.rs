@@ -63,9 +63,10 @@ pub fn find_countries(
     starts: &[usize],
     places: &HashSet<u16>,
 ) -> Vec<CountryHit> {
-    let mut cands: Vec<Cand> = Vec::new();
+    // About one candidate a start (sized once rather than grown).
+    let mut cands: Vec<Cand> = Vec::with_capacity(starts.len());
     let mut vars = Vec::with_capacity(8);
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(crate::matcher::KEY_BUF);
     let mut next_free = 0;
     for &i in starts {
         if i < next_free {
@@ -149,17 +150,21 @@ pub fn find_countries(
 
     // Evidence for ambiguous forms: unambiguous mentions, city names, and
     // ambiguous names in a place context ("في مالي").
-    let mut evidence: HashSet<u16> = places.clone();
+    let mut evidence = Countries::new(t.countries.len());
+    for &c in places {
+        evidence.insert(c);
+    }
     for c in &cands {
         let bare = keys::strip_article(&c.key).unwrap_or(&c.key);
         let ambiguous = t.ambiguous.contains(c.country, bare);
-        let sure = !ambiguous || decide(t, doc, c, &HashSet::default()).is_some_and(|h| !h.demonym);
+        let sure =
+            !ambiguous || decide(t, doc, c, &Countries::default()).is_some_and(|h| !h.demonym);
         if sure {
             evidence.insert(c.country);
         }
     }
 
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cands.len());
     let mut last_first = usize::MAX;
     for c in &cands {
         if c.first == last_first {
@@ -173,12 +178,38 @@ pub fn find_countries(
     out
 }
 
+/// A set of countries by index, as bits: built for every text and asked
+/// a few times, it costs less than a hash set (no hashing, one small
+/// allocation).
+#[derive(Default)]
+struct Countries(Vec<u64>);
+
+impl Countries {
+    fn new(n: usize) -> Countries {
+        Countries(vec![0; n.div_ceil(64)])
+    }
+
+    fn insert(&mut self, c: u16) {
+        let (w, b) = (usize::from(c) / 64, c % 64);
+        if w >= self.0.len() {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << b;
+    }
+
+    fn contains(&self, c: u16) -> bool {
+        self.0
+            .get(usize::from(c) / 64)
+            .is_some_and(|w| w & (1 << (c % 64)) != 0)
+    }
+}
+
 /// The key without its Arabic article.
 fn bare_of(k: &str) -> &str {
     keys::strip_article(k).unwrap_or(k)
 }
 
-fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<CountryHit> {
+fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &Countries) -> Option<CountryHit> {
     let w = &doc.words[c.first];
     if c.latin && c.name && !c.demonym && !w.cap && !doc.all_caps {
         return None;
@@ -216,7 +247,7 @@ fn decide(t: &Tables, doc: &Doc, c: &Cand, evidence: &HashSet<u16>) -> Option<Co
     let bare = bare_of(&c.key);
     if t.ambiguous.contains(c.country, bare) {
         let confirmed = prev_bare.is_some_and(|p| t.confirm_after.contains(c.country, p));
-        let keep = confirmed || (place_context && !demonym) || evidence.contains(&c.country);
+        let keep = confirmed || (place_context && !demonym) || evidence.contains(c.country);
         if !keep {
             return None;
         }

@@ -15,8 +15,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::index::{
-    FirstWords, IndexBuilder, NameIndex, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED, LATIN,
-    VARIANT,
+    FirstWords, IndexBuilder, NameIndex, NodeSet, Posting, ALIAS, ALTERNATE, ARABIC_NAMED, GUESSED,
+    LATIN, VARIANT,
 };
 use crate::keys::{self, name_words};
 use crate::skeleton;
@@ -184,6 +184,12 @@ pub struct Tables {
     /// The same words with their kind as one-word cues: the text's words
     /// are asked both questions at once (see [`crate::matcher::Doc::new`]).
     pub tail_cues: CueMap<Option<CueKind>>,
+    /// The keys of `names` that are function words (`Tables::is_stop`),
+    /// and those that are cue words with or without their article (the
+    /// matcher's test of a one-word name): asked of nearly every name the
+    /// matcher reads, and answered by the key's node, not two look-ups.
+    pub stop_nodes: NodeSet,
+    pub cue_nodes: NodeSet,
     pub country_index: NameIndex,
     pub country_forms: Vec<FormRec>,
     /// (country, noun key) pairs: after this noun the country's ambiguous
@@ -393,6 +399,8 @@ pub fn load(src: &Sources) -> Tables {
             cue_heads: WordSet::default(),
             cue_tails: WordSet::default(),
             tail_cues: CueMap::default(),
+            stop_nodes: NodeSet::default(),
+            cue_nodes: NodeSet::default(),
             country_index: NameIndex::default(),
             country_forms: Vec::new(),
             not_after: PairSet::default(),
@@ -1368,6 +1376,8 @@ impl Loader {
         }
         self.t.tail_cues = tail_cues(&self.t.cue_tails, &self.t.cues);
         self.t.names = self.builder.build();
+        (self.t.stop_nodes, self.t.cue_nodes) =
+            node_sets(&self.t.names, &self.t.stopwords, &self.t.cues);
         self.t.loose = self.loose.build();
         self.t.loose_first = FirstWords::of(&self.t.loose, keys::loose_key_hash);
         self.t.skeleton = self.skeleton.build();
@@ -1380,6 +1390,33 @@ impl Loader {
         );
         self.t
     }
+}
+
+/// [`Tables::stop_nodes`] and [`Tables::cue_nodes`] of the name index.
+/// A key is a function word when it is one, or one with the article in
+/// front (`Tables::is_stop`); the same for cue words: so the node of each
+/// listed word is marked, and the node of the word with ال when it has two
+/// letters or more (as [`keys::strip_article`] asks).
+pub(crate) fn node_sets(
+    names: &NameIndex,
+    stopwords: &WordSet,
+    cues: &CueMap<CueKind>,
+) -> (NodeSet, NodeSet) {
+    let with_article = |words: Vec<&str>| -> Vec<String> {
+        let mut keys: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for w in words {
+            if w.chars().nth(1).is_some() {
+                keys.push(format!("ال{w}"));
+            }
+        }
+        keys
+    };
+    let stop = with_article(stopwords.iter().map(String::as_str).collect());
+    let cue = with_article(cues.keys().map(String::as_str).collect());
+    (
+        NodeSet::of(names, stop.iter().map(String::as_str)),
+        NodeSet::of(names, cue.iter().map(String::as_str)),
+    )
 }
 
 /// [`Tables::tail_cues`] of the cue tails and the cue phrases.

@@ -341,9 +341,12 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     }
     let listed = crate::data::listed(&stopwords, &common, &given, &bridge_words);
     let tail_cues = crate::data::tail_cues(&cue_tails, &cues);
+    let (stop_nodes, cue_nodes) = crate::data::node_sets(&names, &stopwords, &cues);
     Ok(Tables {
         listed,
         tail_cues,
+        stop_nodes,
+        cue_nodes,
         entries,
         countries,
         country_by_iso3,

@@ -52,6 +52,8 @@ pub struct Hit<'a> {
     /// The key is the first word of a key of the companion index (see
     /// [`IndexBuilder::mark_head`]).
     pub head: bool,
+    /// The key's node: what is known of the key itself (see [`NodeSet`]).
+    pub node: u32,
 }
 
 impl Hit<'_> {
@@ -201,6 +203,7 @@ impl NameIndex {
                     postings: &self.postings[start..start + count * POSTING_BYTES],
                     continues: nodes[n + 14] & 1 != 0,
                     head: nodes[n + 14] & 2 != 0,
+                    node: id,
                 });
             }
             i = (i + 1) & mask;
@@ -267,6 +270,38 @@ impl NameIndex {
             && whole(ix.bloom.len(), 8)
             && (ix.bloom.is_empty() || (ix.bloom.len() / 8).is_power_of_two());
         ok.then_some(ix)
+    }
+}
+
+/// A set of the nodes (keys) of a [`NameIndex`], as bits: an answer about
+/// a key computed once when the tables are loaded, for every key of the
+/// index it holds for (see `Tables::stop_nodes`).
+#[derive(Debug, Clone, Default)]
+pub struct NodeSet {
+    bits: Vec<u64>,
+}
+
+impl NodeSet {
+    /// The nodes of `ix` whose keys are among `keys`.
+    pub fn of<'k>(ix: &NameIndex, keys: impl IntoIterator<Item = &'k str>) -> NodeSet {
+        let mut bits = vec![0u64; ix.len().div_ceil(64)];
+        for k in keys {
+            if let Some(h) = ix.get(k) {
+                let n = h.node as usize;
+                if let Some(w) = bits.get_mut(n / 64) {
+                    *w |= 1 << (n % 64);
+                }
+            }
+        }
+        NodeSet { bits }
+    }
+
+    #[inline]
+    pub fn contains(&self, node: u32) -> bool {
+        let n = node as usize;
+        self.bits
+            .get(n / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
     }
 }
 

@@ -61,6 +61,10 @@ impl Word<'_> {
     }
 }
 
+/// The first capacity of the key buffers (a key of a few words: written
+/// into without growing the buffer step by step).
+pub(crate) const KEY_BUF: usize = 64;
+
 /// A cue phrase read before a word: its first word and kind, or none.
 type CueAt = Option<(usize, CueKind)>;
 
@@ -183,7 +187,7 @@ impl<'a> Doc<'a> {
             words,
             all_caps: upper > 20 && upper > lower * 2,
             cue_memo: RefCell::new(memo),
-            cue_key: RefCell::new(String::new()),
+            cue_key: RefCell::new(String::with_capacity(KEY_BUF)),
         }
     }
 
@@ -238,12 +242,10 @@ fn starts_with_clitic(key: &str) -> bool {
 /// The readings of [`variants`] after the word itself, for an Arabic word
 /// that starts with a proclitic letter.
 fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
-    // Two characters or more (without counting them all).
-    let long_enough = |s: &str| s.chars().nth(1).is_some();
     let mut bases: [(&str, usize, bool); 2] = [(key, 0, false), ("", 0, false)];
-    for c in ['و', 'ف'] {
-        if let Some(rest) = key.strip_prefix(c) {
-            if long_enough(rest) {
+    for c in [WAW, FA] {
+        if let Some(rest) = strip_letter(key, c) {
+            if two_chars(rest) {
                 out.push(Variant {
                     key: Cow::Borrowed(rest),
                     prefix_chars: 1,
@@ -260,11 +262,11 @@ fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
         }
         // ك "like" is left out: it rarely meets a place name, and كمين،
         // كبير، كان would read as ك + a name.
-        for p in ['ب', 'ل'] {
-            let Some(rest) = base.strip_prefix(p) else {
+        for p in [BA, LAM] {
+            let Some(rest) = strip_letter(base, p) else {
                 continue;
             };
-            if !long_enough(rest) {
+            if !two_chars(rest) {
                 continue;
             }
             out.push(Variant {
@@ -274,9 +276,9 @@ fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
                 conj,
             });
             // لل + name: ل and the article with its alef elided (للرقة).
-            if p == 'ل' {
-                if let Some(after) = rest.strip_prefix('ل') {
-                    if long_enough(after) {
+            if p == LAM {
+                if let Some(after) = strip_letter(rest, LAM) {
+                    if two_chars(after) {
                         out.push(Variant {
                             key: Cow::Owned(format!("ال{after}")),
                             prefix_chars: n + 2,
@@ -288,6 +290,40 @@ fn clitic_variants<'a>(key: &'a str, out: &mut Vec<Variant<'a>>) {
             }
         }
     }
+}
+
+// The proclitic letters as their UTF-8 bytes (و ف ب ل): the readings of
+// every word that starts with one are taken apart with byte tests rather
+// than a character's `strip_prefix` and a count of characters.
+const WAW: [u8; 2] = [0xD9, 0x88];
+const FA: [u8; 2] = [0xD9, 0x81];
+const BA: [u8; 2] = [0xD8, 0xA8];
+const LAM: [u8; 2] = [0xD9, 0x84];
+
+/// `s` without its first letter when that is `letter` (two bytes).
+#[inline]
+fn strip_letter(s: &str, letter: [u8; 2]) -> Option<&str> {
+    if s.as_bytes().starts_with(&letter) {
+        s.get(2..)
+    } else {
+        None
+    }
+}
+
+/// Whether `s` has two characters or more: more bytes than its first
+/// character takes (read from its lead byte; `s` is UTF-8).
+#[inline]
+fn two_chars(s: &str) -> bool {
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    let first = match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    s.len() > first
 }
 
 /// A match of a name in the text, before resolution.
@@ -309,6 +345,9 @@ pub struct RawMention {
     /// word: وأن is و + أن before it is the town of Van, وجيزة is a word
     /// before it is و + Giza.
     pub stop_reading: bool,
+    /// Whether `key` is a function word (`Tables::is_stop`), when the
+    /// matcher has already asked.
+    pub key_stop: Option<bool>,
 }
 
 /// The original byte offset after `n` key characters of `raw` (which starts
@@ -402,11 +441,13 @@ fn extend_from<'t>(
 /// words that may begin a country name or demonym (for
 /// [`crate::countries::find_countries`]).
 pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
-    let mut out = Vec::new();
-    let mut country_words: Vec<usize> = Vec::new();
+    // A short text has a few names: room for them from the start rather
+    // than growing by doubling.
+    let mut out = Vec::with_capacity(8);
+    let mut country_words: Vec<usize> = Vec::with_capacity(8);
     let mut vars = Vec::with_capacity(8);
-    let mut loose_buf = String::new();
-    let mut ext_buf = String::new();
+    let mut loose_buf = String::with_capacity(KEY_BUF);
+    let mut ext_buf = String::with_capacity(KEY_BUF);
     let exact_key = |w: &Word, out: &mut String| {
         out.push_str(&w.key);
         true
@@ -496,9 +537,19 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
             continue;
         };
         let v = &vars[vi];
+        // A one-word exact match: the hit is the index node of the key,
+        // which knows whether the key is a cue or a function word (see
+        // `Tables::stop_nodes`), so the word lists need not be asked.
+        let node = (last == i && !loose).then_some(postings.node);
         // A cue word (شرقي، قرب، منطقة) is never a one-word place name.
-        let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
-        if last == i && (t.cues.contains_key(&v.key) || t.cues.contains_key(bare)) {
+        let is_cue = || match node {
+            Some(n) => t.cue_nodes.contains(n),
+            None => {
+                let bare = keys::strip_article(&v.key).unwrap_or(&v.key);
+                t.cues.contains_key(&v.key) || t.cues.contains_key(bare)
+            }
+        };
+        if last == i && is_cue() {
             i += 1;
             continue;
         }
@@ -519,8 +570,13 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                 .words
                 .get(i + 1)
                 .is_some_and(|n| n.cap && !n.arabic && matches!(n.cue, Some(CueKind::Type(_))));
+        // Asked once here for a one-word name, and kept for the resolver.
+        let key_stop = (last == i && !stop_reading).then(|| match node {
+            Some(n) => t.stop_nodes.contains(n),
+            None => t.is_stop(&v.key),
+        });
         if last == i
-            && (stop_reading || t.is_stop(&v.key))
+            && (stop_reading || key_stop == Some(true))
             && !(i > 0 && doc.joined(i - 1) && t.cue_tail_last(&doc.words[..i]))
             && !type_after
         {
@@ -531,7 +587,13 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
         let start = offset_after_key_chars(raw, w.span.start, v.prefix_chars);
         // The exact key of the text (also for a loose match: the stop-word
         // check reads it).
-        let mut key = v.key.to_string();
+        let len = v.key.len()
+            + doc.words[i + 1..=last]
+                .iter()
+                .map(|w| 1 + w.key.len())
+                .sum::<usize>();
+        let mut key = String::with_capacity(len);
+        key.push_str(&v.key);
         for w in &doc.words[i + 1..=last] {
             key.push(' ');
             key.push_str(&w.key);
@@ -559,6 +621,7 @@ pub fn find_names(t: &Tables, doc: &Doc) -> (Vec<RawMention>, Vec<usize>) {
                     && (keys::LATIN_ARTICLES.contains(&&*w.key) || matches!(&*w.key, "l" | "d"))
                     && doc.words[i + 1].cap),
             stop_reading,
+            key_stop,
         });
         i = last + 1;
     }
@@ -692,14 +755,27 @@ impl Doc<'_> {
         while p > 0 && self.joined(p - 1) && is_article(p - 1) {
             p -= 1;
         }
+        // The phrase before a position is asked up to five times below,
+        // nearly always of the same one or two positions: the last two
+        // answers are kept here, in front of the document's memo (which
+        // costs a call and a borrow each time).
+        let mut recent: [Option<(usize, CueAt)>; 2] = [None, None];
+        let mut before_at = |k: usize| -> CueAt {
+            if let Some((_, r)) = recent.iter().flatten().find(|(rk, _)| *rk == k) {
+                return *r;
+            }
+            let r = self.cue_before(t, k);
+            recent = [Some((k, r)), recent[0]];
+            r
+        };
         // A type noun: "مدينة X", "the town of X", "la ville de X".
         let mut q = p;
-        if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
+        if let Some((a, CueKind::Link)) = before_at(p) {
             if !self.words[a].arabic {
                 q = a;
             }
         }
-        if let Some((a, CueKind::Type(h))) = self.cue_before(t, q) {
+        if let Some((a, CueKind::Type(h))) = before_at(q) {
             // "المدينة X" is "the city, X" or an adjective: not a type noun.
             let linked_arabic = q != p && self.words[a].arabic;
             if !(self.word_has_article(a) || linked_arabic) {
@@ -713,7 +789,7 @@ impl Doc<'_> {
         let rel_end = p;
         let mut q = p;
         let mut linked = false;
-        if let Some((a, CueKind::Link)) = self.cue_before(t, p) {
+        if let Some((a, CueKind::Link)) = before_at(p) {
             q = a;
             linked = true;
         }
@@ -731,7 +807,7 @@ impl Doc<'_> {
             }
             k
         };
-        let dir = self.cue_before(t, q).and_then(|(a, k)| match k {
+        let dir = before_at(q).and_then(|(a, k)| match k {
             CueKind::Dir(d) => Some((a, d)),
             _ => None,
         });
@@ -747,7 +823,7 @@ impl Doc<'_> {
             let mut start = a;
             let mut km = None;
             let before = skip_articles(a);
-            if let Some((u, CueKind::Unit)) = self.cue_before(t, before) {
+            if let Some((u, CueKind::Unit)) = before_at(before) {
                 if let Some(n) = self.number_before(u) {
                     km = Some(n.1 * unit_factor(self.words[u].stem));
                     start = self.intro_before(t, n.0);
@@ -767,7 +843,7 @@ impl Doc<'_> {
             return cue;
         }
         if linked {
-            if let Some((u, CueKind::Unit)) = self.cue_before(t, q) {
+            if let Some((u, CueKind::Unit)) = before_at(q) {
                 if let Some((n_at, n)) = self.number_before(u) {
                     let start = self.intro_before(t, n_at);
                     cue.relation = Relation::Distance {
@@ -781,7 +857,7 @@ impl Doc<'_> {
                 }
             }
         }
-        match self.cue_before(t, p) {
+        match before_at(p) {
             Some((a, CueKind::Near)) => {
                 cue.relation = Relation::Near;
                 cue.relation_span = Some(self.span_of(a, rel_end));
@@ -869,6 +945,43 @@ mod tests {
         let k = keys_of("بالرقه");
         assert!(k.contains(&("الرقه".into(), 1)));
         assert_eq!(keys_of("بي"), vec![("بي".to_string(), 0)]);
+    }
+
+    #[test]
+    fn the_answers_of_the_nodes_are_those_of_the_word_lists() {
+        let t = &crate::Gazetteer::global().t;
+        let (mut stops, mut cues) = (0, 0);
+        for key in t.names.keys() {
+            let node = t.names.get(key).expect("a key of the index").node;
+            let bare = keys::strip_article(key).unwrap_or(key);
+            let cue = t.cues.contains_key(key) || t.cues.contains_key(bare);
+            assert_eq!(t.cue_nodes.contains(node), cue, "{key}");
+            assert_eq!(t.stop_nodes.contains(node), t.is_stop(key), "{key}");
+            stops += usize::from(t.is_stop(key));
+            cues += usize::from(cue);
+        }
+        // Both kinds are there, with and without the article.
+        assert!(stops > 100 && cues > 10, "{stops} {cues}");
+        for key in ["في", "الجيش", "الخميس"] {
+            let node = t.names.get(key).expect("a key of the index").node;
+            assert!(t.stop_nodes.contains(node), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_byte_tests_read_letters_as_the_char_tests() {
+        for s in [
+            "", "a", "ab", "و", "وا", "ول", "é", "éa", "😀", "😀a", "جاو", "ﻻ", "ﻻا",
+        ] {
+            assert_eq!(two_chars(s), s.chars().nth(1).is_some(), "{s:?}");
+            for (letter, c) in [(WAW, 'و'), (FA, 'ف'), (BA, 'ب'), (LAM, 'ل')] {
+                assert_eq!(strip_letter(s, letter), s.strip_prefix(c), "{s:?} {c}");
+            }
+        }
+        let k = keys_of("وللرقه");
+        assert!(k.contains(&("الرقه".into(), 3)));
+        assert!(k.contains(&("للرقه".into(), 1)));
+        assert_eq!(keys_of("فل"), vec![("فل".to_string(), 0)]);
     }
 
     #[test]

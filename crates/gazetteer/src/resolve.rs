@@ -335,20 +335,29 @@ fn score(t: &Tables, p: Posting, m: &Mention, ctx: &Ctx, second_pass: bool) -> f
     s
 }
 
-/// Candidates of a mention, best first: (posting, score).
-fn ranked(t: &Tables, m: &Mention, ctx: &Ctx, second: bool) -> Vec<(Posting, f32)> {
+/// Candidates of a mention, best first: (posting, score), written into
+/// `buf` (one buffer for all the mentions of a text, not a vector each).
+fn ranked<'b>(
+    t: &Tables,
+    m: &Mention,
+    ctx: &Ctx,
+    second: bool,
+    buf: &'b mut Vec<(Posting, f32)>,
+) -> &'b [(Posting, f32)] {
+    buf.clear();
     // One candidate: nothing to rank (its margin is taken as 1).
     if let [p] = m.raw.postings[..] {
-        return vec![(p, 1.0)];
+        buf.push((p, 1.0));
+        return buf;
     }
-    let mut v: Vec<(Posting, f32)> = m
-        .raw
-        .postings
-        .iter()
-        .map(|&p| (p, score(t, p, m, ctx, second)))
-        .collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entry.cmp(&b.0.entry)));
-    v
+    buf.extend(
+        m.raw
+            .postings
+            .iter()
+            .map(|&p| (p, score(t, p, m, ctx, second))),
+    );
+    buf.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entry.cmp(&b.0.entry)));
+    buf
 }
 
 /// Whether the best candidate `e` may stand for the mention.
@@ -492,7 +501,10 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     let mut anchors = HashSet::default();
     let words: Vec<Words> = raws.iter().map(|r| Words::of(t, &doc, r)).collect();
     // Asked twice below: once here.
-    let stop_keys: Vec<bool> = raws.iter().map(|r| t.is_stop(&r.key)).collect();
+    let stop_keys: Vec<bool> = raws
+        .iter()
+        .map(|r| r.key_stop.unwrap_or_else(|| t.is_stop(&r.key)))
+        .collect();
     for ((r, w), &stop_key) in raws.iter().zip(&words).zip(&stop_keys) {
         // A name that may be a word or a man's name says nothing about the
         // document's country (عدي made a report on Mogadishu one about
@@ -520,15 +532,7 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     }
     let countries = find_countries(t, &doc, &country_starts, &anchors);
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
-    let key_of: Vec<u32> = {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        raws.iter()
-            .map(|r| {
-                let next = ids.len() as u32;
-                *ids.entry(r.key.as_str()).or_insert(next)
-            })
-            .collect()
-    };
+    let key_of = key_ids(&raws);
     let mut prev_last: Option<usize> = None;
     for (((raw, key_id), words), stop_key) in raws.into_iter().zip(key_of).zip(words).zip(stop_keys)
     {
@@ -624,6 +628,37 @@ pub(crate) fn analyse<'a>(t: &Tables, text: &'a str, analysis: &'a Analysis) -> 
     }
 }
 
+/// A number for each mention's key, equal for equal keys, in order of
+/// first appearance.
+fn key_ids(raws: &[RawMention]) -> Vec<u32> {
+    // A short text has a handful of names: comparing each key with the
+    // ones before costs less than hashing them all into a map (which
+    // also allocates). A long text gets the map.
+    const FEW: usize = 16;
+    if raws.len() <= FEW {
+        let mut ids: Vec<u32> = Vec::with_capacity(raws.len());
+        let mut next = 0;
+        for (k, r) in raws.iter().enumerate() {
+            let id = match raws[..k].iter().position(|o| o.key == r.key) {
+                Some(j) => ids[j],
+                None => {
+                    next += 1;
+                    next - 1
+                }
+            };
+            ids.push(id);
+        }
+        return ids;
+    }
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    raws.iter()
+        .map(|r| {
+            let next = ids.len() as u32;
+            *ids.entry(r.key.as_str()).or_insert(next)
+        })
+        .collect()
+}
+
 pub(crate) fn country_mentions(t: &Tables, a: &Analysed) -> Vec<CountryMention> {
     a.countries
         .iter()
@@ -667,13 +702,14 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // Names this pass skips (read as countries, or idle) are ranked when
     // needed.
     let mut skipped: Vec<bool> = vec![false; a.mentions.len()];
+    let mut rank_buf: Vec<(Posting, f32)> = Vec::new();
     for (k, m) in a.mentions.iter().enumerate().filter(|(_, m)| !m.idle) {
         let country_name = overlaps_any(&country_spans, m.raw.span);
         if country_name && m.cue.hint.is_none() {
             skipped[k] = true;
             continue;
         }
-        let r = ranked(t, m, &ctx, false);
+        let r = ranked(t, m, &ctx, false, &mut rank_buf);
         if let Some(&(p, _)) = r.first() {
             let e = &t.entries[p.entry as usize];
             // A town of the document's country that is not taken for
@@ -718,13 +754,15 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
             continue;
         }
         let area = if skipped[k + 1] || next.idle {
-            ranked(t, next, &ctx, false).first().and_then(|&(p, _)| {
-                let e = &t.entries[p.entry as usize];
-                (e.class == Class::Admin1
-                    && e.admin1 != NONE
-                    && accept(t, next, e, p.flags, &ctx, doc.all_caps))
-                .then_some(e.admin1)
-            })
+            ranked(t, next, &ctx, false, &mut rank_buf)
+                .first()
+                .and_then(|&(p, _)| {
+                    let e = &t.entries[p.entry as usize];
+                    (e.class == Class::Admin1
+                        && e.admin1 != NONE
+                        && accept(t, next, e, p.flags, &ctx, doc.all_caps))
+                    .then_some(e.admin1)
+                })
         } else {
             first_area[k + 1]
         };
@@ -740,7 +778,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
         if m.idle {
             continue;
         }
-        let r = ranked(t, m, &ctx, true);
+        let r = ranked(t, m, &ctx, true, &mut rank_buf);
         let Some(&(p, best)) = r.first() else {
             continue;
         };
@@ -929,17 +967,18 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     // words, the country wins unless the place is longer (Benin City) or
     // a type noun announced it (مدينة الجزائر، Niger State).
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    let hinted: HashSet<Span> = a
-        .mentions
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.cue.hint,
-                Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
-            )
+    // Whether a type noun announced a mention of this span. Asked only
+    // where a place and a country meet (rarely): a scan then, not a set
+    // built for every text.
+    let hinted = |span: &Span| {
+        a.mentions.iter().any(|x| {
+            x.raw.span == *span
+                && matches!(
+                    x.cue.hint,
+                    Some(TypeHint::Town | TypeHint::Admin1 | TypeHint::Admin2)
+                )
         })
-        .map(|x| x.raw.span)
-        .collect();
+    };
     let mut drop = vec![false; out.len()];
     // "The Somali capital", "عاصمة مالي": the capital, in place of the
     // country when the country's name is part of the phrase.
@@ -948,7 +987,7 @@ pub(crate) fn geocode(t: &Tables, a: &Analysed) -> Vec<PlaceMention> {
     for h in a.countries.iter().filter(|h| !h.demonym) {
         let i = out.partition_point(|m| m.span.end <= h.span.start);
         if let Some(m) = out.get(i).filter(|m| m.span.overlaps(&h.span)) {
-            if m.span.len() > h.span.len() || hinted.contains(&m.span) {
+            if m.span.len() > h.span.len() || hinted(&m.span) {
                 continue;
             }
             drop[i] = true;
