@@ -1455,7 +1455,8 @@ fn period_total(
             }
         })
         .or_else(|| prev_start.cloned())
-        .or_else(|| years_back(doc, period_cue))?;
+        .or_else(|| years_back(doc, period_cue))
+        .or_else(|| this_year(doc, period_cue))?;
     // A period known to the month starts on its first day ("since March":
     // 1 March; guidelines 7), not in the middle as an incident would.
     let mut start = start;
@@ -1517,6 +1518,23 @@ fn period_total(
         period: true,
         last_sent: si,
         in_story: true,
+    })
+}
+
+/// "since the start of the year", "so far this year", "depuis le début de
+/// l'année", "depuis janvier": a period cue that holds its own start (no
+/// date follows it) starts on 1 January of the publication year.
+fn this_year(doc: &Doc, cue: &crate::doc::CueM) -> Option<DateChoice> {
+    let pub_date = doc.publication?;
+    let said = rasd_text::fold::fold_str(doc.text.get(cue.at.span.start..cue.at.span.end)?);
+    let last = said.rsplit([' ', '\'', '’']).next()?;
+    if !matches!(last, "year" | "annee" | "january" | "janvier") {
+        return None;
+    }
+    Some(DateChoice {
+        date: NaiveDate::from_ymd_opt(pub_date.year(), 1, 1)?,
+        precision: DatePrecision::Month,
+        span: Some(cue.at.span),
     })
 }
 

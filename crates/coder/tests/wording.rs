@@ -515,3 +515,20 @@ fn soldiers_after_a_killing_verb_with_no_object_are_the_dead() {
     assert_eq!(e.actor1, "Al Shabaab", "{e:#?}");
     assert_eq!(e.actor2, "Civilians (Somalia)", "{e:#?}");
 }
+
+// --- session 6: a period cue that holds its own start ("since the start
+// of the year", "so far this year", "depuis janvier") ---
+
+#[test]
+fn a_total_since_the_start_of_the_year_is_a_period_record_from_1_january() {
+    for ev in [
+        en("Three soldiers were killed on Monday when gunmen attacked a checkpoint near Mayadin in Deir ez-Zor province. So far this year, at least 150 soldiers have died in such attacks."),
+        en("Three soldiers were killed on Monday when gunmen attacked a checkpoint near Mayadin in Deir ez-Zor province. Since January, militants have killed 150 soldiers in the province."),
+        fr("Trois soldats ont été tués lundi dans l'attaque d'un poste près de Mayadine, dans la province de Deir ez-Zor. Depuis le début de l'année, 150 soldats ont été tués dans la province."),
+    ] {
+        let total = ev.iter().find(|e| e.is_period_total).unwrap_or_else(|| panic!("{ev:#?}"));
+        assert_eq!(total.fatalities, Some(150), "{total:#?}");
+        assert_eq!(total.event_date.map(|d| d.to_string()).as_deref(), Some("2024-01-01"), "{total:#?}");
+        assert_eq!(only(&ev).fatalities, Some(3), "{ev:#?}");
+    }
+}
