@@ -2474,7 +2474,15 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     // a speaker telling of its own act is also its author.
     let own_acts: Vec<Cand> = out
         .iter()
-        .filter(|c| c.role == Role::Speaker && !c.victim && own_act_told(doc, c.w, &words))
+        .filter(|c| {
+            !c.victim
+                && match c.role {
+                    Role::Speaker => own_act_told(doc, c.w, &words),
+                    // no statement verb: only a boast tells the act
+                    Role::Mention => boast_of_own_act(doc, c.w, &words),
+                    _ => false,
+                }
+        })
         .map(|c| Cand {
             role: Role::Agent,
             ..c.clone()
@@ -2550,6 +2558,9 @@ fn suspects_role(doc: &Doc, out: &mut [Cand]) {
 /// for the speaker itself ("it", "أنه", "qu'il") right before the event
 /// word, in the active voice.
 fn own_act_told(doc: &Doc, w: usize, words: &[Word]) -> bool {
+    if boast_of_own_act(doc, w, words) {
+        return true;
+    }
     let Some(si) = doc.sent_of(w) else {
         return false;
     };
@@ -2562,16 +2573,43 @@ fn own_act_told(doc: &Doc, w: usize, words: &[Word]) -> bool {
     };
     doc.cues_in(speech.at.w1, (speech.at.w1 + 10).min(s1))
         .filter(|c| c.cue == Cue::Own)
-        .any(|own| {
-            words.iter().any(|t| {
-                t.at.w0 >= own.at.w1
-                    && t.at.w0 <= own.at.w1 + 3
-                    && doc.same_clause(own.at.w0, t.at.w0)
-                    && !doc
-                        .cues_in(own.at.w1, t.at.w0)
-                        .any(|c| matches!(c.cue, Cue::Passive | Cue::Negation | Cue::Denial))
-            })
-        })
+        .any(|own| act_after(doc, words, s1, own.at.w1))
+}
+
+/// "the army claimed to have killed 30 insurgents": a boast of its own act
+/// by the party at word `w`, right before it.
+fn boast_of_own_act(doc: &Doc, w: usize, words: &[Word]) -> bool {
+    if doc.cue_kinds & cue_bit(Cue::EnemyClaim) == 0 {
+        return false;
+    }
+    let Some(si) = doc.sent_of(w) else {
+        return false;
+    };
+    let s1 = doc.sents[si].w1;
+    doc.cues_in(w, (w + 6).min(s1)).any(|c| {
+        c.cue == Cue::EnemyClaim
+            && c.at.w0 > w
+            && c.at.w0 - w <= 4
+            && act_after(doc, words, s1, c.at.w1)
+    })
+}
+
+/// The act told right after word `from` (before `s1`, the sentence end):
+/// an event word in the active voice, or a verb of killing ("a annoncé
+/// avoir neutralisé une trentaine de terroristes").
+fn act_after(doc: &Doc, words: &[Word], s1: usize, from: usize) -> bool {
+    words.iter().any(|t| {
+        t.at.w0 >= from
+            && t.at.w0 <= from + 3
+            && doc.same_clause(from.saturating_sub(1), t.at.w0)
+            && !doc
+                .cues_in(from, t.at.w0)
+                .any(|c| matches!(c.cue, Cue::Passive | Cue::Negation | Cue::Denial))
+    }) || doc.cues_in(from, (from + 2).min(s1)).any(|c| {
+        matches!(c.cue, Cue::Death | Cue::Neutralized)
+            && c.at.w0 <= from + 1
+            && doc.same_clause(from.saturating_sub(1), c.at.w0)
+    })
 }
 
 /// The role of a side or an actor in a subject-first language (English,

@@ -532,3 +532,18 @@ fn a_total_since_the_start_of_the_year_is_a_period_record_from_1_january() {
         assert_eq!(only(&ev).fatalities, Some(3), "{ev:#?}");
     }
 }
+
+// --- session 6: a force telling of its own act with an infinitive
+// ("a annoncé avoir neutralisé", "claimed to have killed") is its author ---
+
+#[test]
+fn a_force_announcing_to_have_killed_fighters_is_the_attacker() {
+    for ev in [
+        fr("L'armée malienne a affirmé mardi avoir neutralisé une vingtaine de terroristes lors d'une opération menée dimanche près de Boni, dans la région de Mopti."),
+        en("The Malian army claimed to have killed 20 militants in an air raid on a hideout near Boni in the Mopti region on Sunday."),
+    ] {
+        let e = only(&ev);
+        assert_eq!(e.actor1, "Military Forces of Mali", "{e:#?}");
+        assert_eq!(e.actor2, "Unidentified Armed Group (Mali)", "{e:#?}");
+    }
+}
