@@ -547,3 +547,16 @@ fn a_force_announcing_to_have_killed_fighters_is_the_attacker() {
         assert_eq!(e.actor2, "Unidentified Armed Group (Mali)", "{e:#?}");
     }
 }
+
+// --- session 6: "l'armée, qui attribue l'attaque à X": X is the author ---
+
+#[test]
+fn a_force_attributing_the_attack_in_the_present_names_the_perpetrator() {
+    let ev = fr("Deux soldats ont été tués lundi lorsque leur véhicule a sauté sur une mine près de Ngouboua, dans la région du Lac, a indiqué l'armée, qui attribue l'attaque à Boko Haram.");
+    let e = only(&ev);
+    assert_eq!(
+        e.actor1, "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "{e:#?}"
+    );
+    assert_eq!(e.actor2, "Military Forces of Chad", "{e:#?}");
+}
