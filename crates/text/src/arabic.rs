@@ -105,7 +105,7 @@ pub fn split_proclitics(key: &str) -> (usize, &str) {
 /// are built.
 #[derive(Clone, Copy)]
 pub(crate) struct Splitter {
-    clitics: &'static [Vec<Clitic>; 6],
+    clitics: &'static [Clitics; 6],
     protected: &'static Protected,
 }
 
@@ -133,12 +133,12 @@ impl Splitter {
 /// [`split_proclitics`] of a key that starts with the first letter of the
 /// `candidates`.
 #[inline(never)]
-fn split_with<'k>(key: &'k str, candidates: &[Clitic], protected: &Protected) -> (usize, &'k str) {
+fn split_with<'k>(key: &'k str, candidates: &Clitics, protected: &Protected) -> (usize, &'k str) {
     let head = head_word(key);
     // A clitic (without the article) in front of a protected word.
     let split = candidates
+        .bare
         .iter()
-        .filter(|c| !c.article)
         .find_map(|c| {
             let rest = c.strip(key, head)?;
             // Listed exactly, or (a rest of three letters or more) by a
@@ -152,7 +152,7 @@ fn split_with<'k>(key: &'k str, candidates: &[Clitic], protected: &Protected) ->
             listed.then_some((c.chars, rest))
         })
         .or_else(|| {
-            candidates.iter().find_map(|c| {
+            candidates.all.iter().find_map(|c| {
                 let stem = c.strip(key, head)?;
                 let min = if c.article { 2 } else { 3 };
                 has_chars(stem, min).then_some((c.chars, stem))
@@ -238,16 +238,29 @@ fn clitic_group(key: &[u8]) -> Option<usize> {
     }
 }
 
+/// The proclitic sequences of one [`clitic_group`], longest first.
+#[derive(Debug, Default)]
+pub(crate) struct Clitics {
+    all: Vec<Clitic>,
+    /// Those without the article, in the same order, listed apart: the
+    /// splitter's first pass asks only them, for every word it splits.
+    bare: Vec<Clitic>,
+}
+
 /// The proclitic sequences, grouped by [`clitic_group`], longest first.
-static CLITICS: LazyLock<[Vec<Clitic>; 6]> = LazyLock::new(|| {
-    let mut groups: [Vec<Clitic>; 6] = Default::default();
+static CLITICS: LazyLock<[Clitics; 6]> = LazyLock::new(|| {
+    let mut groups: [Clitics; 6] = Default::default();
     for &p in PROCLITICS {
         if let Some(g) = clitic_group(p.as_bytes()) {
-            groups[g].push(Clitic::new(p));
+            groups[g].all.push(Clitic::new(p));
+            if !Clitic::new(p).article {
+                groups[g].bare.push(Clitic::new(p));
+            }
         }
     }
-    for list in &mut groups {
-        list.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    for group in &mut groups {
+        group.all.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+        group.bare.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
     }
     groups
 });
@@ -355,7 +368,7 @@ mod tests {
     fn every_proclitic_has_its_group() {
         for &p in PROCLITICS {
             let g = clitic_group(p.as_bytes()).expect(p);
-            assert!(CLITICS[g].iter().any(|c| c.text == p), "{p}");
+            assert!(CLITICS[g].all.iter().any(|c| c.text == p), "{p}");
         }
         assert!(clitic_group("مالي".as_bytes()).is_none());
         assert!(clitic_group(b"w").is_none());
