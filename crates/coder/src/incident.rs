@@ -3006,17 +3006,19 @@ struct Sides {
     assoc2: Vec<String>,
 }
 
+// The draft's candidates come in from the caller, which needs them too.
+#[allow(clippy::too_many_arguments)]
 fn pick_actors(
     doc: &Doc,
     d: &Draft,
     sub: SubEventType,
     iso3: &str,
     country: &str,
+    cands: &[Cand],
     prior: &[Draft],
     figs: &[Figure],
 ) -> Sides {
     use SubEventType as S;
-    let cands = candidates(doc, d, iso3, country);
     let generic = |side: Side| -> Option<Cand> {
         let (name, inter) = generic_name(side, country, iso3, iso3)?;
         Some(Cand {
@@ -3370,7 +3372,8 @@ fn pick_actors(
                     .find(|p| !p.period && p.family == Family::Violence)
                 {
                     let (pi, pc) = event_country(doc, p);
-                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                    let pcands = candidates(doc, p, &pi, &pc);
+                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &pcands, &[], figs);
                     a1 = s.a1;
                     a2 = s.a2;
                 }
@@ -3581,7 +3584,8 @@ fn pick_actors(
                 if let Some(p) = prior.iter().rev().find(|p| !p.period && p.sub == sub) {
                     let (pi, pc) = event_country(doc, p);
                     if pi == iso3 {
-                        let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                        let pcands = candidates(doc, p, &pi, &pc);
+                        let s = pick_actors(doc, p, p.sub, &pi, &pc, &pcands, &[], figs);
                         let same_attacker = match (&a1, &s.a1) {
                             (Some(x), Some(y)) => x.name == y.name,
                             (None, _) => true,
@@ -3693,7 +3697,10 @@ fn build(
         return None;
     }
     let mut sub = d.sub;
-    let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    // The candidates depend on the draft and its country only (not on the
+    // sub-event type): found once here for every use below.
+    let cands = candidates(doc, d, &iso3, &country);
+    let mut sides = pick_actors(doc, d, sub, &iso3, &country, &cands, prior, figs);
     // "three PMF fighters killed in an attack by IS": an assault whose
     // victims the text names as a (different) armed organisation is a
     // battle, whatever the victim nouns say.
@@ -3702,7 +3709,6 @@ fn build(
             .iter()
             .all(|w| matches!(w.class, C::Attack | C::Shooting | C::Kill))
     {
-        let cands = candidates(doc, d, &iso3, &country);
         let a1 = sides.a1.as_ref().map(|a| a.name.clone());
         if cands.iter().any(|c| {
             c.named
@@ -3712,11 +3718,10 @@ fn build(
                 && a1.as_ref().is_some_and(|a| *a != c.name)
         }) {
             sub = SubEventType::ArmedClash;
-            sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+            sides = pick_actors(doc, d, sub, &iso3, &country, &cands, prior, figs);
         }
     }
     tr(trace, || {
-        let cands = candidates(doc, d, &iso3, &country);
         format!(
             "incident {} ({sub}): candidates {}",
             prior.len(),
@@ -3737,7 +3742,6 @@ fn build(
         SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
     ) {
         // Who took the place decides the sub-type; the side that left is actor2.
-        let cands = candidates(doc, d, &iso3, &country);
         let taker = cands
             .iter()
             .filter(|c| {
