@@ -1672,7 +1672,9 @@ fn pronoun_suffix(doc: &Doc, w: usize) -> bool {
 /// The actors an incident's text names, with their roles.
 fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     let scopes = d.scopes(doc);
-    let main_scope: Vec<(usize, usize)> = d.frames.iter().map(|f| (f.w0, f.w1)).collect();
+    // Inside the incident's own sentences (the frames' ranges; no vector
+    // of them is built for it).
+    let in_main = |at: &At| d.frames.iter().any(|f| at.w0 >= f.w0 && at.w1 <= f.w1);
     let words = d.words();
     let speech_near = |at: &At| {
         doc.cue_before(at.w0, 2, Cue::Speech).is_some()
@@ -1912,7 +1914,8 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 )
         })
     };
-    let mut out: Vec<Cand> = Vec::new();
+    // (Sized for the usual few parties at once, not grown by doubling.)
+    let mut out: Vec<Cand> = Vec::with_capacity((doc.actors.len() + doc.sides.len()).min(12));
     for a in doc.actors.iter().filter(|a| within(&scopes, &a.at)) {
         let (name, inter) = doc.actor_name(a.actor, iso3, country);
         let armed = !matches!(inter, Inter::Civilians | Inter::Protesters | Inter::Rioters);
@@ -2039,7 +2042,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
-        let main = within(&main_scope, &a.at);
+        let main = in_main(&a.at);
         // "… n'a pas été revendiquée, mais la zone est régulièrement
         // ciblée par l'EI": a detail sentence telling who usually strikes
         // the area names a suspect in general terms, not the perpetrator.
@@ -2146,7 +2149,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 }
             });
             if let (Some((_, (name, inter))), Some(role)) = (prev, role) {
-                let main = within(&main_scope, &s.at);
+                let main = in_main(&s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
                     out.push(Cand {
                         name,
@@ -2180,7 +2183,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                             role,
                             span: s.at.span,
                             w: s.at.w0,
-                            main: within(&main_scope, &s.at),
+                            main: in_main(&s.at),
                             ..prev
                         });
                     }
@@ -2209,7 +2212,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         w: a.at.w0.max(s.at.w0),
                         role,
                         named: true,
-                        main: within(&main_scope, &s.at),
+                        main: in_main(&s.at),
                         victim: false,
                     });
                 }
@@ -2309,7 +2312,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
-        let main = within(&main_scope, &s.at);
+        let main = in_main(&s.at);
         if !main
             && !matches!(
                 role,
@@ -3019,6 +3022,8 @@ fn pick_actors(
     figs: &[Figure],
 ) -> Sides {
     use SubEventType as S;
+    // The incident's word ranges, found once for the several uses below.
+    let scopes_v = d.scopes(doc);
     let generic = |side: Side| -> Option<Cand> {
         let (name, inter) = generic_name(side, country, iso3, iso3)?;
         Some(Cand {
@@ -3040,8 +3045,7 @@ fn pick_actors(
         .cloned();
     if claimed.is_none() {
         // "تبنته الحركة", "أعلن التنظيم مسؤوليته": the group told of before.
-        let claim_cue = d
-            .scopes(doc)
+        let claim_cue = scopes_v
             .iter()
             .flat_map(|&(a, b)| doc.cues_in(a, b))
             .find(|c| {
@@ -3238,7 +3242,6 @@ fn pick_actors(
             })
             .cloned()
     };
-    let scopes_v = d.scopes(doc);
     // The groups of the incident's dead, in the order told.
     let victim_groups: Vec<FatalityGroup> = figs
         .iter()
@@ -3629,9 +3632,7 @@ fn pick_actors(
     if matches!(sub, S::ArmedClash | S::Agreement)
         && a1.as_ref().is_some_and(|x| !x.named && is_armed(x.inter))
         && a2.as_ref().is_none_or(|y| !is_armed(y.inter))
-        && d.scopes(doc)
-            .iter()
-            .any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
+        && scopes_v.iter().any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
     {
         a2 = a1.clone();
     }
@@ -3705,8 +3706,9 @@ fn build(
     // victims the text names as a (different) armed organisation is a
     // battle, whatever the victim nouns say.
     if sub == SubEventType::Attack
-        && d.words()
+        && d.frames
             .iter()
+            .flat_map(|f| &f.words)
             .all(|w| matches!(w.class, C::Attack | C::Shooting | C::Kill))
     {
         let a1 = sides.a1.as_ref().map(|a| a.name.clone());
@@ -3808,7 +3810,7 @@ fn build(
     } else {
         e.geo_precision = 3;
     }
-    for w in d.words() {
+    for w in d.frames.iter().flat_map(|f| &f.words) {
         ev.push((Field::EventType, w.at.span));
     }
     if let Some(a) = &sides.a1 {
