@@ -948,7 +948,8 @@ pub fn datelines(text: &str, body: &[Span]) -> Vec<Span> {
         // Every dash below holds '-' or starts with the byte 0xE2 ('–',
         // '—'), and every line's head is part of `part`: a part with
         // neither byte (most reports) has no dateline, and two scans of it
-        // say so before any line is looked at.
+        // (`memchr`, faster than one test of both bytes) say so before any
+        // line is looked at.
         let bytes = part.as_bytes();
         if !bytes.contains(&b'-') && !bytes.contains(&0xE2) {
             continue;

@@ -3163,7 +3163,7 @@ fn pick_actors(
         }
     }
     if claimed.is_none() {
-        claimed = own_account_claim(doc, d, &cands);
+        claimed = own_account_claim(doc, d, cands);
     }
     let agent = |pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
         let agents: Vec<&Cand> = cands
@@ -3636,7 +3636,7 @@ fn pick_actors(
     {
         a2 = a1.clone();
     }
-    let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
+    let (assoc1, assoc2) = allies(cands, a1.as_ref(), a2.as_ref());
     Sides {
         a1,
         a2,
@@ -3789,8 +3789,9 @@ fn build(
     if let Some(sp) = date.span {
         ev.push((Field::EventDate, sp));
     }
-    e.iso3 = iso3.clone();
-    e.country = country.clone();
+    // (Moved, not copied: the event's fields serve the reads below.)
+    e.iso3 = iso3;
+    e.country = country;
     if let Some(p) = &d.place {
         if p.place.kind != PlaceKind::Country {
             e.location = p.place.name.clone();
@@ -3923,7 +3924,7 @@ fn build(
                 .iter()
                 .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
             {
-                let (name, _) = doc.actor_name(act.actor, &iso3, &country);
+                let (name, _) = doc.actor_name(act.actor, &e.iso3, &e.country);
                 let label = [name.as_str(), " statement"].concat();
                 if !labels.contains(&label) && !labels.iter().any(|l| l.starts_with(&name)) {
                     labels.push(label);
@@ -3936,9 +3937,9 @@ fn build(
             {
                 if let Some((name, _)) = generic_name(
                     sd.def.side,
-                    sd.country.unwrap_or(&country),
-                    &iso3,
-                    sd.iso3.unwrap_or(&iso3),
+                    sd.country.unwrap_or(&e.country),
+                    &e.iso3,
+                    sd.iso3.unwrap_or(&e.iso3),
                 ) {
                     if matches!(
                         sd.def.side,
