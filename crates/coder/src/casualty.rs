@@ -918,7 +918,8 @@ pub fn tally(
     // Containers split by their subsets: "nine, among them three police"
     // = 3 police + 6 unknown.
     // (group, value, qualifier, vague, enemy claim, alternative total), cue
-    let mut parts: Vec<(Part, usize)> = Vec::new();
+    // (At most one part a killed figure: sized at once.)
+    let mut parts: Vec<(Part, usize)> = Vec::with_capacity(killed.len());
     let mut i = 0;
     while i < killed.len() {
         let f = killed[i];
@@ -966,7 +967,7 @@ pub fn tally(
     };
     let mut total = 0u32;
     let mut conflict = false;
-    let mut quals: Vec<NumberQualifier> = Vec::new();
+    let mut quals: Vec<NumberQualifier> = Vec::with_capacity(groups.len() + 1);
     let mut vague_any = false;
     let mut by_group = rasd_model::Fatalities::new();
     for g in &groups {
@@ -1035,7 +1036,7 @@ type Part = (FatalityGroup, u32, NumberQualifier, bool, bool, bool);
 
 /// Sums the parts of one group that one death word governs.
 fn add_up(parts: Vec<(Part, usize)>, _killed: &[&Figure]) -> Vec<Part> {
-    let mut out: Vec<(Part, usize)> = Vec::new();
+    let mut out: Vec<(Part, usize)> = Vec::with_capacity(parts.len());
     for (p, cue) in parts {
         match out
             .iter_mut()

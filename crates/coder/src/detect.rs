@@ -356,7 +356,8 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
     let has_intercept = words.iter().any(|w| w.class == C::Intercept);
     let has_mob = words.iter().any(|w| w.class == C::Mob);
     // Assign each word to a family after the absorption rules.
-    let mut assigned: Vec<(Family, Word)> = Vec::new();
+    // (Sized at once: one entry a word.)
+    let mut assigned: Vec<(Family, Word)> = Vec::with_capacity(words.len());
     for w in &words {
         let mut f = family(w.class);
         match f {
@@ -403,11 +404,10 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
             d.at.w0 >= s.w0 && d.at.w1 <= s.w1 && d.d.kind != crate::dates::DateKind::PeriodStart
         })
         .collect();
-    let mut distinct: Vec<chrono::NaiveDate> = dates.iter().map(|d| d.d.date).collect();
-    distinct.sort();
-    distinct.dedup();
+    // Two distinct days among them (no set of days is built for it).
+    let two_days = dates.iter().any(|d| d.d.date != dates[0].d.date);
     let date_of = |w: &Word| -> Option<usize> {
-        if distinct.len() < 2 {
+        if !two_days {
             return None;
         }
         dates
@@ -441,8 +441,9 @@ pub fn frames_of_sentence(doc: &Doc, si: usize) -> Vec<Frame> {
         None
     };
     let part = |w: &Word| while_at.is_some_and(|k| w.at.w0 > k);
-    let mut by_family: Vec<Frame> = Vec::new();
-    let mut frame_date: Vec<Option<usize>> = Vec::new();
+    // (At most one frame a word: sized at once.)
+    let mut by_family: Vec<Frame> = Vec::with_capacity(assigned.len());
+    let mut frame_date: Vec<Option<usize>> = Vec::with_capacity(assigned.len());
     for (f, w) in assigned {
         // "retook the town after the rebels withdrew overnight": a
         // withdrawal told with a takeover is its cause, whatever its day.

@@ -1690,7 +1690,9 @@ fn pronoun_suffix(doc: &Doc, w: usize) -> bool {
 /// The actors an incident's text names, with their roles.
 fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
     let scopes = d.scopes(doc);
-    let main_scope: Vec<(usize, usize)> = d.frames.iter().map(|f| (f.w0, f.w1)).collect();
+    // Inside the incident's own sentences (the frames' ranges; no vector
+    // of them is built for it).
+    let in_main = |at: &At| d.frames.iter().any(|f| at.w0 >= f.w0 && at.w1 <= f.w1);
     let words = d.words();
     let speech_near = |at: &At| {
         doc.cue_before(at.w0, 2, Cue::Speech).is_some()
@@ -1930,7 +1932,8 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 )
         })
     };
-    let mut out: Vec<Cand> = Vec::new();
+    // (Sized for the usual few parties at once, not grown by doubling.)
+    let mut out: Vec<Cand> = Vec::with_capacity((doc.actors.len() + doc.sides.len()).min(12));
     for a in doc.actors.iter().filter(|a| within(&scopes, &a.at)) {
         let (name, inter) = doc.actor_name(a.actor, iso3, country);
         let armed = !matches!(inter, Inter::Civilians | Inter::Protesters | Inter::Rioters);
@@ -2057,7 +2060,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
-        let main = within(&main_scope, &a.at);
+        let main = in_main(&a.at);
         // "… n'a pas été revendiquée, mais la zone est régulièrement
         // ciblée par l'EI": a detail sentence telling who usually strikes
         // the area names a suspect in general terms, not the perpetrator.
@@ -2164,7 +2167,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                 }
             });
             if let (Some((_, (name, inter))), Some(role)) = (prev, role) {
-                let main = within(&main_scope, &s.at);
+                let main = in_main(&s.at);
                 if main || matches!(role, Role::Claimer | Role::Agent) {
                     out.push(Cand {
                         name,
@@ -2198,7 +2201,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                             role,
                             span: s.at.span,
                             w: s.at.w0,
-                            main: within(&main_scope, &s.at),
+                            main: in_main(&s.at),
                             ..prev
                         });
                     }
@@ -2227,7 +2230,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
                         w: a.at.w0.max(s.at.w0),
                         role,
                         named: true,
-                        main: within(&main_scope, &s.at),
+                        main: in_main(&s.at),
                         victim: false,
                     });
                 }
@@ -2327,7 +2330,7 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         if bg && matches!(role, Role::Mention | Role::Speaker) {
             continue;
         }
-        let main = within(&main_scope, &s.at);
+        let main = in_main(&s.at);
         if !main
             && !matches!(
                 role,
@@ -3062,17 +3065,21 @@ struct Sides {
     assoc2: Vec<String>,
 }
 
+// The draft's candidates come in from the caller, which needs them too.
+#[allow(clippy::too_many_arguments)]
 fn pick_actors(
     doc: &Doc,
     d: &Draft,
     sub: SubEventType,
     iso3: &str,
     country: &str,
+    cands: &[Cand],
     prior: &[Draft],
     figs: &[Figure],
 ) -> Sides {
     use SubEventType as S;
-    let cands = candidates(doc, d, iso3, country);
+    // The incident's word ranges, found once for the several uses below.
+    let scopes_v = d.scopes(doc);
     let generic = |side: Side| -> Option<Cand> {
         let (name, inter) = generic_name(side, country, iso3, iso3)?;
         Some(Cand {
@@ -3094,8 +3101,7 @@ fn pick_actors(
         .cloned();
     if claimed.is_none() {
         // "تبنته الحركة", "أعلن التنظيم مسؤوليته": the group told of before.
-        let claim_cue = d
-            .scopes(doc)
+        let claim_cue = scopes_v
             .iter()
             .flat_map(|&(a, b)| doc.cues_in(a, b))
             .find(|c| {
@@ -3213,7 +3219,7 @@ fn pick_actors(
         }
     }
     if claimed.is_none() {
-        claimed = own_account_claim(doc, d, &cands);
+        claimed = own_account_claim(doc, d, cands);
     }
     let agent = |pred: &dyn Fn(&Cand) -> bool| -> Option<Cand> {
         let agents: Vec<&Cand> = cands
@@ -3292,7 +3298,6 @@ fn pick_actors(
             })
             .cloned()
     };
-    let scopes_v = d.scopes(doc);
     // The groups of the incident's dead, in the order told.
     let victim_groups: Vec<FatalityGroup> = figs
         .iter()
@@ -3426,7 +3431,8 @@ fn pick_actors(
                     .find(|p| !p.period && p.family == Family::Violence)
                 {
                     let (pi, pc) = event_country(doc, p);
-                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                    let pcands = candidates(doc, p, &pi, &pc);
+                    let s = pick_actors(doc, p, p.sub, &pi, &pc, &pcands, &[], figs);
                     a1 = s.a1;
                     a2 = s.a2;
                 }
@@ -3637,7 +3643,8 @@ fn pick_actors(
                 if let Some(p) = prior.iter().rev().find(|p| !p.period && p.sub == sub) {
                     let (pi, pc) = event_country(doc, p);
                     if pi == iso3 {
-                        let s = pick_actors(doc, p, p.sub, &pi, &pc, &[], figs);
+                        let pcands = candidates(doc, p, &pi, &pc);
+                        let s = pick_actors(doc, p, p.sub, &pi, &pc, &pcands, &[], figs);
                         let same_attacker = match (&a1, &s.a1) {
                             (Some(x), Some(y)) => x.name == y.name,
                             (None, _) => true,
@@ -3681,13 +3688,11 @@ fn pick_actors(
     if matches!(sub, S::ArmedClash | S::Agreement)
         && a1.as_ref().is_some_and(|x| !x.named && is_armed(x.inter))
         && a2.as_ref().is_none_or(|y| !is_armed(y.inter))
-        && d.scopes(doc)
-            .iter()
-            .any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
+        && scopes_v.iter().any(|&(a, b)| doc.has_cue(a, b, Cue::Pair))
     {
         a2 = a1.clone();
     }
-    let (assoc1, assoc2) = allies(&cands, a1.as_ref(), a2.as_ref());
+    let (assoc1, assoc2) = allies(cands, a1.as_ref(), a2.as_ref());
     Sides {
         a1,
         a2,
@@ -3749,16 +3754,19 @@ fn build(
         return None;
     }
     let mut sub = d.sub;
-    let mut sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+    // The candidates depend on the draft and its country only (not on the
+    // sub-event type): found once here for every use below.
+    let cands = candidates(doc, d, &iso3, &country);
+    let mut sides = pick_actors(doc, d, sub, &iso3, &country, &cands, prior, figs);
     // "three PMF fighters killed in an attack by IS": an assault whose
     // victims the text names as a (different) armed organisation is a
     // battle, whatever the victim nouns say.
     if sub == SubEventType::Attack
-        && d.words()
+        && d.frames
             .iter()
+            .flat_map(|f| &f.words)
             .all(|w| matches!(w.class, C::Attack | C::Shooting | C::Kill))
     {
-        let cands = candidates(doc, d, &iso3, &country);
         let a1 = sides.a1.as_ref().map(|a| a.name.clone());
         if cands.iter().any(|c| {
             c.named
@@ -3768,11 +3776,10 @@ fn build(
                 && a1.as_ref().is_some_and(|a| *a != c.name)
         }) {
             sub = SubEventType::ArmedClash;
-            sides = pick_actors(doc, d, sub, &iso3, &country, prior, figs);
+            sides = pick_actors(doc, d, sub, &iso3, &country, &cands, prior, figs);
         }
     }
     tr(trace, || {
-        let cands = candidates(doc, d, &iso3, &country);
         format!(
             "incident {} ({sub}): candidates {}",
             prior.len(),
@@ -3793,7 +3800,6 @@ fn build(
         SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
     ) {
         // Who took the place decides the sub-type; the side that left is actor2.
-        let cands = candidates(doc, d, &iso3, &country);
         let taker = cands
             .iter()
             .filter(|c| {
@@ -3839,8 +3845,9 @@ fn build(
     if let Some(sp) = date.span {
         ev.push((Field::EventDate, sp));
     }
-    e.iso3 = iso3.clone();
-    e.country = country.clone();
+    // (Moved, not copied: the event's fields serve the reads below.)
+    e.iso3 = iso3;
+    e.country = country;
     if let Some(p) = &d.place {
         if p.place.kind != PlaceKind::Country {
             e.location = p.place.name.clone();
@@ -3860,7 +3867,7 @@ fn build(
     } else {
         e.geo_precision = 3;
     }
-    for w in d.words() {
+    for w in d.frames.iter().flat_map(|f| &f.words) {
         ev.push((Field::EventType, w.at.span));
     }
     if let Some(a) = &sides.a1 {
@@ -3973,7 +3980,7 @@ fn build(
                 .iter()
                 .find(|x| x.at.w0 >= c.at.w1 && x.at.w0 <= c.at.w1 + 1)
             {
-                let (name, _) = doc.actor_name(act.actor, &iso3, &country);
+                let (name, _) = doc.actor_name(act.actor, &e.iso3, &e.country);
                 let label = [name.as_str(), " statement"].concat();
                 if !labels.contains(&label) && !labels.iter().any(|l| l.starts_with(&name)) {
                     labels.push(label);
@@ -3986,9 +3993,9 @@ fn build(
             {
                 if let Some((name, _)) = generic_name(
                     sd.def.side,
-                    sd.country.unwrap_or(&country),
-                    &iso3,
-                    sd.iso3.unwrap_or(&iso3),
+                    sd.country.unwrap_or(&e.country),
+                    &e.iso3,
+                    sd.iso3.unwrap_or(&e.iso3),
                 ) {
                     if matches!(
                         sd.def.side,

@@ -83,6 +83,12 @@ fn ends_sentence(line: &str) -> bool {
 /// The byte spans of the link lists of `text`.
 pub fn link_lists(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    // A list is a run of MIN_RUN lines after a line of prose: a text of
+    // fewer lines has none, and most short reports are one paragraph (one
+    // fast search for newlines says so before any line is read).
+    if text.match_indices('\n').nth(MIN_RUN - 1).is_none() {
+        return out;
+    }
     let mut begun = false;
     // The current run: its first line's start, its last line's end, its length.
     let mut run: Option<(usize, usize, usize)> = None;
@@ -165,6 +171,22 @@ mod tests {
     fn header_lines_and_timelines_and_prose_are_kept() {
         let text = "Title of the page\nBy a reporter\nJanuary 12, 2025 10:30 GMT\n\nThe army said on Sunday that it had retaken the town after two days of fighting with the rebels.\n\n12 March: attack on Boni\n15 March: strike on Djibo\n20 March: ambush near Gao\n\nResidents said they had fled the town before the fighting reached the market.\n";
         assert!(cut_text(text).is_empty());
+    }
+
+    /// The shortest text with a list: a line of prose and three headline
+    /// lines, three newlines and no newline at the end (the early return
+    /// for texts of few lines must let it through).
+    #[test]
+    fn four_lines_with_three_newlines_can_hold_a_list() {
+        let text = "The army said on Sunday that it had retaken the town after two days of fighting.\nRelated\nDrone strike kills 20 in El Fasher\nSuicide bomber kills 12 at market";
+        assert_eq!(
+            cut_text(text),
+            ["Related\nDrone strike kills 20 in El Fasher\nSuicide bomber kills 12 at market"]
+        );
+        assert!(cut_text(
+            "قتل خمسة جنود في هجوم على موقع عسكري أمس. وقال الجيش إن المهاجمين فروا."
+        )
+        .is_empty());
     }
 
     #[test]
