@@ -104,6 +104,10 @@ pub fn is_arabic(word: &str) -> bool {
     match word.as_bytes() {
         [] => return false,
         [b, ..] if b.is_ascii() => return false,
+        // Most Arabic words begin with a letter of U+0620..U+063F (D8 A0 to
+        // D8 BF) or U+0641..U+064A (D9 81 to D9 8A), all letters: answered
+        // without the full list of ranges.
+        [0xD8, 0xA0..=0xBF, ..] | [0xD9, 0x81..=0x8A, ..] => return true,
         &[b0 @ 0xD8..=0xDB, b1, ..] => {
             let c = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
             return char::from_u32(c).is_some_and(rasd_text::arabic::is_arabic_letter);

@@ -174,8 +174,12 @@ impl Words {
             return Words::default();
         }
         let one = raw.first == raw.last;
-        let bare = keys::strip_article(&raw.key);
-        let name_common = t.is_common(raw.key.as_str()) || bare.is_some_and(|b| t.is_common(b));
+        // The name's own look-ups only for a one-word name, the only kind
+        // they decide.
+        let name_common = || {
+            t.is_common(raw.key.as_str())
+                || keys::strip_article(&raw.key).is_some_and(|b| t.is_common(b))
+        };
         // The word with its preposition (لسان، ولسان) is itself a word.
         let clitic_word = one
             && raw.prep_clitic
@@ -183,7 +187,7 @@ impl Words {
                 || w.key
                     .strip_prefix(['و', 'ف'])
                     .is_some_and(|k| t.is_common(k)));
-        let common = one && (name_common || t.is_common(&w.key));
+        let common = one && (name_common() || t.is_common(&w.key));
         let given = one && t.is_given(raw.key.as_str());
         let before = first
             .checked_sub(1)
