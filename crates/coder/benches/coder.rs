@@ -21,6 +21,8 @@
 //! | after the third pass, two runs | 662 / 559 | 7.8, 8.9 MiB/s (5.4, 3.8) | 20.6, 20.3 K/s (5.4, 4.5) | 13.3, 13.6 MiB/s (5.4, 4.5) |
 //! | main after session 4's rule rounds (capital reading, 111 more actors, three rule rounds) | 686 / 579 | 13.5 MiB/s (1.3–1.6) | 32.4 K/s (1.3–1.6) | 19.9 MiB/s (1.3–1.6) |
 //! | after the fourth pass (session 5: text, gazetteer and coder, output byte-identical) | 482 / 404 | 17.3, 18.1, 18.3 MiB/s (1.3, 1.0, 1.1) | 40.5, 44.9 K/s (1.3, 1.0) | 28.0 MiB/s (1.0) |
+//! | session 6, start (59ce53f), run back to back with the row below | 482 / 404 | 18.4, 18.2 MiB/s (1.5, 1.1) | 45.6, 45.7 K/s | 28.6, 28.5 MiB/s |
+//! | after the fifth pass (session 6: two rounds on text, gazetteer and coder, output byte-identical; some rules added too) | 428 / 364 | 21.2, 21.0, 20.9 MiB/s = 22.3, 22.0, 21.9 MB/s (2.1, 1.2, 1.0) | 52.3, 53.3, 53.0 K/s | 31.7, 31.5, 31.2 MiB/s |
 //!
 //! Under such load the criterion figures of the short documents vary by
 //! a tenth from run to run; CPU time is steadier (`/usr/bin/time` on the
