@@ -1596,7 +1596,16 @@ fn event_country(doc: &Doc, d: &Draft) -> (String, String) {
     }
     for f in &d.frames {
         if let Some(c) = doc.countries.iter().find(|c| {
-            c.at.w0 >= f.w0 && c.at.w1 <= f.w1 && c.m.form == crate::geo::CountryForm::Name
+            c.at.w0 >= f.w0
+                && c.at.w1 <= f.w1
+                && c.m.form == crate::geo::CountryForm::Name
+                // "the U.S. military said it carried out strikes in
+                // Somalia": a country inside a force's name is whose
+                // force it is, not where the incident happened.
+                && !doc
+                    .actors
+                    .iter()
+                    .any(|a| a.at.w0 <= c.at.w0 && c.at.w1 <= a.at.w1)
         }) {
             return (c.m.iso3.to_string(), c.m.country.to_string());
         }

@@ -560,3 +560,14 @@ fn a_force_attributing_the_attack_in_the_present_names_the_perpetrator() {
     );
     assert_eq!(e.actor2, "Military Forces of Chad", "{e:#?}");
 }
+
+// --- session 6: "U.S." names the country (a country inside a force's
+// name, "the U.S. military", does not place the incident: dev en013) ---
+
+#[test]
+fn a_dotted_us_strike_is_the_us_military() {
+    let ev = en("A U.S. drone strike killed two al Shabaab fighters near Jilib in the Middle Juba region on Sunday.");
+    let e = only(&ev);
+    assert_eq!(e.actor1, "Military Forces of United States", "{e:#?}");
+    assert_eq!(e.actor2, "Al Shabaab", "{e:#?}");
+}

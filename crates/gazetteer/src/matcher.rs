@@ -93,6 +93,11 @@ fn has_line_break(space: &[u8]) -> bool {
 }
 
 /// Whether a punctuation token (its bytes) is a hyphen or an apostrophe.
+/// One capital Latin letter: an initial of an abbreviation ("U" of "U.S.").
+fn is_initial(s: &[u8]) -> bool {
+    matches!(s, [c] if c.is_ascii_uppercase())
+}
+
 fn is_joiner(s: &[u8]) -> bool {
     ["-", "‐", "‑", "–", "'", "’", "ʼ"]
         .iter()
@@ -108,6 +113,9 @@ impl<'a> Doc<'a> {
             let mut gap_ok = false;
             let mut gap_comma = false;
             let mut gap_punct = 0;
+            // Only a full stop since the last word ("U.S.", "U.K."): two
+            // initials of an abbreviation are joined like one name's words.
+            let mut gap_stop_only = true;
             let mut first = true;
             for t in &analysis.tokens[sentence.tokens.clone()] {
                 // The token's bytes, without the character-boundary checks of
@@ -121,7 +129,14 @@ impl<'a> Doc<'a> {
                     TokenKind::Word | TokenKind::Number => {
                         if let Some(prev) = words.last_mut() {
                             if !first {
-                                prev.join_next = gap_ok && gap_punct <= 1 && !gap_comma;
+                                let initials = gap_stop_only
+                                    && gap_punct == 1
+                                    && is_initial(raw)
+                                    && bytes
+                                        .get(prev.span.start..prev.span.end)
+                                        .is_some_and(is_initial);
+                                prev.join_next =
+                                    (gap_ok || initials) && gap_punct <= 1 && !gap_comma;
                                 prev.comma_next = gap_comma && gap_punct == 1;
                             }
                         }
@@ -129,6 +144,7 @@ impl<'a> Doc<'a> {
                         gap_ok = true;
                         gap_comma = false;
                         gap_punct = 0;
+                        gap_stop_only = true;
                         let number = t.kind == TokenKind::Number;
                         let arabic = !number && keys::is_arabic(&t.key);
                         let mut cap = false;
@@ -168,10 +184,12 @@ impl<'a> Doc<'a> {
                     TokenKind::Space => {
                         if has_line_break(raw) {
                             gap_ok = false;
+                            gap_stop_only = false;
                         }
                     }
                     TokenKind::Punct => {
                         gap_punct += 1;
+                        gap_stop_only &= raw == b".";
                         if raw == b"," || raw == "،".as_bytes() {
                             gap_comma = true;
                         } else if !is_joiner(raw) {

@@ -175,3 +175,22 @@ fn admin_names_with_their_type_word() {
     let found = geocode("Violence is spreading across the Sahel region, Burkina Faso's army said.");
     assert_eq!(place_of(&found, "Sahel"), None, "{found:#?}");
 }
+
+/// The countries named in `text`, by ISO3, in order.
+fn countries(text: &str) -> Vec<&'static str> {
+    let (_, found) = Gazetteer::global().geocode_with_countries(text, &rasd_text::analyze(text));
+    found.iter().map(|c| c.iso3).collect()
+}
+
+#[test]
+fn a_dotted_abbreviation_names_its_country() {
+    assert_eq!(
+        countries("A U.S. drone strike hit a car near Jilib on Sunday."),
+        ["USA"]
+    );
+    assert_eq!(countries("U.S. troops left the base at dawn."), ["USA"]);
+    // single initials that spell no country stay unread, and a sentence
+    // end between two initials joins nothing
+    assert!(countries("The report by J.P. Smith was published.").is_empty());
+    assert!(countries("He was born in the U. Since then").is_empty());
+}
