@@ -17,5 +17,5 @@ pub use acled::{
     UnknownCategory,
 };
 pub use document::{Document, Language};
-pub use event::{event_id, Event, Evidence, Fatalities};
+pub use event::{event_id, event_id_of_parts, Event, Evidence, Fatalities};
 pub use span::Span;
