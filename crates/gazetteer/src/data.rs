@@ -20,8 +20,9 @@ use crate::index::{
 };
 use crate::keys::{self, name_words};
 use crate::skeleton;
-use crate::wordset::{CueMap, PairSet, WordSet};
+use crate::wordset::{PairSet, WordSet};
 use crate::PlaceKind;
+use rasd_text::KeyMap;
 
 /// The text of every data file the gazetteer is built from.
 #[derive(Debug, Clone, Copy)]
@@ -175,7 +176,7 @@ pub struct Tables {
     /// Facilities often named after a person (`named` in `cues.tsv`):
     /// مطار، شارع، مستشفى. The name after one is more often a man's.
     pub named: WordSet,
-    pub cues: CueMap<CueKind>,
+    pub cues: KeyMap<CueKind>,
     pub cue_max_words: usize,
     /// First words of the cue phrases of two words or more.
     pub cue_heads: WordSet,
@@ -183,7 +184,7 @@ pub struct Tables {
     pub cue_tails: WordSet,
     /// The same words with their kind as one-word cues: the text's words
     /// are asked both questions at once (see [`crate::matcher::Doc::new`]).
-    pub tail_cues: CueMap<Option<CueKind>>,
+    pub tail_cues: KeyMap<Option<CueKind>>,
     /// The keys of `names` that are function words (`Tables::is_stop`),
     /// and those that are cue words with or without their article (the
     /// matcher's test of a one-word name): asked of nearly every name the
@@ -394,11 +395,11 @@ pub fn load(src: &Sources) -> Tables {
             listed: WordSet::default(),
             bridge_prep: WordSet::default(),
             named: WordSet::default(),
-            cues: CueMap::default(),
+            cues: KeyMap::default(),
             cue_max_words: 1,
             cue_heads: WordSet::default(),
             cue_tails: WordSet::default(),
-            tail_cues: CueMap::default(),
+            tail_cues: KeyMap::default(),
             stop_nodes: NodeSet::default(),
             cue_nodes: NodeSet::default(),
             country_index: NameIndex::default(),
@@ -1400,7 +1401,7 @@ impl Loader {
 pub(crate) fn node_sets(
     names: &NameIndex,
     stopwords: &WordSet,
-    cues: &CueMap<CueKind>,
+    cues: &KeyMap<CueKind>,
 ) -> (NodeSet, NodeSet) {
     let with_article = |words: Vec<&str>| -> Vec<String> {
         let mut keys: Vec<String> = words.iter().map(|w| w.to_string()).collect();
@@ -1420,8 +1421,8 @@ pub(crate) fn node_sets(
 }
 
 /// [`Tables::tail_cues`] of the cue tails and the cue phrases.
-pub(crate) fn tail_cues(cue_tails: &WordSet, cues: &CueMap<CueKind>) -> CueMap<Option<CueKind>> {
-    let mut m = CueMap::default();
+pub(crate) fn tail_cues(cue_tails: &WordSet, cues: &KeyMap<CueKind>) -> KeyMap<Option<CueKind>> {
+    let mut m = KeyMap::default();
     for w in cue_tails.iter() {
         m.insert_first(w.clone(), cues.get(w).copied());
     }

@@ -14,8 +14,9 @@ use crate::data::{
     Class, CountryRec, CueKind, DataError, Entry, FormRec, Salience, Tables, TypeHint,
 };
 use crate::index::{FirstWords, NameIndex};
-use crate::wordset::{CueMap, PairSet, WordSet};
+use crate::wordset::{PairSet, WordSet};
 use crate::PlaceKind;
+use rasd_text::KeyMap;
 
 const MAGIC: &[u8; 8] = b"RASDGZ03";
 
@@ -285,7 +286,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Tables, String> {
     let bridge_words = r.set()?;
     let bridge_prep = r.set()?;
     let n = r.u32()?;
-    let mut cues = CueMap::with_capacity(n as usize);
+    let mut cues = KeyMap::with_capacity(n as usize);
     for _ in 0..n {
         let key = r.str()?.to_string();
         let kind = match r.u8()? {

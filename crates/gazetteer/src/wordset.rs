@@ -47,69 +47,6 @@ impl WordSet {
     }
 }
 
-/// The cue phrases (`cues.tsv`) by key, with the same signature filter in
-/// front: every word of a text is asked whether it is a cue word, and
-/// nearly none is.
-#[derive(Debug, Clone)]
-pub struct CueMap<V> {
-    map: HashMap<String, V>,
-    filter: KeyFilter,
-}
-
-impl<V> Default for CueMap<V> {
-    fn default() -> Self {
-        CueMap::with_capacity(0)
-    }
-}
-
-impl<V> CueMap<V> {
-    pub fn with_capacity(n: usize) -> Self {
-        CueMap {
-            map: HashMap::with_capacity_and_hasher(n, Default::default()),
-            filter: KeyFilter::default(),
-        }
-    }
-
-    /// Inserts `value` unless `key` is already there (the first one wins).
-    pub fn insert_first(&mut self, key: String, value: V) {
-        self.filter.insert(&key);
-        self.map.entry(key).or_insert(value);
-    }
-
-    #[inline(always)]
-    pub fn get(&self, key: &str) -> Option<&V> {
-        if self.filter.may_hold(key) {
-            self.lookup(key)
-        } else {
-            None
-        }
-    }
-
-    #[inline(never)]
-    fn lookup(&self, key: &str) -> Option<&V> {
-        self.map.get(key)
-    }
-
-    #[inline]
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.map.iter()
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.map.keys()
-    }
-}
-
-impl<V: PartialEq> PartialEq for CueMap<V> {
-    fn eq(&self, other: &Self) -> bool {
-        self.map == other.map
-    }
-}
-
 /// (country, word key) pairs of `country_words.tsv`, asked about without
 /// building a key string: a signature filter of the words answers most
 /// questions, and a word that passes is looked up by itself, with the

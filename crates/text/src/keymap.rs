@@ -11,9 +11,10 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// A map from keys to values that is built once and then only read.
+/// A map from keys to values that is built once and then only read (the
+/// text layer's word lists; the gazetteer's cue phrases).
 #[derive(Debug, Clone)]
-pub(crate) struct KeyMap<V> {
+pub struct KeyMap<V> {
     map: FxHashMap<String, V>,
     filter: KeyFilter,
 }
@@ -96,6 +97,19 @@ impl<V> Default for KeyMap<V> {
 }
 
 impl<V> KeyMap<V> {
+    pub fn with_capacity(n: usize) -> Self {
+        KeyMap {
+            map: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            filter: KeyFilter::default(),
+        }
+    }
+
+    /// Inserts `value` unless `key` is already there (the first one wins).
+    pub fn insert_first(&mut self, key: String, value: V) {
+        self.filter.insert(&key);
+        self.map.entry(key).or_insert(value);
+    }
+
     #[inline]
     pub fn get(&self, key: &str) -> Option<&V> {
         if self.filter.may_hold(key) {
@@ -123,6 +137,18 @@ impl<V> KeyMap<V> {
 
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.map.values()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.map.iter()
+    }
+}
+
+/// Two maps are equal when they hold the same entries (the filter follows
+/// from the keys).
+impl<V: PartialEq> PartialEq for KeyMap<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.map == other.map
     }
 }
 

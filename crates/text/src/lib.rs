@@ -36,7 +36,7 @@ pub mod numbers;
 pub mod segment;
 mod words;
 
-pub use keymap::KeyFilter;
+pub use keymap::{KeyFilter, KeyMap};
 pub use normalize::Normalized;
 pub use rasd_model::{Language, Span};
 pub use segment::{analyze, Analysis, Sentence, Token, TokenKind};
