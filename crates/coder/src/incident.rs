@@ -2059,9 +2059,9 @@ fn candidates(doc: &Doc, d: &Draft, iso3: &str, country: &str) -> Vec<Cand> {
         }
         // "… غير أن حركة الشباب تنشط في المنطقة": the group as the subject
         // of a presence verb right after it is background too.
-        let bg_after = doc.cues_of(Cue::Background).iter().any(|c| {
-            c.cue == Cue::Background && c.at.w0 == a.at.w1 && doc.same_clause(a.at.w0, c.at.w0)
-        });
+        let bg_after = doc
+            .cue_at(a.at.w1, Cue::Background)
+            .is_some_and(|c| doc.same_clause(a.at.w0, c.at.w0));
         let bg = bg_after
             || doc.cues_of(Cue::Background).iter().any(|c| {
                 c.cue == Cue::Background && doc.same_sentence(c.at.w0, a.at.w0) && c.at.w0 < a.at.w0
@@ -2539,10 +2539,7 @@ fn suspects_role(doc: &Doc, out: &mut [Cand]) {
                 t.at.w0 >= group.at.w1
                     && t.at.w0 - group.at.w1 <= 1
                     && doc.same_clause(group.at.w0, t.at.w0)
-                    && !doc
-                        .cues
-                        .iter()
-                        .any(|p| p.cue == Cue::Passive && p.at.w0 == group.at.w1)
+                    && doc.cue_at(group.at.w1, Cue::Passive).is_none()
             });
             let role = if role == Role::Mention && verb_next {
                 Role::Agent
